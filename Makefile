@@ -1,0 +1,43 @@
+# `make demo` and `make test` work on a fresh clone: both depend on the virtual environment.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB := db/reflink.db
+PORT ?= 8001
+HOST ?= 127.0.0.1
+
+.PHONY: demo test bench eval lint fmt clean serve
+
+$(BIN)/reflink: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/reflink
+
+venv: $(BIN)/reflink
+
+demo: $(BIN)/reflink
+	rm -f $(DB)
+	$(BIN)/reflink ingest refs/*.txt --db $(DB)
+	$(BIN)/reflink report --db $(DB)
+	$(BIN)/reflink serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: $(BIN)/reflink
+	$(BIN)/python -m pytest
+
+eval: $(BIN)/reflink
+	$(BIN)/python ../shared/devset/score.py --set ../shared/devset --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style
+
+bench: $(BIN)/reflink
+	$(BIN)/python -m reflink.bench
+
+lint: $(BIN)/reflink
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+fmt: $(BIN)/reflink
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+clean:
+	rm -rf $(VENV) db/*.db build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,107 @@
+"""Plain data handed between the stages of the pipeline.
+
+Every stage is a function over these frozen dataclasses; none of them does I/O. Each object
+remembers where it came from (`line`, `raw`), so a user can always go back to the printed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Line kinds assigned by textclean. Only BODY/HEADING/CAPTION/TABLE lines carry citations;
+# REFERENCE lines are the bibliography; FURNITURE and WATERMARK never reach a claim or entry.
+BODY = "body"
+HEADING = "heading"
+CAPTION = "caption"
+TABLE = "table"
+REFERENCE = "reference"
+FURNITURE = "furniture"
+WATERMARK = "watermark"
+BLANK = "blank"
+FRONT = "front"  # title block, authors, affiliations: not body text
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the input file, cleaned at character level (ligatures, "¼" → "=")."""
+
+    number: int  # 1-based line number in the input file
+    text: str  # cleaned text of the line
+    raw: str  # the line exactly as read
+    kind: str = BODY
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a stage could not place or parse; kept as data, never printed by the stage."""
+
+    line: int | None
+    stage: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered (or unnumbered) section heading of the body."""
+
+    number: str | None  # "2.1.1", or None for an unnumbered heading such as "INTRODUCTION"
+    title: str
+    line_start: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A citation callout as printed, with the reference numbers it stands for."""
+
+    line: int  # source line holding the marker's first digit
+    text: str  # the marker as printed: "6–8", "[3–5, 9]", "(2, 6-8)"
+    numbers: tuple[int, ...]  # expanded: "6–8" → (6, 7, 8)
+    start: int = 0  # character offsets in the text the marker was found in
+    end: int = 0
+    style: str = "superscript"  # superscript | bracket | paren
+
+
+@dataclass(frozen=True)
+class RefEntry:
+    """One numbered entry of the reference list, with the fields parsed from its text."""
+
+    number: int
+    raw: str  # the entry's text, joined across lines, furniture removed
+    line: int  # source line where the entry starts
+    line_end: int | None = None  # source line where the entry ends (furniture lines in between)
+    authors: tuple[str, ...] = ()  # as printed: ("S. M. Gadgeel", "L. Gandhi")
+    title: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    pages: str | None = None  # in full: "1119–1128" even when printed "1119–28"
+    doi: str | None = None
+    url: str | None = None
+    kind: str = "article"  # article | book | web | press | chapter | thesis | other
+    partial: bool = False  # the extract cut the entry (no number, or cut mid-way)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of body text, with the markers it carries (stripped from `text`)."""
+
+    text: str
+    line_start: int
+    line_end: int
+    section: Section | None = None
+    markers: tuple[Marker, ...] = ()
+    kind: str = BODY  # body | caption | table: where the sentence was printed
+
+
+@dataclass
+class ParsedDocument:
+    """Everything the stages found in one document, before it is written anywhere."""
+
+    lines: list[Line]
+    references: list[RefEntry]
+    markers: list[Marker]
+    sections: list[Section]
+    claims: list[Claim]
+    problems: list[Problem] = field(default_factory=list)
+    title: str | None = None
+    doi: str | None = None  # the document's own DOI when the text prints it
