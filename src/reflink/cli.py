@@ -41,7 +41,10 @@ def db_option(func: Callable) -> Callable:
 
 @contextmanager
 def progress(label: str, length: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr (hidden when not a terminal); yields its `advance(n)`."""
+    """A progress bar on stderr, only when stderr is a terminal; yields its `advance(n)`."""
+    if not sys.stderr.isatty():
+        yield lambda steps: None
+        return
     with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
         yield bar.update
 
