@@ -48,6 +48,56 @@ def find_own_doi(text: str, reference_dois: set[str]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+# refs/README.md: "- Article: … Metastasis manners …", RSC Advances, 2019, 9, 17921–17932." (the
+# item may wrap onto indented lines), "- DOI: 10.1039/c9ra02258a (printed …)", "- Licence: …"
+NOTE_ITEM = re.compile(r"^[-*]\s*(Article|Source|DOI|Licence|License):\s*(.*)$", re.IGNORECASE)
+# "Creative Commons … 3.0 Unported (CC BY-NC 3.0), as printed in the article": keep the name
+LICENCE_NAME = re.compile(r"^.*?\(CC[^)]*\)")
+
+
+def read_source_notes(path: Path) -> tuple[str | None, str | None]:
+    """The README beside a text file → (source, licence) of that text, when it states them.
+
+    A README that heads sections with file names ("# alk-ros1-review.txt") is read only under
+    the heading of `path`; one without such headings speaks for every text beside it."""
+    readme = path.parent / "README.md"
+    if not readme.is_file():
+        return None, None
+    lines = readme.read_text(encoding="utf-8", errors="replace").splitlines()
+    headings = [i for i, line in enumerate(lines) if line.startswith("#")]
+    named = [i for i in headings if heading_names_file(lines[i])]
+    if named:
+        mine = [i for i in named if lines[i].lstrip("# ").strip() == path.name]
+        if not mine:
+            return None, None
+        following = [i for i in headings if i > mine[0]]
+        lines = lines[mine[0] + 1 : following[0] if following else len(lines)]
+    items: dict[str, str] = {}
+    key = None
+    for line in lines:
+        match = NOTE_ITEM.match(line.strip())
+        if match:
+            key = match.group(1).lower().replace("license", "licence")
+            items[key] = match.group(2).strip()
+        elif key and line.startswith((" ", "\t")) and line.strip():
+            items[key] += " " + line.strip()
+        else:
+            key = None
+    doi = OWN_DOI.search("DOI: " + items["doi"]) if "doi" in items else None
+    source_parts = [items.get("article") or items.get("source"), doi and f"doi:{doi.group(1)}"]
+    source = "; ".join(part.rstrip(".") for part in source_parts if part) or None
+    licence = items.get("licence")
+    if licence:
+        name = LICENCE_NAME.match(licence)
+        licence = name.group(0) if name else licence.rstrip(".")
+    return source, licence
+
+
+def heading_names_file(heading: str) -> bool:
+    """"# alk-ros1-review.txt" names a file; "# Sources" does not."""
+    return heading.lstrip("# ").strip().endswith(".txt")
+
+
 def format_ranges(numbers: Iterable[int]) -> str:
     """[1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8"."""
     ordered = sorted(set(numbers))
@@ -149,11 +199,13 @@ def ingest_file(
             "the citations alone)"
         )
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    source, licence = read_source_notes(path)
     db = open_db(db_path)
     try:
         with db.atomic():
             document_id = write_document(
                 db, doc, path=str(path.resolve()), name=path.name, sha256=sha256,
+                source=source, licence=licence,
                 ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             )
     finally:
