@@ -1,0 +1,372 @@
+"""The Crossref REST API: one polite `requests.Session`, paced to the advertised rate limit.
+
+Crossref asks clients to name themselves (a `mailto` in the User-Agent), to stay inside the budget
+it advertises on every reply (`X-Rate-Limit-Limit: 50`, `X-Rate-Limit-Interval: 1s`), to wait
+`Retry-After` seconds after a 429, and to back off on 5xx. This module does all of that and no
+scoring: it turns `Request`s into `Reply`s, through a cache the caller provides, so that a re-run
+asks nothing twice.
+
+Failures come in two kinds. A question that fails after its retries (a 500 that will not go away,
+a reply that is not JSON, a read timeout) is `FetchFailed`: the caller skips that one reference and
+asks again next run. A service that cannot be reached at all (DNS, refused connection, no route) is
+`NetworkError`: the run stops with one line for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import quote, urlencode
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
+from urllib3.util.retry import Retry
+
+from .errors import NetworkError
+
+DEFAULT_BASE_URL = "https://api.crossref.org"
+BASE_URL_ENV = "REFLINK_CROSSREF_URL"
+MAILTO_ENV = "REFLINK_MAILTO"
+
+# Until the first reply advertises the real budget, assume the public pool's (5 requests per
+# second, one at a time): guessing low costs a few slow requests, guessing high earns a 429.
+ASSUMED_LIMIT = 5
+ASSUMED_INTERVAL_S = 1.0
+# Stay a little under the advertised rate: a server counting in a sliding window sees our requests
+# arrive with network jitter, and one 429 costs a whole Retry-After.
+RATE_MARGIN = 0.95
+# Crossref's polite pool allows 3 requests in flight; never more than this, whatever is advertised.
+MAX_CONCURRENCY = 3
+# A server asking us to wait longer than this is treated as failing for now.
+MAX_RETRY_AFTER_S = 60.0
+# This many questions failing in a row means the service, not the question, is the problem.
+MAX_CONSECUTIVE_FAILURES = 8
+
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+# "1s", "60s", "1000ms", "1m": X-Rate-Limit-Interval as Crossref and mirrors write it
+INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
+
+
+class FetchFailed(Exception):
+    """One question failed after its retries; the caller skips it and asks again next run."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One GET against the API: a path below the base URL and its query parameters."""
+
+    path: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The cache key: path and sorted parameters, without the base URL or `mailto`."""
+        query = urlencode(sorted(self.params))
+        return f"{self.path}?{query}" if query else self.path
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply worth keeping: 200 with a JSON body, or 404 (Crossref does not know the DOI)."""
+
+    key: str
+    status: int
+    body: str
+    from_cache: bool = False
+    data: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def message(self) -> Any:
+        """The `message` of a 200 reply, or None for a 404."""
+        return self.data.get("message") if self.status == 200 and self.data else None
+
+
+class ReplyCache(Protocol):
+    """Where replies are kept between runs (enrich.py stores them in the database)."""
+
+    def get(self, key: str) -> tuple[int, str] | None: ...
+
+    def put(self, key: str, status: int, body: str) -> None: ...
+
+
+def search_request(reference: str, rows: int = 5) -> Request:
+    """The search Crossref recommends for matching: the whole reference string, a few rows."""
+    return Request("/works", (("query.bibliographic", reference), ("rows", str(rows))))
+
+
+def work_request(doi: str) -> Request:
+    """The work record of one DOI (with its deposited `reference` list, when there is one)."""
+    return Request(f"/works/{quote(doi.strip(), safe='/')}")
+
+
+def parse_reply(key: str, status: int, body: str, *, from_cache: bool = False) -> Reply:
+    """Check a body is the JSON object Crossref sends; a broken one is FetchFailed, never cached."""
+    if status == 404:
+        return Reply(key, status, body, from_cache)
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        raise FetchFailed(f"malformed JSON from Crossref ({exc.msg} at {exc.pos})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("message"), dict | None):
+        raise FetchFailed("reply is JSON but not a Crossref message")
+    return Reply(key, status, body, from_cache, data)
+
+
+def parse_interval(text: str | None) -> float | None:
+    """ "1s" → 1.0, "1000ms" → 1.0, "1m" → 60.0; None when absent or unreadable."""
+    match = INTERVAL.match(text or "")
+    if not match:
+        return None
+    scale = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}[match.group(2) or "s"]
+    return float(match.group(1)) * scale
+
+
+class Pacer:
+    """Spaces request starts evenly at the advertised rate and caps how many run at once.
+
+    Each start takes the next free slot (`interval / limit` apart) and never banks unused time, so
+    a pause never turns into a burst. The budget is re-read from every reply, so a client that
+    moves between Crossref's pools adapts on its own.
+    """
+
+    def __init__(self, max_concurrency: int = MAX_CONCURRENCY) -> None:
+        self.max_concurrency = max(1, max_concurrency)
+        self.limit = ASSUMED_LIMIT
+        self.interval = ASSUMED_INTERVAL_S
+        self.concurrency = 1  # one at a time until a reply says more is allowed
+        self._next_start = 0.0
+        self._in_flight = 0
+        self._lock = threading.Condition()
+
+    @property
+    def spacing(self) -> float:
+        return self.interval / (self.limit * RATE_MARGIN)
+
+    def update(self, headers: Any) -> None:
+        """Adopt the budget advertised in a reply's X-Rate-Limit-* headers."""
+        limit_text = headers.get("X-Rate-Limit-Limit")
+        interval = parse_interval(headers.get("X-Rate-Limit-Interval"))
+        concurrency_text = headers.get("X-Concurrency-Limit")
+        with self._lock:
+            if limit_text and limit_text.strip().isdigit() and int(limit_text) > 0:
+                self.limit = int(limit_text)
+                if interval:
+                    self.interval = interval
+                self.concurrency = min(self.max_concurrency, self.limit)
+            if concurrency_text and concurrency_text.strip().isdigit():
+                self.concurrency = max(1, min(self.concurrency, int(concurrency_text)))
+            self._lock.notify_all()
+
+    def pause(self, seconds: float) -> None:
+        """Nobody starts a request for `seconds` (a 429's Retry-After applies to the client)."""
+        with self._lock:
+            self._next_start = max(self._next_start, time.monotonic() + seconds)
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """Wait for a free place and the next start time; hold the place for one request."""
+        with self._lock:
+            while self._in_flight >= self.concurrency:
+                self._lock.wait()
+            self._in_flight += 1
+            start = max(time.monotonic(), self._next_start)
+            self._next_start = start + self.spacing
+        try:
+            delay = start - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+                self._lock.notify_all()
+
+
+class PoliteRetry(Retry):
+    """urllib3's Retry, telling the client's pacer about a Retry-After (so every thread waits)
+    and refusing to sleep longer than MAX_RETRY_AFTER_S on a server's say-so."""
+
+    pacer: Pacer | None = None
+    on_retry: Any = None
+
+    def new(self, **kwargs: Any) -> PoliteRetry:
+        retry = super().new(**kwargs)
+        retry.pacer = self.pacer
+        retry.on_retry = self.on_retry
+        return retry
+
+    def parse_retry_after(self, retry_after: str) -> float:
+        return min(super().parse_retry_after(retry_after), MAX_RETRY_AFTER_S)
+
+    def increment(self, *args: Any, **kwargs: Any) -> Retry:
+        retry = super().increment(*args, **kwargs)  # raises when no retry is left
+        if self.on_retry:
+            self.on_retry()  # the request about to be repeated counts as one more
+        response = kwargs.get("response")
+        if response is not None and self.pacer is not None:
+            retry_after = self.get_retry_after(response)
+            if retry_after:
+                self.pacer.pause(retry_after)
+        return retry
+
+
+class CrossrefClient:
+    """A polite Crossref client: one Session, urllib3 retries, pacing, bounded threads."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        mailto: str | None = None,
+        *,
+        timeout: tuple[float, float] = (5.0, 30.0),
+        retries: int = 4,
+        backoff_factor: float = 0.5,
+        max_concurrency: int = MAX_CONCURRENCY,
+    ) -> None:
+        from . import __version__
+
+        self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+        self.mailto = mailto or os.environ.get(MAILTO_ENV) or None
+        self.timeout = timeout
+        self.pacer = Pacer(max_concurrency)
+        self.requests_made = 0
+        self._count_lock = threading.Lock()
+
+        retry = PoliteRetry(
+            total=retries,
+            connect=1,  # a refused connection or unknown host will not fix itself in a second
+            read=retries,
+            status=retries,
+            backoff_factor=backoff_factor,
+            backoff_max=30,
+            status_forcelist=RETRY_STATUSES,
+            allowed_methods=frozenset({"GET"}),
+            respect_retry_after_header=True,
+            raise_on_status=False,  # hand back the last reply; fetch() turns it into FetchFailed
+        )
+        retry.pacer = self.pacer
+        retry.on_retry = self._count_request
+        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=max(1, max_concurrency))
+        self.session = requests.Session()
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        contact = f"; mailto:{self.mailto}" if self.mailto else ""
+        self.session.headers["User-Agent"] = (
+            f"reflink/{__version__} (https://github.com/reflink/reflink{contact})"
+        )
+        self.session.headers["Accept"] = "application/json"
+
+    def _count_request(self) -> None:
+        with self._count_lock:
+            self.requests_made += 1
+
+    def url_for(self, request: Request) -> str:
+        return self.base_url + request.path
+
+    def fetch(self, request: Request) -> Reply:
+        """One request, paced and retried: a Reply, FetchFailed, or NetworkError."""
+        params = list(request.params)
+        if self.mailto:
+            params.append(("mailto", self.mailto))
+        url = self.url_for(request)
+        with self.pacer.slot():
+            self._count_request()
+            try:
+                response = self.session.get(url, params=params, timeout=self.timeout)
+            except requests.exceptions.ConnectTimeout as exc:
+                raise NetworkError(f"cannot reach Crossref at {self.base_url} (timed out)") from exc
+            except requests.exceptions.ReadTimeout as exc:
+                raise FetchFailed(f"no reply within {self.timeout[1]:g} s") from exc
+            except requests.exceptions.ConnectionError as exc:
+                # requests reports read timeouts that used up their retries as ConnectionError
+                if _caused_by_read_timeout(exc):
+                    raise FetchFailed(f"no reply within {self.timeout[1]:g} s") from exc
+                raise NetworkError(
+                    f"cannot reach Crossref at {self.base_url} ({_short_reason(exc)})"
+                ) from exc
+            except requests.exceptions.RequestException as exc:
+                raise FetchFailed(_short_reason(exc)) from exc
+        self.pacer.update(response.headers)
+        if response.status_code not in (200, 404):
+            raise FetchFailed(f"HTTP {response.status_code} from Crossref after retries")
+        return parse_reply(request.key, response.status_code, response.text)
+
+    def fetch_many(
+        self, requests_: Iterable[Request], cache: ReplyCache | None = None
+    ) -> Iterator[tuple[Request, Reply | FetchFailed]]:
+        """Answer each request from the cache or the API, yielding as answers arrive.
+
+        The cache is only touched from the calling thread (SQLite connections stay in theirs);
+        at most a few requests are queued ahead, so an interrupted run wastes little.
+        """
+        pending = iter(requests_)
+        window = 2 * self.pacer.max_concurrency
+        consecutive_failures = 0
+        pool = ThreadPoolExecutor(self.pacer.max_concurrency, thread_name_prefix="crossref")
+        in_flight: dict[Future[Reply], Request] = {}
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(in_flight) < window:
+                    request = next(pending, None)
+                    if request is None:
+                        exhausted = True
+                        break
+                    cached = cache.get(request.key) if cache else None
+                    if cached is not None:
+                        try:
+                            reply = parse_reply(request.key, *cached, from_cache=True)
+                        except FetchFailed:
+                            pass  # a cache row spoilt by hand: ask again
+                        else:
+                            yield request, reply
+                            continue
+                    in_flight[pool.submit(self.fetch, request)] = request
+                if not in_flight:
+                    return
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    request = in_flight.pop(future)
+                    try:
+                        reply = future.result()
+                    except FetchFailed as failure:
+                        consecutive_failures += 1
+                        if consecutive_failures >= MAX_CONSECUTIVE_FAILURES:
+                            raise NetworkError(
+                                f"Crossref at {self.base_url} keeps failing ({failure}); "
+                                "finished work is saved, run again later"
+                            ) from failure
+                        yield request, failure
+                        continue
+                    consecutive_failures = 0
+                    if cache is not None:
+                        cache.put(reply.key, reply.status, reply.body)
+                    yield request, reply
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _caused_by_read_timeout(exc: BaseException) -> bool:
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, ReadTimeoutError)
+
+
+def _short_reason(exc: BaseException) -> str:
+    """The innermost cause of a requests error, in a few words ("Connection refused")."""
+    text = str(exc)
+    for pattern in (r"\[Errno -?\d+\] ([^'\")]+)", r"NameResolutionError[^:]*: ([^'\")]+)"):
+        match = re.search(pattern, text)
+        if match:
+            return match.group(1).strip().rstrip(".")
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return "unknown host"
+    return text.splitlines()[0][:120] if text else exc.__class__.__name__

@@ -1,0 +1,218 @@
+"""The Crossref client against a real HTTP server on 127.0.0.1: politeness, retries, failures."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+
+import pytest
+from pytest_httpserver import HTTPServer
+from pytest_httpserver.httpserver import HandlerType
+from werkzeug import Request, Response
+
+from crossref_fakes import RATE_HEADERS, search_body, work_body, work_item
+from reflink import __version__
+from reflink.crossref import (
+    CrossrefClient,
+    FetchFailed,
+    Pacer,
+    parse_interval,
+    search_request,
+    work_request,
+)
+from reflink.errors import NetworkError
+
+GADGEEL = work_item(
+    "10.1016/S1470-2045(14)70362-6",
+    ["Shirish M Gadgeel", "Leena Gandhi"],
+    2014,
+    "The Lancet Oncology",
+    short="Lancet Oncol",
+    volume="15",
+    page="1119-1128",
+)
+
+
+def client_for(httpserver: HTTPServer, **kwargs) -> CrossrefClient:
+    kwargs.setdefault("backoff_factor", 0.01)
+    kwargs.setdefault("timeout", (2.0, 5.0))
+    return CrossrefClient(httpserver.url_for("/"), **kwargs)
+
+
+class MemoryCache:
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[int, str]] = {}
+
+    def get(self, key: str) -> tuple[int, str] | None:
+        return self.rows.get(key)
+
+    def put(self, key: str, status: int, body: str) -> None:
+        self.rows[key] = (status, body)
+
+
+def test_search_names_reflink_and_the_mailto(httpserver: HTTPServer) -> None:
+    seen: list[Request] = []
+
+    def handler(request: Request) -> Response:
+        seen.append(request)
+        return Response(search_body([GADGEEL]), headers=RATE_HEADERS)
+
+    httpserver.expect_request("/works").respond_with_handler(handler)
+    client = client_for(httpserver, mailto="you@example.org")
+    reply = client.fetch(search_request("S. M. Gadgeel, Lancet Oncol., 2014, 15, 1119–1128."))
+    assert reply.message["items"][0]["DOI"] == "10.1016/S1470-2045(14)70362-6"
+    request = seen[0]
+    assert request.headers["User-Agent"].startswith(f"reflink/{__version__} (")
+    assert "mailto:you@example.org" in request.headers["User-Agent"]
+    assert request.args["mailto"] == "you@example.org"
+    assert request.args["rows"] == "5"
+    assert request.args["query.bibliographic"].startswith("S. M. Gadgeel")
+    # the cache key leaves out the mailto: the same question, whoever asks it
+    assert "mailto" not in reply.key
+
+
+def test_work_request_keeps_the_doi_slash(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works/10.1039/c9ra02258a").respond_with_data(
+        work_body({"DOI": "10.1039/c9ra02258a"}), headers=RATE_HEADERS
+    )
+    reply = client_for(httpserver).fetch(work_request("10.1039/c9ra02258a"))
+    assert reply.status == 200
+    assert reply.message["DOI"] == "10.1039/c9ra02258a"
+
+
+def test_unknown_doi_is_a_404_reply_not_a_failure(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works/10.9999/nothing").respond_with_data(
+        "Resource not found.", status=404
+    )
+    reply = client_for(httpserver).fetch(work_request("10.9999/nothing"))
+    assert reply.status == 404
+    assert reply.message is None
+
+
+def test_429_waits_retry_after_then_succeeds(httpserver: HTTPServer) -> None:
+    arrivals: list[float] = []
+
+    def too_many(request: Request) -> Response:
+        arrivals.append(time.monotonic())
+        return Response("Too Many Requests", status=429, headers={"Retry-After": "1"})
+
+    def fine(request: Request) -> Response:
+        arrivals.append(time.monotonic())
+        return Response(search_body([GADGEEL]), headers=RATE_HEADERS)
+
+    httpserver.expect_request("/works", handler_type=HandlerType.ORDERED).respond_with_handler(
+        too_many
+    )
+    httpserver.expect_request("/works", handler_type=HandlerType.ORDERED).respond_with_handler(fine)
+    client = client_for(httpserver)
+    reply = client.fetch(search_request("Gadgeel Lancet Oncol 2014 15 1119"))
+    assert reply.status == 200
+    assert len(arrivals) == 2
+    assert arrivals[1] - arrivals[0] >= 0.95  # Retry-After: 1 was honoured
+    assert client.requests_made == 2
+
+
+def test_500s_are_retried_with_backoff(httpserver: HTTPServer) -> None:
+    for _ in range(2):
+        httpserver.expect_request("/works", handler_type=HandlerType.ORDERED).respond_with_data(
+            "Internal Server Error", status=500
+        )
+    httpserver.expect_request("/works", handler_type=HandlerType.ORDERED).respond_with_data(
+        search_body([GADGEEL]), headers=RATE_HEADERS
+    )
+    client = client_for(httpserver)
+    assert client.fetch(search_request("Gadgeel 2014")).status == 200
+    assert client.requests_made == 3
+
+
+def test_500_that_persists_fails_that_question_only(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works").respond_with_data("Internal Server Error", status=500)
+    client = client_for(httpserver, retries=2)
+    with pytest.raises(FetchFailed, match="HTTP 500"):
+        client.fetch(search_request("Gadgeel 2014"))
+    assert client.requests_made == 3  # the first try and two retries
+
+
+def test_slow_reply_times_out(httpserver: HTTPServer) -> None:
+    def slow(request: Request) -> Response:
+        time.sleep(0.6)
+        return Response(search_body([GADGEEL]), headers=RATE_HEADERS)
+
+    httpserver.expect_request("/works").respond_with_handler(slow)
+    client = client_for(httpserver, timeout=(2.0, 0.2), retries=1)
+    with pytest.raises(FetchFailed, match="no reply within 0.2 s"):
+        client.fetch(search_request("Gadgeel 2014"))
+
+
+def test_malformed_json_fails_and_is_not_cached(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works").respond_with_data(
+        '{"status": "ok", "message": {"items": [', headers=RATE_HEADERS
+    )
+    cache = MemoryCache()
+    results = list(client_for(httpserver).fetch_many([search_request("Gadgeel 2014")], cache))
+    assert len(results) == 1
+    assert isinstance(results[0][1], FetchFailed)
+    assert "malformed JSON" in str(results[0][1])
+    assert cache.rows == {}
+
+
+def test_refused_connection_is_a_network_error() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = CrossrefClient(f"http://127.0.0.1:{port}", backoff_factor=0.01)
+    with pytest.raises(NetworkError, match=f"cannot reach Crossref at http://127.0.0.1:{port}"):
+        list(client.fetch_many([search_request("Gadgeel 2014")]))
+
+
+def test_cached_replies_are_not_asked_again(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works").respond_with_data(
+        search_body([GADGEEL]), headers=RATE_HEADERS
+    )
+    cache = MemoryCache()
+    requests_ = [search_request(f"reference {n}") for n in range(6)]
+    first = client_for(httpserver)
+    assert all(not reply.from_cache for _, reply in first.fetch_many(requests_, cache))
+    assert first.requests_made == 6
+    again = client_for(httpserver)
+    replies = [reply for _, reply in again.fetch_many(requests_, cache)]
+    assert all(reply.from_cache for reply in replies)
+    assert again.requests_made == 0
+    assert json.loads(replies[0].body)["message"]["items"][0]["DOI"] == GADGEEL["DOI"]
+
+
+def test_base_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFLINK_CROSSREF_URL", "http://127.0.0.1:9/mirror/")
+    assert CrossrefClient().base_url == "http://127.0.0.1:9/mirror"
+    monkeypatch.delenv("REFLINK_CROSSREF_URL")
+    assert CrossrefClient().base_url == "https://api.crossref.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        pytest.param("1s", 1.0, id="crossref"),
+        pytest.param("1000ms", 1.0, id="milliseconds"),
+        pytest.param("1m", 60.0, id="minute"),
+        pytest.param("2", 2.0, id="bare-number"),
+        pytest.param("soon", None, id="unreadable"),
+        pytest.param(None, None, id="absent"),
+    ],
+)
+def test_parse_interval(text: str | None, seconds: float | None) -> None:
+    assert parse_interval(text) == seconds
+
+
+def test_pacer_adopts_the_advertised_budget() -> None:
+    pacer = Pacer(max_concurrency=3)
+    assert (pacer.limit, pacer.concurrency) == (5, 1)  # before any reply: the public pool's
+    pacer.update({"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"})
+    assert (pacer.limit, pacer.interval, pacer.concurrency) == (50, 1.0, 3)
+    pacer.update({"X-Rate-Limit-Limit": "2", "X-Rate-Limit-Interval": "1s"})
+    assert pacer.concurrency == 2  # never more in flight than the limit allows per interval
+    pacer.update(
+        {"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s", "X-Concurrency-Limit": "1"}
+    )
+    assert pacer.concurrency == 1
+    assert pacer.spacing > 1 / 50  # a margin under the advertised rate
