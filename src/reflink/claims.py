@@ -1,14 +1,55 @@
-"""Sentences of body text under their section headings, each with the markers it carries."""
+"""Sentences of body text under their section headings, each with the markers it carries.
+
+The steps, in order:
+
+    find_sections      HEADING lines (wrapped ones joined) and run-in headings → `Section`s
+    split_segments     the citation passage cut where the kind of line changes (body, caption,
+                       table, heading) and where a paragraph starts without a closing full stop
+    split_sentences    each segment cut at sentence ends; a marker right after the full stop
+                       ("mortality.1 Cancer") stays with the sentence before it
+    make_claim         markers stripped from the text, source lines and section attached
+
+The passage is `citations.body_passage(lines, references)`, the same text the markers' `start`
+and `end` offsets point into, so a claim carries exactly the markers printed inside it.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .citations import body_passage
-from .models import Claim, Line, Marker, RefEntry, Section
+from .models import BLANK, BODY, CAPTION, HEADING, TABLE, Claim, Line, Marker, RefEntry, Section
+from .textclean import REFERENCE_HEADING, Passage
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# "2.1.1 Leptomeningeal carcinomatosis (LC).", "1. Introduction", "III. RESULTS"
+SECTION_NUMBER = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})\.?\s+(?P<title>\S.*)$"
+)
+# words whose full stop does not end a sentence: "Pan et al., in", "Fig. 1", "e.g. the", "vs. 5"
+ABBREVIATIONS = frozenset(
+    """al fig figs eq eqs ref refs e.g i.e vs v approx ca cf no nos vol vols pp p dr mr mrs ms
+    prof st sp spp var inc ltd co jr sr resp viz etc tab suppl sect ch ed eds ext mol wt
+    ie eg""".split()
+)
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+CLOSERS = ")]”’\"'"
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
+EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+CONTINUATION_WORDS = {"and", "of", "the", "in", "for", "to", "with", "on", "by", "from", "or", "&"}
+CLAIM_KINDS = {BODY: "body", CAPTION: "caption", TABLE: "table"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the passage printed as one kind of line, under one section."""
+
+    start: int
+    end: int
+    kind: str
+    section: Section | None
 
 
 def split_claims(
@@ -16,22 +57,290 @@ def split_claims(
 ) -> tuple[list[Section], list[Claim]]:
     """Body lines and their markers → sections and sentences (claims), markers stripped."""
     passage = body_passage(lines, references)
-    claims: list[Claim] = []
-    start = 0
+    sections, section_at_line = find_sections(lines)
     ordered = sorted(markers, key=lambda marker: marker.start)
-    boundaries = [m.end() for m in SENTENCE_END.finditer(passage.text)] + [len(passage.text)]
-    for end in boundaries:
-        chunk = passage.text[start:end]
-        carried = tuple(m for m in ordered if start <= m.start < end)
-        text = chunk
-        for marker in reversed(carried):
-            a, b = marker.start - start, marker.end - start
-            text = text[:a] + text[b:]
-        text = " ".join(text.split())
-        if text:
-            claims.append(
-                Claim(text=text, line_start=passage.line_at(start),
-                      line_end=passage.line_at(max(start, end - 1)), markers=carried)
+    starts = [marker.start for marker in ordered]
+    claims: list[Claim] = []
+    # a body sentence left open when a caption or table interrupts it ("… disruption of the"
+    # + "Fig. 1 Diagram …" + "signaling pathways of ALK and ROS1.113"): finished after it
+    held: tuple[list[tuple[int, int]], Segment] | None = None
+    for segment in split_segments(passage, lines, section_at_line):
+        if segment.kind not in CLAIM_KINDS:
+            held = _flush(held, passage, ordered, starts, claims)
+            continue
+        if segment.section is not None and REFERENCE_HEADING.match(segment.section.title):
+            held = _flush(held, passage, ordered, starts, claims)
+            continue  # lines of the list that no entry took: not claims
+        inside = ordered[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]
+        spans = split_sentences(passage.text, segment.start, segment.end, inside)
+        if not spans:
+            continue
+        if segment.kind == BODY and held is not None:
+            first_start, first_end = spans[0]
+            if (
+                passage.text[first_start : first_start + 1].islower()
+                and held[1].section == segment.section
+            ):
+                held[0].append((first_start, first_end))
+                spans = spans[1:]
+            held = _flush(held, passage, ordered, starts, claims)
+        last_open = segment.kind == BODY and not _is_closed(
+            passage.text, spans[-1] if spans else (0, 0)
+        )
+        for index, (start, end) in enumerate(spans):
+            if last_open and index == len(spans) - 1:
+                held = ([(start, end)], segment)
+                break
+            claim = make_claim(passage, [(start, end)], ordered, starts, segment)
+            if claim is not None:
+                claims.append(claim)
+    _flush(held, passage, ordered, starts, claims)
+    return sections, claims
+
+
+def _is_closed(text: str, span: tuple[int, int]) -> bool:
+    """Does the sentence span end like a sentence (full stop, marker after it, closing bracket)?"""
+    tail = text[span[0] : span[1]].rstrip()
+    return not tail or not (tail[-1].isalpha() or tail[-1] in ",;–-")
+
+
+def _flush(
+    held: tuple[list[tuple[int, int]], Segment] | None,
+    passage: Passage,
+    ordered: list[Marker],
+    starts: list[int],
+    claims: list[Claim],
+) -> None:
+    if held is not None:
+        claim = make_claim(passage, held[0], ordered, starts, held[1])
+        if claim is not None:
+            claims.append(claim)
+    return None
+
+
+def find_sections(lines: Sequence[Line]) -> tuple[list[Section], dict[int, Section]]:
+    """HEADING lines and run-in headings → sections, and the section in force at each line."""
+    heads: list[tuple[int, str]] = []  # (line number, heading text), wrapped lines joined
+    previous_kind = BLANK
+    for line in lines:
+        if line.kind == HEADING or line.run_in:
+            text = line.run_in or line.text
+            if heads and previous_kind == HEADING and _continues_heading(heads[-1][1], text):
+                heads[-1] = (heads[-1][0], f"{heads[-1][1]} {text}")
+            else:
+                heads.append((line.number, text))
+        if line.kind not in (BLANK,) and line.kind in (HEADING, BODY, CAPTION, TABLE):
+            previous_kind = HEADING if line.kind == HEADING and not line.run_in else line.kind
+    sections = []
+    for number, text in heads:
+        text = " ".join(text.split()).rstrip(".").strip()
+        match = SECTION_NUMBER.match(text)
+        if match:
+            sections.append(
+                Section(number=match.group("number"), title=match.group("title"), line_start=number)
             )
-        start = end
-    return [], claims
+        else:
+            sections.append(Section(number=None, title=text, line_start=number))
+    section_at_line: dict[int, Section] = {}
+    current: Section | None = None
+    pending = list(sections)
+    for line in lines:
+        while pending and pending[0].line_start <= line.number:
+            current = pending.pop(0)
+        if current is not None:
+            section_at_line[line.number] = current
+    return sections, section_at_line
+
+
+def _continues_heading(head: str, text: str) -> bool:
+    """ "2. Metastasis manners of ALK and" + "ROS1 rearrangement NSCLC": one wrapped heading."""
+    if SECTION_NUMBER.match(text) and text[:1].isdigit():
+        return False
+    last = head.split()[-1].lower() if head.split() else ""
+    return last in CONTINUATION_WORDS or text[:1].islower() or text[:1] == "("
+
+
+def split_segments(
+    passage: Passage, lines: Sequence[Line], section_at_line: dict[int, Section]
+) -> list[Segment]:
+    """The passage cut where the line kind or section changes, or a paragraph starts afresh."""
+    by_number = {line.number: line for line in lines}
+    segments: list[Segment] = []
+    text, line_of = passage.text, passage.line_of
+    start = 0
+    previous_line = line_of[0] if line_of else 0
+    for offset in range(1, len(line_of) + 1):
+        here = line_of[offset] if offset < len(line_of) else None
+        if here == previous_line:
+            continue
+        if here is not None and not _starts_new_segment(
+            by_number, previous_line, here, text, offset
+        ):
+            previous_line = here
+            continue
+        first = by_number[line_of[start]]
+        segments.append(
+            Segment(
+                start=start, end=offset, kind=first.kind, section=section_at_line.get(first.number)
+            )
+        )
+        start = offset
+        previous_line = here if here is not None else previous_line
+    return segments
+
+
+def _starts_new_segment(
+    by_number: dict[int, Line], before: int, after: int, text: str, offset: int
+) -> bool:
+    old, new = by_number[before], by_number[after]
+    if old.kind != new.kind or new.run_in:
+        return True
+    if new.kind == HEADING:
+        return True
+    # "activity compared to chemotherapy alone142,143" + blank + "Despite we can't …":
+    # a paragraph that ends without its full stop still ends
+    blank_between = any(
+        by_number[n].kind == BLANK for n in range(before + 1, after) if n in by_number
+    )
+    upcoming = text[offset : offset + 2].lstrip()
+    closed = old.text.rstrip()[-1:] in (".", "!", "?", ":", ")") or old.text.rstrip()[-1:].isdigit()
+    return blank_between and upcoming[:1].isupper() and closed
+
+
+def split_sentences(
+    text: str, start: int, end: int, markers: Sequence[Marker]
+) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end]; a marker after the full stop belongs to the sentence."""
+    marker_at = {marker.start: marker for marker in markers}
+    spans: list[tuple[int, int]] = []
+    while start < end and text[start].isspace():
+        start += 1
+    sentence_start = start
+    position = start
+    while position < end:
+        char = text[position]
+        if char not in ".!?" or not _ends_sentence(text, sentence_start, position, marker_at):
+            position += 1
+            continue
+        cut = position + 1
+        while cut < end and text[cut] in CLOSERS:
+            cut += 1
+        # markers printed after the full stop: "mortality.1 Cancer", "density. 9 Advancements"
+        while True:
+            gap = cut
+            while gap < end and text[gap] == " ":
+                gap += 1
+            if gap in marker_at and (gap == cut or marker_at[gap].style == "superscript"):
+                cut = max(cut, marker_at[gap].end)
+                continue
+            if cut in marker_at:
+                cut = max(cut, marker_at[cut].end)
+                continue
+            break
+        if cut < end and not text[cut].isspace():
+            if _glued_number_then_sentence(text, cut, end):
+                cut = _skip_digits(text, cut, end)
+            else:
+                position += 1
+                continue
+        following = cut
+        while following < end and text[following].isspace():
+            following += 1
+        if following >= end or _starts_sentence(text[following : following + 2]):
+            spans.append((sentence_start, cut))
+            sentence_start = following
+            position = following
+            continue
+        position += 1
+    if sentence_start < end and text[sentence_start:end].strip():
+        spans.append((sentence_start, end))
+    return spans
+
+
+def _ends_sentence(
+    text: str, sentence_start: int, position: int, marker_at: dict[int, Marker]
+) -> bool:
+    if text[position] != ".":
+        return True
+    if position + 1 in marker_at:
+        return True  # "in April 2017.109 In patients": a marker, not the decimals of "2017.109"
+    before = WORD_BEFORE.search(text[max(sentence_start, position - 20) : position])
+    if before is None:
+        # "(34%).35", "15 months.", "ROS1.113": a full stop after a number or bracket ends it,
+        # but not a decimal point "9.8 months"
+        return not (
+            position + 1 < len(text)
+            and text[position + 1].isdigit()
+            and text[position - 1].isdigit()
+        )
+    word = before.group(1)
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        return False
+    # initials "S. M. Gadgeel", "E. coli"; "e.g." and "i.e." spelt with inner full stops
+    if len(word) == 1 and word.isupper():
+        return False
+    return "." not in word
+
+
+def _starts_sentence(head: str) -> bool:
+    if not head:
+        return True
+    first = head[0]
+    return first.isupper() or first.isdigit() or (first in '(“"[' and head[1:2].isupper())
+
+
+def _glued_number_then_sentence(text: str, cut: int, end: int) -> bool:
+    """ "mortality.1 Cancer" where no marker was found: a number glued to the full stop."""
+    if not text[cut].isdigit() or not text[cut - 2 : cut - 1].isalpha():
+        return False
+    after = _skip_digits(text, cut, end)
+    return after < end and text[after] == " " and _starts_sentence(text[after + 1 : after + 3])
+
+
+def _skip_digits(text: str, cut: int, end: int) -> int:
+    while cut < end and (text[cut].isdigit() or text[cut] in ",–-"):
+        cut += 1
+    return cut
+
+
+def make_claim(
+    passage: Passage,
+    spans: list[tuple[int, int]],
+    ordered: list[Marker],
+    starts: list[int],
+    segment: Segment,
+) -> Claim | None:
+    """Sentence span(s) → a Claim: markers cut out of the text, source lines attached."""
+    text = passage.text
+    pieces: list[str] = []
+    carried: list[Marker] = []
+    for start, end in spans:
+        cursor = start
+        for marker in ordered[bisect_left(starts, start) : bisect_left(starts, end)]:
+            carried.append(marker)
+            if marker.start < cursor:
+                continue
+            pieces.append(text[cursor : marker.start])
+            cursor = min(max(marker.end, cursor), end)
+        pieces.append(text[cursor:end])
+        pieces.append(" ")
+    cleaned = " ".join("".join(pieces).split())
+    cleaned = EMPTY_BRACKETS.sub("", cleaned)
+    cleaned = SPACE_BEFORE_PUNCTUATION.sub(r"\1", cleaned).strip()
+    if not any(ch.isalpha() for ch in cleaned):
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    stop = end - 1
+    while stop > start and text[stop].isspace():
+        stop -= 1
+    return Claim(
+        text=cleaned,
+        line_start=passage.line_at(start),
+        line_end=passage.line_at(stop),
+        section=segment.section,
+        markers=tuple(carried),
+        kind=CLAIM_KINDS[segment.kind],
+    )
+
+
+__all__ = ["find_sections", "split_claims", "split_sentences"]

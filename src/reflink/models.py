@@ -29,6 +29,9 @@ class Line:
     text: str  # cleaned text of the line
     raw: str  # the line exactly as read
     kind: str = BODY
+    # a run-in heading split off the line's start ("2.1.1 Leptomeningeal carcinomatosis (LC).");
+    # `text` then holds only the body text after it ("LC is also"), and `kind` stays BODY
+    run_in: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,31 @@ Each input line stays one `Line` (so every later stage can report the source lin
 lines are only classified (`kind`) and cleaned at character level here. Joining lines into
 running text, with hyphenated breaks mended, is `stitch`, which keeps a per-character map back
 to the source lines.
+
+The steps, in order (each a small function over plain lists, testable alone):
+
+    CHARACTER_REPAIRS  NFC, symbol-font "¼" → "=", U+FFFD, Private-Use ligatures
+    classify_lines     blank, watermark, furniture, front matter, captions/tables, headings
+    repair_dropped_ligatures   "benecial" → "beneficial" in body lines, when the document drops them
+
+Everything is decided from evidence inside the document (repetition across pages, shape, word
+frequencies), never from a publisher's strings.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from .errors import InputError
-from .models import BLANK, BODY, Line
+from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 
 # --- decoding -----------------------------------------------------------------------------
 
@@ -59,15 +73,633 @@ def _looks_binary(text: str) -> bool:
     return control > max(8, len(sample) // 100)
 
 
-# --- lines ----------------------------------------------------------------------------------
+# --- word frequencies -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def word_zipf(word: str) -> float:
+    """Zipf frequency of a lowercase English word (0.0 when unknown); cached, wordfreq is slow-ish."""
+    return zipf_frequency(word, "en")
+
+
+# --- character repairs ------------------------------------------------------------------------
+
+# Letter sequences a PDF font typically draws as one ligature glyph.
+LIGATURE_SEQUENCES = ("fi", "fl", "ff", "ffi", "ffl", "ft", "st", "ct", "fj", "tt", "Th")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# a word with Private-Use code points inside it: "identi\ue103ed", "\ue104uid", "a\ue09der"
+PUA_WORD = re.compile(r"[A-Za-z\ue000-\uf8ff]*[\ue000-\uf8ff][A-Za-z\ue000-\uf8ff]*")
+WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+# "n ¼ 54", "J ¼ 10.8 Hz": a symbol font's "=" extracted as "¼"
+SYMBOL_EQUALS = re.compile(r"(?<=\S)\s¼\s(?=\S)")
+# the same fonts print "+" as "þ" and the minus sign as "À": "[M þ H] þ", "mmol À 1"
+SYMBOL_PLUS = re.compile(r"(?<![^\s\[(])þ(?![^\s\])])")
+SYMBOL_MINUS = re.compile(r"(?<![^\s\[(])À(?=\s)")
+# "approximately �5 years": the tilde of "~5" lost by the extractor
+REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=\\s?\\d)")
+
+
+def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
+    """Private-Use code point → the letters it stands for, inferred from the words around it.
+
+    Each code point is tried as every common ligature; the reading under which the most words it
+    occurs in become frequent English words wins ("identi\\ue103ed" → "identified").
+    """
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        if not PRIVATE_USE.search(text):
+            continue
+        for match in PUA_WORD.finditer(text):
+            word = match.group(0)
+            for code_point in set(PRIVATE_USE.findall(word)):
+                words[code_point][word] += 1
+    mapping: dict[str, str] = {}
+    for code_point, counter in words.items():
+        best, best_score = None, 0.0
+        for sequence in LIGATURE_SEQUENCES:
+            score = 0.0
+            for word, count in counter.items():
+                # other code points in the same word are read as "fi" for now; the word still
+                # scores on the letters this code point decides
+                reading = PRIVATE_USE.sub("fi", word.replace(code_point, sequence)).lower()
+                score += count * word_zipf(reading)
+            if score > best_score:
+                best, best_score = sequence, score
+        if best is not None:
+            mapping[code_point] = best
+    return mapping
+
+
+def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Raw line texts → character-level repaired texts, and the ligature mapping used."""
+    symbol_font = sum(len(SYMBOL_EQUALS.findall(text)) for text in texts) >= 2
+    mapping = infer_ligatures(texts)
+    repaired = []
+    for text in texts:
+        # "Crino\u0300" → "Crinò"; a no-op on ASCII, so skip the call for speed
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+            if "\u00bc" in text:
+                text = text.replace("\u00bc", "=")
+            if symbol_font and ("þ" in text or "À" in text):
+                text = SYMBOL_MINUS.sub("−", SYMBOL_PLUS.sub("+", text))
+            if "\ufffd" in text:
+                text = REPLACEMENT_BEFORE_NUMBER.sub("~", text).replace("\ufffd", "")
+            if mapping and PRIVATE_USE.search(text):
+                text = PRIVATE_USE.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
+        repaired.append(text.replace("\t", " ").strip())
+    return repaired, mapping
+
+
+def find_dropped_ligatures(texts: Iterable[str]) -> dict[str, str]:
+    """Unknown words that are a frequent word minus a ligature: "benecial" → "beneficial".
+
+    Some extractors drop the glyph instead of mapping it. Only trusted when the document shows
+    the pattern several times: a real rare word alone never triggers it.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(WORD.findall(text))
+    repairs: dict[str, str] = {}
+    unknown_evidence = 0
+    for word in counts:
+        own = word_zipf(word)
+        if own >= 3.0:
+            continue
+        best, best_zipf = None, 0.0
+        for position in range(len(word) + 1):
+            for sequence in ("fi", "fl", "ff", "ffi", "ft"):
+                candidate = word[:position] + sequence + word[position:]
+                zipf = word_zipf(candidate)
+                if zipf > best_zipf:
+                    best, best_zipf = candidate, zipf
+        if best is not None and best_zipf >= 3.5 and best_zipf - own >= 1.5:
+            repairs[word] = best
+            if own == 0.0 and len(word) >= 5:
+                unknown_evidence += 1
+    return repairs if unknown_evidence >= 3 else {}
+
+
+def repair_dropped_ligatures(text: str, repairs: dict[str, str]) -> str:
+    """Apply `find_dropped_ligatures`' repairs to the words of one line."""
+    if not repairs:
+        return text
+    return WORD.sub(lambda m: repairs.get(m.group(0), m.group(0)), text)
+
+
+# --- line classification ------------------------------------------------------------------
+
+DIGITS = re.compile(r"\d+")
+# "17923", "- 12 -", "Page 3 of 12", "3/12"
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,5}(?:\s*(?:/|of)\s*\d{1,5})?(?:\s*[-–—])?$", re.I
+)
+COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b", re.I)
+URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+EMAIL = re.compile(r"\S+@\S+\.\w+")
+# "104 https://…": a numbered reference entry, whose repeated shape is no running head
+ENTRY_NUMBER = re.compile(r"^\[?\d{1,3}[.\]]?\s+\S")
+# "1234567890():,;" : a publisher's invisible checksum line
+NO_WORDS = re.compile(r"^[^A-Za-z]*$")
+# "1. Introduction", "2.1 Metastasis in the CNS", "2.1.1 Leptomeningeal …", "III. RESULTS"
+NUMBERED_HEADING = re.compile(
+    r"""^(?P<number>(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[A-H])\.?)
+        \s+(?P<title>[A-Z(][^\n]*)$""",
+    re.VERBOSE,
+)
+# the heading of a section whose title is printed alone: "INTRODUCTION", "Methods"
+ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary)\s*:?$", re.I)
+REFERENCE_HEADING = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:references?(?: and notes)?|bibliography|literature cited|works cited)\s*:?$",
+    re.I,
+)
+# "Fig. 1 Diagram …", "Figure 2. Survival …", "Table 1 Treatment …", "Table S2: …"
+CAPTION_START = re.compile(
+    r"^(?P<what>fig\.?|figure|table|scheme|chart|box)\s*(?:S?\d{1,3}[A-Za-z]?|[IVX]{1,4})"
+    r"(?:\s*[.:|]\s*|\s+)(?P<rest>\S.*)?$",
+    re.I,
+)
+# a heading's title is not a reference entry: "S. M. Gadgeel, L. Gandhi", "Smith AB,", "2014;15"
+REFERENCE_SHAPE = re.compile(
+    r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b(?:19|20)\d\d\b|\d+\s*[:;]\s*\d+"
+)
+AFFILIATION_WORDS = re.compile(
+    r"\b(?:Department|Dept\.|University|Universit[àéy]|Institute|Instituto|Institut|Hospital|"
+    r"College|School of|Laboratory|Laboratories|Centre|Center|Faculty|Division of|Academy|"
+    r"Medical School|Clinic|Foundation)\b"
+)
+# "Received 18 March 2015, Accepted …", "Published online: …", "Keywords: …"
+DATELINE = re.compile(
+    r"^(?:received|accepted|published|revised|available online|keywords?|key words|"
+    r"edited by|citation|correspondence|\*\s*correspond)\b",
+    re.I,
+)
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
+NAME_PARTICLES = {"and", "de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "y", "dos"}
+# the previous line leaves the sentence open, so "Figure 7. By comparing" continues it
+OPEN_ENDINGS = {
+    "in",
+    "of",
+    "see",
+    "and",
+    "the",
+    "to",
+    "from",
+    "with",
+    "by",
+    "as",
+    "at",
+    "on",
+    "also",
+    "both",
+    "shown",
+    "cf.",
+    "e.g.,",
+    "i.e.,",
+    "(see",
+    "(",
+    "[",
+    "a",
+    "an",
+    "are",
+    "is",
+    "our",
+}
+TERMINAL = (".", "!", "?", ":", ";")
+# a line that ends or contains a sentence end: "… mortality.1", "… patients. One study"
+SENTENCE_END = re.compile(r"[a-z)%][.!?][\d,–-]*(?:$|\s+[A-Z])")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Document-wide measures the line rules compare against."""
+
+    typical_length: float  # median length of long-ish lines: the column width
+    body_start: int  # index of the first line of running text (after the title block)
+    reference_start: int  # index where the reference list begins (len(lines) if unknown)
+
+
+def classify_lines(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Repaired line texts → (kind per line, run-in heading per line ("" when none)).
+
+    Order matters: furniture and watermark first (they interrupt everything else), then the
+    title block, captions and tables, headings; what is left is body.
+    """
+    kinds = [BLANK if not text else "" for text in texts]
+    mark_watermark(texts, kinds)
+    mark_furniture(texts, kinds)
+    layout = measure_layout(texts, kinds)
+    mark_front_matter(texts, kinds, layout)
+    mark_captions_and_tables(texts, kinds, layout)
+    run_in = mark_headings(texts, kinds, layout)
+    for index, kind in enumerate(kinds):
+        if not kind:
+            kinds[index] = BODY
+    return kinds, run_in
+
+
+def mark_watermark(texts: list[str], kinds: list[str]) -> None:
+    """Vertical text printed 1–3 characters per line ("O", "pe", "n ", "A", "cc") → WATERMARK.
+
+    A lone short line is a table cell or a page number; a watermark is a dense cluster of them
+    (possibly interleaved with body lines) whose characters are mostly letters.
+    """
+    short = [i for i, text in enumerate(texts) if text and len(text) <= 3]
+    clusters: list[list[int]] = []
+    for index in short:
+        if clusters and index - clusters[-1][-1] <= 4:
+            clusters[-1].append(index)
+        else:
+            clusters.append([index])
+    for cluster in clusters:
+        if len(cluster) < 5:
+            continue
+        joined = "".join(texts[i] for i in cluster)
+        letters = sum(ch.isalpha() for ch in joined)
+        if letters >= 0.5 * len(joined.replace(" ", "")):
+            for i in cluster:
+                kinds[i] = WATERMARK
+
+
+def _shape(text: str) -> str:
+    """A line with its numbers made equal: running heads differ only in page numbers."""
+    return DIGITS.sub("#", text.lower()).replace(" ", "")
+
+
+def _repeats_across_pages(shape: str, where: list[int]) -> bool:
+    """A line printed again on later pages, not a table cell repeated within one table.
+
+    Copies printed together ("…/by-nc/3.0/" twice in a row) count as one; the copies must be a
+    page apart. Short lines repeat by chance ("os daily" in a table), so they need more copies;
+    lines without words ("379, 2027–2039.") are reference tails, except long symbol runs.
+    """
+    letters = sum(ch.isalpha() for ch in shape)
+    if letters < 4 and not (NO_WORDS.match(shape) and len(shape) >= 12):
+        return False
+    clusters = [where[0]]
+    for index in where[1:]:
+        if index - clusters[-1] > 3:
+            clusters.append(index)
+    gaps = [b - a for a, b in zip(clusters, clusters[1:], strict=False)]
+    if not gaps or min(gaps) < 25:
+        return False
+    return len(shape) >= 13 or len(clusters) >= 3
+
+
+def mark_furniture(texts: list[str], kinds: list[str]) -> None:
+    """Running heads and feet, page numbers, copyright and licence lines → FURNITURE."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        if not kinds[index] and len(text) >= 4:
+            positions[_shape(text)].append(index)
+    for shape, where in positions.items():
+        if len(where) < 2 or not _repeats_across_pages(shape, where):
+            continue
+        if all(ENTRY_NUMBER.match(texts[index]) for index in where):
+            continue  # "104 https://www.cancer.gov/…", "114 https://www.cancer.gov/…": entries
+        for index in where:
+            kinds[index] = FURNITURE
+    numbers = []
+    for index, text in enumerate(texts):
+        if kinds[index]:
+            continue
+        if COPYRIGHT.search(text) and len(text) < 200:
+            kinds[index] = FURNITURE
+        elif PAGE_NUMBER.match(text):
+            numbers.append(index)
+    # a lone number is a page number when it sits next to furniture or continues a page count
+    values = {index: int(DIGITS.findall(texts[index])[0]) for index in numbers}
+    for position, index in enumerate(numbers):
+        near_furniture = any(
+            0 <= j < len(kinds) and kinds[j] == FURNITURE for j in range(index - 2, index + 3)
+        )
+        in_sequence = any(
+            other != index
+            and abs(values[other] - values[index]) in (1, 2)
+            and abs(other - index) >= 20
+            and (values[other] - values[index]) * (other - index) > 0
+            for other in numbers[max(0, position - 3) : position + 4]
+        )
+        if near_furniture or in_sequence:
+            kinds[index] = FURNITURE
+
+
+def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
+    """Column width, where running text starts, and where the reference list starts."""
+    lengths = sorted(len(t) for t, k in zip(texts, kinds, strict=True) if not k and len(t) >= 20)
+    typical = float(lengths[int(len(lengths) * 0.75)]) if lengths else 60.0
+    body_start = 0
+    for index, text in enumerate(texts):
+        if not kinds[index] and ABSTRACT_HEADING.match(text):
+            body_start = index
+            break
+    reference_start = len(texts)
+    for index in range(len(texts) - 1, len(texts) // 3, -1):
+        if not kinds[index] and REFERENCE_HEADING.match(texts[index]):
+            reference_start = index
+            break
+    return Layout(typical_length=typical, body_start=body_start, reference_start=reference_start)
+
+
+def looks_like_author_line(text: str) -> bool:
+    """ "Maeve Mullooly 1,2,12 * , Babak Ehteshami Bejnordi 3,4,12 ," — names, commas, marks."""
+    tokens = [
+        t for t in re.split(r"[\s]+", re.sub(r"[\d,*†‡§¶☯#]+", " , ", text)) if t and t != ","
+    ]
+    if len(tokens) < 3:
+        return False
+    names = sum(1 for t in tokens if NAME_TOKEN.match(t) or t.lower() in NAME_PARTICLES)
+    separators = text.count(",") + len(re.findall(r"\band\b", text))
+    return names / len(tokens) >= 0.85 and separators >= 1 and not text.endswith(".")
+
+
+def looks_like_affiliation(text: str, layout: Layout) -> bool:
+    """ "2 Division of Cancer Epidemiology …, MD, USA." or the fragment "harmaceutical University, 103 Wenhua"."""
+    if EMAIL.search(text) and len(text) < layout.typical_length * 1.2:
+        return True
+    if not AFFILIATION_WORDS.search(text):
+        return False
+    # a running sentence that names a university is long and has verbs; an address is
+    # short, or a comma-separated list of places
+    words = text.split()
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if re.search(r"[a-z]\. [A-Z][a-z]", text):
+        return False  # "… Medical Sciences. They": a sentence goes on after the name
+    short = len(text) < 0.7 * layout.typical_length
+    return short or (capitals >= 0.6 * len(words) and text.count(",") >= 2)
+
+
+def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> None:
+    """Title block, author and affiliation lines, datelines → FRONT."""
+    first_heading = next(
+        (
+            i
+            for i, t in enumerate(texts)
+            if not kinds[i] and (NUMBERED_HEADING.match(t) and len(t) < 60)
+        ),
+        len(texts),
+    )
+    if layout.body_start:
+        for index in range(layout.body_start):
+            if not kinds[index]:
+                kinds[index] = FRONT
+    else:
+        # the title block: short lines at the top, before the first full-width line
+        for index in range(min(first_heading, 15)):
+            text = texts[index]
+            if kinds[index]:
+                continue
+            if len(text) >= 0.9 * layout.typical_length and not looks_like_author_line(text):
+                break
+            if SENTENCE_END.search(text) and not looks_like_author_line(text):
+                break  # "Kinase kinase kinase.1": a sentence, so running text has begun
+            kinds[index] = FRONT
+    for index, text in enumerate(texts):
+        if kinds[index] or index >= layout.reference_start:
+            continue
+        early = index < max(first_heading, 60) and index < len(texts) // 3
+        if early and (looks_like_author_line(text) or DATELINE.match(text)):
+            kinds[index] = FRONT
+        elif looks_like_affiliation(text, layout):
+            kinds[index] = FRONT
+            # the affiliation's own number printed alone on the line before it: "1"
+            if index and kinds[index - 1] == "" and re.fullmatch(r"\d{1,2}", texts[index - 1]):
+                kinds[index - 1] = FRONT
+
+
+def _previous_content(texts: list[str], kinds: list[str], index: int) -> str:
+    for j in range(index - 1, -1, -1):
+        if kinds[j] in ("", BODY, HEADING) and texts[j]:
+            return texts[j]
+    return ""
+
+
+def mark_captions_and_tables(texts: list[str], kinds: list[str], layout: Layout) -> None:
+    """ "Fig. 1 Diagram …" → CAPTION up to its end; "Table 1 …" → its rows as TABLE."""
+    index = 0
+    limit = min(len(texts), layout.reference_start)
+    while index < limit:
+        text = texts[index]
+        match = CAPTION_START.match(text) if not kinds[index] else None
+        if not match or not _is_caption(match, texts, kinds, index):
+            index += 1
+            continue
+        is_table = match.group("what").lower() == "table"
+        kinds[index] = CAPTION
+        index += 1
+        # the caption runs on until a line ends its last sentence
+        previous = text
+        while (
+            index < limit and not previous.endswith(TERMINAL) and texts[index] and not kinds[index]
+        ):
+            kinds[index] = CAPTION
+            previous = texts[index]
+            index += 1
+        if is_table:
+            index = _mark_table_rows(texts, kinds, index, limit, layout)
+
+
+def _is_caption(match: re.Match[str], texts: list[str], kinds: list[str], index: int) -> bool:
+    rest = match.group("rest") or ""
+    # "Figure 5 shows the cumulative …", "Fig. 1 summarizes …": a sentence about the figure
+    if rest[:1].islower():
+        return False
+    previous = _previous_content(texts, kinds, index).split()
+    # a figure printed after a page break interrupts whatever sentence was running
+    page_break = any(kinds[j] in (FURNITURE, WATERMARK) for j in range(max(0, index - 3), index))
+    # "… as shown in" + "Figure 7. By comparing …": the body sentence goes on
+    return page_break or not (previous and previous[-1].lower() in OPEN_ENDINGS)
+
+
+def _mark_table_rows(
+    texts: list[str], kinds: list[str], index: int, limit: int, layout: Layout
+) -> int:
+    """Table rows after a table caption: short cells, column gaps, footnotes; stops at prose."""
+    while index < limit:
+        text = texts[index]
+        if kinds[index]:
+            index += 1
+            continue
+        heading = NUMBERED_HEADING.match(text)
+        if heading and len(text) < 0.8 * layout.typical_length:
+            number = heading.group("number")
+            # "2.3 Lymph nodes metastasis" ends the table; "39 Phase III" is a row of it
+            if "." in number:
+                break
+            following = next(
+                (texts[j] for j in range(index + 1, min(index + 4, limit)) if texts[j]), ""
+            )
+            if int(number) <= 15 and len(following) >= 0.8 * layout.typical_length:
+                break
+        columns = "   " in text or "\t" in text
+        footnote = re.match(r"^(?:[a-z*†‡§]|\d)\s+\S", text) is not None and len(text) > 40
+        prose = (
+            len(text) >= 0.85 * layout.typical_length
+            and not columns
+            and sum(1 for w in text.split() if w.isalpha() and w.islower()) >= 6
+        )
+        if prose and not footnote:
+            break
+        kinds[index] = TABLE
+        index += 1
+    return index
+
+
+# a run-in heading: "2.1.1 Leptomeningeal carcinomatosis (LC). LC is also"
+RUN_IN = re.compile(r"^(?P<heading>.{3,120}?[a-z0-9)])\.\s+(?P<body>[A-Z].*)$")
+FUNCTION_WORDS = {
+    "and",
+    "of",
+    "the",
+    "in",
+    "for",
+    "to",
+    "with",
+    "on",
+    "by",
+    "from",
+    "or",
+    "&",
+    "a",
+    "an",
+}
+
+
+def _heading_number_fits(number: str, previous: list[int] | None) -> bool:
+    """Section numbers go 1, 2, 2.1, 2.1.1, 2.2, 3 …: the next sibling, a first child, or an ancestor's next."""
+    parts = [int(p) for p in number.rstrip(".").split(".")]
+    if previous is None:
+        return parts[0] <= 2 and all(p <= 2 for p in parts[1:])
+    for depth in range(len(previous), 0, -1):
+        candidate = previous[: depth - 1] + [previous[depth - 1] + 1]
+        if parts == candidate:
+            return True
+    return parts == [*previous, 1]
+
+
+def mark_headings(texts: list[str], kinds: list[str], layout: Layout) -> list[str]:
+    """Numbered and alone-on-their-line headings → HEADING; run-in headings are split off."""
+    run_in = [""] * len(texts)
+    previous_number: list[int] | None = None
+    for index in range(len(texts)):
+        text = texts[index]
+        if kinds[index]:
+            continue
+        if REFERENCE_HEADING.match(text) or ABSTRACT_HEADING.match(text):
+            kinds[index] = HEADING
+            continue
+        if index >= layout.reference_start:
+            continue
+        match = NUMBERED_HEADING.match(text)
+        if match and match.group("number")[0].isdigit():
+            number = match.group("number")
+            title = match.group("title")
+            fits = _heading_number_fits(number, previous_number)
+            shaped = not REFERENCE_SHAPE.search(title) and "," not in title[:40]
+            if fits and shaped:
+                runner = RUN_IN.match(text)
+                if (
+                    runner
+                    and "." in number.rstrip(".")
+                    and len(runner.group("heading")) < len(text) - 2
+                ):
+                    run_in[index] = runner.group("heading") + "."
+                    texts[index] = runner.group("body")
+                    kinds[index] = BODY
+                elif len(text) <= layout.typical_length and not text.endswith((".", ",", ";")):
+                    kinds[index] = HEADING
+                    _mark_heading_continuation(texts, kinds, run_in, index, layout)
+                else:
+                    continue
+                previous_number = [int(p) for p in number.rstrip(".").split(".")]
+                continue
+        if _is_alone_heading(texts, kinds, index, layout):
+            kinds[index] = HEADING
+    return run_in
+
+
+def _mark_heading_continuation(
+    texts: list[str], kinds: list[str], run_in: list[str], index: int, layout: Layout
+) -> None:
+    """ "2. Metastasis manners of ALK and" + "ROS1 rearrangement NSCLC": a wrapped heading."""
+    following = index + 1
+    while following < len(texts) and kinds[following] in (FURNITURE, WATERMARK):
+        following += 1
+    if following >= len(texts) or kinds[following] or not texts[following]:
+        return
+    head, text = texts[index], texts[following]
+    if NUMBERED_HEADING.match(text) and _heading_like_number(text):
+        return
+    open_end = head.split()[-1].lower() in FUNCTION_WORDS
+    open_start = text[:1].islower() or text[:1] == "("
+    if not (open_end or open_start):
+        return
+    runner = RUN_IN.match(text)
+    if runner and len(runner.group("heading")) < len(text) - 2:
+        # "(IESCM) and intradural spinal cord metastases (ISCM). NSCLC"
+        run_in[following] = runner.group("heading") + "."
+        texts[following] = runner.group("body")
+        kinds[following] = BODY
+    elif len(text) < 0.8 * layout.typical_length and not text.endswith((".", ",")):
+        kinds[following] = HEADING
+
+
+def _heading_like_number(text: str) -> bool:
+    match = NUMBERED_HEADING.match(text)
+    return bool(match) and match.group("number")[0].isdigit()
+
+
+def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: Layout) -> bool:
+    """ "INTRODUCTION", "Methods", "Results and discussion": a short title line between paragraphs."""
+    text = texts[index]
+    words = text.split()
+    if not 1 <= len(words) <= 7 or len(text) > 0.6 * layout.typical_length:
+        return False
+    if text.endswith(TERMINAL + (",",)) or not text[:1].isupper() or any(c.isdigit() for c in text):
+        return False
+    if not all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words[:1]):
+        return False
+    if sum(1 for w in words if w.isalpha()) < len(words) - 1:
+        return False
+    previous = _previous_content(texts, kinds, index)
+    if previous and not previous.endswith(TERMINAL) and not previous.isupper():
+        # "… rearrangement of" + "Methods": a wrapped sentence, unless a blank line separates them
+        if index == 0 or texts[index - 1]:
+            return False
+    following = next(
+        (
+            texts[j]
+            for j in range(index + 1, min(index + 4, len(texts)))
+            if texts[j] and not kinds[j]
+        ),
+        "",
+    )
+    if not following[:1].isupper():
+        return False
+    # one word in title case or all caps, or several words, most in caps
+    upper = text.isupper() and len(text) >= 4
+    titled = (
+        len(words) <= 4 and words[0][0].isupper() and all(w.isalpha() or w in "&-" for w in words)
+    )
+    return upper or (titled and len(following) >= 0.5 * layout.typical_length)
 
 
 def clean_text(text: str) -> list[Line]:
     """Decoded text → one classified, character-cleaned `Line` per input line."""
+    raws = text.split("\n")
+    texts, _mapping = repair_characters(raws)
+    kinds, run_in = classify_lines(texts)
+    body_kinds = (BODY, CAPTION, TABLE, HEADING)
+    dropped = find_dropped_ligatures(
+        t for t, k in zip(texts, kinds, strict=True) if k in body_kinds
+    )
     lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        cleaned = raw.replace("\u00bc", "=").strip()
-        lines.append(Line(number=number, text=cleaned, raw=raw, kind=BODY if cleaned else BLANK))
+    for number, (raw, cleaned, kind, heading) in enumerate(
+        zip(raws, texts, kinds, run_in, strict=True), 1
+    ):
+        if dropped and kind in body_kinds:
+            cleaned = repair_dropped_ligatures(cleaned, dropped)
+        lines.append(Line(number=number, text=cleaned, raw=raw, kind=kind, run_in=heading))
     return lines
 
 
@@ -88,25 +720,71 @@ class Passage:
         return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]
 
 
-HYPHEN_BREAK = re.compile(r"[a-z]-$")
-LOWER_START = re.compile(r"^[a-z]")
+# "Cauca-" at a line end: a hyphen after a letter or digit
+HYPHEN_BREAK = re.compile(r"(?P<left>[A-Za-z0-9][A-Za-z0-9]*)-$")
+NEXT_WORD = re.compile(r"^(?P<right>[A-Za-z0-9][A-Za-z]*)")
+HYPHENATED = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
+KEEP_SPACE_AFTER_HYPHEN = {"and", "or", "to", "nor", "but", "as", "versus", "vs"}
+
+
+def mend_hyphen(left: str, right: str, vocabulary: Counter[str]) -> str:
+    """How "left-" at a line end meets "right" on the next line: "join", "hyphen" or "space".
+
+    "Cauca-" + "sian" → join; "ALK-" + "positive", "E-" + "cadherin" → hyphen (a capital or digit
+    before the hyphen marks a compound); "ALK-" + "and ROS1-positive" → space. Evidence, in
+    order: the document's own spelling elsewhere, then English word frequencies.
+    """
+    if right.lower() in KEEP_SPACE_AFTER_HYPHEN:
+        return "space"
+    if not left[-1].islower() or not right[:1].islower():
+        return "hyphen"
+    joined = (left + right).lower()
+    hyphenated = f"{left}-{right}".lower()
+    if vocabulary.get(hyphenated, 0) > vocabulary.get(joined, 0):
+        return "hyphen"
+    if vocabulary.get(joined, 0):
+        return "join"
+    if word_zipf(joined) >= 1.5:
+        return "join"
+    # "crizotinib-" + "treated": a whole word after the hyphen makes a compound
+    if len(left) >= 4 and word_zipf(right.lower()) >= 3.5:
+        return "hyphen"
+    # "platinum-" + "pemetrexed": a real word before the hyphen starts a compound;
+    # "alecti-" + "nib", "crizo-" + "tinib": a fragment is a broken word
+    if word_zipf(left.lower()) >= 3.0 and len(left) >= 3:
+        return "hyphen"
+    return "join"
+
+
+def _vocabulary(texts: Sequence[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        lowered = text.lower()
+        counts.update(WORD.findall(lowered))
+        counts.update(HYPHENATED.findall(lowered))
+    return counts
 
 
 def stitch(lines: Iterable[Line]) -> Passage:
     """Join lines with spaces, mending "Cauca-" + "sian" → "Caucasian", keeping the line map."""
+    lines = [line for line in lines if line.text]
+    vocabulary = _vocabulary([line.text for line in lines])
     parts: list[str] = []
     line_of: list[int] = []
     previous: Line | None = None
     for line in lines:
         text = line.text
-        if not text:
-            continue
-        if parts:
-            if previous is not None and HYPHEN_BREAK.search(previous.text) and LOWER_START.match(text):
+        if previous is not None:
+            how = "space"
+            broken = HYPHEN_BREAK.search(previous.text)
+            following = NEXT_WORD.match(text)
+            if broken and following:
+                how = mend_hyphen(broken.group("left"), following.group("right"), vocabulary)
+            if how == "join":
                 # drop the hyphen already emitted: a line-break hyphen inside a word
                 parts[-1] = parts[-1][:-1]
                 line_of.pop()
-            else:
+            elif how == "space":
                 parts.append(" ")
                 line_of.append(line.number)
         parts.append(text)
@@ -119,3 +797,15 @@ def body_lines(lines: Sequence[Line], kinds: Iterable[str]) -> list[Line]:
     """The lines whose kind is one of `kinds`, in order."""
     wanted = set(kinds)
     return [line for line in lines if line.kind in wanted]
+
+
+__all__ = [
+    "Passage",
+    "body_lines",
+    "clean_text",
+    "decode_text",
+    "infer_ligatures",
+    "mend_hyphen",
+    "repair_characters",
+    "stitch",
+]
