@@ -1,0 +1,413 @@
+"""The reference list: where it is, how it splits into entries, and each entry's fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reflink.models import FURNITURE, Line, RefEntry
+from reflink.references import (
+    expand_pages,
+    join_lines,
+    parse_entry_text,
+    parse_references,
+)
+from reflink.textclean import clean_text, decode_text
+
+
+def lines_of(text: str, furniture: tuple[str, ...] = ()) -> list[Line]:
+    """A small document as Lines; lines listed in `furniture` are marked as textclean would."""
+    return [
+        Line(
+            number,
+            raw,
+            raw,
+            FURNITURE if raw in furniture else ("blank" if not raw.strip() else "body"),
+        )
+        for number, raw in enumerate(text.split("\n"), start=1)
+    ]
+
+
+def by_number(entries: list[RefEntry]) -> dict[int, RefEntry]:
+    return {entry.number: entry for entry in entries}
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_entries(seed_path: Path) -> dict[int, RefEntry]:
+    entries, _ = parse_references(clean_text(decode_text(seed_path.read_bytes())))
+    return by_number(entries)
+
+
+def test_seed_has_cut_entry_100_and_entries_101_to_133(seed_entries: dict[int, RefEntry]) -> None:
+    assert sorted(seed_entries) == list(range(100, 134))
+
+
+def test_seed_entry_100_is_the_cut_tail_before_101(seed_entries: dict[int, RefEntry]) -> None:
+    entry = seed_entries[100]
+    assert entry.partial
+    assert entry.raw == "Ther., 2017, 34, 1145."
+    assert entry.line == entry.line_end  # one line, so no body text is swallowed
+    assert (entry.authors, entry.year, entry.volume, entry.pages) == ((), 2017, "34", "1145")
+
+
+def test_seed_entry_101(seed_entries: dict[int, RefEntry]) -> None:
+    entry = seed_entries[101]
+    assert entry.authors[:2] == ("S. M. Gadgeel", "L. Gandhi")
+    assert entry.authors[-1] == "L. J. Yu" and len(entry.authors) == 10
+    assert (entry.journal, entry.year, entry.volume, entry.pages) == (
+        "Lancet Oncol.",
+        2014,
+        "15",
+        "1119–1128",
+    )
+    assert entry.title is None and entry.kind == "article"
+
+
+def test_seed_full_entries_have_authors_journal_year_volume_pages(
+    seed_entries: dict[int, RefEntry],
+) -> None:
+    web_or_cut = {104, 114, 119, 132, 133}
+    for number in set(range(101, 134)) - web_or_cut:
+        entry = seed_entries[number]
+        assert entry.authors and entry.journal and entry.year and entry.volume and entry.pages, (
+            number
+        )
+
+
+@pytest.mark.parametrize("number", [104, 114])
+def test_seed_web_entries_rejoin_their_url(seed_entries: dict[int, RefEntry], number: int) -> None:
+    entry = seed_entries[number]
+    assert entry.kind == "web" and entry.year == 2017
+    assert entry.url.startswith("https://www.cancer.gov/news-events/cancer-currents-blog/2017/")
+    assert " " not in entry.url
+
+
+def test_seed_missing_spaces_in_names(seed_entries: dict[int, RefEntry]) -> None:
+    # "P. N.Morcos and T.Mok,N. Engl. J. Med."
+    entry = seed_entries[105]
+    assert entry.authors[-2:] == ("P. N. Morcos", "T. Mok")
+    assert entry.journal == "N. Engl. J. Med."
+
+
+def test_seed_article_number_as_pages(seed_entries: dict[int, RefEntry]) -> None:
+    assert seed_entries[111].pages == "JCO2016715904"
+
+
+def test_seed_doi_split_after_label(seed_entries: dict[int, RefEntry]) -> None:
+    entry = seed_entries[119]
+    assert entry.doi == "10.21037/cco.2018.10.12"
+    assert (entry.journal, entry.year) == ("Chin. J. Clin. Oncol.", 2018)
+
+
+def test_seed_press_release(seed_entries: dict[int, RefEntry]) -> None:
+    entry = seed_entries[132]
+    assert entry.kind == "press"
+    assert entry.title == "FDA expands approved use of Opdivo to treat lung cancer"
+    assert entry.journal == "Press release of the Food and Drug Administration"
+    assert entry.url == "http://www.fda.gov/newsevents/newsroom/pressannouncements/ucm436534.htm"
+    assert entry.year == 2015
+
+
+def test_seed_last_entry_cut_after_its_authors(seed_entries: dict[int, RefEntry]) -> None:
+    entry = seed_entries[133]
+    assert entry.authors[:3] == ("J. Brahmer", "K. L. Reckamp", "P. Baas")
+    assert entry.year is None and entry.journal is None
+
+
+def test_seed_accented_and_particle_names(seed_entries: dict[int, RefEntry]) -> None:
+    assert "L. De Petris" in seed_entries[107].authors
+    assert "J. von Pawel" in seed_entries[131].authors
+    assert "F. De Marinis" in seed_entries[131].authors
+    assert "G. R. Blumenschein Jr" in seed_entries[127].authors
+
+
+def test_seed_entries_carry_no_furniture(seed_entries: dict[int, RefEntry]) -> None:
+    for entry in seed_entries.values():
+        for furniture in (
+            "This journal is",
+            "RSC Adv.",
+            "View Article Online",
+            "Open Access",
+            "creativecommons",
+            "Review RSC Advances",
+        ):
+            assert furniture not in entry.raw, (entry.number, furniture)
+    # the entry that spans the watermark and the page break ends before them
+    assert seed_entries[116].raw.endswith("Lung Cancer, 2018, 121, 37–40.")
+    assert seed_entries[117].raw.startswith("T. Hida, H. Nokihara")
+
+
+# --- locating and splitting ----------------------------------------------------------------
+
+RSC_LIST = """\
+we discuss treatment options below.
+1 Introduction
+Targeted therapy is standard.
+References
+1 A. B. Smith, C. D. Jones and E. Brown, J. Imag. Oncol., 2011, 12,
+345–350.
+Journal of Made-Up Results, 2020, 4, 1–10 | 3
+2 F. Green, Imag. Lett., 2012, 3, 77–79.
+Journal of Made-Up Results, 2020, 4, 1–10 | 4
+4 G. Black and H. White, Acta Imag., 2013, 8, 1001–1009.
+Acknowledgements
+We thank the funders."""
+
+
+FOOT = (
+    "Journal of Made-Up Results, 2020, 4, 1–10 | 3",
+    "Journal of Made-Up Results, 2020, 4, 1–10 | 4",
+)
+
+
+def test_list_after_heading_skips_page_furniture_and_a_missing_number() -> None:
+    entries, problems = parse_references(lines_of(RSC_LIST, furniture=FOOT))
+    found = by_number(entries)
+    assert sorted(found) == [1, 2, 4]
+    assert (
+        found[1].raw == "A. B. Smith, C. D. Jones and E. Brown, J. Imag. Oncol., 2011, 12, 345–350."
+    )
+    assert found[1].line_end == 6  # the running foot on line 7 is not part of it
+    assert found[4].line_end == 10  # stops before "Acknowledgements"
+    assert problems == []
+
+
+def test_running_foot_textclean_missed_is_dropped_by_its_repetition() -> None:
+    # the foot is also printed on a body page ("| 2"), so inside the list it is furniture
+    text = "Journal of Made-Up Results, 2020, 4, 1–10 | 2\n" + RSC_LIST
+    found = by_number(parse_references(lines_of(text))[0])
+    assert "Made-Up Results" not in found[1].raw + found[2].raw
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        pytest.param("{n} ", id="bare"),
+        pytest.param("{n}. ", id="dotted"),
+        pytest.param("[{n}] ", id="bracketed"),
+    ],
+)
+def test_label_forms_without_heading(label: str) -> None:
+    body = "Body text with a number 3 in it.\n"
+    refs = "\n".join(
+        label.format(n=n) + f"Q. Author{n}, Made Up J., 20{10 + n}, {n}, {n}1–{n}9."
+        for n in range(1, 6)
+    )
+    entries, _ = parse_references(lines_of(body + refs))
+    assert [entry.number for entry in entries] == [1, 2, 3, 4, 5]
+    assert entries[2].authors == ("Q. Author3",) and entries[2].year == 2013
+
+
+def test_table_inside_the_list_is_not_part_of_an_entry() -> None:
+    text = """\
+References
+1. Kim J, Park S. A made-up study of things. Imag J. 2010;3:11–9.
+2. Lee H, Cho Y. Another invented study. Fake Med. 2011;4:20–8.
+Table 2 Primers used in this made-up study
+Target Sequence
+GENE1 ACGTACGTACGT
+3. Han D. The third invented study. Fake Med. 2012;5:30–9."""
+    entries, _ = parse_references(lines_of(text))
+    found = by_number(entries)
+    assert found[2].raw == "Lee H, Cho Y. Another invented study. Fake Med. 2011;4:20–8."
+    assert found[3].title == "The third invented study"
+
+
+def test_numbered_sections_are_not_a_reference_list() -> None:
+    text = "1 Introduction\nSome text.\n2 Methods\nMore text.\n3 Results\nEnd."
+    assert parse_references(lines_of(text)) == ([], [])
+
+
+def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
+    text = (
+        "the last sentence of the body.\n Pharm. Rev., 2016, 11, 901.\n"
+        "41 Z. Q. Wu, Cell Stuff, 2017, 2, 5–9.\n42 Y. Lu, Cell Stuff, 2018, 3, 1–4."
+    )
+    entries, problems = parse_references(lines_of(text))
+    assert [(e.number, e.partial) for e in entries] == [(40, True), (41, False), (42, False)]
+    assert entries[0].line == entries[0].line_end == 2
+    assert (entries[0].year, entries[0].volume, entries[0].pages) == (2016, "11", "901")
+    assert problems and problems[0].line == 2 and problems[0].stage == "references"
+
+
+# --- joining lines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        pytest.param(
+            ["doi:10.1371/jour-", "nal.pone.0000001"],
+            "doi:10.1371/journal.pone.0000001",
+            id="doi-broken-with-typesetter-hyphen",
+        ),
+        pytest.param(
+            ["https://doi.org/10.1016/S0000-", "0000(99)00001-2"],
+            "https://doi.org/10.1016/S0000-0000(99)00001-2",
+            id="doi-broken-at-its-own-hyphen",
+        ),
+        pytest.param(
+            ["https://doi.", "org/10.1000/abc"],
+            "https://doi.org/10.1000/abc",
+            id="url-broken-at-dot",
+        ),
+        pytest.param(
+            ["http://example.org/a/", "b_c.html"],
+            "http://example.org/a/b_c.html",
+            id="url-broken-at-slash",
+        ),
+        pytest.param(
+            ["Smith, A. and Ha-", "bener, J."], "Smith, A. and Habener, J.", id="hyphenated-word"
+        ),
+        pytest.param(["A. Moro-", "Sibilot"], "A. Moro-Sibilot", id="real-hyphen-before-capital"),
+        pytest.param(["Lancet Oncol.,", "2014, 15"], "Lancet Oncol., 2014, 15", id="plain-wrap"),
+    ],
+)
+def test_join_lines(parts: list[str], joined: str) -> None:
+    assert join_lines(parts) == joined
+
+
+@pytest.mark.parametrize(
+    ("printed", "full"),
+    [
+        pytest.param("1119–28", "1119–1128", id="abbreviated"),
+        pytest.param("1119–1128", "1119–1128", id="full"),
+        pytest.param("11880 -11889", "11880-11889", id="space-before-dash"),
+        pytest.param("e1234", "e1234", id="article-id"),
+        pytest.param("S47–S62", "S47–S62", id="supplement-letters"),
+        pytest.param("95–102", "95–102", id="crossing-a-hundred"),
+        pytest.param("2045–9", "2045–2049", id="one-digit"),
+    ],
+)
+def test_expand_pages(printed: str, full: str) -> None:
+    assert expand_pages(printed) == full
+
+
+# --- fields, style by style (strings invented for each failure class) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "A. B. Smith, C. Jones and D. E. van der Berg, J. Made-up Chem., 2014, 15, 1119–1128.",
+            {
+                "authors": ("A. B. Smith", "C. Jones", "D. E. van der Berg"),
+                "journal": "J. Made-up Chem.",
+                "year": 2014,
+                "volume": "15",
+                "pages": "1119–1128",
+                "title": None,
+            },
+            id="rsc",
+        ),
+        pytest.param(
+            "Smith AB, de Jong C, et al. A title: with a colon. J Name. "
+            "2014;15(2):1119–28. doi:10.1000/xyz.1",
+            {
+                "authors": ("Smith AB", "de Jong C"),
+                "title": "A title: with a colon",
+                "journal": "J Name",
+                "year": 2014,
+                "volume": "15",
+                "pages": "1119–1128",
+                "doi": "10.1000/xyz.1",
+            },
+            id="vancouver",
+        ),
+        pytest.param(
+            "Smith AB, Jones C. Title of a thing. Fake J. 2014; 15: "
+            "1119-1128. https://doi.org/10.1000/q-1 PMID: 123",
+            {
+                "authors": ("Smith AB", "Jones C"),
+                "journal": "Fake J",
+                "volume": "15",
+                "pages": "1119-1128",
+                "doi": "10.1000/q-1",
+                "url": None,
+            },
+            id="vancouver-spaced-with-doi-link-and-pmid",
+        ),
+        pytest.param(
+            "A. B. Smith, C. Jones, and D. Lee, “A made-up title,” Fake "
+            "Trans, vol. 15, pp. 1119–1128, 2014.",
+            {
+                "authors": ("A. B. Smith", "C. Jones", "D. Lee"),
+                "title": "A made-up title",
+                "journal": "Fake Trans",
+                "volume": "15",
+                "pages": "1119–1128",
+                "year": 2014,
+            },
+            id="ieee",
+        ),
+        pytest.param(
+            "Smith, A. B., Jones, C. & Lee, D. A made-up title on cells. "
+            "Fake Cell Biol. 15, 1119–1128 (2014).",
+            {
+                "authors": ("Smith, A. B.", "Jones, C.", "Lee, D."),
+                "title": "A made-up title on cells",
+                "journal": "Fake Cell Biol.",
+                "volume": "15",
+                "pages": "1119–1128",
+                "year": 2014,
+            },
+            id="nature",
+        ),
+        pytest.param(
+            "Smith, A. B. et al. Invented results in mice. Proc. Fake "
+            "Acad. Sci. USA 15, 11–19 (2014).",
+            {
+                "authors": ("Smith, A. B.",),
+                "title": "Invented results in mice",
+                "journal": "Proc. Fake Acad. Sci. USA",
+                "year": 2014,
+            },
+            id="nature-et-al",
+        ),
+        pytest.param(
+            "Smith AB, Jones C (2014) A made-up title. Fake J 15: 1119–1128.",
+            {
+                "authors": ("Smith AB", "Jones C"),
+                "title": "A made-up title",
+                "journal": "Fake J",
+                "volume": "15",
+                "pages": "1119–1128",
+                "year": 2014,
+            },
+            id="old-plos-paren",
+        ),
+        pytest.param(
+            "Smith,A.B., Jones,C. and Lee,D.E. (2014) A made-up title. "
+            "Fake Acids Res., 15, D11-D19.",
+            {
+                "authors": ("Smith,A.B.", "Jones,C.", "Lee,D.E."),
+                "title": "A made-up title",
+                "journal": "Fake Acids Res.",
+                "volume": "15",
+                "pages": "D11-D19",
+            },
+            id="nar",
+        ),
+        pytest.param(
+            "Smith, A. B., Jones, C., and Lee, D. E. (1986) J. Fake Chem. 261, 11880 -11889",
+            {
+                "authors": ("Smith, A. B.", "Jones, C.", "Lee, D. E."),
+                "title": None,
+                "journal": "J. Fake Chem.",
+                "volume": "261",
+                "pages": "11880-11889",
+                "year": 1986,
+            },
+            id="jbc-no-title",
+        ),
+    ],
+)
+def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
+    entry = parse_entry_text(text)
+    for name, value in fields.items():
+        assert getattr(entry, name) == value, name
