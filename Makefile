@@ -6,7 +6,7 @@ DB := db/reflink.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
-.PHONY: demo test bench eval lint fmt clean serve
+.PHONY: demo test bench eval lint fmt clean serve chromium
 
 $(BIN)/reflink: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ demo: $(BIN)/reflink
 	$(BIN)/reflink report --db $(DB)
 	$(BIN)/reflink serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: $(BIN)/reflink
+test: $(BIN)/reflink chromium
 	$(BIN)/python -m pytest
+
+# The browser test (tests/test_browser.py) needs headless Chromium: install the Debian package
+# when it is missing and we are root; anywhere else the test skips and says why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium could not be installed; tests/test_browser.py will be skipped"
 
 eval: $(BIN)/reflink
 	$(BIN)/python ../shared/devset/score.py --set ../shared/devset --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style

@@ -1,0 +1,159 @@
+"""The Datasette view of a reflink database: metadata, canned queries, plugins and settings,
+all shipped inside the package, so `reflink serve` on a fresh clone needs nothing else.
+
+    from reflink.web import make_datasette
+    ds = make_datasette("db/reflink.db")              # read-only (immutable) Datasette
+    response = await ds.client.get("/reflink/claims.json?_search=crizotinib")
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from datasette.app import Datasette
+
+from ..db import FTS, VIEWS, migrations, open_existing
+from ..errors import DatabaseError
+
+METADATA_FILE = Path(__file__).with_name("metadata.yaml")
+# one .py file per plugin, loaded by Datasette's `plugins_dir` (no install, no entry point)
+PLUGINS_DIR = Path(__file__).with_name("plugins")
+
+SETTINGS: dict[str, Any] = {
+    # claims and reference entries run to a few hundred characters: show them whole
+    "truncate_cells_html": 1000,
+    "default_facet_size": 15,
+}
+
+# "CC BY-NC 3.0" → https://creativecommons.org/licenses/by-nc/3.0/
+CC_LICENCE = re.compile(r"\bCC[ -](BY(?:-(?:NC|ND|SA))*)[ -](\d\.\d)\b")
+SOURCE_DOI = re.compile(r"\bdoi:\s*(10\.\d{4,9}/\S+)", re.IGNORECASE)
+
+
+def database_name(db_path: Path | str) -> str:
+    """The name Datasette gives a database file (its stem): the first part of every URL."""
+    return Path(db_path).stem
+
+
+def licence_url(licence: str) -> str | None:
+    """The Creative Commons deed of a licence named like "… (CC BY-NC 3.0)", else None."""
+    match = CC_LICENCE.search(licence)
+    if not match:
+        return None
+    return f"https://creativecommons.org/licenses/{match.group(1).lower()}/{match.group(2)}/"
+
+
+def read_only(db_path: Path | str) -> sqlite3.Connection:
+    """A connection that cannot write (SQLite `mode=ro`)."""
+    return sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+
+
+def document_provenance(db_path: Path | str) -> dict[str, str]:
+    """Datasette's source/licence fields for the database, from its documents' own columns.
+
+    One document (or documents that agree) → its source and licence with links; documents that
+    differ → a pointer to the documents table, which shows each one's."""
+    conn = read_only(db_path)
+    try:
+        rows = conn.execute("select source, licence from documents order by id").fetchall()
+    finally:
+        conn.close()
+    documents_url = f"/{database_name(db_path)}/documents"
+    provenance: dict[str, str] = {}
+    sources = list(dict.fromkeys(source for source, _ in rows if source))
+    licences = list(dict.fromkeys(licence for _, licence in rows if licence))
+    if len(sources) == 1:
+        provenance["source"] = sources[0]
+        doi = SOURCE_DOI.search(sources[0])
+        provenance["source_url"] = f"https://doi.org/{doi.group(1)}" if doi else documents_url
+    elif sources:
+        provenance["source"] = f"{len(sources)} documents, each with its source"
+        provenance["source_url"] = documents_url
+    if len(licences) == 1:
+        provenance["license"] = licences[0]
+        provenance["license_url"] = licence_url(licences[0]) or documents_url
+    elif licences:
+        provenance["license"] = "per document"
+        provenance["license_url"] = documents_url
+    return provenance
+
+
+def build_metadata(db_path: Path | str) -> dict[str, Any]:
+    """The shipped metadata.yaml, filed under the database's name, plus its documents'
+    source and licence."""
+    metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    database = metadata["databases"].pop("reflink")
+    database.update(document_provenance(db_path))
+    metadata["databases"][database_name(db_path)] = database
+    return metadata
+
+
+def make_datasette(db_path: Path | str, *, settings: dict[str, Any] | None = None) -> Datasette:
+    """A read-only Datasette on one reflink database, with reflink's metadata and plugins."""
+    return Datasette(
+        [],
+        immutables=[str(db_path)],
+        metadata=build_metadata(db_path),
+        plugins_dir=str(PLUGINS_DIR),
+        settings={**SETTINGS, **(settings or {})},
+    )
+
+
+def needs_upgrade(db_path: Path | str) -> bool:
+    """True when the file lacks a migration, full-text index or view that the pages query."""
+    conn = read_only(db_path)
+    try:
+        names = {name for (name,) in conn.execute("select name from sqlite_master")}
+        applied = set()
+        if "_sqlite_migrations" in names:
+            applied = {
+                name
+                for (name,) in conn.execute(
+                    "select name from _sqlite_migrations where migration_set = ?",
+                    [migrations.name],
+                )
+            }
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{db_path} is not a usable SQLite database ({exc})") from exc
+    finally:
+        conn.close()
+    wanted_migrations = {migration.name for migration in migrations._migrations}
+    wanted_names = set(VIEWS) | {f"{table}_fts" for table in FTS}
+    return bool(wanted_migrations - applied or wanted_names - names)
+
+
+def prepare(db_path: Path | str) -> None:
+    """Check the database exists and bring an older one up to date, once, before serving it
+    read-only (a file written by an older reflink lacks the views the canned queries read)."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise DatabaseError(f"{db_path} does not exist; run `reflink ingest` first")
+    if db_path.is_dir():
+        raise DatabaseError(f"{db_path} is a directory, not a database file")
+    if needs_upgrade(db_path):
+        with open_existing(db_path):
+            pass
+
+
+def serve(
+    db_path: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    on_ready: Callable[[str], None] = lambda url: None,
+) -> None:
+    """Serve the database read-only with Datasette until interrupted; `on_ready(url)` is called
+    once the database is checked, just before the server starts listening."""
+    import uvicorn
+
+    prepare(db_path)
+    ds = make_datasette(db_path)
+    asyncio.run(ds.invoke_startup())
+    on_ready(f"http://{host}:{port}/{database_name(db_path)}")
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

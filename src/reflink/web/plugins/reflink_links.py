@@ -1,0 +1,60 @@
+"""Datasette plugin: DOI and URL cells become links, claim and reference ids link to their rows.
+
+Loaded by `reflink serve` from this directory (Datasette's `plugins_dir`), so it needs no install.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+# "10.1039/c9ra02258a", also when stored with a prefix: "doi:10.…", "https://doi.org/10.…"
+DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+# columns of canned queries and views that hold a row id: the row page shows the whole claim
+# or entry, with the citations that point at it
+ROW_LINKS = {"claim_id": "claims", "ref_id": "refs"}
+
+
+def doi_link(value: str) -> Markup | None:
+    """A DOI (bare or prefixed) → an <a> to https://doi.org/…; anything else → None."""
+    match = DOI.match(value.strip())
+    if not match:
+        return None
+    doi = match.group(1)
+    href = "https://doi.org/" + quote(doi, safe="/:;()._-[]")
+    return Markup('<a href="{}" class="doi">{}</a>').format(href, doi)
+
+
+def web_link(value: str) -> Markup | None:
+    """An http(s) address → an <a> to it; anything else → None."""
+    value = value.strip()
+    if not WEB_ADDRESS.match(value):
+        return None
+    return Markup('<a href="{}" rel="nofollow">{}</a>').format(value, value)
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """DOI and URL columns, in tables, views and canned queries, render as links."""
+    if not isinstance(value, str) or not value:
+        # an expanded foreign key arrives as a dict and keeps Datasette's own link
+        if isinstance(value, int) and column in ROW_LINKS:
+            path = datasette.urls.row(database, ROW_LINKS[column], str(value))
+            return Markup('<a href="{}">{}</a>').format(path, value)
+        return None
+    if column == "doi" or column.endswith("_doi"):
+        return doi_link(value)
+    if column == "url" or column.endswith("_url"):
+        return web_link(value)
+    if column == "source" and table == "documents":
+        # "…, RSC Advances, 2019, 9, 17921–17932; doi:10.1039/c9ra02258a": link the DOI part
+        head, sep, tail = value.rpartition("; ")
+        link = doi_link(tail) if sep else None
+        if link is not None:
+            return escape(head) + sep + link
+    return None

@@ -1,0 +1,575 @@
+"""The Datasette view, read through Datasette's own in-process client (no network).
+
+Expected rows and counts come from the seed database itself (the parsing stages improve in
+parallel), so every assertion says "the page shows what the database holds".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from markupsafe import Markup
+
+from reflink.cli import cli
+from reflink.ingest import read_source_notes
+from reflink.web import (
+    METADATA_FILE,
+    build_metadata,
+    database_name,
+    licence_url,
+    make_datasette,
+    needs_upgrade,
+)
+from reflink.web.plugins.reflink_links import doi_link, render_cell, web_link
+from reflink.web.plugins.reflink_search import fts_words
+
+CONTRACT_TABLES = ["documents", "sections", "claims", "refs", "citations", "problems"]
+VIEWS = ["claim_sources", "dangling_citations"]
+QUERIES = [
+    "sources_behind_a_claim",
+    "claims_citing_reference",
+    "dangling_numbers",
+    "most_cited_references",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_sha256(seed_db: Path) -> str:
+    return hashlib.sha256(seed_db.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def ds(seed_db: Path, seed_sha256: str):
+    return make_datasette(seed_db)
+
+
+@pytest.fixture(scope="module")
+def name(seed_db: Path) -> str:
+    return database_name(seed_db)
+
+
+@pytest.fixture(scope="module")
+def conn(seed_db: Path):
+    connection = sqlite3.connect(f"{seed_db.as_uri()}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    yield connection
+    connection.close()
+
+
+def get(ds, path: str):
+    return asyncio.run(ds.client.get(path))
+
+
+def get_json(ds, path: str) -> Any:
+    response = get(ds, path)
+    assert response.status_code == 200, response.text[:500]
+    return response.json()
+
+
+def query_rows(ds, name: str, query: str, **params: str) -> list[dict]:
+    """A canned query's rows, through the JSON the page itself is built from."""
+    args = "&".join(f"{key}={value}" for key, value in params.items())
+    return get_json(ds, f"/{name}/{query}.json?_shape=array&{args}")
+
+
+# --- tables and views ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", CONTRACT_TABLES + VIEWS)
+def test_every_table_and_view_answers_with_all_its_rows(ds, name, conn, table: str) -> None:
+    page = get_json(ds, f"/{name}/{table}.json?_shape=objects&_size=max&_nofacet=1")
+    count = conn.execute(f"select count(*) from [{table}]").fetchone()[0]
+    assert page["filtered_table_rows_count"] == count
+    assert len(page["rows"]) == min(count, 1000)
+    assert get(ds, f"/{name}/{table}").status_code == 200
+
+
+def test_database_page_lists_tables_and_canned_queries(ds, name) -> None:
+    html = get(ds, f"/{name}").text
+    for table in CONTRACT_TABLES:
+        assert f'href="/{name}/{table}"' in html
+    for title in [
+        "Sources behind a claim",
+        "Claims citing reference N",
+        "Dangling citations",
+        "Most cited references",
+    ]:
+        assert title in html
+
+
+def test_metadata_describes_every_table_and_column(seed_db: Path, conn) -> None:
+    """Each table, view and column of the database has a title or a description."""
+    tables = build_metadata(seed_db)["databases"][database_name(seed_db)]["tables"]
+    names = [
+        row[0]
+        for row in conn.execute(
+            "select name from sqlite_master where type in ('table', 'view') "
+            "and name not like '%_fts%' and name not like 'sqlite_%' and name not like '\\_%' "
+            "escape '\\'"
+        )
+    ]
+    undescribed = [table for table in names if not tables.get(table, {}).get("description")]
+    assert not undescribed, f"describe these tables in {METADATA_FILE}"
+    for table in CONTRACT_TABLES:
+        columns = [row[1] for row in conn.execute(f"pragma table_info([{table}])")]
+        missing = [c for c in columns if c not in tables[table].get("columns", {})]
+        assert not missing, f"describe {table}.{missing} in {METADATA_FILE}"
+
+
+def test_table_page_shows_title_description_and_column_descriptions(ds, name) -> None:
+    html = get(ds, f"/{name}/citations").text
+    described = yaml.safe_load(METADATA_FILE.read_text())["databases"]["reflink"]["tables"]
+    assert described["citations"]["title"] in html
+    assert "dangling" in html
+    assert 'data-column-description="One reference number the marker stands for."' in html
+
+
+# --- documents: source and licence ---------------------------------------------------------
+
+
+def test_documents_show_the_seed_source_and_licence(ds, name) -> None:
+    (document,) = get_json(ds, f"/{name}/documents.json?_shape=array")
+    assert document["licence"].endswith("(CC BY-NC 3.0)")
+    assert "RSC Advances, 2019" in document["source"]
+    assert document["source"].endswith("doi:10.1039/c9ra02258a")
+    html = get(ds, f"/{name}").text
+    assert 'href="https://creativecommons.org/licenses/by-nc/3.0/"' in html
+    assert 'href="https://doi.org/10.1039/c9ra02258a"' in html
+
+
+def test_documents_table_links_the_source_doi(ds, name) -> None:
+    html = get(ds, f"/{name}/documents").text
+    assert '<a href="https://doi.org/10.1039/c9ra02258a" class="doi">10.1039/c9ra02258a</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("readme", "source", "licence"),
+    [
+        pytest.param(
+            '# review.txt\n\n- Article: "A title", Some Journal,\n  2020, 1, 2–3.\n'
+            "- DOI: 10.1000/abc (printed at line 4).\n"
+            "- Licence: Creative Commons Attribution 4.0 (CC BY 4.0), as printed.\n"
+            "# other.txt\n\n- Licence: All rights reserved.\n",
+            '"A title", Some Journal, 2020, 1, 2–3; doi:10.1000/abc',
+            "Creative Commons Attribution 4.0 (CC BY 4.0)",
+            id="section-of-this-file-only",
+        ),
+        pytest.param(
+            "Texts for testing.\n\n- Source: our own lab notes.\n- License: public domain.\n",
+            "our own lab notes",
+            "public domain",
+            id="one-readme-for-every-text",
+        ),
+        pytest.param(
+            "# other.txt\n\n- Licence: CC0\n",
+            None,
+            None,
+            id="readme-about-other-files",
+        ),
+    ],
+)
+def test_read_source_notes(tmp_path: Path, readme: str, source, licence) -> None:
+    (tmp_path / "README.md").write_text(readme)
+    assert read_source_notes(tmp_path / "review.txt") == (source, licence)
+
+
+def test_no_readme_means_no_source_notes(tmp_path: Path) -> None:
+    assert read_source_notes(tmp_path / "review.txt") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("licence", "url"),
+    [
+        (
+            "Creative Commons Attribution-NonCommercial 3.0 Unported (CC BY-NC 3.0)",
+            "https://creativecommons.org/licenses/by-nc/3.0/",
+        ),
+        ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+        ("All rights reserved", None),
+    ],
+)
+def test_licence_url(licence: str, url: str | None) -> None:
+    assert licence_url(licence) == url
+
+
+# --- facets ----------------------------------------------------------------------------------
+
+
+def facet(ds, name: str, table: str, facet_name: str) -> dict:
+    page = get_json(ds, f"/{name}/{table}.json?_size=0&_facet_size=max")
+    return page["facet_results"][facet_name]
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        ("claims", "section_id"),
+        ("claims", "document_id"),
+        ("citations", "number"),
+        ("citations", "document_id"),
+        ("refs", "journal"),
+        ("refs", "year"),
+        ("refs", "kind"),
+    ],
+)
+def test_default_column_facets_count_what_the_database_holds(
+    ds, name, conn, table: str, column: str
+) -> None:
+    shown = {row["value"]: row["count"] for row in facet(ds, name, table, column)["results"]}
+    held = dict(
+        conn.execute(
+            f"select [{column}], count(*) from [{table}] where [{column}] is not null group by 1"
+        ).fetchall()
+    )
+    assert shown == held
+
+
+@pytest.mark.parametrize(
+    ("table", "facet_name", "column", "present", "absent"),
+    [
+        ("citations", "linked", "ref_id", "linked", "dangling"),
+        ("refs", "has DOI", "doi", "has DOI", "no DOI"),
+    ],
+)
+def test_presence_facets_count_set_and_empty(
+    ds, name, conn, table: str, facet_name: str, column: str, present: str, absent: str
+) -> None:
+    shown = {row["label"]: row["count"] for row in facet(ds, name, table, facet_name)["results"]}
+    set_count, total = conn.execute(f"select count([{column}]), count(*) from [{table}]").fetchone()
+    expected = {present: set_count, absent: total - set_count}
+    assert shown == {label: count for label, count in expected.items() if count}
+
+
+def test_presence_facet_links_filter_to_its_rows(ds, name, conn) -> None:
+    for row in facet(ds, name, "citations", "linked")["results"]:
+        path = row["toggle_url"].replace("http://localhost", "")
+        page = get_json(ds, path.replace(f"/{name}/citations?", f"/{name}/citations.json?"))
+        assert page["filtered_table_rows_count"] == row["count"]
+
+
+def test_citations_show_claim_text_and_reference_as_labels(ds, name, conn) -> None:
+    rows = get_json(ds, f"/{name}/citations.json?_shape=array&_labels=on&_size=max")
+    claims = dict(conn.execute("select id, text from claims"))
+    refs = dict(conn.execute("select id, raw from refs"))
+    for row in rows:
+        if row["claim_id"] is not None:
+            assert row["claim_id"]["label"] == claims[row["claim_id"]["value"]]
+        if row["ref_id"] is not None:
+            assert row["ref_id"]["label"] == refs[row["ref_id"]["value"]]
+
+
+# --- full-text search --------------------------------------------------------------------------
+
+
+def fts_tokens(text: str) -> set[str]:
+    """The tokens FTS5's unicode61 tokenizer makes: runs of letters, digits and private-use
+    characters (the seed's unmapped ligatures, "identi\ue103ed", stay inside a word)."""
+    tokens, current = set(), []
+    for char in text.lower() + " ":
+        if unicodedata.category(char)[0] in "LN" or unicodedata.category(char) == "Co":
+            current.append(char)
+        elif current:
+            tokens.add("".join(current))
+            current = []
+    return tokens
+
+
+def words_in_exactly(texts: list[str]) -> list[tuple[str, int]]:
+    """Plain words and the number of texts each is in, most common first; only words with no
+    other form in the texts (same first four letters: "showed" and "shows" share the stem
+    "show"), so stemming cannot widen the match."""
+    token_sets = [fts_tokens(text) for text in texts]
+    everything = set().union(*token_sets)
+    counts = Counter(token for tokens in token_sets for token in tokens)
+    return [
+        (word, k)
+        for word, k in counts.most_common()
+        if re.fullmatch(r"[a-z]{6,}", word)
+        and [t for t in everything if t[:4] == word[:4]] == [word]
+    ]
+
+
+def test_search_for_a_word_in_k_claims_returns_k_rows(ds, name, conn) -> None:
+    candidates = words_in_exactly([text for (text,) in conn.execute("select text from claims")])
+    assert candidates, "the seed's claims have words to search for"
+    for word, k in candidates[:5]:
+        page = get_json(ds, f"/{name}/claims.json?_search={word}&_size=max&_nofacet=1")
+        assert page["filtered_table_rows_count"] == k, word
+
+
+def test_search_references_from_the_table_page(ds, name, conn) -> None:
+    texts = [
+        " ".join(field or "" for field in row)
+        for row in conn.execute("select raw, title, authors, journal from refs")
+    ]
+    word, k = words_in_exactly(texts)[0]
+    page = get_json(ds, f"/{name}/refs.json?_search={word}&_size=max&_nofacet=1")
+    assert page["filtered_table_rows_count"] == k
+    assert 'name="_search"' in get(ds, f"/{name}/refs").text
+    assert 'name="_search"' in get(ds, f"/{name}/claims").text
+
+
+# --- canned queries ----------------------------------------------------------------------------
+
+
+def test_claims_citing_reference_112_are_the_lines_that_cite_it(ds, name, conn) -> None:
+    rows = query_rows(ds, name, "claims_citing_reference", number="112")
+    expected = conn.execute(
+        "select citations.line, citations.claim_id, claims.text from citations "
+        "left join claims on claims.id = citations.claim_id "
+        "where citations.number = 112 order by citations.line, citations.position"
+    ).fetchall()
+    assert [(r["line"], r["claim_id"], r["claim"]) for r in rows] == [tuple(e) for e in expected]
+
+
+def test_claims_citing_reference_for_every_cited_number(ds, name, conn) -> None:
+    cited = dict(conn.execute("select number, count(*) from citations group by number"))
+    assert cited, "the seed has citations"
+    for number, count in cited.items():
+        rows = query_rows(ds, name, "claims_citing_reference", number=str(number))
+        assert len(rows) == count, number
+        assert {row["marker"] for row in rows} <= {
+            m for (m,) in conn.execute("select marker from citations where number = ?", [number])
+        }
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        pytest.param("112 or 1=1", id="or-true"),
+        pytest.param("112; drop table claims", id="stacked"),
+        pytest.param("0 union select * from claims", id="union"),
+        pytest.param("' or ''='", id="quote-trick"),
+    ],
+)
+def test_sql_looking_parameter_returns_nothing_extra(ds, name, conn, attack: str) -> None:
+    """The number is compared as a value, and the words are searched as words: every claim
+    found holds each word of the parameter (or a form of it), nothing else comes back."""
+    from urllib.parse import quote
+
+    assert query_rows(ds, name, "claims_citing_reference", number=quote(attack)) == []
+    rows = query_rows(ds, name, "sources_behind_a_claim", words=quote(attack))
+    words = fts_tokens(attack)
+    texts = dict(conn.execute("select id, text from claims"))
+    for row in rows:
+        tokens = fts_tokens(texts[row["claim_id"]])
+        assert all(any(t.startswith(w.rstrip("s")) for t in tokens) for w in words), row
+
+
+def linked_claim(conn) -> sqlite3.Row | None:
+    """A claim whose citation reaches a reference entry: preferably one with a DOI."""
+    return conn.execute(
+        "select claims.id, claims.text, refs.raw, refs.doi from citations "
+        "join claims on claims.id = citations.claim_id join refs on refs.id = citations.ref_id "
+        "order by refs.doi is null, citations.id limit 1"
+    ).fetchone()
+
+
+def distinctive_words(text: str, count: int = 3) -> list[str]:
+    """The longest plain words of a sentence: enough to find it again."""
+    words = sorted(set(re.findall(r"\b[A-Za-z]{5,}\b", text)), key=lambda w: (-len(w), w))
+    return words[:count]
+
+
+def test_sources_behind_a_claim_finds_the_claim_and_its_references(ds, name, conn) -> None:
+    claim = linked_claim(conn) or conn.execute("select id, text from claims limit 1").fetchone()
+    words = distinctive_words(claim["text"])
+    rows = query_rows(ds, name, "sources_behind_a_claim", words="+".join(words))
+    matched = {
+        rowid
+        for (rowid,) in conn.execute(
+            "select rowid from claims_fts where claims_fts match ?", [fts_words(" ".join(words))]
+        )
+    }
+    assert claim["id"] in matched
+    assert {row["claim_id"] for row in rows} == matched
+    expected = conn.execute(
+        f"select claims.id, citations.number, refs.raw, refs.doi from claims "
+        f"left join citations on citations.claim_id = claims.id "
+        f"left join refs on refs.id = citations.ref_id "
+        f"where claims.id in ({','.join('?' * len(matched))})",
+        list(matched),
+    ).fetchall()
+    assert sorted(
+        (r["claim_id"], r["number"] or 0, r["reference"] or "", r["doi"] or "") for r in rows
+    ) == sorted((e[0], e[1] or 0, e[2] or "", e[3] or "") for e in expected)
+
+
+def test_sources_behind_a_claim_page_links_dois(ds, name, conn) -> None:
+    claim = linked_claim(conn)
+    if claim is None or claim["doi"] is None:
+        pytest.skip("the seed parse has no claim citing a reference with a DOI")
+    words = "+".join(distinctive_words(claim["text"]))
+    html = get(ds, f"/{name}/sources_behind_a_claim?words={words}").text
+    assert str(doi_link(claim["doi"])) in html
+
+
+@pytest.mark.parametrize("words", ["", "   ", '"', "zzzzqqq", "NEAR(", "a* OR b"])
+def test_sources_behind_a_claim_never_errors(ds, name, words: str) -> None:
+    from urllib.parse import quote
+
+    response = get(ds, f"/{name}/sources_behind_a_claim.json?words={quote(words)}")
+    assert response.status_code == 200
+
+
+def test_dangling_citations_query_counts_every_dangling_citation(ds, name, conn) -> None:
+    rows = query_rows(ds, name, "dangling_numbers")
+    held = dict(
+        conn.execute("select number, count(*) from citations where ref_id is null group by number")
+    )
+    assert {row["number"]: row["times_cited"] for row in rows} == held
+    view = get_json(ds, f"/{name}/dangling_citations.json?_size=0&_nofacet=1")
+    assert view["filtered_table_rows_count"] == sum(held.values())
+
+
+def test_most_cited_references_in_order(ds, name, conn) -> None:
+    rows = query_rows(ds, name, "most_cited_references")
+    held = dict(
+        conn.execute(
+            "select ref_id, count(*) from citations where ref_id is not null group by ref_id"
+        )
+    )
+    assert {row["ref_id"]: row["citations"] for row in rows} == dict(
+        sorted(held.items(), key=lambda item: -item[1])[:100]
+    )
+    assert [row["citations"] for row in rows] == sorted(
+        (row["citations"] for row in rows), reverse=True
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_canned_query_page_answers(ds, name, query: str) -> None:
+    response = get(ds, f"/{name}/{query}?words=crizotinib&number=112")
+    assert response.status_code == 200
+    assert "Custom SQL query" in response.text or "rows" in response.text
+
+
+# --- read-only ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "delete from claims",
+        "update refs set doi = 'x'",
+        "insert into problems (message) values ('x')",
+        "drop table citations",
+    ],
+)
+def test_writes_are_refused(ds, name, conn, sql: str) -> None:
+    from urllib.parse import quote
+
+    before = conn.execute("select count(*) from claims").fetchone()[0]
+    response = get(ds, f"/{name}.json?sql={quote(sql)}")
+    assert response.status_code == 400
+    assert conn.execute("select count(*) from claims").fetchone()[0] == before
+
+
+def test_database_is_served_immutable_and_file_unchanged(ds, name, seed_db, seed_sha256) -> None:
+    databases = get_json(ds, "/-/databases.json")
+    (entry,) = [db for db in databases if db["name"] == name]
+    assert entry["is_mutable"] is False
+    with pytest.raises(Exception):  # noqa: B017 - the write path itself refuses
+        asyncio.run(ds.get_database(name).execute_write("delete from claims"))
+    assert hashlib.sha256(seed_db.read_bytes()).hexdigest() == seed_sha256
+
+
+# --- plugins, called as plain functions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "html"),
+    [
+        pytest.param(
+            "10.1039/c9ra02258a",
+            '<a href="https://doi.org/10.1039/c9ra02258a" class="doi">10.1039/c9ra02258a</a>',
+            id="bare",
+        ),
+        pytest.param(
+            "doi:10.21037/cco.2018.10.12",
+            '<a href="https://doi.org/10.21037/cco.2018.10.12" class="doi">'
+            "10.21037/cco.2018.10.12</a>",
+            id="doi-prefix",
+        ),
+        pytest.param(
+            "https://doi.org/10.1002/(SICI)1097-0142<2>",
+            '<a href="https://doi.org/10.1002/(SICI)1097-0142%3C2%3E" class="doi">'
+            "10.1002/(SICI)1097-0142&lt;2&gt;</a>",
+            id="angle-brackets-escaped",
+        ),
+        pytest.param("not a doi", None, id="text"),
+    ],
+)
+def test_doi_link(value: str, html: str | None) -> None:
+    link = doi_link(value)
+    assert (None if link is None else str(link)) == html
+
+
+def test_doi_link_attribute_cannot_be_broken_out_of() -> None:
+    link = str(doi_link('10.1000/x"onmouseover="alert(1)'))
+    assert 'onmouseover="' not in link
+
+
+def test_render_cell_links_doi_and_url_columns_only() -> None:
+    assert isinstance(render_cell("10.1000/abc", "doi", "refs", "db", None), Markup)
+    assert isinstance(render_cell("https://example.org/x", "url", None, "db", None), Markup)
+    assert render_cell("10.1000/abc", "raw", "refs", "db", None) is None
+    assert render_cell(None, "doi", "refs", "db", None) is None
+    assert web_link("javascript:alert(1)") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("brain metastases", '"brain" "metastases"'),
+        ('a"b', '"ab"'),
+        ("", '""'),
+        ("NEAR( x", '"NEAR(" "x"'),
+    ],
+)
+def test_fts_words(text: str, query: str) -> None:
+    assert fts_words(text) == query
+
+
+# --- reflink serve -------------------------------------------------------------------------
+
+
+def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith(
+        f"Error: {tmp_path / 'none.db'} does not exist; run `reflink ingest` first"
+    )
+
+
+def test_serve_help_shows_defaults() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "127.0.0.1" in result.output and "8001" in result.output
+    assert "reflink serve --db db/reflink.db" in result.output
+
+
+def test_seed_database_needs_no_upgrade(seed_db: Path) -> None:
+    assert needs_upgrade(seed_db) is False
+
+
+def test_an_older_database_is_brought_up_to_date_before_serving(seed_db: Path, tmp_path) -> None:
+    from reflink.web import prepare
+
+    older = tmp_path / "older.db"
+    older.write_bytes(seed_db.read_bytes())
+    with sqlite3.connect(older) as connection:
+        connection.execute("drop view claim_sources")
+    assert needs_upgrade(older) is True
+    prepare(older)
+    assert needs_upgrade(older) is False
