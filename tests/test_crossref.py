@@ -216,3 +216,28 @@ def test_pacer_adopts_the_advertised_budget() -> None:
     )
     assert pacer.concurrency == 1
     assert pacer.spacing > 1 / 50  # a margin under the advertised rate
+
+
+def test_pacer_follows_a_named_concurrency_limit() -> None:
+    pacer = Pacer(max_concurrency=3)
+    # a mirror (or the bench server) naming its own limit may allow more than Crossref's 3
+    pacer.update(
+        {"X-Rate-Limit-Limit": "100", "X-Rate-Limit-Interval": "1s", "X-Concurrency-Limit": "10"}
+    )
+    assert pacer.concurrency == 10
+    pacer.update(
+        {"X-Rate-Limit-Limit": "100", "X-Rate-Limit-Interval": "1s", "X-Concurrency-Limit": "500"}
+    )
+    assert pacer.concurrency == 16  # never more threads than HARD_MAX_CONCURRENCY
+
+
+def test_many_requests_go_out_concurrently_within_the_limit(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works").respond_with_data(
+        search_body([GADGEEL]), headers={**RATE_HEADERS, "X-Concurrency-Limit": "4"}
+    )
+    client = client_for(httpserver)
+    results = list(client.fetch_many([search_request(f"reference {n}") for n in range(40)]))
+    assert len(results) == 40
+    assert {type(reply).__name__ for _, reply in results} == {"Reply"}
+    assert client.pacer.concurrency == 4
+    assert client.requests_made == 40

@@ -99,3 +99,71 @@ def report(db_path: Path) -> None:
     for summary in summaries:
         click.echo(summary.summary())
     click.echo(f"{len(summaries)} document(s) in {db_path}")
+
+
+def crossref_options(func: Callable) -> Callable:
+    """--mailto and --crossref-url, shared by resolve and fill-references."""
+    func = click.option(
+        "--crossref-url", envvar="REFLINK_CROSSREF_URL", default=None,
+        help="Crossref API base URL (a mirror, or a test server)  [env: REFLINK_CROSSREF_URL; "
+             "default: https://api.crossref.org]",
+    )(func)
+    return click.option(
+        "--mailto", envvar="REFLINK_MAILTO", default=None,
+        help="Your e-mail, sent to Crossref so it can reach you (its polite pool)  "
+             "[env: REFLINK_MAILTO]",
+    )(func)
+
+
+@cli.command()
+@db_option
+@crossref_options
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Look at most N entries (those never resolved first).")
+@click.option("--dry-run", is_flag=True, help="Ask Crossref and report; write nothing.")
+def resolve(db_path: Path, mailto: str | None, crossref_url: str | None, limit: int | None,
+            dry_run: bool) -> None:
+    """Find the DOI of each entry without one, by Crossref search with validated matching.
+
+    Every candidate is kept in `doi_candidates` with its score and evidence; a DOI printed in
+    the text is never replaced. Replies are cached in the database: a re-run sends nothing.
+
+    \b
+        reflink resolve --db db/reflink.db --mailto you@example.org
+    """
+    from .enrich import count_references, resolve_dois
+
+    with progress("Resolving DOIs", count_references(db_path, limit)) as advance:
+        result = resolve_dois(db_path, mailto=mailto, limit=limit, dry_run=dry_run,
+                              base_url=crossref_url, on_progress=advance)
+    click.echo(result.summary())
+
+
+@cli.command("fill-references")
+@db_option
+@crossref_options
+@click.option("--document", "document_id", type=int, default=None,
+              help="Only this document id (default: every document).")
+@click.option("--doi", default=None,
+              help="The article's own DOI, when the text does not print it.")
+def fill_references_command(db_path: Path, mailto: str | None, crossref_url: str | None,
+                            document_id: int | None, doi: str | None) -> None:
+    """Fill the entries the text lacks from the reference list the publisher deposited.
+
+    Filled entries get source = 'crossref' and the citations without an entry are linked to
+    them; entries printed in the text are cross-checked, and disagreements are listed in
+    `problems`, never replaced.
+
+    \b
+        reflink fill-references --db db/reflink.db
+    """
+    from .db import open_existing
+    from .enrich import fill_references
+
+    with open_existing(db_path) as db:
+        documents = db.table("documents").count
+    with progress("Filling references", documents) as advance:
+        results = fill_references(db_path, document_id=document_id, doi=doi, mailto=mailto,
+                                  base_url=crossref_url, on_progress=advance)
+    for result in results:
+        click.echo(result.summary())

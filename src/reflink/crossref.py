@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
@@ -44,8 +45,10 @@ ASSUMED_INTERVAL_S = 1.0
 # Stay a little under the advertised rate: a server counting in a sliding window sees our requests
 # arrive with network jitter, and one 429 costs a whole Retry-After.
 RATE_MARGIN = 0.95
-# Crossref's polite pool allows 3 requests in flight; never more than this, whatever is advertised.
+# Crossref's polite pool allows 3 requests in flight: the cap unless a server names its own
+# limit (X-Concurrency-Limit); never more than HARD_MAX_CONCURRENCY threads, whatever it says.
 MAX_CONCURRENCY = 3
+HARD_MAX_CONCURRENCY = 16
 # A server asking us to wait longer than this is treated as failing for now.
 MAX_RETRY_AFTER_S = 60.0
 # This many questions failing in a row means the service, not the question, is the problem.
@@ -67,7 +70,7 @@ class Request:
     path: str
     params: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The cache key: path and sorted parameters, without the base URL or `mailto`."""
         query = urlencode(sorted(self.params))
@@ -163,7 +166,9 @@ class Pacer:
                     self.interval = interval
                 self.concurrency = min(self.max_concurrency, self.limit)
             if concurrency_text and concurrency_text.strip().isdigit():
-                self.concurrency = max(1, min(self.concurrency, int(concurrency_text)))
+                # the server's own word, still never more than one request per slot of the rate
+                named = min(int(concurrency_text), HARD_MAX_CONCURRENCY, self.limit)
+                self.concurrency = max(1, named)
             self._lock.notify_all()
 
     def pause(self, seconds: float) -> None:
@@ -255,7 +260,7 @@ class CrossrefClient:
         )
         retry.pacer = self.pacer
         retry.on_retry = self._count_request
-        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=max(1, max_concurrency))
+        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=HARD_MAX_CONCURRENCY)
         self.session = requests.Session()
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -309,14 +314,14 @@ class CrossrefClient:
         at most a few requests are queued ahead, so an interrupted run wastes little.
         """
         pending = iter(requests_)
-        window = 2 * self.pacer.max_concurrency
         consecutive_failures = 0
-        pool = ThreadPoolExecutor(self.pacer.max_concurrency, thread_name_prefix="crossref")
+        # threads wait in Pacer.slot(): at most `pacer.concurrency` of them talk to the server
+        pool = ThreadPoolExecutor(HARD_MAX_CONCURRENCY, thread_name_prefix="crossref")
         in_flight: dict[Future[Reply], Request] = {}
         exhausted = False
         try:
             while True:
-                while not exhausted and len(in_flight) < window:
+                while not exhausted and len(in_flight) < 2 * self.pacer.concurrency:
                     request = next(pending, None)
                     if request is None:
                         exhausted = True

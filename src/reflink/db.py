@@ -179,7 +179,9 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
         if not db.table(f"{table}_fts").exists():
             db.table(table).enable_fts(columns, create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
-        db.create_view(name, sql, replace=True)
+        # SQLite stores the statement without trailing blanks; stripped, an unchanged view is
+        # left alone (no DROP + CREATE), so opening a current database writes nothing
+        db.create_view(name, sql.rstrip(), replace=True)
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:
@@ -265,6 +267,7 @@ def write_document(
             "line_start": entry.line,
             "line_end": entry.line_end,
             "source": "text",
+            "doi_source": "text" if entry.doi else None,  # never overwritten by Crossref
         }
         ref_id = db.table("refs").insert(row).last_pk
         ref_ids.setdefault(entry.number, ref_id)
@@ -309,5 +312,146 @@ def _citation_rows(document_id: int, claim_id: int | None, marker, ref_ids: dict
 
 def delete_document_rows(db: sqlite_utils.Database, document_id: int) -> None:
     """Remove everything that belongs to one document, children first."""
-    for table in ("citations", "problems", "claims", "sections", "refs"):
+    for table in ("citations", "problems", "claims", "sections", "doi_candidates", "refs"):
         db.execute(f"delete from [{table}] where document_id = ?", [document_id])
+
+
+# ---------------------------------------------------------------------------------------------
+# Crossref (issue 5): the response cache, DOI candidates kept for audit, entries filled from the
+# review's deposited reference list. enrich.py decides; these functions only write.
+# ---------------------------------------------------------------------------------------------
+
+
+@migrations()
+def m002_crossref(db: sqlite_utils.Database) -> None:
+    db.table("crossref_cache").create(
+        {
+            "key": str,  # the request URL without `mailto`: the same question, whoever asks it
+            "status": int,  # 200, or 404 (a DOI Crossref does not know is an answer too)
+            "body": str,
+            "fetched_at": str,
+        },
+        pk="key",
+    )
+    db.table("doi_candidates").create(
+        {
+            "id": int,
+            "ref_id": int,
+            "document_id": int,
+            "number": int,
+            "rank": int,  # 1 = Crossref's first hit
+            "doi": str,
+            "title": str,
+            "score": float,  # Crossref's relevance score, as returned
+            "normalised_score": float,  # score / length of the query string
+            "evidence": str,  # JSON: field → agree | disagree | unknown, with both values
+            "decision": str,  # accepted | rejected | ambiguous
+            "reason": str,
+            "chosen": int,  # 1 on the candidate whose DOI was written to refs.doi
+        },
+        pk="id",
+        foreign_keys=[("ref_id", "refs", "id"), ("document_id", "documents", "id")],
+    )
+    refs = db.table("refs")
+    refs.add_column("doi_source", str)  # text | crossref (search match) | deposit (publisher's list)
+    refs.add_column("doi_score", float)  # normalised score of the accepted candidate
+    # matched | rejected | ambiguous | no-candidates | skipped; null = never resolved
+    refs.add_column("doi_decision", str)
+    # the `key` of the publisher's deposited reference item ("c9ra02258a-(cit12)") it was filled
+    # from or cross-checked against
+    refs.add_column("deposit_key", str)
+    db.execute("update refs set doi_source = 'text' where doi is not null")
+
+
+INDEXES["doi_candidates"] = [["ref_id"], ["document_id", "number"]]
+
+
+def cached_response(db: sqlite_utils.Database, key: str) -> tuple[int, str] | None:
+    """The cached (status, body) of one Crossref request, or None."""
+    row = db.execute("select status, body from crossref_cache where key = ?", [key]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def cache_response(
+    db: sqlite_utils.Database, key: str, status: int, body: str, fetched_at: str
+) -> None:
+    """Store one Crossref reply (replacing an older one for the same request)."""
+    db.table("crossref_cache").upsert(
+        {"key": key, "status": status, "body": body, "fetched_at": fetched_at}, pk="key"
+    )
+
+
+def save_doi_resolution(
+    db: sqlite_utils.Database,
+    ref_id: int,
+    candidates: list[dict[str, Any]],
+    decision: str,
+    doi: str | None,
+    score: float | None,
+) -> None:
+    """Replace one entry's candidates and record the decision; a printed DOI is never touched."""
+    row = db.execute(
+        "select document_id, number, doi, doi_source from refs where id = ?", [ref_id]
+    ).fetchone()
+    if row is None:
+        return
+    document_id, number, current_doi, current_source = row
+    db.execute("delete from doi_candidates where ref_id = ?", [ref_id])
+    db.table("doi_candidates").insert_all(
+        {"ref_id": ref_id, "document_id": document_id, "number": number, **candidate}
+        for candidate in candidates
+    )
+    if current_doi is not None and current_source not in (None, "crossref"):
+        # printed in the text or deposited by the publisher: keep it, only note the decision
+        db.execute("update refs set doi_decision = ? where id = ?", [decision, ref_id])
+    elif current_doi is not None and current_source is None:
+        db.execute(
+            "update refs set doi_source = 'text', doi_decision = ? where id = ?", [decision, ref_id]
+        )
+    else:
+        db.execute(
+            "update refs set doi = ?, doi_source = ?, doi_score = ?, doi_decision = ? where id = ?",
+            [doi, "crossref" if doi else None, score if doi else None, decision, ref_id],
+        )
+
+
+def upsert_filled_reference(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    """Insert (or refresh) an entry taken from Crossref, keyed by document and deposit key."""
+    existing = db.execute(
+        "select id from refs where document_id = ? and deposit_key = ? and source = 'crossref'",
+        [row["document_id"], row["deposit_key"]],
+    ).fetchone()
+    record = {**row, "source": "crossref"}
+    if existing:
+        db.table("refs").update(existing[0], record)
+        return existing[0]
+    return db.table("refs").insert(record).last_pk
+
+
+def link_dangling_citations(db: sqlite_utils.Database, document_id: int, number: int, ref_id: int) -> int:
+    """Point the citations of `number` that have no entry at `ref_id`; returns how many."""
+    cursor = db.execute(
+        "update citations set ref_id = ? where document_id = ? and number = ? and ref_id is null",
+        [ref_id, document_id, number],
+    )
+    return cursor.rowcount
+
+
+def set_deposited_doi(db: sqlite_utils.Database, ref_id: int, doi: str) -> None:
+    """Give a text entry without a DOI the one its publisher deposited (never replaces a DOI)."""
+    db.execute(
+        "update refs set doi = ?, doi_source = 'deposit', doi_score = null"
+        " where id = ? and (doi is null or doi_source = 'crossref')",
+        [doi, ref_id],
+    )
+
+
+def replace_problems(
+    db: sqlite_utils.Database, document_id: int, stage: str, problems: list[tuple[int | None, str]]
+) -> None:
+    """Replace one stage's problems of a document, so a re-run does not repeat them."""
+    db.execute("delete from problems where document_id = ? and stage = ?", [document_id, stage])
+    db.table("problems").insert_all(
+        {"document_id": document_id, "line": line, "stage": stage, "message": message}
+        for line, message in problems
+    )

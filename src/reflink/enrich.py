@@ -38,9 +38,11 @@ from .matching import MatchResult, Reference, compare_deposit, match_reference
 # Commit at least this often: an interrupted run loses at most this much finished work.
 COMMIT_EVERY_S = 0.5
 COMMIT_EVERY_N = 50
-# Too little text to search for: the cut tail of an entry (" Ther., 2017, 34, 1145.")
-MIN_QUERY_LETTERS = 20
-MIN_QUERY_WORDS = 3
+# Too little text to search for: the cut tail of an entry (" Ther., 2017, 34, 1145."), a bare
+# URL; "A. Markham, Drugs, 2017, 77, 1131–1135." is short but whole.
+MIN_QUERY_LETTERS = 8
+MIN_QUERY_WORDS = 2
+URL = re.compile(r"https?://\S+|www\.\S+")
 # Problems written by fill-references (replaced on every run, so never repeated)
 FILL_STAGE = "crossref"
 # "c9ra02258a-(cit12)", "ref12", "CR12", "bib12", "B12": the number at the end of a deposit key;
@@ -116,11 +118,11 @@ class ResolveSummary:
         text = (
             f"{self.references} references: {self.matched} matched, {self.rejected} rejected, "
             f"{self.ambiguous} ambiguous, {self.no_candidates} without candidates, "
-            f"{self.skipped} too short to search, {self.had_doi} already had a DOI"
+            f"{self.skipped} not searchable, {self.had_doi} already had a DOI"
         )
         if self.failed:
             text += f", {self.failed} failed (asked again next run: {self.failures[0]})"
-        text += f"; {self.from_cache} from cache, {self.requests} requests made"
+        text += f"; {self.from_cache} from cache, {_requests(self.requests)}"
         if self.dry_run:
             text += " (dry run: nothing written)"
         return text
@@ -145,9 +147,7 @@ class FillSummary:
     def summary(self) -> str:
         head = f"{self.document} ({self.doi or 'no DOI'})"
         if self.note:
-            return (
-                f"{head}: {self.note}; {self.from_cache} from cache, {self.requests} requests made"
-            )
+            return f"{head}: {self.note}; {self.from_cache} from cache, {_requests(self.requests)}"
         filled = f"{len(self.filled)} filled"
         if self.filled:
             filled += f" ({format_ranges(self.filled)})"
@@ -155,7 +155,7 @@ class FillSummary:
             f"{head}: {self.deposited} deposited references, {filled}, "
             f"{self.linked} citations linked, {self.checked} cross-checked with the text "
             f"({self.disagreements} disagreements, {self.dois_added} DOIs added); "
-            f"{self.from_cache} from cache, {self.requests} requests made"
+            f"{self.from_cache} from cache, {_requests(self.requests)}"
         )
 
 
@@ -182,8 +182,9 @@ def reference_from_row(row: dict[str, Any]) -> Reference:
 def query_text(raw: str) -> str | None:
     """The string to search for, or None when there is too little to search for."""
     text = " ".join((raw or "").split())
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < MIN_QUERY_LETTERS or len(re.findall(r"[^\W\d_]{2,}", text)) < MIN_QUERY_WORDS:
+    words = URL.sub(" ", text)
+    letters = sum(ch.isalpha() for ch in words)
+    if letters < MIN_QUERY_LETTERS or len(re.findall(r"[^\W\d_]{2,}", words)) < MIN_QUERY_WORDS:
         return None
     return text
 
@@ -232,22 +233,17 @@ def resolve_dois(
         summary.references = len(todo) + summary.had_doi
         by_query: dict[str, list[dict[str, Any]]] = {}
         requests_ = []
+        too_short = []
+        for row in todo:
+            query = query_text(row["raw"])
+            if query is None:
+                too_short.append(row)
+                continue
+            request = search_request(query)
+            if request.key not in by_query:
+                requests_.append(request)
+            by_query.setdefault(request.key, []).append(row)
         with Batches(db) as batches:
-            for row in todo:
-                query = query_text(row["raw"])
-                if query is None:
-                    summary.skipped += 1
-                    if not dry_run:
-                        batches.begin()
-                        with db.atomic():
-                            save_doi_resolution(db, row["id"], [], "skipped", None, None)
-                        batches.done_one()
-                    on_progress(1)
-                    continue
-                request = search_request(query)
-                if request.key not in by_query:
-                    requests_.append(request)
-                by_query.setdefault(request.key, []).append(row)
             client = client or CrossrefClient(base_url, mailto)
             before = client.requests_made
             cache = DatabaseCache(db, read_only=dry_run)
@@ -263,6 +259,14 @@ def resolve_dois(
                         batches.done_one()
             finally:
                 summary.requests = client.requests_made - before
+            # written last: a run that cannot reach Crossref leaves the database as it was
+            for row in too_short:
+                summary.skipped += 1
+                if not dry_run:
+                    batches.begin()
+                    with db.atomic():
+                        save_doi_resolution(db, row["id"], [], "skipped", None, None)
+                on_progress(1)
     return summary
 
 
@@ -446,7 +450,7 @@ def _fill_document(
     text_rows: dict[int, list[dict[str, Any]]] = {}
     for row in db.query(
         "select id, number, raw, authors, title, journal, year, volume, pages, doi, doi_source,"
-        " partial from refs where document_id = ? and source = 'text'",
+        " partial, line_start from refs where document_id = ? and source = 'text'",
         [document_id],
     ):
         text_rows.setdefault(row["number"], []).append(row)
@@ -462,13 +466,17 @@ def _fill_document(
                 reference_from_row(row), row["doi"], item, partial=bool(row["partial"])
             )
             for check in disagreements:
+                # a DOI found by `reflink resolve` is ours, not the text's: say which it is
+                said = (
+                    "matched"
+                    if check.field == "doi" and row["doi_source"] == "crossref"
+                    else "printed"
+                )
                 problems.append(
                     (
-                        None,
-                        (
-                            f"entry {number}: {check.field.replace('_', ' ')} printed "
-                            f"{check.printed or '(not found)'}, deposited {check.crossref}"
-                        ),
+                        row["line_start"],
+                        f"entry {number}: {check.field.replace('_', ' ')} {said} "
+                        f"{check.printed or '(not found)'}, deposited {check.crossref}",
                     )
                 )
             summary.disagreements += len(disagreements)
@@ -483,6 +491,10 @@ def _fill_document(
     for number, ref_id in first_filled.items():
         summary.linked += link_dangling_citations(db, document_id, number, ref_id)
     replace_problems(db, document_id, FILL_STAGE, problems)
+
+
+def _requests(count: int) -> str:
+    return f"{count} request{'' if count == 1 else 's'} made"
 
 
 def _now() -> str:

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # A normalised score (Crossref's relevance score / characters in the query) below this is noise:
@@ -184,25 +185,36 @@ def candidate_from_deposit(item: dict[str, Any]) -> Candidate:
 # ---- normalising text --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without accents: "Crinò" → "crino", "Pérol" → "perol"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-def words(text: str) -> list[str]:
-    """Letter-only words, folded: "T.Mok,N. Engl." → [t, mok, n, engl]."""
-    return re.findall(r"[a-z]+", fold(text))
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """Letter-only words, folded: "T.Mok,N. Engl." → (t, mok, n, engl)."""
+    return tuple(re.findall(r"[a-z]+", fold(text)))
 
 
-def tokens(text: str) -> set[str]:
-    """Number-like tokens, dots removed: "1119–1128." → {1119, 1128}; "JCO2016715904." whole."""
-    found = set()
+@lru_cache(maxsize=8192)
+def number_tokens(text: str) -> tuple[str, ...]:
+    """Number-like tokens in order, dots removed: "2014, 15, 1119–1128." → [2014, 15, 1119, 1128];
+    "JCO2016715904." stays whole."""
+    found = []
     for token in TOKEN_SPLIT.split(fold(text)):
         token = token.replace(".", "")
         if token and any(ch.isdigit() for ch in token):
-            found.add(token)
-    return found
+            found.append(token)
+    return tuple(found)
+
+
+def tokens(text: str) -> set[str]:
+    """The set of `number_tokens`."""
+    return set(number_tokens(text))
 
 
 def _first_page(pages: str) -> str:
@@ -271,7 +283,17 @@ def check_first_page(ref: Reference, cand: Candidate) -> FieldCheck:
         printed = _first_page(ref.pages)
         verdict = AGREE if printed == cand.first_page else DISAGREE
         return FieldCheck("first_page", verdict, printed, cand.first_page)
-    verdict = AGREE if cand.first_page in tokens(ref.text) else DISAGREE
+    # The page must be printed apart from the volume: in "2008;377(1):337-42" a paper starting
+    # on page 377 of volume 377 is not confirmed by the one "377" printed.
+    printed = number_tokens(ref.text)
+    pages = [i for i, t in enumerate(printed) if t == cand.first_page]
+    volumes = (
+        []
+        if ref.volume or not cand.volume
+        else [i for i, t in enumerate(printed) if t == _volume(cand.volume)]
+    )
+    apart = any(p != v for p in pages for v in volumes) if volumes else bool(pages)
+    verdict = AGREE if apart else DISAGREE
     return FieldCheck(
         "first_page", verdict, cand.first_page if verdict == AGREE else None, cand.first_page
     )
@@ -369,8 +391,6 @@ def judge(ref: Reference, cand: Candidate, rank: int, query: str) -> Judgement:
     def result(decision: str, reason: str) -> Judgement:
         return Judgement(cand, rank, round(norm, 4), checks, decision, reason)
 
-    if norm < MIN_NORMALISED_SCORE:
-        return result("rejected", f"normalised score {norm:.2f} < {MIN_NORMALISED_SCORE}")
     disagreeing = [c for c in checks if c.field in HARD_FIELDS and c.verdict == DISAGREE]
     if disagreeing:
         return result("rejected", "; ".join(_differs(c) for c in disagreeing))
@@ -385,6 +405,9 @@ def judge(ref: Reference, cand: Candidate, rank: int, query: str) -> Judgement:
         return result("rejected", _differs(next(c for c in checks if c.field == "first_author")))
     if journal == DISAGREE and len(support) < 2:
         return result("rejected", "journal differs and only " + support[0] + " agrees")
+    # last, so that a rejected erratum says "year 2015 ≠ 2014", the reason a person can check
+    if norm < MIN_NORMALISED_SCORE:
+        return result("rejected", f"normalised score {norm:.2f} < {MIN_NORMALISED_SCORE}")
     agreed = [c.field for c in checks if c.verdict == AGREE]
     reason = "agree: " + ", ".join(agreed)
     if author == DISAGREE:
