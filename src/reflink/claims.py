@@ -291,7 +291,8 @@ def _starts_sentence(head: str) -> bool:
 
 def _glued_number_then_sentence(text: str, cut: int, end: int) -> bool:
     """ "mortality.1 Cancer" where no marker was found: a number glued to the full stop."""
-    if not text[cut].isdigit() or not text[cut - 2 : cut - 1].isalpha():
+    before = text[cut - 2 : cut - 1]
+    if not text[cut].isdigit() or not (before.isalpha() or before in ")%"):
         return False
     after = _skip_digits(text, cut, end)
     return after < end and text[after] == " " and _starts_sentence(text[after + 1 : after + 3])

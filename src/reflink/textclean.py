@@ -78,7 +78,7 @@ def _looks_binary(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def word_zipf(word: str) -> float:
-    """Zipf frequency of a lowercase English word (0.0 when unknown); cached, wordfreq is slow-ish."""
+    """Zipf frequency of a lowercase English word (0.0 when unknown), cached."""
     return zipf_frequency(word, "en")
 
 
@@ -197,6 +197,7 @@ PAGE_NUMBER = re.compile(
 COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b", re.I)
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 EMAIL = re.compile(r"\S+@\S+\.\w+")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "104 https://…": a numbered reference entry, whose repeated shape is no running head
 ENTRY_NUMBER = re.compile(r"^\[?\d{1,3}[.\]]?\s+\S")
 # "1234567890():,;" : a publisher's invisible checksum line
@@ -210,7 +211,8 @@ NUMBERED_HEADING = re.compile(
 # the heading of a section whose title is printed alone: "INTRODUCTION", "Methods"
 ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary)\s*:?$", re.I)
 REFERENCE_HEADING = re.compile(
-    r"^(?:\d{1,2}\.?\s+)?(?:references?(?: and notes)?|bibliography|literature cited|works cited)\s*:?$",
+    r"^(?:\d{1,2}\.?\s+)?(?:(?:notes and )?references?(?: and notes)?|bibliography|"
+    r"literature cited|works cited)\s*:?$",
     re.I,
 )
 # "Fig. 1 Diagram …", "Figure 2. Survival …", "Table 1 Treatment …", "Table S2: …"
@@ -221,7 +223,8 @@ CAPTION_START = re.compile(
 )
 # a heading's title is not a reference entry: "S. M. Gadgeel, L. Gandhi", "Smith AB,", "2014;15"
 REFERENCE_SHAPE = re.compile(
-    r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b(?:19|20)\d\d\b|\d+\s*[:;]\s*\d+"
+    r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b(?:19|20)\d\d\b"
+    r"|\d+\s*[:;]\s*\d+"
 )
 AFFILIATION_WORDS = re.compile(
     r"\b(?:Department|Dept\.|University|Universit[àéy]|Institute|Instituto|Institut|Hospital|"
@@ -230,9 +233,8 @@ AFFILIATION_WORDS = re.compile(
 )
 # "Received 18 March 2015, Accepted …", "Published online: …", "Keywords: …"
 DATELINE = re.compile(
-    r"^(?:received|accepted|published|revised|available online|keywords?|key words|"
-    r"edited by|citation|correspondence|\*\s*correspond)\b",
-    re.I,
+    r"^(?:Received|Accepted|Published|Revised|Available online|Keywords?|Key words|KEYWORDS|"
+    r"Edited by|Citation|Correspondence|\*\s*Correspond)\b"
 )
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
 NAME_PARTICLES = {"and", "de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "y", "dos"}
@@ -326,7 +328,7 @@ def _shape(text: str) -> str:
     return DIGITS.sub("#", text.lower()).replace(" ", "")
 
 
-def _repeats_across_pages(shape: str, where: list[int]) -> bool:
+def _repeats_across_pages(shape: str, copies: list[str], where: list[int]) -> bool:
     """A line printed again on later pages, not a table cell repeated within one table.
 
     Copies printed together ("…/by-nc/3.0/" twice in a row) count as one; the copies must be a
@@ -334,27 +336,40 @@ def _repeats_across_pages(shape: str, where: list[int]) -> bool:
     lines without words ("379, 2027–2039.") are reference tails, except long symbol runs.
     """
     letters = sum(ch.isalpha() for ch in shape)
-    if letters < 4 and not (NO_WORDS.match(shape) and len(shape) >= 12):
+    if letters < 4 and not (
+        NO_WORDS.match(shape) and len(copies[0]) >= 12 and len(set(copies)) == 1
+    ):
         return False
     clusters = [where[0]]
     for index in where[1:]:
         if index - clusters[-1] > 3:
             clusters.append(index)
     gaps = [b - a for a, b in zip(clusters, clusters[1:], strict=False)]
-    if not gaps or min(gaps) < 25:
+    # figure pages are short, so one gap may be small; the typical gap is a page
+    if not gaps or sorted(gaps)[len(gaps) // 2] < 20:
         return False
-    return len(shape) >= 13 or len(clusters) >= 3
+    return len(copies[0]) >= 13 or len(clusters) >= 3
 
 
 def mark_furniture(texts: list[str], kinds: list[str]) -> None:
     """Running heads and feet, page numbers, copyright and licence lines → FURNITURE."""
+    list_start = next(
+        (
+            i
+            for i in range(len(texts) - 1, len(texts) // 3, -1)
+            if REFERENCE_HEADING.match(texts[i])
+        ),
+        len(texts),
+    )
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         if not kinds[index] and len(text) >= 4:
             positions[_shape(text)].append(index)
     for shape, where in positions.items():
-        if len(where) < 2 or not _repeats_across_pages(shape, where):
+        if len(where) < 2 or not _repeats_across_pages(shape, [texts[i] for i in where], where):
             continue
+        if where[0] > list_start:
+            continue  # "Science, vol. 69, pp. 79–109, 2001.": wrapped entries, all in the list
         if all(ENTRY_NUMBER.match(texts[index]) for index in where):
             continue  # "104 https://www.cancer.gov/…", "114 https://www.cancer.gov/…": entries
         for index in where:
@@ -414,11 +429,13 @@ def looks_like_author_line(text: str) -> bool:
 
 
 def looks_like_affiliation(text: str, layout: Layout) -> bool:
-    """ "2 Division of Cancer Epidemiology …, MD, USA." or the fragment "harmaceutical University, 103 Wenhua"."""
+    """An address: "2 Division of Cancer Epidemiology, …, USA.", "… University, 103 Wenhua"."""
     if EMAIL.search(text) and len(text) < layout.typical_length * 1.2:
         return True
     if not AFFILIATION_WORDS.search(text):
         return False
+    if YEAR.search(text) and text.count(",") >= 2:
+        return False  # "20 Ministério da Saúde …, J Bras Patol Med Lab, 2006, 42,": an entry
     # a running sentence that names a university is long and has verbs; an address is
     # short, or a comma-separated list of places
     words = text.split()
@@ -465,6 +482,11 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
             # the affiliation's own number printed alone on the line before it: "1"
             if index and kinds[index - 1] == "" and re.fullmatch(r"\d{1,2}", texts[index - 1]):
                 kinds[index - 1] = FRONT
+    # "authors contributed equally: …" between two affiliation lines belongs to the block
+    content = [i for i, kind in enumerate(kinds) if kind != BLANK]
+    for before, index, after in zip(content, content[1:], content[2:], strict=False):
+        if not kinds[index] and kinds[before] == FRONT and kinds[after] == FRONT:
+            kinds[index] = FRONT
 
 
 def _previous_content(texts: list[str], kinds: list[str], index: int) -> str:
@@ -566,7 +588,7 @@ FUNCTION_WORDS = {
 
 
 def _heading_number_fits(number: str, previous: list[int] | None) -> bool:
-    """Section numbers go 1, 2, 2.1, 2.1.1, 2.2, 3 …: the next sibling, a first child, or an ancestor's next."""
+    """Numbers go 1, 2, 2.1, 2.1.1, 2.2, 3: next sibling, first child, or an ancestor's next."""
     parts = [int(p) for p in number.rstrip(".").split(".")]
     if previous is None:
         return parts[0] <= 2 and all(p <= 2 for p in parts[1:])
@@ -650,7 +672,7 @@ def _heading_like_number(text: str) -> bool:
 
 
 def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: Layout) -> bool:
-    """ "INTRODUCTION", "Methods", "Results and discussion": a short title line between paragraphs."""
+    """A short title line between paragraphs: "INTRODUCTION", "Methods", "Results"."""
     text = texts[index]
     words = text.split()
     if not 1 <= len(words) <= 7 or len(text) > 0.6 * layout.typical_length:

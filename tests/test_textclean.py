@@ -1,0 +1,175 @@
+"""textclean: real lines of the seed, and small strings for each failure class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reflink.models import BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
+from reflink.textclean import (
+    clean_text,
+    decode_text,
+    find_dropped_ligatures,
+    infer_ligatures,
+    mend_hyphen,
+    stitch,
+)
+
+SEED = Path(__file__).resolve().parent.parent / "refs" / "alk-ros1-review.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_lines() -> list[Line]:
+    return clean_text(decode_text(SEED.read_bytes()))
+
+
+def kind_of(lines: list[Line], number: int) -> str:
+    return lines[number - 1].kind
+
+
+def test_one_line_per_input_line(seed_lines: list[Line]) -> None:
+    assert len(seed_lines) == len(SEED.read_text(encoding="utf-8").split("\n"))
+    assert [line.number for line in seed_lines[:3]] == [1, 2, 3]
+
+
+def test_seed_ligature_mapping_is_inferred() -> None:
+    texts = SEED.read_text(encoding="utf-8").split("\n")
+    assert infer_ligatures(texts) == {"\ue103": "fi", "\ue104": "fl", "\ue09d": "ft"}
+
+
+@pytest.mark.parametrize(
+    ("number", "word"),
+    [
+        pytest.param(41, "identified", id="fi-inside"),
+        pytest.param(95, "significantly", id="fi-and-ft-in-one-line"),
+        pytest.param(131, "fluid", id="fl-at-word-start"),
+        pytest.param(497, "efficacy", id="ffi-printed-plain"),
+        pytest.param(389, "after", id="ft"),
+    ],
+)
+def test_seed_ligature_words_repaired(seed_lines: list[Line], number: int, word: str) -> None:
+    assert word in seed_lines[number - 1].text
+    assert not any(0xE000 <= ord(ch) <= 0xF8FF for line in seed_lines for ch in line.text)
+
+
+def test_other_code_points_inferred_from_their_words() -> None:
+    lines = [
+        "the \ue200rst \ue200nding was signi\ue200cant",
+        "a \ue201uid \ue201ow, e\ue202ect o\ue203en",
+    ]
+    assert infer_ligatures(lines) == {
+        "\ue200": "fi",
+        "\ue201": "fl",
+        "\ue202": "ff",
+        "\ue203": "ft",
+    }
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        pytest.param("(n \u00bc 54)", "(n = 54)", id="quarter-is-equals"),
+        pytest.param("approximately \ufffd5 years", "approximately ~5 years", id="lost-tilde"),
+        pytest.param("L. Crino\u0300,", "L. Crinò,", id="combining-accent-nfc"),
+    ],
+)
+def test_character_repairs(raw: str, cleaned: str) -> None:
+    assert clean_text(raw)[0].text == cleaned
+
+
+def test_dropped_fi_repaired_only_with_evidence() -> None:
+    body = ["a benecial and specic eect was identied", "the nal ndings were signicant"]
+    repairs = find_dropped_ligatures(body)
+    assert repairs["benecial"] == "beneficial" and repairs["specic"] == "specific"
+    # one odd word is no evidence: a real rare word must never be "repaired"
+    assert find_dropped_ligatures(["the aer sample"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [
+        pytest.param(84, FURNITURE, id="running-foot-mid-sentence"),
+        pytest.param(148, FURNITURE, id="running-foot-even-page"),
+        pytest.param(208, FURNITURE, id="copyright-line"),
+        pytest.param(676, FURNITURE, id="licence-url"),
+        pytest.param(681, FURNITURE, id="running-head"),
+        pytest.param(824, FURNITURE, id="view-article-online"),
+        pytest.param(700 - 17, WATERMARK, id="watermark-letter"),
+        pytest.param(735, WATERMARK, id="watermark-digits"),
+        pytest.param(52, FRONT, id="affiliation-fragment-mid-body"),
+        pytest.param(25, HEADING, id="numbered-heading"),
+        pytest.param(79, HEADING, id="wrapped-heading"),
+        pytest.param(209, CAPTION, id="table-caption"),
+        pytest.param(260, TABLE, id="table-cell-citation"),
+        pytest.param(298, TABLE, id="table-footnote"),
+        pytest.param(622, CAPTION, id="figure-caption-after-page-break"),
+        pytest.param(625, CAPTION, id="caption-continues"),
+        pytest.param(626, BODY, id="body-resumes-after-caption"),
+        pytest.param(457, BODY, id="sentence-about-figure-is-body"),
+        pytest.param(940, BODY, id="reference-entry-not-furniture"),
+        pytest.param(981, BODY, id="reference-tail-not-furniture"),
+    ],
+)
+def test_seed_line_kinds(seed_lines: list[Line], number: int, kind: str) -> None:
+    assert kind_of(seed_lines, number) == kind
+
+
+def test_run_in_heading_split_off(seed_lines: list[Line]) -> None:
+    line = seed_lines[102 - 1]
+    assert line.kind == BODY
+    assert line.run_in == "2.1.1 Leptomeningeal carcinomatosis (LC)."
+    assert line.text == "LC is also"
+
+
+def test_no_furniture_in_body(seed_lines: list[Line]) -> None:
+    body = " ".join(line.text for line in seed_lines if line.kind == BODY)
+    for junk in ("RSC Adv.", "Royal Society", "View Article Online", "creativecommons"):
+        assert junk not in body
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "how"),
+    [
+        pytest.param("Cauca", "sian", "join", id="broken-word"),
+        pytest.param("ALK", "positive", "hyphen", id="capital-compound"),
+        pytest.param("E", "cadherin", "hyphen", id="single-letter-prefix"),
+        pytest.param("ALK", "and", "space", id="suspended-hyphen"),
+        pytest.param("alecti", "nib", "join", id="drug-name-fragment"),
+        pytest.param("platinum", "pemetrexed", "hyphen", id="word-then-unknown"),
+        pytest.param("crizotinib", "treated", "hyphen", id="unknown-then-word"),
+    ],
+)
+def test_mend_hyphen(left: str, right: str, how: str) -> None:
+    from collections import Counter
+
+    assert mend_hyphen(left, right, Counter()) == how
+
+
+def test_stitch_keeps_line_map_across_furniture(seed_lines: list[Line]) -> None:
+    passage = stitch(line for line in seed_lines[82:86] if line.kind == BODY)
+    assert "during the patient's treatment" in passage.text
+    assert passage.line_at(passage.text.index("patient's")) == 85
+    passage = stitch(line for line in seed_lines[48:51] if line.kind == BODY)
+    assert "in Caucasian patients" in passage.text
+
+
+def test_document_spelling_decides_hyphen() -> None:
+    lines = [Line(1, "the up-regulation of X and up-", ""), Line(2, "regulation of Y", "")]
+    assert "up-regulation of Y" in stitch(lines).text
+
+
+def test_running_heads_of_another_publisher() -> None:
+    page = [
+        f"Body text line number {i} of the article goes on here and on." for i in range(40)
+    ]
+    text = []
+    for number in range(1, 4):
+        text += page + [f"Journal of Things | {100 + number}", "Research Article Journal of Things"]
+    kinds = [line.kind for line in clean_text("\n".join(text))]
+    assert kinds[40] == FURNITURE and kinds[41] == FURNITURE
+    assert kinds.count(FURNITURE) == 6
+
+
+def test_decode_utf16_and_crlf() -> None:
+    assert decode_text("a\r\nb".encode("utf-16")) == "a\nb"
