@@ -550,6 +550,36 @@ def test_fill_adds_deposited_dois_to_agreeing_text_entries(
     assert resolved.had_doi >= summary.dois_added
 
 
+def test_fill_completes_an_entry_the_extract_cut(
+    seed: Path, httpserver: HTTPServer, crossref: MiniSearch
+) -> None:
+    # the seed's page ends inside entry 133: "J. Brahmer, K. L. Reckamp, P. Baas, L. Crinò,"
+    before = text_refs(seed)[133]
+    whole_before = text_refs(seed)[101]
+    assert before["year"] is None
+    (summary,) = fill_references(seed, client=client(httpserver))
+    after = text_refs(seed)[133]
+    assert (after["year"], after["journal"], after["volume"], after["pages"]) == (
+        2015,
+        "N. Engl. J. Med.",
+        "373",
+        "123",
+    )
+    assert after["raw"] == before["raw"]  # the text as printed stays
+    assert after["doi"] == "10.1056/NEJMoa1504627"
+    assert summary.completed >= 1
+    db = sqlite_utils.Database(seed)
+    notes = [r[0] for r in db.execute("select message from problems where stage like 'crossref%'")]
+    assert (
+        "entry 133: cut in the text; year, journal, volume, pages taken from the deposited "
+        "reference" in notes
+    )
+    # an entry printed whole keeps its own fields
+    whole_after = text_refs(seed)[101]
+    for column in ("raw", "year", "journal", "volume", "pages", "title"):
+        assert whole_after[column] == whole_before[column]
+
+
 def test_fill_reports_disagreements_and_replaces_nothing(
     seed: Path, httpserver: HTTPServer, tmp_path: Path
 ) -> None:

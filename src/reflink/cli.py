@@ -161,7 +161,7 @@ def fill_references_command(db_path: Path, mailto: str | None, crossref_url: str
     from .enrich import fill_references
 
     with open_existing(db_path) as db:
-        documents = db.table("documents").count
+        documents = 1 if document_id is not None else db.table("documents").count
     with progress("Filling references", documents) as advance:
         results = fill_references(db_path, document_id=document_id, doi=doi, mailto=mailto,
                                   base_url=crossref_url, on_progress=advance)

@@ -264,10 +264,9 @@ class CrossrefClient:
         self.session = requests.Session()
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        contact = f"; mailto:{self.mailto}" if self.mailto else ""
-        self.session.headers["User-Agent"] = (
-            f"reflink/{__version__} (https://github.com/reflink/reflink{contact})"
-        )
+        # Crossref's etiquette: "AppName/Version (mailto:you@example.org)"
+        contact = f" (mailto:{self.mailto})" if self.mailto else ""
+        self.session.headers["User-Agent"] = f"reflink/{__version__}{contact}"
         self.session.headers["Accept"] = "application/json"
 
     def _count_request(self) -> None:

@@ -353,7 +353,8 @@ def m002_crossref(db: sqlite_utils.Database) -> None:
         foreign_keys=[("ref_id", "refs", "id"), ("document_id", "documents", "id")],
     )
     refs = db.table("refs")
-    refs.add_column("doi_source", str)  # text | crossref (search match) | deposit (publisher's list)
+    # text | crossref (search match) | deposit (the publisher's deposited list)
+    refs.add_column("doi_source", str)
     refs.add_column("doi_score", float)  # normalised score of the accepted candidate
     # matched | rejected | ambiguous | no-candidates | skipped; null = never resolved
     refs.add_column("doi_decision", str)
@@ -428,7 +429,9 @@ def upsert_filled_reference(db: sqlite_utils.Database, row: dict[str, Any]) -> i
     return db.table("refs").insert(record).last_pk
 
 
-def link_dangling_citations(db: sqlite_utils.Database, document_id: int, number: int, ref_id: int) -> int:
+def link_dangling_citations(
+    db: sqlite_utils.Database, document_id: int, number: int, ref_id: int
+) -> int:
     """Point the citations of `number` that have no entry at `ref_id`; returns how many."""
     cursor = db.execute(
         "update citations set ref_id = ? where document_id = ? and number = ? and ref_id is null",
@@ -444,6 +447,36 @@ def set_deposited_doi(db: sqlite_utils.Database, ref_id: int, doi: str) -> None:
         " where id = ? and (doi is null or doi_source = 'crossref')",
         [doi, ref_id],
     )
+
+
+# the fields `complete_reference` may fill, and nothing else
+COMPLETABLE = ("year", "journal", "volume", "pages", "title")
+
+
+def complete_reference(db: sqlite_utils.Database, ref_id: int, fields: dict[str, Any]) -> None:
+    """Fill the empty fields of an entry the text cut; a field the text printed stays."""
+    columns = [c for c in fields if c in COMPLETABLE]
+    if not columns:
+        return
+    assignments = ", ".join(
+        f"[{c}] = case when [{c}] is null or [{c}] = '' then ? else [{c}] end" for c in columns
+    )
+    values = [fields[c] for c in columns]
+    db.execute(f"update refs set {assignments} where id = ?", [*values, ref_id])
+
+
+def add_problem_once(
+    db: sqlite_utils.Database, document_id: int, stage: str, line: int | None, message: str
+) -> None:
+    """Record a problem unless the same one is already there."""
+    exists = db.execute(
+        "select 1 from problems where document_id = ? and stage = ? and message = ?",
+        [document_id, stage, message],
+    ).fetchone()
+    if not exists:
+        db.table("problems").insert(
+            {"document_id": document_id, "line": line, "stage": stage, "message": message}
+        )
 
 
 def replace_problems(

@@ -22,8 +22,10 @@ import sqlite_utils
 
 from .crossref import CrossrefClient, FetchFailed, Reply, search_request, work_request
 from .db import (
+    add_problem_once,
     cache_response,
     cached_response,
+    complete_reference,
     link_dangling_citations,
     open_existing,
     replace_problems,
@@ -45,8 +47,11 @@ MIN_QUERY_WORDS = 2
 URL = re.compile(r"https?://\S+|www\.\S+")
 # Problems written by fill-references (replaced on every run, so never repeated)
 FILL_STAGE = "crossref"
+# Notes on entries completed from the deposit (kept across runs)
+COMPLETED_STAGE = "crossref-completed"
 # "c9ra02258a-(cit12)", "ref12", "CR12", "bib12", "B12": the number at the end of a deposit key;
 # "c9ra02258a-(cit12a)" is part a of entry 12
+YEAR_PRINTED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 KEY_NUMBER = re.compile(r"(\d+)([a-z]?)\)?$", re.IGNORECASE)
 
 
@@ -139,6 +144,7 @@ class FillSummary:
     checked: int = 0
     disagreements: int = 0
     dois_added: int = 0
+    completed: int = 0  # entries the extract cut, completed from the deposit
     linked: int = 0
     from_cache: int = 0
     requests: int = 0
@@ -154,7 +160,8 @@ class FillSummary:
         return (
             f"{head}: {self.deposited} deposited references, {filled}, "
             f"{self.linked} citations linked, {self.checked} cross-checked with the text "
-            f"({self.disagreements} disagreements, {self.dois_added} DOIs added); "
+            f"({self.disagreements} disagreements, {self.dois_added} DOIs added, "
+            f"{self.completed} cut entries completed); "
             f"{self.from_cache} from cache, {_requests(self.requests)}"
         )
 
@@ -385,6 +392,24 @@ def entry_from_deposit(document_id: int, number: int, item: dict[str, Any]) -> d
     }
 
 
+def is_cut(row: dict[str, Any]) -> bool:
+    """An entry the extract cut: flagged partial, or no year printed at all ("J. Brahmer,
+    K. L. Reckamp, P. Baas, L. Crinò," is where the seed's page ends)."""
+    return bool(row["partial"]) or not YEAR_PRINTED.search(row["raw"] or "")
+
+
+def deposited_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """The `refs` fields a deposited item can complete."""
+    year = item.get("year")
+    return {
+        "year": int(year[:4]) if isinstance(year, str) and year[:4].isdigit() else None,
+        "journal": item.get("journal-title"),
+        "volume": item.get("volume"),
+        "pages": item.get("first-page"),
+        "title": item.get("article-title"),
+    }
+
+
 def fill_references(
     db_path: Path | str,
     *,
@@ -483,6 +508,27 @@ def _fill_document(
             if not disagreements and item.get("DOI") and not row["doi"]:
                 set_deposited_doi(db, row["id"], item["DOI"])
                 summary.dois_added += 1
+            if not disagreements and is_cut(row):
+                missing = {
+                    column: value
+                    for column, value in deposited_fields(item).items()
+                    if value is not None and row[column] in (None, "")
+                }
+                if missing:
+                    complete_reference(db, row["id"], missing)
+                    summary.completed += 1
+                    # kept apart from the disagreements (replaced on every run): once written,
+                    # the note stays, so a re-run neither repeats nor loses it
+                    add_problem_once(
+                        db,
+                        document_id,
+                        COMPLETED_STAGE,
+                        row["line_start"],
+                        (
+                            f"entry {number}: cut in the text; {', '.join(missing)} taken from "
+                            "the deposited reference"
+                        ),
+                    )
             continue
         ref_id = upsert_filled_reference(db, entry_from_deposit(document_id, number, item))
         if number not in first_filled:
