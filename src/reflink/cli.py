@@ -167,3 +167,24 @@ def fill_references_command(db_path: Path, mailto: str | None, crossref_url: str
                                   base_url=crossref_url, on_progress=advance)
     for result in results:
         click.echo(result.summary())
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Browse the database in Datasette, read-only: facets, search, canned queries, DOI links.
+
+    \b
+        reflink serve --db db/reflink.db --port 8001
+    """
+    from .web import serve as serve_datasette
+
+    serve_datasette(
+        db_path, host=host, port=port,
+        on_ready=lambda url: click.echo(f"Serving {db_path} read-only on {url} (Ctrl+C stops)"),
+    )
+    click.echo(f"Stopped serving {db_path}")

@@ -113,9 +113,10 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 # Made real by `ensure_shape`, idempotently, after every migration run.
 INDEXES: dict[str, list[list[str]]] = {
     "sections": [["document_id"]],
-    "claims": [["document_id"], ["section_id"]],
+    "claims": [["document_id"], ["section_id"], ["kind"]],  # kind: a default facet (#4)
     "refs": [["document_id", "number"], ["doi"]],
-    "citations": [["document_id", "number"], ["claim_id"], ["ref_id"], ["line"]],
+    # ["number"]: the "Claims citing reference N" query and the citations facet by number (#4)
+    "citations": [["document_id", "number"], ["number"], ["claim_id"], ["ref_id"], ["line"]],
     "problems": [["document_id"]],
 }
 

@@ -29,6 +29,10 @@ SETTINGS: dict[str, Any] = {
     # claims and reference entries run to a few hundred characters: show them whole
     "truncate_cells_html": 1000,
     "default_facet_size": 15,
+    # Suggesting facets runs a query per column on every table page: 600 of the 900 ms of
+    # /citations on 100,000 citations (bench/bench_web.py). "Facet by this" stays in each
+    # column's menu.
+    "suggest_facets": False,
 }
 
 # "CC BY-NC 3.0" → https://creativecommons.org/licenses/by-nc/3.0/
