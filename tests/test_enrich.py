@@ -892,3 +892,66 @@ def test_resolve_needs_an_existing_database(tmp_path: Path) -> None:
         result.output
         == f"Error: {tmp_path / 'none.db'} does not exist; run `reflink ingest` first\n"
     )
+
+
+def test_migration_marks_printed_dois_of_an_older_database(tmp_path: Path) -> None:
+    from sqlite_utils.migrations import Migrations
+
+    from reflink.db import m001_initial
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    before_crossref = Migrations("reflink")  # the schema as it was before issue 5
+    before_crossref()(m001_initial)
+    before_crossref.apply(old)
+    document = old.table("documents").insert({"path": "/x", "name": "x", "sha256": "0"}).last_pk
+    old.table("refs").insert_all(
+        [
+            {
+                "document_id": document,
+                "number": 1,
+                "raw": "a",
+                "doi": "10.1/printed",
+                "source": "text",
+            },
+            {"document_id": document, "number": 2, "raw": "b", "source": "text"},
+        ]
+    )
+    old.close()
+
+    db = open_db(path)
+    rows = db.execute(
+        "select number, doi_source, doi_decision from refs order by number"
+    ).fetchall()
+    assert rows == [(1, "text", None), (2, None, None)]
+    assert {"crossref_cache", "doi_candidates"} <= set(db.table_names())
+
+
+def test_fill_unknown_document_is_one_line(seed: Path) -> None:
+    result = CliRunner().invoke(cli, ["fill-references", "--db", str(seed), "--document", "99"])
+    assert result.exit_code == 1
+    assert result.output == "Error: no document with id 99; see `reflink report`\n"
+
+
+def test_cli_fill_with_an_explicit_doi(seed: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works/10.9999/other").respond_with_data(
+        '{"status": "ok", "message-type": "work", "message": {"DOI": "10.9999/other"}}',
+        headers=RATE_HEADERS,
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "fill-references",
+            "--db",
+            str(seed),
+            "--doi",
+            "10.9999/other",
+            "--crossref-url",
+            httpserver.url_for("/"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "alk-ros1-review.txt (10.9999/other): Crossref holds no deposited reference list for it; "
+        "0 from cache, 1 request made\n"
+    )
