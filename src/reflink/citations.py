@@ -1,61 +1,866 @@
-"""Citation callouts in body text: flattened superscripts, brackets, parentheses; ranges expanded."""
+"""Citation callouts in running text: flattened superscripts, brackets, parentheses.
+
+One mechanism for every numbered style, in an ordered list of small steps:
+
+1. `find_candidates`: every number list that *could* be a callout, with its family
+   (bracket "[3–5, 9]", paren "(2, 6-8)", glued superscript "NSCLC.6–8", spaced superscript
+   "dense breasts, 4 but", table cell "117 and 144", "Ref. 13") and a local score: evidence
+   from the characters and words around it ("250 mg" is a dose, "1 H NMR" an isotope).
+2. `choose_family`: the document's callout style is the family whose candidates best form an
+   introduction chain (numbers first cited 1, 2, 3, … in reading order).
+3. `decode`: a dynamic programme over that family's candidates picks the chain of first
+   citations (each new number is the next one, or a little above); the remaining candidates
+   are accepted as re-citations of numbers already introduced when their local evidence is
+   good, and rejected when they would introduce a number out of order.
+
+The parsed reference list bounds the numbers (`universe`); when the list is truncated (the
+seed holds entries 100–133 while the body cites 1–146) the bound is relaxed above the list.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from .models import BODY, Line, Marker, Problem, RefEntry
+from .models import BODY, CAPTION, HEADING, TABLE, Line, Marker, Problem, RefEntry
 from .textclean import Passage, stitch
 
-NUMBER_LIST = r"\d{1,4}(?:\s*[–—-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–—-]\s*\d{1,4})?)*"
-BRACKET = re.compile(r"\[(" + NUMBER_LIST + r")\]")
-PAREN = re.compile(r"\((" + NUMBER_LIST + r")\)")
-# "mortality.1 Cancer", "NSCLC.6–8", "chemotherapy85 showed"
-SUPERSCRIPT = re.compile(r"(?<=[a-z\).,;])(" + NUMBER_LIST + r")(?=[\s.,;]|$)")
-RANGE = re.compile(r"(\d+)\s*[–—-]\s*(\d+)")
+# Line kinds whose text carries callouts; FRONT (affiliation marks), FURNITURE, WATERMARK and
+# REFERENCE never do.
+CALLOUT_KINDS = frozenset({BODY, HEADING, CAPTION, TABLE})
+
+DASH = "–—‐‑−-"
+# One item of a number list: "12", "6–8", "15– 17" (a range broken after the dash at a line end)
+ITEM = rf"\d{{1,4}}(?:\s?[{DASH}]\s?\d{{1,4}})?"
+# Inside brackets or parentheses the items may be spaced freely: "[3–5, 9]", "(2, 6-8)", "(2;3)"
+ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
+
+BRACKET = re.compile(rf"\[({ENCLOSED_LIST})\]")
+# "(12)" after a space; not "exendin-4(9 -39)" or "GLP-1(7-37)", a fragment of a peptide
+PAREN = re.compile(rf"(?<![\w{DASH}])\(({ENCLOSED_LIST})\)")
+
+# A bare number list, the raw material of superscripts. The comma must touch the number before
+# it: "traçadora4 ,13 ,16" prints three markers, "Mtb 7, 8 ." one.
+BARE_LIST = re.compile(
+    rf"""
+    (?<![\d{DASH}])                 # not the tail of a longer number or range
+    ({ITEM}(?:,\s?{ITEM})*)
+    (?!\d)
+    """,
+    re.VERBOSE,
+)
+
+# "(reviewed in Ref. 13)", "see refs 3 and 4": the word says it is a reference number
+REF_WORD = re.compile(
+    rf"\b(?:[Rr]efs?\.?|[Rr]eferences?)\s+({ITEM}(?:(?:\s*,\s*|\s+and\s+){ITEM})*)(?!\d)"
+)
+
+# A table cell holding two callouts split over lines: "117 and" / "144"
+AND_LIST = re.compile(rf"({ITEM})\s+and\s+({ITEM})(?!\d)")
+
+RANGE = re.compile(rf"(\d+)\s*[{DASH}]\s*(\d+)")
+
+# Words after which a number is a label, not a callout: "Fig. 2", "Table 1", "Phase 3"
+LABEL_WORDS = frozenset(
+    """
+    fig figs figure figures table tables tab section sections sect chapter chapters eq eqs
+    equation equations appendix step phase stage grade type day week month year hour group
+    cohort lane lanes panel panels version line page pages pp p chromosome exon intron
+    residue residues compound compounds isoform class category criterion item question no nos number
+    vol volume issue supplementary file dataset scheme box note s protocol tier wave visit
+    dose cycle ph ratio n of than approximately about around over under nearly almost least
+    most only from to and or by between within up top first last next every
+    """.split()
+)
+# Singular nouns that often take a label ("mutant 4", "patient 2") but sometimes end a
+# clause before a callout ("the T315I mutant 14 ."): evidence against, not a veto
+SOFT_LABEL_WORDS = frozenset(
+    """
+    model patient case sample experiment round trial arm domain region site subunit complex
+    mutant strain clone point level set block condition component hypothesis aim part score
+    list generation passage
+    """.split()
+)
+
+# Words a callout never follows: it closes a clause, it does not open one ("showed that 33 had
+# been consumed", "with 5 equivalents")
+LEADING_WORDS = frozenset(
+    """
+    that the a an with for in on at is are was were be been as via using than which whose
+    where when if while into onto per whereas whether
+    """.split()
+)
+
+# Abbreviations that end in a full stop and take a number: "Fig. 2", "Eq. 3", "no. 5"
+ABBREVIATED_LABELS = frozenset(
+    "fig figs eq eqs eqn no nos vol sect sec tab ch chap pp p suppl ref refs ex exp".split()
+)
+
+# Units of measure: "250 mg", "(cm 3 )"; a number after or before one is a quantity
+MEASURE_UNITS = frozenset(
+    """
+    mg g kg ug µg μg ng pg ml l ul µl μl mm cm m km nm µm μm um mmol mol µmol μmol nmol
+    s ms sec secs min mins h hr hrs hour hours day days week weeks wk wks month months
+    year years yr yrs decade decades century times fold kda da bp kb mb gb nt aa ppm °c ℃ k
+    percent per x × mol% wt%
+    """.split()
+)
+# Words that follow a number as a count: "approximately 4" + "months", "37 features"
+UNIT_WORDS = MEASURE_UNITS | frozenset(
+    """
+    patients participants subjects cases women men children people persons individuals adults
+    mice rats animals cells samples genes proteins sites studies trials articles papers
+    countries centres centers hospitals families species strains isolates sequences reads
+    features variables items questions groups points units doses cycles mutations variants
+    million billion thousand hundred vs versus out of or more less
+    independent different additional new other major main distinct separate consecutive
+    randomized eligible healthy
+    """.split()
+)
+# "Received: 31 January 2019": a date, whatever the case
+MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+
+# Units printed with capitals, so not taken for the start of a sentence
+CASED_UNITS = frozenset(
+    "M mM µM μM nM pM Hz kHz MHz GHz kDa Da K V mV W J Gy Bq GBq MBq Ci mCi L mL µL μL".split()
+)
+
+# Words that often follow a callout: "lesions 5 and breast", "breasts, 4 but mechanisms"
+FUNCTION_WORDS = frozenset(
+    """
+    and but or nor yet which that who whom whose where when while whereas although though as
+    including include includes included such like than were was did does do using via
+    because since so thus hence however therefore in on at to for with by from into onto
+    of the a an this these those it its they their there is are was were be been has have
+    had also may might can could should would will not showed show shows suggested suggest
+    suggests reported report found demonstrated indicate indicated revealed using used
+    """.split()
+)
+
+# Chemical element symbols: "MgCl 2", "CO 2", "CH 3 I" are formulas, "1 H NMR" an isotope
+ELEMENTS = frozenset(
+    """
+    H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As
+    Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pt Au Hg Tl Pb
+    Bi Gd U
+    """.split()
+)
+# Elements whose isotopes are printed "1 H", "13 C", "18 F" (not "O", "I", "In": words too)
+ISOTOPE_ELEMENTS = frozenset({"H", "C", "N", "F", "P", "Cu", "Ga", "Tc", "Zr"})
+FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+")
+ELEMENT_TOKEN = re.compile(r"[A-Z][a-z]?")
+
+PREVIOUS_TOKEN = re.compile(r"(\S+)\s*$")
+NEXT_TOKEN = re.compile(r"\s*(\S+)")
+WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+TABULAR = re.compile(r"\S {2,}\S.* {2,}\S|\S\t")
+YEAR = re.compile(r"(?:19|20)\d\d$")
+
+# Families a document can use for its callouts; "refword" and "table" cells join any of them.
+SUPERSCRIPT = "superscript"
+BRACKETED = "bracket"
+PARENTHESISED = "paren"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number list that may be a callout, with the local evidence for it."""
+
+    start: int  # offset of the marker text in the passage ("[" or the first digit)
+    end: int
+    digit: int  # offset of the first digit (its line is the marker's line)
+    text: str
+    numbers: tuple[int, ...]
+    family: str  # superscript | bracket | paren
+    shape: str  # glued | spaced | enclosed | refword | cell
+    score: float  # log-odds-like local evidence; > 0 leans callout
+    floating: bool = False  # in a table or caption: placed anywhere, outside first-citation order
+
+
+# --- numbers ----------------------------------------------------------------------------------
 
 
 def expand_numbers(text: str) -> tuple[int, ...]:
-    """"3–5, 9" → (3, 4, 5, 9)."""
+    """ "3–5, 9" → (3, 4, 5, 9); () when any part is not a plausible reference number."""
     numbers: list[int] = []
-    for part in text.split(","):
+    for part in re.split(r"\s*[,;]\s*|\s+and\s+", text.strip()):
         part = part.strip()
+        if not part:
+            return ()
         match = RANGE.fullmatch(part)
         if match:
-            low, high = int(match.group(1)), int(match.group(2))
-            if low < high <= low + 200:
-                numbers.extend(range(low, high + 1))
-                continue
-        if part.isdigit():
+            low_text, high_text = match.group(1), match.group(2)
+            if low_text.startswith("0") or high_text.startswith("0"):
+                return ()
+            low, high = int(low_text), int(high_text)
+            if not low < high:
+                return ()  # "2016–17", "5–3": not a range of references
+            numbers.extend(range(low, high + 1))
+        elif part.isdigit() and not part.startswith("0"):
             numbers.append(int(part))
+        else:
+            return ()
     return tuple(numbers)
 
 
-def find_markers(text: str, passage: Passage | None = None) -> list[Marker]:
-    """Callout candidates in `text`, in order of position."""
-    markers = []
-    for style, pattern in (("bracket", BRACKET), ("paren", PAREN), ("superscript", SUPERSCRIPT)):
-        for match in pattern.finditer(text):
-            numbers = expand_numbers(match.group(1))
-            if not numbers:
-                continue
-            line = passage.line_at(match.start(1)) if passage else 0
-            markers.append(
-                Marker(line=line, text=match.group(0), numbers=numbers,
-                       start=match.start(), end=match.end(), style=style)
+# --- step 1: candidates -----------------------------------------------------------------------
+
+
+def _token_before(text: str, offset: int) -> str:
+    match = PREVIOUS_TOKEN.search(text, max(0, offset - 40), offset)
+    return match.group(1) if match else ""
+
+
+def _token_after(text: str, offset: int) -> str:
+    match = NEXT_TOKEN.match(text, offset, offset + 40)
+    return match.group(1) if match else ""
+
+
+def _is_formula(token: str, following: str = "") -> bool:
+    """ "MgCl 2", "CO 2", "Pd(OAc) 2", "CH 3 I", "Na 2 SO 4", "(Boc) 2 O": a subscript.
+
+    The token before is made of element symbols (two or more), or one symbol followed by
+    another formula part ("Na" + "SO", "H" + "O").
+    """
+    token = token.rsplit("]", 1)[-1].lstrip("([")
+    following = following.rstrip(".,;:)")
+    if token.endswith(")") and following and following in ELEMENTS:
+        return True  # "(Boc) 2 O"
+    token = token.replace("(", "").replace(")", "")  # "Pd(OAc)" → "PdOAc"
+    if not token or not FORMULA.fullmatch(token):
+        return False
+    symbols = ELEMENT_TOKEN.findall(token)
+    if not all(
+        symbol in ELEMENTS or symbol in ("Et", "Me", "Ph", "Ac", "Bu", "Boc") for symbol in symbols
+    ):
+        return False
+    if len(symbols) >= 2:
+        return True
+    parts = ELEMENT_TOKEN.findall(following) if FORMULA.fullmatch(following or "-") else []
+    return bool(parts) and all(part in ELEMENTS for part in parts)
+
+
+def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None:
+    """Evidence from what follows a bare number list; None when it cannot be a callout."""
+    following = text[end : end + 2]
+    if not following:
+        return 0.5
+    if at_line_end and following[0].isspace():
+        # "4–6 weeks.25" + "2.1.2 Intradural": the next line is another matter, unless it
+        # goes on with a unit: "Overall, 37" + "features were"
+        word = _token_after(text, end)
+        return -3.0 if word.lower() in UNIT_WORDS and word[:1].islower() else 0.5
+    first = following[0]
+    # "2–4.2%", "9.8 months", "3rd", "5q", "2H", "37°C", "15%": the number goes on
+    if first.isalnum() or first in f"%°‰'′/(+{DASH}":
+        return None  # "1-(2-amino", "5(", "1/2": part of a name or a formula
+    if first in ".:" and following[1:2].isdigit():
+        return None
+    if first in '.,;:)]”"’':
+        return 0.6
+    if not first.isspace():
+        return 0.0
+    word = _token_after(text, end)
+    if not word:
+        return 0.5
+    head = word[0]
+    bare = word.strip(".,;:()[]").lower()
+    if head.isdigit() or head in "%°=<>±×x+/":  # "2 × 10 5 cells", "5 %"
+        return None
+    if head in ".,;:)]":  # "risk factors 2 .", "alectinib 8,9 . Most"
+        return 1.0
+    if word.rstrip(".,;:)") in CASED_UNITS or bare in MONTHS and head.isupper():
+        return -3.0  # "TBAOH, 1 M in methanol", "400 MHz"
+    if head == "(":
+        return 0.3  # "procedure 29 (Supplementary Fig. 10)"
+    if bare in UNIT_WORDS and not head.isupper():
+        return -3.0  # "approximately 4 months"; but "kinase.1 Patients" starts a sentence
+    element = word.split("-")[0].strip(".,;:])")
+    formula = (
+        element.isalpha()
+        and _is_formula(element)
+        and (
+            len(element) == 2 or not element.isupper()  # "CO", "CH", "NaCl"; not "HIV", "PCR"
+        )
+    )
+    if element in ISOTOPE_ELEMENTS or formula:
+        return -2.5  # "1 H NMR", "13 C-labelled", "[ 11 C]", "11 CO 2": an isotope
+    if bare in FUNCTION_WORDS:
+        return 0.8
+    if head.isupper():
+        return 0.4  # a new sentence after an unpunctuated callout, or a name
+    if bare.endswith("ed") and len(bare) > 4:
+        return 0.5  # "radiochemistry 29-31 proved", "Touré et al. 65 discovered": a verb
+    return -0.6  # a lower-case content word: more often a count ("37 features")
+
+
+def _score_superscript(
+    text: str, start: int, end: int, at_line_end: bool = False
+) -> tuple[str, float] | None:
+    """Shape and local evidence of a bare number list at text[start:end]."""
+    after = _score_after(text, end, at_line_end)
+    if after is None:
+        return None
+    before = text[start - 1] if start else ""
+    if not before or before.isspace():
+        token = _token_before(text, start)
+        if not token:
+            return "spaced", after - 0.5
+        last = token[-1]
+        bare = token.strip(".,;:()[]").lower()
+        if YEAR.fullmatch(token.strip(",;:")) and last.isdigit():
+            return "spaced", after - 0.3  # "a WHO survey in 2015 2 , Mtb"
+        if last.isdigit() or last in "=<>±×+/^~≤≥−-–—#$€£&@*":
+            return None  # "2 × 10 5", "n = 54", "(R)- 17"
+        if last in ".,;:":
+            if bare in ABBREVIATED_LABELS and last == ".":
+                return None  # "Fig. 2", "no. 3"; but "BBD model. 31 However" ends a sentence
+            if bare in LABEL_WORDS and last != ".":
+                return None  # "categories: 3,"
+            penalty = -0.5 if any(ch.isdigit() for ch in token[:-1]) else 0.0
+            if token == "al.":
+                penalty = 1.0  # "Wang et al. 24 reported"
+            return "spaced", 0.8 + after + penalty  # "density. 9", "breasts, 4 but"
+        if last in ")]”\"’'":
+            if _is_formula(token, _token_after(text, end)):
+                return None
+            return "spaced", 0.3 + after  # "crizotinib (Xalkori) 7 ,"
+        if bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
+            return None  # "Phase 3", "(cm 3 )", "showed that 33 had"; not "patients 13,15-21 ."
+        if bare in SOFT_LABEL_WORDS:
+            return "spaced", after - 0.7
+        if len(bare) == 1 and token[0].isupper():
+            return None  # "regions A 1 ,…,A n": a subscript
+        if _is_formula(token, _token_after(text, end)):
+            return None  # "MgCl 2", "CO 2", "Na 2 SO 4"
+        if token[-1].isalpha():
+            return "spaced", 0.2 + after  # "lesions 5 and"
+        return None
+    if before.isalpha():
+        # glued to a word: "chemotherapy85", "alone142,143"; not "ROS1", "PGE2", "CD44"
+        tail = re.search(r"[A-Za-zÀ-ÿ]+$", text[max(0, start - 30) : start])
+        letters = tail.group(0) if tail else ""
+        possessive = letters == "s" and start >= 2 and text[start - 2] in "'’"
+        if not before.islower() or len(letters) < 2 and not possessive:
+            return None  # "Cohen's29" is a callout
+        if any(ch.isupper() for ch in letters[1:]):
+            return None  # "mTOR1", "IgG2"
+        if letters[0].isupper() and end - start == 1:
+            return None  # "Twist1", "Sox2", "Syt1": a gene symbol, not "chemotherapy85"
+        if (
+            len(letters) <= 2
+            and text[start - len(letters) - 1 : start - len(letters)] in f"{DASH}/"
+        ):
+            return None  # "anti-Ab2", "t1/2"; but "ill-health4" is a callout
+        return "glued", 1.2 + after
+    if before in '.,;:)”"’%':
+        # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "information”.25"
+        ahead = text[max(0, start - 8) : start - 1]
+        if not ahead or ahead[-1] in f"=<>±{DASH}(":
+            return None  # "p<.05", "−.24": decimals
+        if ahead[-1].isspace():
+            if before == "," and ahead.rstrip()[-1:].isdigit():
+                return "glued", 1.5 + after  # "traçadora4 ,13 ,16": one marker per number
+            return None  # "r = .15": a decimal; ":3" alone on a line is debris
+        if ahead[-1:].isdigit():
+            # "9.8" is a decimal, "1,000" a thousand; "in 2013.87,88" and "E-Syt1.73" are not
+            digits = re.search(r"[\w-]*\d$", ahead)
+            stem = digits.group(0) if digits else ""
+            if before != ".":
+                return None  # "1,000", "3:1", "(1;2)"
+            if YEAR.search(stem):
+                return "glued", 0.4 + after
+            if re.search(r"[A-Za-z]{2}", stem):  # "ROS1.113", not "R f B0.6"
+                return "glued", 0.8 + after
+            return None
+        if before == ")" and ahead.endswith("(R") or ahead.endswith("(S"):
+            return None
+        weight = {".": 2.0, ",": 1.5, ";": 1.2, ":": 0.5, ")": 1.0}.get(before, 1.5)
+        return "glued", weight + after
+    return None
+
+
+def find_candidates(
+    passage: Passage, lines_by_number: dict[int, Line] | None = None
+) -> list[Candidate]:
+    """Every number list in the passage that could be a callout, in reading order."""
+    text = passage.text
+    lines_by_number = lines_by_number or {}
+    candidates: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def tabular(line: Line | None) -> bool:
+        return line is not None and (line.kind == TABLE or bool(TABULAR.search(line.raw)))
+
+    def in_table(offset: int) -> bool:
+        return tabular(lines_by_number.get(passage.line_at(offset)))
+
+    reference_columns: dict[int, bool] = {}
+
+    def has_reference_column(offset: int) -> bool:
+        """Whether the table holding this offset has a "Reference"/"Ref." column header.
+
+        Only such a table's last cells are callouts ("PFS Reference" … "9 months 77"); a data
+        table's last column holds counts ("Stroma amount normalized (%) 1").
+        """
+        number = passage.line_at(offset)
+        if number not in reference_columns:
+            found, back = False, number
+            while back > 0 and number - back <= TABLE_LOOKBACK:
+                line = lines_by_number.get(back)
+                if line is None or line.kind in (BODY, HEADING) and not tabular(line):
+                    break  # the running text before the table
+                if REFERENCE_HEADER.search(line.text):
+                    found = True
+                    break
+                back -= 1
+            reference_columns[number] = found
+        return reference_columns[number]
+
+    def floating_at(offset: int) -> bool:
+        line = lines_by_number.get(passage.line_at(offset))
+        return line is not None and line.kind == CAPTION or in_table(offset)
+
+    def ends_line(offset: int) -> bool:
+        return offset >= len(text) or passage.line_at(offset) != passage.line_at(offset - 1)
+
+    def add(
+        start: int, end: int, digit: int, body: str, family: str, shape: str, score: float
+    ) -> None:
+        numbers = expand_numbers(body)
+        if not numbers:
+            return
+        candidates.append(
+            Candidate(
+                start,
+                end,
+                digit,
+                text[start:end],
+                numbers,
+                family,
+                shape,
+                score,
+                floating=floating_at(digit),
             )
-    markers.sort(key=lambda marker: marker.start)
-    return markers
+        )
+        taken.append((start, end))
+
+    for family, pattern in ((BRACKETED, BRACKET), (PARENTHESISED, PAREN)):
+        for match in pattern.finditer(text):
+            inner = match.group(1)
+            digit = match.start(1) + len(inner) - len(inner.lstrip())
+            # a bracket rarely holds anything but callouts; a parenthesis holds much else
+            score = 1.0 if family == PARENTHESISED else 2.0
+            if any(ch in inner for ch in f",;{DASH}"):
+                score += 0.5
+            token = _token_before(text, match.start()).strip(".,;:").lower()
+            if token in LABEL_WORDS:
+                score -= 3.0  # "Equation (4)", "Fig. [2]"
+            add(match.start(), match.end(), digit, inner, family, "enclosed", score)
+    for match in REF_WORD.finditer(text):
+        # "Reference" as a table header, then "33% …" on the next line, is no callout
+        same_line = passage.line_at(match.start()) == passage.line_at(match.start(1))
+        if same_line and _score_after(text, match.end(1), ends_line(match.end(1))) is not None:
+            add(match.start(1), match.end(1), match.start(1), match.group(1), "any", "refword", 3.0)
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in taken)
+
+    for match in BARE_LIST.finditer(text):
+        start, end = match.span(1)
+        if overlaps(start, end):
+            continue
+        line_end = ends_line(end)
+        if (
+            (not start or text[start - 1].isspace())
+            and in_table(start)
+            and has_reference_column(start)
+        ):
+            # a table's reference column is its last cell: "Cohort C prospective 624 17",
+            # "9 months 77", and "117 and" + "144" over two lines
+            pair = AND_LIST.match(text, start)
+            if pair and ends_line(pair.end()) and not line_end:
+                add(start, pair.end(), start, pair.group(0), SUPERSCRIPT, "cell", CELL_SCORE)
+                continue
+            if line_end:
+                add(start, end, start, match.group(1), SUPERSCRIPT, "cell", CELL_SCORE)
+                continue
+        shaped = _score_superscript(text, start, end, line_end)
+        if shaped is None:
+            # "PAM50, 13 which": the list's head belongs to a name; its tail may be a callout
+            comma = text.find(",", start, end)
+            if comma > 0:
+                tail = BARE_LIST.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
+                if tail and tail.end(1) == end:
+                    shaped = _score_superscript(text, tail.start(1), end, line_end)
+                    start = tail.start(1)
+            if shaped is None:
+                continue
+            match = tail
+        shape, score = shaped
+        # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": numbers among many numbers are data
+        crowd = len(NUMBER_RUN.findall(text, max(0, start - CROWD_WINDOW), start))
+        crowd += len(NUMBER_RUN.findall(text, end, end + CROWD_WINDOW))
+        score -= CROWD_PENALTY * max(0, crowd - 1)
+        add(start, end, start, match.group(1), SUPERSCRIPT, shape, score)
+    candidates.sort(key=lambda candidate: candidate.start)
+    compounds = {int(m.group(1) or m.group(2)) for m in COMPOUND_LABEL.finditer(text)}
+    if compounds:
+        # "(R)-5", "compound 5": the document names compounds by number, so a spaced "5"
+        # elsewhere ("racemic 5 could be obtained") is more likely the compound
+        candidates = [
+            replace(c, score=c.score - COMPOUND_PENALTY)
+            if c.shape == "spaced" and set(c.numbers) & compounds
+            else c
+            for c in candidates
+        ]
+    return candidates
+
+
+CELL_SCORE = 1.5
+# compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
+COMPOUND_LABEL = re.compile(
+    r"\((?:R|S|E|Z|±|rac)\)-(\d{1,3})\b|\b[Cc]ompounds?\s+(?:\((?:R|S)\)-)?(\d{1,3})\b"
+)
+COMPOUND_PENALTY = 1.0
+TABLE_LOOKBACK = 120  # lines back from a cell to its table's header
+REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
+# data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
+# which may be the neighbouring callouts themselves ("Print 11,12 and PAM50, 13 which")
+NUMBER_RUN = re.compile(r"\d+[.,]\d+|\d{3,}")
+CROWD_WINDOW = 30
+CROWD_PENALTY = 0.5
+
+# --- steps 2 and 3: style and order -----------------------------------------------------------
+
+CHAIN_BONUS = 2.5  # introducing the next new number is strong evidence
+# each further number a candidate introduces ("101–103"): one marker "1,2" then re-citations
+# "1" and "2" must beat two separate introductions "1" and "2" with "1,2" dropped
+NEW_NUMBER_BONUS = 2.0
+NEW_NUMBER_BONUS_CAP = 10
+GAP_PENALTY = 0.5  # per number skipped when a candidate introduces numbers above max + 1
+MAX_GAP = 12
+RECITE_BIAS = -0.3  # re-citing an old number needs a little local evidence
+SPACED_RECITE_BIAS = -0.8  # "racemic 5 could": a spaced number re-cited needs more
+SPACED_LIFT = 0.3  # less so where every callout is printed spaced
+CONFIDENT = 1.5  # local evidence that alone makes a callout likely ("mortality.1 Cancer")
+OUT_OF_ORDER_SHARE = 0.2  # above this share of confident callouts out of order: not ordered
+LABEL_RUN = 3  # "( 1 ) … ( 2 ) … ( 3 )", "USA. 2 Advion … 3 Vanderbilt": labels, not callouts
+LABEL_WINDOW = 400  # characters between neighbours of such a run
+
+
+def _chain(candidates: Sequence[Candidate], usable: Sequence[bool]) -> tuple[float, list[int]]:
+    """Best chain of first citations: indexes of candidates that introduce new numbers in order.
+
+    best[m] = (score, last index) of the best chain whose largest number so far is m. A candidate
+    extends the chain ending at e when its numbers above e start at e + 1 (or a little above,
+    at a cost per skipped number); its numbers at or below e are re-citations.
+    """
+    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
+    back: dict[int, tuple[int, int]] = {}  # candidate index → (previous max, previous index)
+    for index, candidate in enumerate(candidates):
+        if not usable[index]:
+            continue
+        numbers = sorted(set(candidate.numbers))
+        top = numbers[-1]
+        options: list[tuple[float, int]] = []
+        members = set(numbers)
+        # every e below the top such that numbers above e are mostly consecutive from e + 1
+        for e in range(max(0, numbers[0] - 1 - MAX_GAP), top):
+            if e not in best:
+                continue
+            skipped = sum(1 for n in range(e + 1, top + 1) if n not in members)
+            if skipped > MAX_GAP:
+                continue
+            gain = candidate.score + CHAIN_BONUS - GAP_PENALTY * skipped
+            options.append((best[e][0] + gain, e))
+        if not options:
+            continue
+        score, e = max(options)
+        if score > best.get(top, (float("-inf"), -1))[0]:
+            best[top] = (score, index)
+            back[index] = (e, best[e][1])
+    top_score, last = max(best.values())
+    chain: list[int] = []
+    while last >= 0:
+        chain.append(last)
+        last = back[last][1]
+    chain.reverse()
+    return top_score, chain
+
+
+def choose_family(candidates: Sequence[Candidate]) -> str:
+    """The family whose candidates best form an introduction chain (1, 2, 3, … in order)."""
+    results = {}
+    for family in (BRACKETED, PARENTHESISED, SUPERSCRIPT):
+        usable = [c.family == family and not c.floating for c in candidates]
+        score, chain = _chain(candidates, usable)
+        introduced = len({n for i in chain for n in candidates[i].numbers})
+        # a lone sentence has no chain: the family with the most local evidence wins there
+        evidence = sum(max(0.0, c.score) for c, use in zip(candidates, usable, strict=True) if use)
+        results[family] = (introduced, score, evidence)
+    return max(results, key=lambda family: results[family])
+
+
+NO_LIST_LIMIT = 1800  # without a list: no review cites 1900 works; "2019" is a year
+ABOVE_LIST_PENALTY = 1.5  # a number above the list's last entry: a cut list, or noise
+
+
+def decode(
+    candidates: Sequence[Candidate],
+    universe: tuple[int, int] | None = None,
+    family: str | None = None,
+) -> list[Candidate]:
+    """The candidates that are callouts: the first-citation chain plus plausible re-citations."""
+    if not candidates:
+        return []
+    if universe is None:
+        candidates = [c for c in candidates if max(c.numbers) <= NO_LIST_LIMIT]
+    else:
+        listed, limit = universe
+        candidates = [
+            c if max(c.numbers) <= listed else replace(c, score=c.score - ABOVE_LIST_PENALTY)
+            for c in candidates
+            if max(c.numbers) <= limit
+        ]
+    family = family or choose_family(candidates)
+    members = [c for c in candidates if c.family == family or c.family == "any"]
+    if family == SUPERSCRIPT:
+        members = _weigh_superscript_shapes(members)
+    ordered = [i for i, c in enumerate(members) if not c.floating]
+    chain = _introductions([members[i] for i in ordered])
+    in_chain = {ordered[i] for i in chain}
+    labels = _label_runs(members, in_chain)
+    accepted: list[Candidate] = []
+    seen_max = 0
+    unordered = _numbered_out_of_order(members, in_chain) and universe is not None
+    for index, candidate in enumerate(members):
+        if unordered:
+            # numbered alphabetically (or by some other key): only local evidence and the
+            # list's numbers decide
+            if index not in labels and candidate.score + _recite_bias(candidate) > 0:
+                accepted.append(candidate)
+            continue
+        if index in in_chain:
+            accepted.append(candidate)
+            seen_max = max(seen_max, *candidate.numbers)
+        elif index in labels:
+            continue
+        elif candidate.floating:
+            # tables and captions float: their numbers need not follow the first-citation order
+            if candidate.score > 0.5:
+                accepted.append(candidate)
+        elif max(candidate.numbers) <= seen_max and candidate.score + _recite_bias(candidate) > 0:
+            accepted.append(candidate)
+    return accepted
+
+
+def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> bool:
+    """Whether the list is not numbered by first citation: many confident callouts would be
+    rejected as out of order (a list sorted by author: "Saúde,19 … morbimortalidade.16")."""
+    confident = [
+        index
+        for index, c in enumerate(members)
+        if c.score >= CONFIDENT and not c.floating and c.shape != "refword"
+    ]
+    if len(confident) < 10:
+        return False
+    seen_max, out_of_order = 0, 0
+    for index, candidate in enumerate(members):
+        if index in in_chain:
+            seen_max = max(seen_max, *candidate.numbers)
+        elif index in confident and max(candidate.numbers) > seen_max:
+            out_of_order += 1
+    return out_of_order > OUT_OF_ORDER_SHARE * len(confident)
+
+
+def _recite_bias(candidate: Candidate) -> float:
+    return RECITE_BIAS + (SPACED_RECITE_BIAS if candidate.shape == "spaced" else 0.0)
+
+
+def _introductions(candidates: Sequence[Candidate]) -> list[int]:
+    """Viterbi over "largest number cited so far": which candidates first cite their numbers.
+
+    State m = the largest number introduced so far. At each candidate, from every state m:
+    - its numbers are all <= m: a re-citation, accepted when its local evidence is good
+      (gain max(0, score + bias)), state unchanged;
+    - it introduces numbers above m, starting at m + 1 (or a few above, at a cost per number
+      skipped): gain score + bonus, state → its largest number;
+    - otherwise it is rejected (gain 0).
+    The path of greatest total gain names the introductions; linear in candidates × states.
+    """
+    if not candidates:
+        return []
+    top = max(max(c.numbers) for c in candidates)
+    minus_infinity = float("-inf")
+    value = [minus_infinity] * (top + 1)
+    value[0] = 0.0
+    # record[m]: list of (candidate index, previous state, previous record position)
+    record: list[list[tuple[int, int, int]]] = [[] for _ in range(top + 1)]
+    record[0].append((-1, -1, -1))
+    for index, candidate in enumerate(candidates):
+        numbers = sorted(set(candidate.numbers))
+        high = numbers[-1]
+        members = set(numbers)
+        best, best_from = minus_infinity, -1
+        # only a candidate with some local evidence may introduce numbers: "c-ros oncogene 1
+        # (ROS1)" in an abstract must not start the chain before the first real callout
+        lowest = max(0, numbers[0] - 1 - MAX_GAP) if candidate.score > 0 else high
+        for m in range(lowest, high):
+            if value[m] == minus_infinity:
+                continue
+            skipped = sum(1 for n in range(m + 1, high + 1) if n not in members)
+            if skipped > MAX_GAP:
+                continue
+            introduced = high - m - skipped
+            gain = (
+                candidate.score
+                + CHAIN_BONUS
+                + NEW_NUMBER_BONUS * min(introduced - 1, NEW_NUMBER_BONUS_CAP)
+                - GAP_PENALTY * skipped
+            )
+            if value[m] + gain > best:
+                best, best_from = value[m] + gain, m
+        recite = candidate.score + _recite_bias(candidate)
+        if recite > 0:
+            for m in range(high, top + 1):
+                value[m] += recite
+        if best_from >= 0 and best > value[high]:
+            value[high] = best
+            record[high].append((index, best_from, len(record[best_from]) - 1))
+    state = max(range(top + 1), key=value.__getitem__)
+    position = len(record[state]) - 1
+    chain: list[int] = []
+    while state > 0:
+        index, state, position = record[state][position]
+        chain.append(index)
+    chain.reverse()
+    return chain
+
+
+def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
+    """Indexes of single numbers counting up k, k+1, k+2 … close together, outside the chain.
+
+    Affiliation marks, list items and figure panels count up like that; a re-citation of old
+    numbers in that exact order, one marker each, is rare.
+    """
+    labels: set[int] = set()
+    run: list[int] = []
+    for index, candidate in enumerate(members):
+        if index in in_chain or len(candidate.numbers) != 1:
+            continue
+        if run:
+            previous = members[run[-1]]
+            if (
+                candidate.numbers[0] == previous.numbers[0] + 1
+                and candidate.start - previous.end <= LABEL_WINDOW
+            ):
+                run.append(index)
+                continue
+            if len(run) >= LABEL_RUN:
+                labels.update(run)
+        run = [index]
+    if len(run) >= LABEL_RUN:
+        labels.update(run)
+    return labels
+
+
+def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
+    """Glued ("mortality.1") or spaced ("breasts, 4 but") superscripts: trust the one in use.
+
+    A document prints its superscripts one way; the other shape is then mostly noise
+    ("approximately 4 months" in a document whose callouts are glued).
+    """
+    glued = sum(1 for c in candidates if c.shape == "glued" and c.score > 1.0)
+    spaced = sum(1 for c in candidates if c.shape == "spaced" and c.score > 1.0)
+    if glued > 3 * spaced:
+        weak, strong = "spaced", "glued"
+    elif spaced > 3 * glued:
+        weak, strong = "glued", "spaced"
+    else:
+        return candidates
+    # a spaced number re-cited needs more evidence (SPACED_RECITE_BIAS) unless the document
+    # prints all its callouts spaced ("microscopy 9 to understand")
+    lift = SPACED_LIFT if strong == "spaced" else 0.0
+    return [
+        replace(c, score=c.score - 2.0)
+        if c.shape == weak
+        else replace(c, score=c.score + lift)
+        if c.shape == strong
+        else c
+        for c in candidates
+    ]
+
+
+# --- the public API ----------------------------------------------------------------------------
+
+
+def _to_marker(candidate: Candidate, passage: Passage | None) -> Marker:
+    style = {"enclosed": candidate.family}.get(candidate.shape, SUPERSCRIPT)
+    if candidate.family in (BRACKETED, PARENTHESISED):
+        style = candidate.family
+    return Marker(
+        line=passage.line_at(candidate.digit) if passage else 0,
+        text=candidate.text,
+        numbers=candidate.numbers,
+        start=candidate.start,
+        end=candidate.end,
+        style=style,
+    )
+
+
+def find_markers(
+    text: str, passage: Passage | None = None, universe: tuple[int, int] | None = None
+) -> list[Marker]:
+    """Callouts in `text` (a sentence or a whole passage), in order of position."""
+    passage_for_lines = passage or Passage(text=text, line_of=tuple([0] * len(text)))
+    candidates = find_candidates(passage_for_lines)
+    if passage is None:
+        # a lone string has no document order to lean on: local evidence alone decides
+        family = choose_family(candidates) if candidates else SUPERSCRIPT
+        kept = [
+            c
+            for c in candidates
+            if max(c.numbers) <= NO_LIST_LIMIT
+            and (c.family in (family, "any") or c.shape == "enclosed" and c.score > 0.5)
+            and c.score > 0.5
+        ]
+        return [_to_marker(c, None) for c in kept]
+    return [_to_marker(c, passage) for c in decode(candidates, universe)]
 
 
 def body_passage(lines: Sequence[Line], references: Sequence[RefEntry]) -> Passage:
-    """The running text that carries citations: body lines outside the reference list.
+    """The running text that carries citations: body, heading, caption and table lines
+    outside the reference list.
 
     Marker offsets (`start`, `end`) are offsets into this passage; claims splits the same one.
     """
     in_list = {n for ref in references for n in range(ref.line, (ref.line_end or ref.line) + 1)}
-    return stitch(line for line in lines if line.kind == BODY and line.number not in in_list)
+    return stitch(
+        line for line in lines if line.kind in CALLOUT_KINDS and line.number not in in_list
+    )
+
+
+def reference_universe(references: Sequence[RefEntry]) -> tuple[int, int] | None:
+    """(listed, limit): numbers up to `listed` have an entry; a callout may carry up to `limit`.
+
+    Numbers a little above a complete list cost evidence (the list parse may have missed its
+    tail); above a truncated list they are expected: the seed's list runs 100–133 while the
+    body cites up to 146.
+    """
+    if not references:
+        return None
+    numbers = [ref.number for ref in references]
+    top = max(numbers)
+    limit = top + max(15, top // 5)
+    truncated = min(numbers) > 1 or any(ref.partial for ref in references[-1:])
+    return (limit if truncated else top), limit
 
 
 def find_citations(
@@ -63,4 +868,19 @@ def find_citations(
 ) -> tuple[list[Marker], list[Problem]]:
     """Lines of a document → its citation markers, using the reference list as evidence."""
     passage = body_passage(lines, references)
-    return find_markers(passage.text, passage), []
+    by_number = {line.number: line for line in lines}
+    candidates = find_candidates(passage, by_number)
+    universe = reference_universe(references)
+    markers = [_to_marker(c, passage) for c in decode(candidates, universe)]
+    problems: list[Problem] = []
+    if references:
+        listed = {ref.number for ref in references}
+        first, last = min(listed), max(listed)
+        cited = {n for marker in markers for n in marker.numbers}
+        # a cited number inside the list's range but without an entry: a gap in the list
+        for number in sorted(cited - listed):
+            if first <= number <= last:
+                problems.append(
+                    Problem(None, "citations", f"number {number} is cited but has no entry")
+                )
+    return markers, problems

@@ -1,0 +1,292 @@
+"""Citation callouts: each failure class as a named case, then the seed's real counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reflink.citations import (
+    body_passage,
+    expand_numbers,
+    find_citations,
+    find_markers,
+    reference_universe,
+)
+from reflink.models import BODY, FRONT, TABLE, Line, RefEntry
+from reflink.references import parse_references
+from reflink.textclean import clean_text
+
+
+def numbers_in(text: str) -> list[int]:
+    return [n for marker in find_markers(text) for n in marker.numbers]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        pytest.param(
+            "positive NSCLC patients.6–8 One study", [6, 7, 8], id="range-after-full-stop"
+        ),
+        pytest.param("the highest mortality.1 Cancer spreads", [1], id="single-after-full-stop"),
+        pytest.param("and migration pathways.2,3 Identifying", [2, 3], id="list-after-full-stop"),
+        pytest.param("between crizotinib and chemotherapy85 showed", [85], id="glued-to-word"),
+        pytest.param("compared to therapy alone142,143", [142, 143], id="glued-at-paragraph-end"),
+        pytest.param("approximately 5%,9 and others", [9], id="after-percent-and-comma"),
+        pytest.param("organ (34%).35 Skeleton is", [35], id="after-parenthesis-and-stop"),
+        pytest.param("approved by the agency in 2013.87,88 In", [87, 88], id="after-a-year"),
+        pytest.param("binding partner Syt9.73 A study", [73], id="after-gene-name-with-digit"),
+        pytest.param("in one trial.11,15–17 And", [11, 15, 16, 17], id="re-cite-and-range"),
+        pytest.param("in one trial.11,15– 17 And", [11, 15, 16, 17], id="range-split-at-line-end"),
+        pytest.param("its dense tissue, 4 but not", [4], id="separate-token-superscript"),
+        pytest.param("inhibitors alpha and beta 8,9 . Most", [8, 9], id="separate-token-list"),
+        pytest.param("known risk factors 2 . A recent", [2], id="separate-token-before-stop"),
+        pytest.param("as shown before [12].", [12], id="bracket"),
+        pytest.param("as shown before [3–5, 9].", [3, 4, 5, 9], id="bracket-range-and-list"),
+        pytest.param("as shown before [17, 18].", [17, 18], id="bracket-list"),
+        pytest.param("as shown before (3, 5, 7).", [3, 5, 7], id="paren-list"),
+        pytest.param("as shown before (2, 6-8).", [2, 6, 7, 8], id="paren-hyphen-range"),
+        pytest.param("as shown (14—16).", [14, 15, 16], id="em-dash-range"),
+        pytest.param("(reviewed in Ref. 13).", [13], id="ref-word"),
+        pytest.param("as shown by Smith et al. 24 reported", [24], id="spaced-after-et-al"),
+        pytest.param("in a survey in 2015 2 , the", [2], id="spaced-after-a-year"),
+        pytest.param(
+            "such as Mamma-Print 11,12 and PAM50, 13 which",
+            [11, 12, 13],
+            id="spaced-after-a-name-with-digits",
+        ),
+        pytest.param("the size effect by Cohen's29 standards", [29], id="glued-after-possessive"),
+        pytest.param("with increased ill-health4 and", [4], id="glued-to-hyphenated-word"),
+        pytest.param("diferentes estudos21 ,25 mostram", [21, 25], id="space-before-comma-splits"),
+        pytest.param("a later work [1] , [8] showed", [1, 8], id="bracket-pair-with-comma"),
+        pytest.param("radiochemistry 29-31 proved to be", [29, 30, 31], id="spaced-before-a-verb"),
+    ],
+)
+def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
+    assert numbers_in(text) == numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("levels of IL-6, IL-8 and", id="interleukin-is-not-a-callout"),
+        pytest.param("occurs in 2–4.2% of patients", id="percent-range-is-not-a-callout"),
+        pytest.param("given 250 mg per day", id="dose-is-not-a-callout"),
+        pytest.param("trial NCT01154140 enrolled", id="trial-id-is-not-a-callout"),
+        pytest.param("based on the 3rd trial", id="ordinal-is-not-a-callout"),
+        pytest.param("the plate held 2 × 10 5 cells", id="flattened-exponent-is-not-a-callout"),
+        pytest.param("dried solvent. 1 H NMR (400 MHz)", id="isotope-is-not-a-callout"),
+        pytest.param("with 5 mM MgCl 2 , pH 7", id="formula-is-not-a-callout"),
+        pytest.param("catalysed by Pd(OAc) 2 (5 mol%)", id="formula-after-paren-is-not-a-callout"),
+        pytest.param("dried over Na 2 SO 4 and", id="salt-formula-is-not-a-callout"),
+        pytest.param("as seen in Fig. 2 and", id="figure-number-is-not-a-callout"),
+        pytest.param("as listed in Table 1 below", id="table-number-is-not-a-callout"),
+        pytest.param("in the range (n = 54) of", id="sample-size-is-not-a-callout"),
+        pytest.param("median survival 9.8 months", id="decimal-is-not-a-callout"),
+        pytest.param("the fragment exendin-4(9-39) binds", id="peptide-fragment-is-not-a-callout"),
+        pytest.param("about 4 months later", id="count-before-unit-is-not-a-callout"),
+        pytest.param("mixed at a ratio of 3:1 and", id="ratio-is-not-a-callout"),
+        pytest.param("the factor Twist1 binds", id="gene-symbol-is-not-a-callout"),
+        pytest.param("a total of 1,000 patients", id="thousands-is-not-a-callout"),
+        pytest.param("Received: 31 January 2019", id="date-is-not-a-callout"),
+        pytest.param("correlated (r = .15, p = .193)", id="decimal-without-zero-is-not-a-callout"),
+        pytest.param("7.62 (s, 1 H), 7.52 (dd, J = 9.9 Hz, 1 H)", id="nmr-proton-count-is-not"),
+        pytest.param("with [ 11 C]CH 3 I under", id="methyl-iodide-is-not-a-callout"),
+        pytest.param("11 CO 2 was trapped", id="isotope-before-formula-is-not"),
+        pytest.param("solution (TBAOH, 1 M in methanol)", id="molar-is-not-a-callout"),
+        pytest.param("showed that 33 had been consumed", id="after-that-is-not-a-callout"),
+        pytest.param("(cm 3 ) volume", id="unit-exponent-is-not-a-callout"),
+        pytest.param("regions A 1 ,…,A n in", id="math-subscript-is-not-a-callout"),
+        pytest.param("R f B0.6) showed", id="rf-value-is-not-a-callout"),
+    ],
+)
+def test_find_markers_rejects_non_callouts(text: str) -> None:
+    assert numbers_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        pytest.param("6–8", (6, 7, 8), id="en-dash"),
+        pytest.param("6-8", (6, 7, 8), id="hyphen"),
+        pytest.param("3–5, 9", (3, 4, 5, 9), id="range-and-single"),
+        pytest.param("1–99", tuple(range(1, 100)), id="long-range"),
+        pytest.param("8–6", (), id="reversed-range-is-not-a-list"),
+        pytest.param("07", (), id="leading-zero-is-not-a-reference"),
+    ],
+)
+def test_expand_numbers(text: str, numbers: tuple[int, ...]) -> None:
+    assert expand_numbers(text) == numbers
+
+
+def make_lines(*texts: str, kind: str = BODY) -> list[Line]:
+    return [Line(number=i, text=t, raw=t, kind=kind) for i, t in enumerate(texts, start=1)]
+
+
+def test_marker_line_is_the_line_of_its_first_digit() -> None:
+    lines = make_lines(
+        "Cancer spreads in many ways.1 It was first seen",
+        "in one trial.2,3 Later work",
+        "was cited.4",
+    )
+    markers, _ = find_citations(lines, [])
+    assert [(m.line, m.numbers) for m in markers] == [(1, (1,)), (2, (2, 3)), (3, (4,))]
+
+
+def test_order_rejects_an_out_of_order_number() -> None:
+    # "approximately 4" then "months" is a count; 40 out of order is noise, 4 a re-citation
+    lines = make_lines(
+        "First seen in mice.1 Then in rats.2 Then in dogs.3",
+        "and in cats.4 The median survival was approximately 40",
+        "months in one study.5",
+    )
+    markers, _ = find_citations(lines, [])
+    assert [m.numbers for m in markers] == [(1,), (2,), (3,), (4,), (5,)]
+
+
+def test_reintroduced_low_numbers_in_order_are_labels() -> None:
+    # affiliation-like marks counting up 1, 2, 3 after the callouts are labels, not re-citations
+    lines = make_lines(
+        "Seen in mice.1 Then rats.2 Then dogs.3 Then cats.4 Then cows.5",
+        "Harvard University, Boston, USA. 1 Division of Surgery. 2 Division of Medicine.",
+        "3 Division of Oncology, Cambridge.",
+    )
+    markers, _ = find_citations(lines, [])
+    assert [m.numbers for m in markers] == [(1,), (2,), (3,), (4,), (5,)]
+
+
+def test_table_cell_split_over_two_lines_is_one_marker() -> None:
+    lines = [
+        *make_lines("Seen in mice.1 Then rats.2 Then dogs.3"),
+        Line(2, "Drug Patients Survival Reference", "", TABLE),
+        Line(3, "33% 26.3 months 7 and", "33% 26.3 months 7 and", TABLE),
+        Line(4, "9", "9", TABLE),
+        Line(5, "15 Phase III", "15 Phase III", TABLE),
+    ]
+    markers, _ = find_citations(lines, [])
+    cell = [m for m in markers if m.line == 3]
+    assert [(m.text, m.numbers) for m in cell] == [("7 and 9", (7, 9))]
+    assert not [m for m in markers if m.line == 5]
+
+
+def test_last_cell_of_a_table_without_reference_column_is_data() -> None:
+    lines = [
+        *make_lines("Seen in mice.1 Then rats.2 Then dogs.3"),
+        Line(2, "Feature  Mean  Rank", "Feature  Mean  Rank", TABLE),
+        Line(3, "Stroma  0.41  2", "Stroma  0.41  2", TABLE),
+    ]
+    markers, _ = find_citations(lines, [])
+    assert [m.line for m in markers] == [1, 1, 1]
+
+
+def test_bracket_style_ignores_parenthesised_counts() -> None:
+    lines = make_lines(
+        "Shown before [1]. Also [2]. And again [3, 4]. Excluded for illness (4),",
+        "illiteracy (1) and error (4). Later work [5].",
+    )
+    markers, _ = find_citations(lines, [])
+    assert [m.numbers for m in markers] == [(1,), (2,), (3, 4), (5,)]
+    assert {m.style for m in markers} == {"bracket"}
+
+
+def test_front_lines_and_reference_list_are_not_in_the_passage() -> None:
+    lines = [
+        Line(1, "Jane Smith 1,2", "Jane Smith 1,2", FRONT),
+        *make_lines("Seen in mice.1 Then rats.2")[0:1],
+        Line(3, "1 A. Author, J. Chem., 2001, 1, 2.", "", BODY),
+    ]
+    lines[1] = Line(2, lines[1].text, lines[1].raw, BODY)
+    reference = RefEntry(number=1, raw="A. Author", line=3, line_end=3)
+    passage = body_passage(lines, [reference])
+    assert passage.text == "Seen in mice.1 Then rats.2"
+    markers, _ = find_citations(lines, [reference])
+    assert [(m.line, m.numbers) for m in markers] == [(2, (1,)), (2, (2,))]
+
+
+def test_compound_numbers_are_not_re_citations() -> None:
+    # the document names compounds "(R)-5"; a spaced "5" later is the compound, not ref 5
+    text = (
+        "Seen in mice.1 Then rats.2 Then dogs.3 Then cats.4 Then cows.5 Then pigs.6 "
+        "We made (R)-5 from the acid. The racemic 5 could be separated."
+    )
+    lines = make_lines(text)
+    markers, _ = find_citations(lines, [])
+    assert [m.numbers for m in markers] == [(1,), (2,), (3,), (4,), (5,), (6,)]
+
+
+def test_alphabetical_numbering_keeps_callouts_out_of_order() -> None:
+    # a list sorted by author: first citations do not come 1, 2, 3; local evidence decides
+    numbers = [19, 16, 28, 17, 16, 24, 16, 20, 15, 9, 26, 18, 13, 23, 12, 4, 6, 8, 11, 27, 3]
+    text = " ".join(f"Finding number {i} was shown.{n}" for i, n in enumerate(numbers))
+    references = [RefEntry(number=n, raw="", line=100 + n) for n in range(1, 30)]
+    markers, _ = find_citations(make_lines(text), references)
+    assert [m.numbers[0] for m in markers] == numbers
+
+
+def test_universe_is_relaxed_above_a_truncated_list() -> None:
+    cut = [RefEntry(number=n, raw="", line=n) for n in range(100, 134)]
+    full = [RefEntry(number=n, raw="", line=n) for n in range(1, 41)]
+    assert reference_universe(cut) == (159, 159)
+    assert reference_universe(full) == (40, 55)
+    assert reference_universe([]) is None
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_markers(seed_path: Path) -> list:
+    lines = clean_text(seed_path.read_text(encoding="utf-8"))
+    references, _ = parse_references(lines)
+    markers, _ = find_citations(lines, references)
+    return markers
+
+
+def test_seed_counts(seed_markers: list) -> None:
+    assert len(seed_markers) == 150
+    assert sum(len(m.numbers) for m in seed_markers) == 189
+    assert {n for m in seed_markers for n in m.numbers} == set(range(1, 147))
+
+
+def markers_at(markers: list, line: int) -> list[tuple[str, tuple[int, ...]]]:
+    return [(m.text, m.numbers) for m in markers if m.line == line]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(49, [("6–8", (6, 7, 8))], id="range-after-full-stop"),
+        pytest.param(55, [("9", (9,))], id="after-percent-and-comma"),
+        pytest.param(56, [("4", (4,))], id="four-percent-comma-four"),
+        pytest.param(92, [("11,15–17", (11, 15, 16, 17))], id="re-cite-and-range"),
+        pytest.param(147, [("11,32,33", (11, 32, 33))], id="after-percent-range"),
+        pytest.param(164, [("34", (34,))], id="approximately-4-months-is-not"),
+        pytest.param(170, [("35", (35,))], id="after-parenthesised-percent"),
+        pytest.param(271, [("117 and 144", (117, 144))], id="table-cell-over-two-lines"),
+        pytest.param(450, [("73", (73,))], id="after-gene-name"),
+        pytest.param(495, [("85", (85,))], id="glued-to-word"),
+        pytest.param(502, [("87,88", (87, 88))], id="after-a-year"),
+        pytest.param(548, [("96", (96,))], id="abstract-number-then-callout"),
+        pytest.param(626, [("113", (113,))], id="after-gene-with-digit"),
+        pytest.param(637, [("118", (118,))], id="glued-mid-sentence"),
+        pytest.param(904, [("142,143", (142, 143))], id="glued-at-paragraph-end"),
+    ],
+)
+def test_seed_hard_cases(seed_markers: list, line: int, expected: list) -> None:
+    assert markers_at(seed_markers, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(5, id="c-ros-oncogene-1-is-not"),
+        pytest.param(230, id="trial-id-is-not"),
+        pytest.param(231, id="profile-1014-is-not"),
+        pytest.param(233, id="patient-count-in-table-is-not"),
+        pytest.param(236, id="dose-is-not"),
+        pytest.param(529, id="approximately-5-years-keeps-only-92"),
+    ],
+)
+def test_seed_non_callouts(seed_markers: list, line: int) -> None:
+    numbers = [n for m in seed_markers if m.line == line for n in m.numbers]
+    assert numbers in ([], [92])
