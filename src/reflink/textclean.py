@@ -309,7 +309,7 @@ def mark_watermark(texts: list[str], kinds: list[str]) -> None:
     short = [i for i, text in enumerate(texts) if text and len(text) <= 3]
     clusters: list[list[int]] = []
     for index in short:
-        if clusters and index - clusters[-1][-1] <= 4:
+        if clusters and index - clusters[-1][-1] <= 6:
             clusters[-1].append(index)
         else:
             clusters.append([index])
@@ -477,6 +477,8 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         early = index < max(first_heading, 60) and index < len(texts) // 3
         if early and (looks_like_author_line(text) or DATELINE.match(text)):
             kinds[index] = FRONT
+        elif DATELINE.match(text) and YEAR.search(text) and len(text) < layout.typical_length:
+            kinds[index] = FRONT  # "Received: 31 January 2019; Accepted: …" printed at the end
         elif looks_like_affiliation(text, layout):
             kinds[index] = FRONT
             # the affiliation's own number printed alone on the line before it: "1"
@@ -509,10 +511,15 @@ def mark_captions_and_tables(texts: list[str], kinds: list[str], layout: Layout)
         is_table = match.group("what").lower() == "table"
         kinds[index] = CAPTION
         index += 1
-        # the caption runs on until a line ends its last sentence
+        # the caption runs on until a line ends its last sentence; a wrapped caption fills
+        # the column, so after a short line come the table's cells ("Feature Name")
         previous = text
         while (
-            index < limit and not previous.endswith(TERMINAL) and texts[index] and not kinds[index]
+            index < limit
+            and not previous.endswith(TERMINAL)
+            and len(previous) >= 0.75 * layout.typical_length
+            and texts[index]
+            and not kinds[index]
         ):
             kinds[index] = CAPTION
             previous = texts[index]
