@@ -955,3 +955,34 @@ def test_cli_fill_with_an_explicit_doi(seed: Path, httpserver: HTTPServer) -> No
         "alk-ros1-review.txt (10.9999/other): Crossref holds no deposited reference list for it; "
         "0 from cache, 1 request made\n"
     )
+
+
+def test_the_write_lock_is_free_while_waiting_for_crossref(
+    seed: Path, httpserver: HTTPServer
+) -> None:
+    """Another writer (an ingest) is never kept waiting on Crossref's latency."""
+    import sqlite3
+    import time
+
+    search = MiniSearch(seed_catalogue(seed))
+    lock_was_free = []
+
+    def slow_and_checking(request: Request) -> Response:
+        if request.args.get("query.bibliographic", "").startswith("T. Kodama"):
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and not lock_was_free:
+                other = sqlite3.connect(seed, timeout=0)
+                try:
+                    other.execute("begin immediate")
+                    other.execute("rollback")
+                    lock_was_free.append(True)
+                except sqlite3.OperationalError:  # "database is locked"
+                    time.sleep(0.05)
+                finally:
+                    other.close()
+        return search.handler(request)
+
+    httpserver.expect_request("/works").respond_with_handler(slow_and_checking)
+    summary = resolve_dois(seed, client=client(httpserver), limit=6)
+    assert lock_was_free == [True]
+    assert summary.failed == 0

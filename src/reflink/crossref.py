@@ -19,7 +19,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -305,7 +305,10 @@ class CrossrefClient:
         return parse_reply(request.key, response.status_code, response.text)
 
     def fetch_many(
-        self, requests_: Iterable[Request], cache: ReplyCache | None = None
+        self,
+        requests_: Iterable[Request],
+        cache: ReplyCache | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> Iterator[tuple[Request, Reply | FetchFailed]]:
         """Answer each request from the cache or the API, yielding as answers arrive.
 
@@ -337,6 +340,8 @@ class CrossrefClient:
                     in_flight[pool.submit(self.fetch, request)] = request
                 if not in_flight:
                     return
+                if on_wait is not None and not any(f.done() for f in in_flight):
+                    on_wait()  # about to wait for the network: a good moment to commit
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     request = in_flight.pop(future)

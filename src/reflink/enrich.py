@@ -73,8 +73,9 @@ class DatabaseCache:
 
 
 class Batches:
-    """Commits finished work in small batches; on leaving (even by Ctrl-C or a network failure)
-    the finished part is committed, so nothing is lost and nothing is done twice."""
+    """Commits finished work in small batches: after COMMIT_EVERY_N entries or COMMIT_EVERY_S,
+    and whenever the next reply must be waited for. On leaving (even by Ctrl-C or a network
+    failure) the finished part is committed, so nothing is lost and nothing is done twice."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -86,7 +87,9 @@ class Batches:
 
     def begin(self) -> None:
         if not self.db.conn.in_transaction:
-            self.db.conn.execute("BEGIN")
+            # IMMEDIATE: take the write lock now; a deferred transaction that reads and then
+            # writes can deadlock with another writer, and SQLite answers that without waiting
+            self.db.conn.execute("BEGIN IMMEDIATE")
             self.started = time.monotonic()
 
     def done_one(self) -> None:
@@ -255,7 +258,10 @@ def resolve_dois(
             before = client.requests_made
             cache = DatabaseCache(db, read_only=dry_run)
             try:
-                for request, reply in client.fetch_many(requests_, cache):
+                # commit whenever the next reply is not there yet: the write lock is never held
+                # while waiting for the network
+                replies = client.fetch_many(requests_, cache, on_wait=batches.commit)
+                for request, reply in replies:
                     if not dry_run:
                         batches.begin()
                     query = dict(request.params)["query.bibliographic"]
