@@ -116,6 +116,7 @@ def test_seed_last_entry_cut_after_its_authors(seed_entries: dict[int, RefEntry]
     entry = seed_entries[133]
     assert entry.authors[:3] == ("J. Brahmer", "K. L. Reckamp", "P. Baas")
     assert entry.year is None and entry.journal is None
+    assert entry.partial  # the file ends on "L. Crinò,"
 
 
 def test_seed_accented_and_particle_names(seed_entries: dict[int, RefEntry]) -> None:
@@ -200,6 +201,15 @@ def test_label_forms_without_heading(label: str) -> None:
     entries, _ = parse_references(lines_of(body + refs))
     assert [entry.number for entry in entries] == [1, 2, 3, 4, 5]
     assert entries[2].authors == ("Q. Author3",) and entries[2].year == 2013
+
+
+def test_label_alone_on_its_line() -> None:
+    # two-column extraction can leave "[3]" on a line of its own, the entry on the next
+    text = "References\n[1]\nA. Bee, “On bees,” Fake Lett, vol. 2, pp. 9–12, 2007.\n[2]\n"
+    text += "C. Dee, “On wasps,” Fake Lett, vol. 3, pp. 1–5, 2008."
+    entries, _ = parse_references(lines_of(text))
+    assert [(e.number, e.line, e.line_end) for e in entries] == [(1, 2, 3), (2, 4, 5)]
+    assert entries[1].authors == ("C. Dee",) and entries[1].volume == "3"
 
 
 def test_table_inside_the_list_is_not_part_of_an_entry() -> None:
@@ -411,3 +421,145 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
     entry = parse_entry_text(text)
     for name, value in fields.items():
         assert getattr(entry, name) == value, name
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "Doe J. Where do cells go? And why?. Fake J. 2001;3:1–9.",
+            {"title": "Where do cells go? And why?", "journal": "Fake J"},
+            id="vancouver-title-of-questions",
+        ),
+        pytest.param(
+            "Roe K. Tissue growth: a trend? Commentary. Growth. 1999;5:10–20.",
+            {"title": "Tissue growth: a trend? Commentary", "journal": "Growth"},
+            id="vancouver-full-word-sentence-before-journal",
+        ),
+        pytest.param(
+            "Roe K, Poe L. Tissue growth in vitro. Fake J. 2007;In press:.",
+            {"authors": ("Roe K", "Poe L"), "journal": "Fake J", "volume": "In press"},
+            id="vancouver-volume-in-press",
+        ),
+        pytest.param(
+            "Dee C. Made-up report on things. 2010.",
+            {"authors": ("Dee C",), "title": "Made-up report on things", "year": 2010},
+            id="vancouver-book",
+        ),
+        pytest.param(
+            "Counts of things: 1990 to 2000. A made-up report. 2003.",
+            {"authors": (), "year": 2003},
+            id="vancouver-no-authors-year-at-end",
+        ),
+        pytest.param(
+            "A. Bee, “A study of bees,” Fake Lett, vol. , pp. , 1999.",
+            {"title": "A study of bees", "journal": "Fake Lett", "year": 1999, "volume": None},
+            id="ieee-empty-volume-and-pages",
+        ),
+        pytest.param(
+            "C. Dee and E. Eff, Fields of study. 1990.",
+            {"authors": ("C. Dee", "E. Eff"), "title": "Fields of study", "year": 1990},
+            id="ieee-book-without-quotes",
+        ),
+        pytest.param(
+            "A. Bee, “On bees,” Fake Lett, vol. 2, pp. 9, 2007. [Online]. Available: "
+            "http://example.org/bees.pdf",
+            {"journal": "Fake Lett", "volume": "2", "url": "http://example.org/bees.pdf"},
+            id="ieee-online-available",
+        ),
+        pytest.param(
+            "A. Bee, “On wasps,” Fake Lett, vol. 3, pp. e12, 2004, doi: 10.1000/wasp.12.",
+            {"journal": "Fake Lett", "pages": "e12", "year": 2004, "doi": "10.1000/wasp.12"},
+            id="ieee-trailing-doi",
+        ),
+        pytest.param(
+            "Smith AB (2013) A made-up title. Fake Journal of Things 1:.",
+            {"title": "A made-up title", "journal": "Fake Journal of Things", "volume": "1"},
+            id="paren-empty-pages",
+        ),
+        pytest.param(
+            "(2001) Report of a made-up panel.",
+            {"authors": (), "year": 2001, "title": "Report of a made-up panel"},
+            id="paren-no-authors",
+        ),
+        pytest.param(
+            "Made-Up Institute, Made-Up Institute home page. http://example.org/",
+            {
+                "authors": ("Made-Up Institute",),
+                "title": "Made-Up Institute home page",
+                "url": "http://example.org/",
+                "kind": "web",
+            },
+            id="rsc-web-page-without-year",
+        ),
+        pytest.param(
+            "Roe K, Poe L. Fake results. Fake J. 2009;49:1779–80. author reply 1780–1.",
+            {"journal": "Fake J", "volume": "49", "pages": "1779–1780"},
+            id="vancouver-trailing-author-reply",
+        ),
+        pytest.param(
+            "Roe K, Poe L. Fake results. Fake J. 2017; 22(13). https:// doi.org/10.1000/x.13",
+            {"journal": "Fake J", "volume": "22", "doi": "10.1000/x.13"},
+            id="vancouver-issue-without-pages-and-spaced-link",
+        ),
+        pytest.param(
+            "Poe, A., Roe, B. & Doe, C. A made-up atlas, Vol. 5. (Fake Press, 2009).",
+            {"authors": ("Poe, A.", "Roe, B.", "Doe, C."), "year": 2009},
+            id="nature-book-with-publisher",
+        ),
+        pytest.param(
+            "van 't Hoff, J. H. et al. Made-up profiling. Nature 415, 530–536 (2002).",
+            {"authors": ("van 't Hoff, J. H.",), "volume": "415", "pages": "530–536"},
+            id="nature-particle-with-apostrophe",
+        ),
+        pytest.param(
+            "A. Writer, Fake News Blog, 2009. http://example.org/post.html",
+            {"authors": ("A. Writer",), "journal": "Fake News Blog", "year": 2009},
+            id="rsc-blog-post",
+        ),
+    ],
+)
+def test_fields_of_awkward_entries(text: str, fields: dict[str, object]) -> None:
+    entry = parse_entry_text(text)
+    for name, value in fields.items():
+        assert getattr(entry, name) == value, name
+
+
+def test_year_alone_on_a_line_is_not_a_page_number() -> None:
+    # "8." in the body has the same digit shape as "1983.", which ends entry 1
+    text = (
+        "Body.\n8.\nReferences\n[1] P. Q. Rose, Old book of things.\n1983.\n"
+        "[2] R. Stem, New book. 2001."
+    )
+    entries, _ = parse_references(lines_of(text))
+    assert entries[0].raw == "P. Q. Rose, Old book of things. 1983."
+    assert entries[0].year == 1983
+
+
+def test_entry_tail_textclean_took_for_a_running_head_is_kept() -> None:
+    # "Fake Dis, 2011, 5, e10." looks like "Journal, year, volume, page" furniture, but it is
+    # printed once and only inside the list; the real running head repeats on every page
+    head = "Fake Journal, 2012, 1, 11–20 | {}"
+    text = "\n".join(
+        [
+            head.format(11),
+            "Body text.",
+            head.format(12),
+            "References",
+            "1 A. Bee and C. Dee, Fake",
+            "Dis, 2011, 5, e10.",
+            head.format(13),
+            "2 E. Eff, Fake Dis, 2010, 4, e9.",
+        ]
+    )
+    furniture = ("Dis, 2011, 5, e10.", head.format(11), head.format(12), head.format(13))
+    found = by_number(parse_references(lines_of(text, furniture=furniture))[0])
+    assert found[1].raw == "A. Bee and C. Dee, Fake Dis, 2011, 5, e10."
+    assert (found[1].journal, found[1].pages) == ("Fake Dis", "e10")
+
+
+def test_rest_of_a_broken_doi_is_kept_even_if_marked_furniture() -> None:
+    text = "References\n1. Roe K. A title. Fake J. 2012;1:2–3. https://doi.org/10.1000/fake.\n"
+    text += "1202684109\n2. Poe L. Another title. Fake J. 2013;2:4–5."
+    entries, _ = parse_references(lines_of(text, furniture=("1202684109",)))
+    assert entries[0].doi == "10.1000/fake.1202684109"
