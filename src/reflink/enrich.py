@@ -49,9 +49,10 @@ URL = re.compile(r"https?://\S+|www\.\S+")
 FILL_STAGE = "crossref"
 # Notes on entries completed from the deposit (kept across runs)
 COMPLETED_STAGE = "crossref-completed"
+# a year anywhere in an entry; an entry without one was cut by the extract
+YEAR_PRINTED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # "c9ra02258a-(cit12)", "ref12", "CR12", "bib12", "B12": the number at the end of a deposit key;
 # "c9ra02258a-(cit12a)" is part a of entry 12
-YEAR_PRINTED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 KEY_NUMBER = re.compile(r"(\d+)([a-z]?)\)?$", re.IGNORECASE)
 
 
