@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import socket
 import sqlite3
 import unicodedata
 from collections import Counter
@@ -552,6 +553,19 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     )
 
 
+def test_serve_refuses_a_port_in_use(seed_db: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(seed_db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: cannot listen on 127.0.0.1:{port} (Address already in use); "
+        "choose another --port or --host\n"
+    )
+
+
 def test_serve_help_shows_defaults() -> None:
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
@@ -573,3 +587,10 @@ def test_an_older_database_is_brought_up_to_date_before_serving(seed_db: Path, t
     assert needs_upgrade(older) is True
     prepare(older)
     assert needs_upgrade(older) is False
+
+
+def test_pages_link_reflinks_stylesheet_which_is_served(ds, name) -> None:
+    assert 'href="/reflink-static/reflink.css"' in get(ds, f"/{name}/refs").text
+    response = get(ds, "/reflink-static/reflink.css")
+    assert response.status_code == 200
+    assert "column-descriptions" in response.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -19,11 +20,13 @@ import yaml
 from datasette.app import Datasette
 
 from ..db import FTS, VIEWS, migrations, open_existing
-from ..errors import DatabaseError
+from ..errors import DatabaseError, ReflinkError
 
 METADATA_FILE = Path(__file__).with_name("metadata.yaml")
 # one .py file per plugin, loaded by Datasette's `plugins_dir` (no install, no entry point)
 PLUGINS_DIR = Path(__file__).with_name("plugins")
+# served at /reflink-static/ (the stylesheet that metadata.yaml's extra_css_urls names)
+STATIC_DIR = Path(__file__).with_name("static")
 
 SETTINGS: dict[str, Any] = {
     # claims and reference entries run to a few hundred characters: show them whole
@@ -105,6 +108,7 @@ def make_datasette(db_path: Path | str, *, settings: dict[str, Any] | None = Non
         immutables=[str(db_path)],
         metadata=build_metadata(db_path),
         plugins_dir=str(PLUGINS_DIR),
+        static_mounts=[("reflink-static", str(STATIC_DIR))],
         settings={**SETTINGS, **(settings or {})},
     )
 
@@ -145,6 +149,22 @@ def prepare(db_path: Path | str) -> None:
             pass
 
 
+def check_address(host: str, port: int) -> None:
+    """Fail with one line, before Datasette starts, when the address cannot be listened on
+    (uvicorn would log "[Errno 98] error while attempting to bind" and exit with status 3)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        # as uvicorn does: a port in TIME_WAIT is free, one with a listener is not
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise ReflinkError(
+                f"cannot listen on {host}:{port} ({reason}); choose another --port or --host"
+            ) from exc
+
+
 def serve(
     db_path: Path | str,
     *,
@@ -157,6 +177,7 @@ def serve(
     import uvicorn
 
     prepare(db_path)
+    check_address(host, port)
     ds = make_datasette(db_path)
     asyncio.run(ds.invoke_startup())
     on_ready(f"http://{host}:{port}/{database_name(db_path)}")
