@@ -36,6 +36,7 @@ ABBREVIATIONS = frozenset(
 )
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 CLOSERS = ")]”’\"'"
+SENTENCE_STOP = re.compile(r"[.!?]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
 EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 CONTINUATION_WORDS = {"and", "of", "the", "in", "for", "to", "with", "on", "by", "from", "or", "&"}
@@ -165,28 +166,32 @@ def split_segments(
 ) -> list[Segment]:
     """The passage cut where the line kind or section changes, or a paragraph starts afresh."""
     by_number = {line.number: line for line in lines}
-    segments: list[Segment] = []
     text, line_of = passage.text, passage.line_of
+    if not line_of:
+        return []
+    # source lines only increase along the passage, so each line's first offset is a bisection
+    numbers = sorted(set(line_of))
+    firsts = [bisect_left(line_of, number) for number in numbers]
+    segments: list[Segment] = []
     start = 0
-    previous_line = line_of[0] if line_of else 0
-    for offset in range(1, len(line_of) + 1):
-        here = line_of[offset] if offset < len(line_of) else None
-        if here == previous_line:
+    for previous, here, offset in zip(numbers, numbers[1:], firsts[1:], strict=False):
+        if not _starts_new_segment(by_number, previous, here, text, offset):
             continue
-        if here is not None and not _starts_new_segment(
-            by_number, previous_line, here, text, offset
-        ):
-            previous_line = here
-            continue
-        first = by_number[line_of[start]]
-        segments.append(
-            Segment(
-                start=start, end=offset, kind=first.kind, section=section_at_line.get(first.number)
-            )
-        )
+        segments.append(_segment(by_number, section_at_line, line_of, start, offset))
         start = offset
-        previous_line = here if here is not None else previous_line
+    segments.append(_segment(by_number, section_at_line, line_of, start, len(line_of)))
     return segments
+
+
+def _segment(
+    by_number: dict[int, Line],
+    section_at_line: dict[int, Section],
+    line_of: tuple[int, ...],
+    start: int,
+    end: int,
+) -> Segment:
+    first = by_number[line_of[start]]
+    return Segment(start=start, end=end, kind=first.kind, section=section_at_line.get(first.number))
 
 
 def _starts_new_segment(
@@ -217,9 +222,12 @@ def split_sentences(
         start += 1
     sentence_start = start
     position = start
-    while position < end:
-        char = text[position]
-        if char not in ".!?" or not _ends_sentence(text, sentence_start, position, marker_at):
+    while True:
+        stop = SENTENCE_STOP.search(text, position, end)
+        if stop is None:
+            break
+        position = stop.start()
+        if not _ends_sentence(text, sentence_start, position, marker_at):
             position += 1
             continue
         cut = position + 1

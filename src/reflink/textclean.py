@@ -166,18 +166,25 @@ def find_dropped_ligatures(texts: Iterable[str]) -> dict[str, str]:
         own = word_zipf(word)
         if own >= 3.0:
             continue
-        best, best_zipf = None, 0.0
-        for position in range(len(word) + 1):
-            for sequence in ("fi", "fl", "ff", "ffi", "ft"):
-                candidate = word[:position] + sequence + word[position:]
-                zipf = word_zipf(candidate)
-                if zipf > best_zipf:
-                    best, best_zipf = candidate, zipf
-        if best is not None and best_zipf >= 3.5 and best_zipf - own >= 1.5:
+        best, best_zipf = best_insertion(word)
+        if best and best_zipf >= 3.5 and best_zipf - own >= 1.5:
             repairs[word] = best
             if own == 0.0 and len(word) >= 5:
                 unknown_evidence += 1
     return repairs if unknown_evidence >= 3 else {}
+
+
+@lru_cache(maxsize=65536)
+def best_insertion(word: str) -> tuple[str, float]:
+    """The most frequent word made by putting one ligature's letters into `word`."""
+    best, best_zipf = "", 0.0
+    for position in range(len(word) + 1):
+        for sequence in ("fi", "fl", "ff", "ffi", "ft"):
+            candidate = word[:position] + sequence + word[position:]
+            zipf = word_zipf(candidate)
+            if zipf > best_zipf:
+                best, best_zipf = candidate, zipf
+    return best, best_zipf
 
 
 def repair_dropped_ligatures(text: str, repairs: dict[str, str]) -> str:
@@ -786,12 +793,8 @@ def mend_hyphen(left: str, right: str, vocabulary: Counter[str]) -> str:
 
 
 def _vocabulary(texts: Sequence[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        lowered = text.lower()
-        counts.update(WORD.findall(lowered))
-        counts.update(HYPHENATED.findall(lowered))
-    return counts
+    lowered = "\n".join(texts).lower()  # one scan, not one per line
+    return Counter(WORD.findall(lowered)) + Counter(HYPHENATED.findall(lowered))
 
 
 def stitch(lines: Iterable[Line]) -> Passage:
