@@ -266,3 +266,18 @@ def test_compare_deposit_reports_a_different_doi() -> None:
     assert [(c.field, c.printed, c.crossref) for c in found] == [
         ("doi", "10.1039/c9ra02258a", "10.1016/x")
     ]
+
+
+def test_first_author_broken_at_a_line_end() -> None:
+    text = "J. Kowal- ski, A. B. Nowak and C. Lis, Lung Cancer, 2016, 99, 12–19."
+    item = work_item(
+        "10.1016/j.lungcan.2016.06.001",
+        ["Jan Kowalski", "Anna Nowak"],
+        2016,
+        "Lung Cancer",
+        volume="99",
+        page="12-19",
+    )
+    result = match_reference(Reference(text=text), [scored(item, 40.0)])
+    assert result.outcome == "matched"
+    assert result.chosen.check("first_author").verdict == "agree"
