@@ -553,6 +553,17 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     )
 
 
+def test_serve_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 100)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(notes)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {notes} is not a usable SQLite database (file is not a database)\n"
+    )
+    assert notes.read_text() == "not a database\n" * 100
+
+
 def test_serve_refuses_a_port_in_use(seed_db: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

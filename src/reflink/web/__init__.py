@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
@@ -117,23 +118,15 @@ def needs_upgrade(db_path: Path | str) -> bool:
     """True when the file lacks a migration, full-text index or view that the pages query."""
     conn = read_only(db_path)
     try:
-        names = {name for (name,) in conn.execute("select name from sqlite_master")}
-        applied = set()
-        if "_sqlite_migrations" in names:
-            applied = {
-                name
-                for (name,) in conn.execute(
-                    "select name from _sqlite_migrations where migration_set = ?",
-                    [migrations.name],
-                )
-            }
+        db = sqlite_utils.Database(conn)
+        pending = migrations.pending(db)  # documented as read-only
+        names = set(db.table_names()) | set(db.view_names())
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{db_path} is not a usable SQLite database ({exc})") from exc
     finally:
         conn.close()
-    wanted_migrations = {migration.name for migration in migrations._migrations}
-    wanted_names = set(VIEWS) | {f"{table}_fts" for table in FTS}
-    return bool(wanted_migrations - applied or wanted_names - names)
+    wanted = set(VIEWS) | {f"{table}_fts" for table in FTS}
+    return bool(pending or wanted - names)
 
 
 def prepare(db_path: Path | str) -> None:
