@@ -986,3 +986,31 @@ def test_the_write_lock_is_free_while_waiting_for_crossref(
     summary = resolve_dois(seed, client=client(httpserver), limit=6)
     assert lock_was_free == [True]
     assert summary.failed == 0
+
+
+def test_fill_refuses_a_list_that_does_not_fit_the_text(seed: Path, httpserver: HTTPServer) -> None:
+    # another article's list under this DOI (or a list numbered otherwise): keys 1–146, but
+    # each item holds the work of the entry seven places on
+    work = json.loads(SEED_WORK.read_text())
+    items = work["message"]["reference"]
+    keys = [item["key"] for item in items]
+    rotated = items[7:] + items[:7]
+    work["message"]["reference"] = [
+        {**item, "key": key} for item, key in zip(rotated, keys, strict=True)
+    ]
+    httpserver.expect_request(f"/works/{SEED_DOI}").respond_with_data(
+        json.dumps(work), headers=RATE_HEADERS
+    )
+    before = seed.read_bytes()
+    (summary,) = fill_references(seed, client=client(httpserver))
+    assert summary.filled == []
+    assert summary.note.startswith("its deposited reference list disagrees with ")
+    assert summary.note.endswith("nothing filled (is this the article's DOI? see --doi)")
+    db = sqlite_utils.Database(seed)
+    assert db.execute("select count(*) from refs where source = 'crossref'").fetchone()[0] == 0
+    assert (
+        db.execute("select count(*) from problems where stage like 'crossref%'").fetchone()[0] == 0
+    )
+    db.close()
+    # only the reply was cached (a re-run does not ask again); no entry was touched
+    assert before != seed.read_bytes()

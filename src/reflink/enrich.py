@@ -13,7 +13,7 @@ import datetime
 import json
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,9 @@ URL = re.compile(r"https?://\S+|www\.\S+")
 FILL_STAGE = "crossref"
 # Notes on entries completed from the deposit (kept across runs)
 COMPLETED_STAGE = "crossref-completed"
+# Fill only from a deposited list that agrees with most printed entries it can be checked on
+MIN_CHECKED = 3
+MAX_DISAGREEING_SHARE = 0.5
 # a year anywhere in an entry; an entry without one was cut by the extract
 YEAR_PRINTED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # "c9ra02258a-(cit12)", "ref12", "CR12", "bib12", "B12": the number at the end of a deposit key;
@@ -476,74 +479,103 @@ def _documents(
 def _fill_document(
     db: sqlite_utils.Database,
     document_id: int,
-    numbered: Iterable[tuple[int, dict[str, Any]]],
+    numbered: Sequence[tuple[int, dict[str, Any]]],
     summary: FillSummary,
 ) -> None:
-    text_rows: dict[int, list[dict[str, Any]]] = {}
+    text_rows: dict[int, dict[str, Any]] = {}
     for row in db.query(
         "select id, number, raw, authors, title, journal, year, volume, pages, doi, doi_source,"
-        " partial, line_start from refs where document_id = ? and source = 'text'",
+        " partial, line_start from refs where document_id = ? and source = 'text' order by id",
         [document_id],
     ):
-        text_rows.setdefault(row["number"], []).append(row)
+        text_rows.setdefault(row["number"], row)
+    checks = {
+        number: compare_deposit(
+            reference_from_row(text_rows[number]),
+            text_rows[number]["doi"],
+            item,
+            partial=bool(text_rows[number]["partial"]),
+        )
+        for number, item in numbered
+        if number in text_rows
+    }
+    summary.deposited = len(numbered)
+    summary.checked = len(checks)
+    # A list that disagrees with most printed entries belongs to another article (a wrong DOI
+    # in documents.doi) or is numbered differently: filling from it would invent entries.
+    disagreeing = sum(1 for found in checks.values() if found)
+    if len(checks) >= MIN_CHECKED and disagreeing > MAX_DISAGREEING_SHARE * len(checks):
+        summary.note = (
+            f"its deposited reference list disagrees with {disagreeing} of the {len(checks)} "
+            "entries printed in the text; nothing filled (is this the article's DOI? see --doi)"
+        )
+        return
     problems: list[tuple[int | None, str]] = []
     first_filled: dict[int, int] = {}
     for number, item in numbered:
-        summary.deposited += 1
-        printed = text_rows.get(number)
-        if printed:
-            summary.checked += 1
-            row = printed[0]
-            disagreements = compare_deposit(
-                reference_from_row(row), row["doi"], item, partial=bool(row["partial"])
-            )
-            for check in disagreements:
-                # a DOI found by `reflink resolve` is ours, not the text's: say which it is
-                said = (
-                    "matched"
-                    if check.field == "doi" and row["doi_source"] == "crossref"
-                    else "printed"
-                )
-                problems.append(
-                    (
-                        row["line_start"],
-                        f"entry {number}: {check.field.replace('_', ' ')} {said} "
-                        f"{check.printed or '(not found)'}, deposited {check.crossref}",
-                    )
-                )
-            summary.disagreements += len(disagreements)
-            if not disagreements and item.get("DOI") and not row["doi"]:
-                set_deposited_doi(db, row["id"], item["DOI"])
-                summary.dois_added += 1
-            if not disagreements and is_cut(row):
-                missing = {
-                    column: value
-                    for column, value in deposited_fields(item).items()
-                    if value is not None and row[column] in (None, "")
-                }
-                if missing:
-                    complete_reference(db, row["id"], missing)
-                    summary.completed += 1
-                    # kept apart from the disagreements (replaced on every run): once written,
-                    # the note stays, so a re-run neither repeats nor loses it
-                    add_problem_once(
-                        db,
-                        document_id,
-                        COMPLETED_STAGE,
-                        row["line_start"],
-                        (
-                            f"entry {number}: cut in the text; {', '.join(missing)} taken from "
-                            "the deposited reference"
-                        ),
-                    )
+        row = text_rows.get(number)
+        if row is None:
+            ref_id = upsert_filled_reference(db, entry_from_deposit(document_id, number, item))
+            if number not in first_filled:
+                first_filled[number] = ref_id
+                summary.filled.append(number)
             continue
-        ref_id = upsert_filled_reference(db, entry_from_deposit(document_id, number, item))
-        if number not in first_filled:
-            first_filled[number] = ref_id
-            summary.filled.append(number)
+        disagreements = checks[number]
+        for check in disagreements:
+            # a DOI found by `reflink resolve` is ours, not the text's: say which it is
+            mine = check.field == "doi" and row["doi_source"] == "crossref"
+            problems.append(
+                (
+                    row["line_start"],
+                    (
+                        f"entry {number}: {check.field.replace('_', ' ')} "
+                        f"{'matched' if mine else 'printed'} {check.printed or '(not found)'}, "
+                        f"deposited {check.crossref}"
+                    ),
+                )
+            )
+        summary.disagreements += len(disagreements)
+        if disagreements:
+            continue
+        if item.get("DOI") and not row["doi"]:
+            set_deposited_doi(db, row["id"], item["DOI"])
+            summary.dois_added += 1
+        if is_cut(row):
+            _complete_cut_entry(db, document_id, number, row, item, summary)
     for number, ref_id in first_filled.items():
         summary.linked += link_dangling_citations(db, document_id, number, ref_id)
     replace_problems(db, document_id, FILL_STAGE, problems)
+
+
+def _complete_cut_entry(
+    db: sqlite_utils.Database,
+    document_id: int,
+    number: int,
+    row: dict[str, Any],
+    item: dict[str, Any],
+    summary: FillSummary,
+) -> None:
+    missing = {
+        column: value
+        for column, value in deposited_fields(item).items()
+        if value is not None and row[column] in (None, "")
+    }
+    if not missing:
+        return
+    complete_reference(db, row["id"], missing)
+    summary.completed += 1
+    # kept apart from the disagreements (replaced on every run): once written, the note stays,
+    # so a re-run neither repeats nor loses it
+    add_problem_once(
+        db,
+        document_id,
+        COMPLETED_STAGE,
+        row["line_start"],
+        (
+            f"entry {number}: cut in the text; {', '.join(missing)} taken from the deposited "
+            "reference"
+        ),
+    )
 
 
 def _requests(count: int) -> str:
