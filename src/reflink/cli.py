@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import ReflinkError
-from .ingest import ingest_file
+from .ingest import ingest_files
 
 DEFAULT_DB = Path("db/reflink.db")
 
@@ -66,17 +66,20 @@ def cli() -> None:
     help="Ingest the citations of a text that has no reference list.",
 )
 def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references: bool) -> None:
-    """Read reviews' text into the database, one transaction per document.
+    """Read reviews' text into the database: all files in one transaction, or none.
+
+    A failure (unreadable file, no citations, no reference list) stops with one error line and
+    leaves the database byte-identical; re-ingesting a file replaces its rows.
 
     \b
         reflink ingest refs/alk-ros1-review.txt --db db/reflink.db
     """
-    for text_file in text_files:
-        with progress(f"Ingesting {text_file.name}", length=3) as advance:
-            result = ingest_file(
-                text_file, db_path,
-                allow_missing_references=allow_missing_references, on_progress=advance,
-            )
+    with progress("Ingesting", length=len(text_files)) as advance:
+        results = ingest_files(
+            text_files, db_path,
+            allow_missing_references=allow_missing_references, on_progress=advance,
+        )
+    for result in results:
         click.echo(result.summary())
 
 
@@ -99,6 +102,137 @@ def report(db_path: Path) -> None:
     for summary in summaries:
         click.echo(summary.summary())
     click.echo(f"{len(summaries)} document(s) in {db_path}")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Browse the database in Datasette, read-only: facets, search, canned queries, DOI links.
+
+    \b
+        reflink serve --db db/reflink.db --port 8001
+    """
+    from .web import serve as serve_datasette
+
+    serve_datasette(
+        db_path, host=host, port=port,
+        on_ready=lambda url: click.echo(f"Serving {db_path} read-only on {url} (Ctrl+C stops)"),
+    )
+    click.echo(f"Stopped serving {db_path}")
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--ref", "number", type=click.IntRange(min=0),
+              help="Show the claims citing this number.")
+@click.option("--document", help="Only this document (its name, path or id).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="Most claims a search shows, best first.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@db_option
+def lookup(query: str | None, number: int | None, document: str | None, limit: int,
+           as_json: bool, db_path: Path) -> None:
+    """Find the claims about something, with the entries and DOIs behind each cited number.
+
+    \b
+        reflink lookup "brain metastases crizotinib" --db db/reflink.db
+        reflink lookup --ref 112 --json
+    """
+    import json
+    import shutil
+
+    from .db import open_existing
+    from .lookup import claims_citing, search_claims
+
+    if (query is None) == (number is None):
+        raise click.UsageError("give a search (reflink lookup \"crizotinib\") or --ref NUMBER")
+    with open_existing(db_path) as db:
+        if number is not None:
+            result = claims_citing(db, number, document=document)
+        else:
+            result = search_claims(db, query, document=document, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif result.claims or result.entries:
+        width = min(max(shutil.get_terminal_size().columns, 60), 120)
+        click.echo("\n".join(result.to_text(width)).rstrip("\n") + "\n")
+        if result.claims:
+            click.echo(result.summary())
+    if not result.claims:
+        if number is None:
+            message = f'no claim matches "{query}"'
+        elif result.entries:
+            message = f"no claim cites [{number}]"
+        else:
+            message = f"[{number}] is neither listed nor cited"
+        click.echo(message + (f" in {document}" if document else ""), err=True)
+        sys.exit(1)
+
+
+def _number_ranges(ctx: click.Context, param: click.Parameter, value: str | None):
+    from .lookup import parse_number_ranges
+
+    if value is None:
+        return None
+    try:
+        return parse_number_ranges(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _line_range(ctx: click.Context, param: click.Parameter, value: str | None):
+    numbers = _number_ranges(ctx, param, value)
+    return None if numbers is None else (min(numbers), max(numbers))
+
+
+@cli.command()
+@click.option("--numbers", callback=_number_ranges, help="Reference numbers: 101-105,110.")
+@click.option("--search", help="Entries cited by the claims that match, or whose text matches.")
+@click.option("--section", help="Entries cited in a section (4 takes 4.1, 4.2 …) or a title word.")
+@click.option("--claim", "claim_id", type=int, help="Entries cited by one claim (its id).")
+@click.option("--cited-in-lines", "lines", callback=_line_range,
+              help="Entries cited on these source lines: 500-560.")
+@click.option("--all", "all_entries", is_flag=True, help="Every entry.")
+@click.option("--document", help="Only this document (its name, path or id).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this .bib file instead of standard output.")
+@db_option
+def bibtex(numbers: list[int] | None, search: str | None, section: str | None,
+           claim_id: int | None, lines: tuple[int, int] | None, all_entries: bool,
+           document: str | None, output: Path | None, db_path: Path) -> None:
+    """Export reference entries as BibTeX; numbers without an entry are listed, not written.
+
+    \b
+        reflink bibtex --numbers 101-105,110 -o refs.bib
+        reflink bibtex --search lorlatinib
+        reflink bibtex --section 4 --document alk-ros1-review.txt
+    """
+    from .bibtex import export_refs
+    from .db import open_existing
+    from .lookup import select_references
+
+    if not (numbers or search or section or claim_id is not None or lines or all_entries):
+        raise click.UsageError(
+            "say what to export: --numbers, --search, --section, --claim, --cited-in-lines"
+            " or --all")
+    with open_existing(db_path) as db:
+        selection = select_references(
+            db, numbers=numbers or (), search=search, section=section, claim_id=claim_id,
+            lines=lines, all_entries=all_entries, document=document,
+        )
+        export = export_refs(db, selection.ref_ids, selection.missing)
+    target = str(output) if output else "standard output"
+    if not export.entries:
+        raise ReflinkError(export.summary(target))
+    if output:
+        output.write_text(export.text, encoding="utf-8")
+    else:
+        click.echo(export.text, nl=False)
+    click.echo(export.summary(target), err=True)
 
 
 def crossref_options(func: Callable) -> Callable:
@@ -167,24 +301,3 @@ def fill_references_command(db_path: Path, mailto: str | None, crossref_url: str
                                   base_url=crossref_url, on_progress=advance)
     for result in results:
         click.echo(result.summary())
-
-
-@cli.command()
-@db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 opens it to the network.")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on.")
-def serve(db_path: Path, host: str, port: int) -> None:
-    """Browse the database in Datasette, read-only: facets, search, canned queries, DOI links.
-
-    \b
-        reflink serve --db db/reflink.db --port 8001
-    """
-    from .web import serve as serve_datasette
-
-    serve_datasette(
-        db_path, host=host, port=port,
-        on_ready=lambda url: click.echo(f"Serving {db_path} read-only on {url} (Ctrl+C stops)"),
-    )
-    click.echo(f"Stopped serving {db_path}")

@@ -185,24 +185,75 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.rstrip(), replace=True)
 
 
-def open_db(path: Path | str) -> sqlite_utils.Database:
-    """Open (creating if needed) a reflink database, applying pending migrations."""
+# How long a writer waits for another process's transaction before giving up with a clear error.
+BUSY_TIMEOUT_S = 30
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open an SQLite file without changing it (no migration); a non-SQLite file: DatabaseError."""
     path = Path(path)
-    if path.exists() and path.is_dir():
+    if path.is_dir():
         raise DatabaseError(f"{path} is a directory, not a database file")
-    if path.parent and not path.parent.exists():
+    if not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = sqlite_utils.Database(path)
         db.execute("pragma foreign_keys = on")
-        db.execute("pragma busy_timeout = 10000")
-        if migrations.pending(db):
-            migrations.apply(db)
-        with db.atomic():
-            ensure_shape(db)
+        db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        # reading the schema is what fails on a file that is not SQLite ("file is not a database")
+        db.execute("select count(*) from sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path} is not a usable SQLite database ({exc})") from exc
     return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply pending migrations and `ensure_shape`, in the caller's transaction if one is open."""
+    if migrations.pending(db):
+        migrations.apply(db)
+    ensure_shape(db)
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) a reflink database, applying pending migrations."""
+    db = connect(path)
+    try:
+        with db.atomic():
+            migrate(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseError(f"{path} is not a usable SQLite database ({exc})") from exc
+    return db
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database, path: Path | str) -> Iterator[None]:
+    """One `BEGIN IMMEDIATE` transaction: all of it commits, or the file stays byte-identical.
+
+    IMMEDIATE takes the write lock up front: two deferred transactions that both read and then
+    write deadlock, and SQLite answers one of them "database is locked" without waiting.
+    """
+    try:
+        db.execute("begin immediate")
+    except sqlite3.OperationalError as exc:
+        raise _database_error(path, exc) from exc
+    try:
+        yield
+        db.execute("commit")
+    except BaseException as exc:
+        if db.conn.in_transaction:
+            db.execute("rollback")
+        if isinstance(exc, sqlite3.Error):
+            raise _database_error(path, exc) from exc
+        raise
+
+
+def _database_error(path: Path | str, exc: sqlite3.Error) -> DatabaseError:
+    if "locked" in str(exc) or "busy" in str(exc):
+        return DatabaseError(
+            f"{path} is locked by another writer (waited {BUSY_TIMEOUT_S} s); try again"
+        )
+    return DatabaseError(f"{path}: {exc}")
 
 
 @contextmanager

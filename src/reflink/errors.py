@@ -15,3 +15,7 @@ class DatabaseError(ReflinkError):
 
 class NetworkError(ReflinkError):
     """A remote service (Crossref) cannot be reached or keeps failing."""
+
+
+class ParseError(ReflinkError):
+    """A stage failed on a text it should have handled (a bug to report, shown as one line)."""

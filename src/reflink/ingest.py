@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
+import os
 import re
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .citations import find_citations
 from .claims import split_claims
-from .db import open_db, write_document
-from .errors import InputError
+from .db import connect, migrate, write_document, write_transaction
+from .errors import InputError, ParseError
 from .models import ParsedDocument
 from .references import parse_references
 from .textclean import clean_text, decode_text
@@ -39,13 +42,27 @@ def parse_document(text: str) -> ParsedDocument:
 
 
 def find_own_doi(text: str, reference_dois: set[str]) -> str | None:
-    """The most often printed DOI that is not one of the references' (the article's own)."""
+    """The DOI the text prints more often than its reference entries do: the article's own.
+
+    Page furniture repeats the article's DOI ("https://doi.org/10.1039/c9ra02258a" at the foot
+    of pages), and a furniture line inside the reference list can end up in an entry, so a DOI
+    that is also an entry's is still the article's when it is printed more often than that.
+    Ties go to the DOI printed first (the title page comes before the reference list).
+    """
     counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
     for match in OWN_DOI.finditer(text):
         doi = match.group(1)
-        if doi not in reference_dois:
-            counts[doi] = counts.get(doi, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+        counts[doi] = counts.get(doi, 0) + 1
+        first_seen.setdefault(doi, match.start())
+    own = {
+        doi: count - (1 if doi in reference_dois else 0)
+        for doi, count in counts.items()
+        if count - (1 if doi in reference_dois else 0) > 0
+    }
+    if not own:
+        return None
+    return max(own, key=lambda doi: (own[doi], -first_seen[doi]))
 
 
 # refs/README.md: "- Article: … Metastasis manners …", RSC Advances, 2019, 9, 17921–17932." (the
@@ -165,32 +182,54 @@ def summarize(name: str, document_id: int, doc: ParsedDocument) -> IngestResult:
     )
 
 
-def read_document(path: Path) -> str:
-    """Read and decode a document, with a one-line error for anything that is not text."""
+# A review's text is 50–500 KB; a file 40× the largest is not one review (a concatenated corpus,
+# a log, a PDF's raw stream), and parsing it would hold gigabytes of line maps. Fail before reading.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document's bytes and their decoded text: `sha256` is of the bytes as stored on disk."""
+
+    path: Path
+    text: str
+    sha256: str
+
+
+def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
+    """Read and decode a document; a one-line error for anything that is not a review's text."""
     if not path.exists():
         raise InputError(f"{path} does not exist")
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a text file")
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path} is {size / 2**20:.1f} MB, larger than the {max_bytes / 2**20:.0f} MB "
+                "a review's text can be; is it the right file?"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from exc
-    return decode_text(data, name=str(path))
+    text = decode_text(data, name=str(path))
+    return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 
-def ingest_file(
-    path: Path | str,
-    db_path: Path | str,
-    *,
-    allow_missing_references: bool = False,
-    on_progress: Callable[[int], None] = lambda step: None,
-) -> IngestResult:
-    """Parse one text file and write it into the database in one transaction."""
-    path = Path(path)
-    text = read_document(path)
-    on_progress(1)
-    doc = parse_document(text)
-    on_progress(1)
+def parse_source(
+    source: SourceFile, *, allow_missing_references: bool = False
+) -> ParsedDocument:
+    """A read document → its parse, or InputError when there is nothing a user would want stored."""
+    path = source.path
+    try:
+        doc = parse_document(source.text)
+    except Exception as exc:
+        # A stage bug must not leave a half-written database or a bare traceback; the chained
+        # exception keeps the traceback for `reflink` used as a library.
+        raise ParseError(
+            f"{path}: reflink could not parse this text ({type(exc).__name__}: {exc}); "
+            "please report it with the file"
+        ) from exc
     if not doc.markers:
         raise InputError(f"{path}: no citation markers found; is this the text of an article?")
     if not doc.references and not allow_missing_references:
@@ -198,17 +237,104 @@ def ingest_file(
             f"{path}: no reference list found (use --allow-missing-references to ingest "
             "the citations alone)"
         )
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    source, licence = read_source_notes(path)
-    db = open_db(db_path)
+    return doc
+
+
+def ingest_file(
+    path: Path | str,
+    db_path: Path | str,
+    *,
+    allow_missing_references: bool = False,
+    max_bytes: int = MAX_TEXT_BYTES,
+    on_progress: Callable[[int], None] = lambda step: None,
+) -> IngestResult:
+    """Parse one text file and write it into the database in one transaction."""
+    return ingest_files(
+        [path], db_path, allow_missing_references=allow_missing_references,
+        max_bytes=max_bytes, on_progress=on_progress,
+    )[0]
+
+
+def ingest_files(
+    paths: Iterable[Path | str],
+    db_path: Path | str,
+    *,
+    allow_missing_references: bool = False,
+    max_bytes: int = MAX_TEXT_BYTES,
+    on_progress: Callable[[int], None] = lambda step: None,
+) -> list[IngestResult]:
+    """Parse text files one at a time and write them all in one transaction: all or nothing.
+
+    After any failure the database file is byte-identical to before, and a database that did not
+    exist is not created. Documents stream: one is parsed, written and dropped before the next.
+    """
+    paths = [Path(path) for path in paths]
+    db_path = Path(db_path)
+    options = {"allow_missing_references": allow_missing_references, "max_bytes": max_bytes}
+    if db_path.exists():
+        return _ingest_into(db_path, paths, on_progress=on_progress, **options)
+    # A new database is built under a temporary name beside the target and published with a
+    # hard link, which refuses to overwrite: a failed ingest leaves nothing behind, and a reader
+    # never sees a half-built file.
+    created_dirs = _missing_parents(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    building = db_path.with_name(f".{db_path.name}.{os.getpid()}.{secrets.token_hex(4)}.building")
     try:
-        with db.atomic():
-            document_id = write_document(
-                db, doc, path=str(path.resolve()), name=path.name, sha256=sha256,
-                source=source, licence=licence,
-                ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-            )
+        results = _ingest_into(
+            building, paths, on_progress=on_progress, shown_as=db_path, **options
+        )
+        try:
+            os.link(building, db_path)
+        except FileExistsError:
+            # another process created the database meanwhile: ingest again, into theirs
+            return _ingest_into(db_path, paths, **options)
+        return results
+    except BaseException:
+        for directory in created_dirs:
+            with contextlib.suppress(OSError):
+                directory.rmdir()
+        raise
+    finally:
+        for leftover in (building, building.with_name(building.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _missing_parents(path: Path) -> list[Path]:
+    """The parent directories of `path` that do not exist yet, deepest first."""
+    return [parent for parent in path.parents if not parent.exists()]
+
+
+def _ingest_into(
+    db_path: Path,
+    paths: list[Path],
+    *,
+    allow_missing_references: bool,
+    max_bytes: int,
+    on_progress: Callable[[int], None] = lambda step: None,
+    shown_as: Path | None = None,
+) -> list[IngestResult]:
+    """Stream `paths` into the database at `db_path` in one write transaction.
+
+    `shown_as` is the path errors name: the target, not the temporary file being built.
+    """
+    db = connect(db_path)
+    results = []
+    try:
+        with write_transaction(db, shown_as or db_path):
+            migrate(db)
+            for path in paths:
+                source = read_document(path, max_bytes=max_bytes)
+                doc = parse_source(source, allow_missing_references=allow_missing_references)
+                notes_source, licence = read_source_notes(path)
+                document_id = write_document(
+                    db, doc, path=str(path.resolve()), name=path.name, sha256=source.sha256,
+                    source=notes_source, licence=licence,
+                    ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(
+                        timespec="seconds"
+                    ),
+                )
+                results.append(summarize(path.name, document_id, doc))
+                on_progress(1)
     finally:
         db.close()
-    on_progress(1)
-    return summarize(path.name, document_id, doc)
+    return results

@@ -1,0 +1,204 @@
+"""ingest: one document (or a batch) in, one transaction out; twice equals once."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reflink.ingest import find_own_doi, format_ranges, ingest_file, ingest_files, read_document
+from synthetic import generate_review
+
+SEED_SHA256 = "7d7f4bd97a5d34012b08e89f4d7b8103281b31fd8aed097dc52c0b505a19937c"  # refs/README.md
+
+
+FTS_SHADOW_SUFFIXES = ("_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")
+
+
+def dump(db: Path, *, skip_columns: frozenset[str] = frozenset({"ingested_at", "applied_at"})):
+    """Every table's rows, minus timestamp columns, with each full-text index checked whole.
+
+    FTS5 shadow tables hold b-tree segments whose bytes depend on the history of deletes, so
+    they are compared by what they answer (FTS5's own integrity-check), not byte by byte.
+    """
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "select name from sqlite_master where type = 'table' order by name"
+            )
+        ]
+        result = {}
+        for table in tables:
+            if table.endswith(FTS_SHADOW_SUFFIXES):
+                continue
+            if table.endswith("_fts"):
+                # raises "database disk image is malformed" when the index and rows disagree
+                conn.execute(f"insert into [{table}]([{table}]) values ('integrity-check')")
+            columns = [row[1] for row in conn.execute(f"pragma table_info([{table}])")]
+            kept = [c for c in columns if c not in skip_columns]
+            if not kept:
+                continue
+            select = ", ".join(f"[{c}]" for c in kept)
+            # sorted in Python: some tables (the Crossref cache) have no rowid to order by
+            rows = conn.execute(f"select {select} from [{table}]").fetchall()
+            result[table] = sorted(rows, key=repr)
+        return result
+    finally:
+        conn.close()
+
+
+def write_review(path: Path, seed: int, style: str | None = None) -> Path:
+    path.write_text(generate_review(seed, style=style, sections=False).text, encoding="utf-8")
+    return path
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+def test_seed_document_row(seed_db: Path, seed_path: Path) -> None:
+    conn = sqlite3.connect(seed_db)
+    name, sha256, doi, path = conn.execute(
+        "select name, sha256, doi, path from documents"
+    ).fetchone()
+    assert name == "alk-ros1-review.txt"
+    assert path == str(seed_path.resolve())
+    # the hash of the file's bytes, as refs/README.md states it
+    assert sha256 == SEED_SHA256 == hashlib.sha256(seed_path.read_bytes()).hexdigest()
+    # printed as "https://doi.org/10.1039/c9ra02258a" at lines 678 and 1022
+    assert doi == "10.1039/c9ra02258a"
+
+
+def test_read_document_hashes_bytes_not_text(tmp_path: Path) -> None:
+    data = "\ufeffLung cancer.1\r\n".encode()
+    path = tmp_path / "bom.txt"
+    path.write_bytes(data)
+    source = read_document(path)
+    assert source.text == "\ufeffLung cancer.1\n" or source.text == "Lung cancer.1\n"
+    assert source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("text", "reference_dois", "expected"),
+    [
+        pytest.param(
+            "Cite this: RSC Adv., 2019, 9, 1\nDOI: 10.1039/c9ra00001a\n",
+            set(),
+            "10.1039/c9ra00001a",
+            id="printed-once-in-header",
+        ),
+        pytest.param(
+            "https://doi.org/10.1000/own\nbody\nhttps://doi.org/10.1000/own\n"
+            "12 A. Smith, doi.org/10.1000/ref.\n",
+            {"10.1000/ref"},
+            "10.1000/own",
+            id="repeated-footer-beats-reference",
+        ),
+        pytest.param(
+            "12. Smith AB. Title. J. 2014;15:1-9. doi:10.1000/ref\n",
+            {"10.1000/ref"},
+            None,
+            id="only-a-reference-doi",
+        ),
+        pytest.param(
+            "body\n1 A. Smith, https://doi.org/10.1000/own.\nhttps://doi.org/10.1000/own\n",
+            {"10.1000/own"},
+            "10.1000/own",
+            id="footer-swallowed-by-an-entry",
+        ),
+        pytest.param("no identifiers at all\n", set(), None, id="none"),
+        pytest.param(
+            "DOI: 10.1000/first\nlater DOI: 10.1000/second\n",
+            set(),
+            "10.1000/first",
+            id="tie-goes-to-the-first-printed",
+        ),
+    ],
+)
+def test_find_own_doi(text: str, reference_dois: set[str], expected: str | None) -> None:
+    assert find_own_doi(text, reference_dois) == expected
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        ([1, 2, 3, 5, 7, 8], "1–3, 5, 7–8"),
+        ([134, 1, 99, 2], "1–2, 99, 134"),
+        ([], ""),
+    ],
+)
+def test_format_ranges(numbers: list[int], expected: str) -> None:
+    assert format_ranges(numbers) == expected
+
+
+# --- idempotence and many documents -----------------------------------------------------------
+
+
+def test_ingesting_twice_equals_once(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "r.db"
+    ingest_file(seed_path, db)
+    once = dump(db)
+    ingest_file(seed_path, db)
+    assert dump(db) == once
+    assert once["documents"] and once["citations"]
+
+
+def test_documents_live_side_by_side(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "r.db"
+    others = [write_review(tmp_path / f"review{seed}.txt", seed) for seed in range(3)]
+    results = ingest_files([seed_path, *others], db)
+    assert [r.document_id for r in results] == [1, 2, 3, 4]
+    before = dump(db)
+    # re-ingest one document: the others' rows stay exactly as they were
+    ingest_file(others[1], db)
+    after = dump(db)
+    for table in ("citations", "claims", "refs", "sections", "problems"):
+        other_rows = [row for row in before[table] if row[1] != 3]  # column 1: document_id
+        assert [row for row in after[table] if row[1] != 3] == other_rows, table
+    conn = sqlite3.connect(db)
+    per_document = conn.execute(
+        "select document_id, count(*) from citations group by document_id order by 1"
+    ).fetchall()
+    assert [doc for doc, _count in per_document] == [1, 2, 3, 4]
+    assert conn.execute("select id from documents where name = 'review1.txt'").fetchone() == (3,)
+    # full-text search follows the replaced rows (no stale or duplicated entries)
+    assert (
+        conn.execute("select count(*) from claims_fts").fetchone()
+        == conn.execute("select count(*) from claims").fetchone()
+    )
+    assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_batch_reports_each_document(tmp_path: Path) -> None:
+    """One result per file, in order, whose counts are the rows written."""
+    files = [
+        write_review(tmp_path / f"r{seed}.txt", seed, style)
+        for seed, style in enumerate(["superscript", "bracket", "paren"])
+    ]
+    db = tmp_path / "r.db"
+    results = ingest_files(files, db)
+    assert [r.name for r in results] == ["r0.txt", "r1.txt", "r2.txt"]
+    conn = sqlite3.connect(db)
+    for result in results:
+        counts = conn.execute(
+            "select count(*), count(distinct line || ':' || position) from citations "
+            "where document_id = ?",
+            [result.document_id],
+        ).fetchone()
+        assert counts == (result.citations, result.markers)
+        assert conn.execute(
+            "select count(*) from refs where document_id = ?", [result.document_id]
+        ).fetchone() == (result.entries,)
+        assert result.summary().startswith(
+            f"{result.name}: {result.markers} markers → {result.citations} citations"
+        )
+
+
+def test_progress_is_reported_per_document(tmp_path: Path) -> None:
+    files = [write_review(tmp_path / f"r{seed}.txt", seed) for seed in range(2)]
+    steps: list[int] = []
+    ingest_files(files, tmp_path / "r.db", on_progress=steps.append)
+    assert steps == [1, 1]

@@ -1,0 +1,140 @@
+"""Properties: random prose with injected callouts in each supported style, plus a matching list.
+
+Whatever the prose, the parse must not crash, and every injected callout must be found on its
+line with its expanded numbers. A failure prints the minimal document hypothesis found.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflink.ingest import parse_document
+from synthetic import WORDS, format_callout, format_entry
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+words = st.sampled_from(WORDS)
+
+
+@st.composite
+def callout_groups(draw, next_number: int, entries: int) -> list[tuple[int, int]]:
+    """Numbers for one callout: mostly the next new ones (a single, a list, a range), else old ones.
+
+    First citations come in increasing order, as printed reviews number them; an old number may
+    be cited again anywhere ("metastases.9" late in the text).
+    """
+    if next_number <= entries and draw(st.integers(0, 3)) > 0:
+        groups = []
+        for _ in range(draw(st.integers(1, 3))):
+            if next_number > entries:
+                break
+            span = draw(st.sampled_from([0, 0, 1, 2, 3, 6]))
+            high = min(entries, next_number + span)
+            groups.append((next_number, high))
+            next_number = high + 1
+        return groups
+    old = sorted(
+        set(draw(st.lists(st.integers(1, max(1, next_number - 1)), min_size=1, max_size=2)))
+    )
+    return [(n, n) for n in old]
+
+
+@st.composite
+def cited_reviews(draw):
+    """(text, style, [(line, numbers)]) for a short review with a reference list in its style."""
+    style = draw(st.sampled_from(["superscript", "bracket", "paren"]))
+    entries = draw(st.integers(3, 40))
+    width = draw(st.integers(40, 90))
+    tokens: list[tuple[str, tuple[int, ...] | None]] = []
+    next_number = 1
+    for _ in range(draw(st.integers(1, 14))):
+        sentence = draw(st.lists(words, min_size=3, max_size=14))
+        sentence[0] = sentence[0].capitalize()
+        marker = None
+        if draw(st.booleans()) or next_number == 1:
+            groups = draw(callout_groups(next_number, entries))
+            next_number = max(next_number, max(high for _, high in groups) + 1)
+            dash = "–" if style == "superscript" else draw(st.sampled_from(["–", "-"]))
+            callout = format_callout(style, groups, dash)
+            numbers = tuple(n for low, high in groups for n in range(low, high + 1))
+            if style == "superscript":
+                # "mortality.1 Cancer …": after the full stop, glued
+                last = f"{sentence[-1]}.{callout}"
+            else:
+                # "… in patients [3–5, 9]." / "… in patients (2, 6-8)."
+                last = f"{sentence[-1]} {callout}."
+            marker = numbers
+            tokens.extend((word, None) for word in sentence[:-1])
+            tokens.append((last, marker))
+        else:
+            tokens.extend((word, None) for word in sentence[:-1])
+            tokens.append((sentence[-1] + ".", None))
+    title = "A review of " + " ".join(draw(st.lists(words, min_size=2, max_size=5)))
+    lines = [title, ""]
+    injected: list[tuple[int, tuple[int, ...]]] = []
+    current: list[str] = []
+    for token, numbers in tokens:
+        if current and len(" ".join([*current, token])) > width:
+            lines.append(" ".join(current))
+            current = []
+        current.append(token)
+        if numbers is not None:
+            injected.append((len(lines) + 1, numbers))
+    lines.append(" ".join(current))
+    rng = random.Random(draw(st.integers(0, 2**16)))
+    lines += ["", "References", ""]
+    for number in range(1, entries + 1):
+        lines.extend(format_entry(style, number, rng))
+    return "\n".join(lines) + "\n", style, injected
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="citations stage (being rewritten) misses some callouts; minimal example: a review "
+    "whose "
+    "body is 'Lung cancer is common [1]. Kinase inhibitors work' / 'well [2–6]. Others [7] agree.' "
+    "with entries [1]–[7] loses '[1]' on line 3; 'and (2, 3, 4–6).' is lost in paren style",
+)
+@SETTINGS
+@given(cited_reviews())
+def test_every_injected_callout_is_found_on_its_line(review) -> None:
+    text, _style, injected = review
+    doc = parse_document(text)
+    found = Counter((marker.line, tuple(marker.numbers)) for marker in doc.markers)
+    missing = Counter(injected) - found
+    assert not missing, f"not found (line, numbers): {sorted(missing)}"
+
+
+@SETTINGS
+@given(cited_reviews())
+def test_every_entry_of_the_list_is_found(review) -> None:
+    text, _style, _injected = review
+    doc = parse_document(text)
+    expected = text.split("\nReferences\n", 1)[1]
+    count = sum(1 for line in expected.splitlines() if line[:1].isdigit() or line.startswith("["))
+    assert [ref.number for ref in doc.references] == list(range(1, count + 1))
+
+
+# Letters, digits, brackets, dashes, punctuation and line ends: the characters callouts are made of
+ALPHABET = st.sampled_from(
+    list("abcdeABCDE0123456789[](),.;:–-— \n\t%") + ["\ue103", "\ufffd", "¼"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=3000))
+def test_any_text_parses_without_crashing(text: str) -> None:
+    doc = parse_document(text)
+    lines = text.split("\n")
+    for marker in doc.markers:
+        assert 1 <= marker.line <= len(lines)
+        assert all(number > 0 for number in marker.numbers)
