@@ -99,6 +99,8 @@ def test_database_page_lists_tables_and_canned_queries(ds, name) -> None:
     html = get(ds, f"/{name}").text
     for table in CONTRACT_TABLES:
         assert f'href="/{name}/{table}"' in html
+    described = yaml.safe_load(METADATA_FILE.read_text())["databases"]["reflink"]
+    assert described["description"][:60] in html.replace("&#34;", '"')
     for title in [
         "Sources behind a claim",
         "Claims citing reference N",
@@ -306,6 +308,21 @@ def test_search_for_a_word_in_k_claims_returns_k_rows(ds, name, conn) -> None:
     for word, k in candidates[:5]:
         page = get_json(ds, f"/{name}/claims.json?_search={word}&_size=max&_nofacet=1")
         assert page["filtered_table_rows_count"] == k, word
+
+
+def test_search_claim_sources_view_by_its_claims_text(ds, name, conn) -> None:
+    texts = [text for (text,) in conn.execute("select text from claims")]
+    word, _ = words_in_exactly(texts)[0]
+    page = get_json(
+        ds, f"/{name}/claim_sources.json?_search={word}&_size=max&_nofacet=1&_shape=objects"
+    )
+    held = conn.execute(
+        "select count(*) from claim_sources where claim_id in "
+        "(select rowid from claims_fts where claims_fts match ?)",
+        [fts_words(word)],
+    ).fetchone()[0]
+    assert page["filtered_table_rows_count"] == held
+    assert all(word in fts_tokens(row["claim"]) for row in page["rows"])
 
 
 def test_search_references_from_the_table_page(ds, name, conn) -> None:
