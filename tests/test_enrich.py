@@ -1014,3 +1014,10 @@ def test_fill_refuses_a_list_that_does_not_fit_the_text(seed: Path, httpserver: 
     db.close()
     # only the reply was cached (a re-run does not ask again); no entry was touched
     assert before != seed.read_bytes()
+
+
+def test_resolve_one_document(seed: Path, httpserver: HTTPServer, crossref: MiniSearch) -> None:
+    assert resolve_dois(seed, client=client(httpserver), document_id=1).matched > 0
+    result = CliRunner().invoke(cli, ["resolve", "--db", str(seed), "--document", "7"])
+    assert result.exit_code == 1
+    assert result.output == "Error: no document with id 7; see `reflink report`\n"

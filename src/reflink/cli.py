@@ -254,9 +254,11 @@ def crossref_options(func: Callable) -> Callable:
 @crossref_options
 @click.option("--limit", type=click.IntRange(min=0), default=None,
               help="Look at most N entries (those never resolved first).")
+@click.option("--document", "document_id", type=int, default=None,
+              help="Only this document id (default: every document).")
 @click.option("--dry-run", is_flag=True, help="Ask Crossref and report; write nothing.")
 def resolve(db_path: Path, mailto: str | None, crossref_url: str | None, limit: int | None,
-            dry_run: bool) -> None:
+            document_id: int | None, dry_run: bool) -> None:
     """Find the DOI of each entry without one, by Crossref search with validated matching.
 
     Every candidate is kept in `doi_candidates` with its score and evidence; a DOI printed in
@@ -267,9 +269,9 @@ def resolve(db_path: Path, mailto: str | None, crossref_url: str | None, limit: 
     """
     from .enrich import count_references, resolve_dois
 
-    with progress("Resolving DOIs", count_references(db_path, limit)) as advance:
-        result = resolve_dois(db_path, mailto=mailto, limit=limit, dry_run=dry_run,
-                              base_url=crossref_url, on_progress=advance)
+    with progress("Resolving DOIs", count_references(db_path, limit, document_id)) as advance:
+        result = resolve_dois(db_path, mailto=mailto, limit=limit, document_id=document_id,
+                              dry_run=dry_run, base_url=crossref_url, on_progress=advance)
     click.echo(result.summary())
 
 

@@ -203,21 +203,32 @@ def query_text(raw: str) -> str | None:
     return text
 
 
-def _resolvable_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def _resolvable_rows(
+    db: sqlite_utils.Database, document_id: int | None = None
+) -> list[dict[str, Any]]:
+    if (
+        document_id is not None
+        and not db.execute("select 1 from documents where id = ?", [document_id]).fetchone()
+    ):
+        raise ReflinkError(f"no document with id {document_id}; see `reflink report`")
     # entries never resolved come first, so `--limit` runs work through the list
     return list(
         db.query(
             "select id, document_id, number, raw, authors, title, journal, year, volume, pages,"
             " doi, doi_source, doi_decision, partial from refs"
-            " order by doi_decision is not null, document_id, number, id"
+            " where :document is null or document_id = :document"
+            " order by doi_decision is not null, document_id, number, id",
+            {"document": document_id},
         )
     )
 
 
-def count_references(db_path: Path | str, limit: int | None = None) -> int:
+def count_references(
+    db_path: Path | str, limit: int | None = None, document_id: int | None = None
+) -> int:
     """How many entries `resolve_dois` will look at (for the progress bar)."""
     with open_existing(db_path) as db:
-        rows = [r for r in _resolvable_rows(db) if not _has_own_doi(r)]
+        rows = [r for r in _resolvable_rows(db, document_id) if not _has_own_doi(r)]
     return min(len(rows), limit) if limit is not None else len(rows)
 
 
@@ -231,6 +242,7 @@ def resolve_dois(
     *,
     mailto: str | None = None,
     limit: int | None = None,
+    document_id: int | None = None,
     dry_run: bool = False,
     base_url: str | None = None,
     client: CrossrefClient | None = None,
@@ -239,7 +251,7 @@ def resolve_dois(
     """Find the DOI of every entry without one; keep all candidates, write only validated ones."""
     summary = ResolveSummary(dry_run=dry_run)
     with open_existing(db_path) as db:
-        rows = _resolvable_rows(db)
+        rows = _resolvable_rows(db, document_id)
         summary.had_doi = sum(1 for r in rows if _has_own_doi(r))
         todo = [r for r in rows if not _has_own_doi(r)]
         if limit is not None:
