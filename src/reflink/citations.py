@@ -67,12 +67,24 @@ LABEL_WORDS = frozenset(
     fig figs figure figures table tables tab section sections sect chapter chapters eq eqs
     equation equations appendix step phase stage grade type day week month year hour group
     cohort lane lanes panel panels version line page pages pp p chromosome exon intron
-    residue residues compound compounds isoform class category criterion item question no nos number
-    vol volume issue supplementary file dataset scheme box note s protocol tier wave visit
-    dose cycle ph ratio n of than approximately about around over under nearly almost least
-    most only from to and or by between within up top first last next every
+    residue residues compound compounds isoform class category criterion item question no nos
+    number numbers vol volume issue supplementary file dataset scheme box note s protocol
+    tier wave visit dose cycle ph ratio n of than approximately about around over under
+    nearly almost least most only from to and or by between within up top first last next every
     """.split()
 )
+# Words before a bracket or parenthesis that make its number a label
+ENCLOSED_LABELS = frozenset(
+    """
+    fig figs figure figures table tables tab eq eqs eqn equation equations formula section
+    sections sect chapter appendix scheme schemes step steps lane lanes panel panels box
+    supplementary no nos note notes compound compounds structure structures
+    """.split()
+)
+
+# Words before a parenthesised number that make it an equation reference: "from (7) we see"
+EQUATION_LEADS = frozenset("by from to into".split())
+
 # Singular nouns that often take a label ("mutant 4", "patient 2") but sometimes end a
 # clause before a callout ("the T315I mutant 14 ."): evidence against, not a veto
 SOFT_LABEL_WORDS = frozenset(
@@ -181,6 +193,7 @@ class Candidate:
     shape: str  # glued | spaced | enclosed | refword | cell
     score: float  # log-odds-like local evidence; > 0 leans callout
     floating: bool = False  # in a table or caption: placed anywhere, outside first-citation order
+    in_table: bool = False
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -323,7 +336,11 @@ def _score_superscript(
                 return None  # "Fig. 2", "no. 3"; but "BBD model. 31 However" ends a sentence
             if bare in LABEL_WORDS and last != ".":
                 return None  # "categories: 3,"
+            if token[:-1].strip("(").replace(".", "").isdigit():
+                return None  # "(0, 10, and 25 nM)": a number in a list of numbers
             penalty = -0.5 if any(ch.isdigit() for ch in token[:-1]) else 0.0
+            if last == ":":
+                penalty = -0.7  # "BI-RADS categories: 3, …": a list of labels follows
             if token == "al.":
                 penalty = 1.0  # "Wang et al. 24 reported"
             return "spaced", 0.8 + after + penalty  # "density. 9", "breasts, 4 but"
@@ -393,7 +410,7 @@ def find_candidates(
     text = passage.text
     lines_by_number = lines_by_number or {}
     candidates: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # offsets already inside a bracket, parenthesis or "Ref. 13"
 
     def tabular(line: Line | None) -> bool:
         return line is not None and (line.kind == TABLE or bool(TABULAR.search(line.raw)))
@@ -447,9 +464,10 @@ def find_candidates(
                 shape,
                 score,
                 floating=floating_at(digit),
+                in_table=in_table(digit),
             )
         )
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
     for family, pattern in ((BRACKETED, BRACKET), (PARENTHESISED, PAREN)):
         for match in pattern.finditer(text):
@@ -460,8 +478,10 @@ def find_candidates(
             if any(ch in inner for ch in f",;{DASH}"):
                 score += 0.5
             token = _token_before(text, match.start()).strip(".,;:").lower()
-            if token in LABEL_WORDS:
-                score -= 3.0  # "Equation (4)", "Fig. [2]"
+            if token in ENCLOSED_LABELS:
+                score -= 3.0  # "Equation (4)", "Fig. [2]"; not "cell line [25]", "Issue (1)"
+            elif family == PARENTHESISED and token in EQUATION_LEADS:
+                score -= 2.0  # "is derived from (7)", "given by (1)": an equation
             add(match.start(), match.end(), digit, inner, family, "enclosed", score)
     for match in REF_WORD.finditer(text):
         # "Reference" as a table header, then "33% …" on the next line, is no callout
@@ -470,7 +490,7 @@ def find_candidates(
             add(match.start(1), match.end(1), match.start(1), match.group(1), "any", "refword", 3.0)
 
     def overlaps(start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in taken)
+        return 1 in taken[start:end]
 
     for match in BARE_LIST.finditer(text):
         start, end = match.span(1)
@@ -653,8 +673,9 @@ def decode(
         elif index in labels:
             continue
         elif candidate.floating:
-            # tables and captions float: their numbers need not follow the first-citation order
-            if candidate.score > 0.5:
+            # tables and captions float: their numbers need not follow the first-citation order;
+            # a spaced number inside a table is data unless it is the reference column's cell
+            if candidate.score > 0.5 and not (candidate.shape == "spaced" and candidate.in_table):
                 accepted.append(candidate)
         elif max(candidate.numbers) <= seen_max and candidate.score + _recite_bias(candidate) > 0:
             accepted.append(candidate)
@@ -755,6 +776,8 @@ def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
     for index, candidate in enumerate(members):
         if index in in_chain or len(candidate.numbers) != 1:
             continue
+        if candidate.shape not in ("spaced", "enclosed") or candidate.family == BRACKETED:
+            continue  # "[13] … [14] , [15]" and "cells.13 … .14" are callouts all the same
         if run:
             previous = members[run[-1]]
             if (
