@@ -448,8 +448,22 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
         ),
         pytest.param(
             "Counts of things: 1990 to 2000. A made-up report. 2003.",
-            {"authors": (), "year": 2003},
+            {
+                "authors": (),
+                "year": 2003,
+                "title": "Counts of things: 1990 to 2000. A made-up report",
+            },
             id="vancouver-no-authors-year-at-end",
+        ),
+        pytest.param(
+            "Roe K, Poe L. (1999) Made-up bees. London: Fake Press. 208 p.",
+            {"title": "Made-up bees. London: Fake Press", "year": 1999, "kind": "book"},
+            id="paren-book-with-page-count",
+        ),
+        pytest.param(
+            "A. Bee, C. Dee et al., J Fake Res.",
+            {"authors": ("A. Bee", "C. Dee"), "journal": "J Fake Res.", "year": None},
+            id="rsc-no-year-volume-or-pages",
         ),
         pytest.param(
             "A. Bee, “A study of bees,” Fake Lett, vol. , pp. , 1999.",

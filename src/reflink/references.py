@@ -720,11 +720,11 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         draft.authors = authors
         draft.title, draft.journal = split_title_journal(head, titles_expected=True)
         return True
-    if authors and (year := YEAR_ONLY_END.search(rest)):
+    if year := YEAR_ONLY_END.search(rest):
+        # "Dee C. A made-up report. 2010." or, with no authors, "Counts of things. 2003."
         draft.authors = authors
         draft.year = int(year.group("year")[:4])
-        draft.title = rest[: year.start()].strip(" .,;") or None
-        return False
+        draft.title = drop_page_count(rest[: year.start()]) or None
     return False
 
 
@@ -817,8 +817,13 @@ def parse_paren_year(draft: Draft, titles_expected: bool) -> bool:
         head = rest[: source.start()]
         draft.title, draft.journal = split_title_journal(head, titles_expected)
         return True
-    draft.title = rest.strip(" .") or None
+    draft.title = drop_page_count(rest) or None
     return False
+
+
+def drop_page_count(text: str) -> str:
+    """'Honey bees. London: Fake Press. 208 p.' → '…Fake Press': a book's length, not its title."""
+    return re.sub(r"[.,]?\s*\d+\s*pp?\.?\s*$", "", text.strip()).strip(" .,;")
 
 
 # Nature: "Smith, A. B., Jones, C. & Lee, D. Title. J. Name 15, 1119–1128 (2014)."
@@ -909,7 +914,10 @@ def parse_with_style(draft: Draft, titles_expected: bool) -> None:
     if year:
         draft.year = int(year.group("year")[:4])
     chunks = [c.strip() for c in re.split(r",\s*", draft.rest) if c.strip()]
-    draft.authors, _ = take_leading_names(chunks)  # "133 J. Brahmer, K. L. Reckamp, …," cut
+    draft.authors, index = take_leading_names(chunks)  # "133 J. Brahmer, K. L. Reckamp, …," cut
+    rest = ", ".join(chunks[index:]).strip(" ,")
+    if draft.authors and rest and looks_like_journal(rest):
+        draft.journal = rest  # "A. Bee et al., J Fake Res.": no year, volume or pages printed
 
 
 def _copy(source: Draft, target: Draft) -> None:
