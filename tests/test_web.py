@@ -123,7 +123,7 @@ def test_metadata_describes_every_table_and_column(seed_db: Path, conn) -> None:
     ]
     undescribed = [table for table in names if not tables.get(table, {}).get("description")]
     assert not undescribed, f"describe these tables in {METADATA_FILE}"
-    for table in CONTRACT_TABLES:
+    for table in CONTRACT_TABLES + VIEWS:
         columns = [row[1] for row in conn.execute(f"pragma table_info([{table}])")]
         missing = [c for c in columns if c not in tables[table].get("columns", {})]
         assert not missing, f"describe {table}.{missing} in {METADATA_FILE}"
