@@ -1,9 +1,19 @@
-"""Read-only queries over a reflink database."""
+"""Read-only queries over a reflink database: the sources behind a claim, the claims behind a
+source, the entries a BibTeX export selects, and the ingest report read back."""
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
+import textwrap
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
 import sqlite_utils
 
+from .errors import ReflinkError
 from .ingest import IngestResult
 
 
@@ -13,13 +23,19 @@ def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
     for doc in db.query("select id, name from documents order by id"):
         doc_id = doc["id"]
 
-        def scalar(sql: str) -> int:
+        def scalar(sql: str, doc_id: int = doc_id) -> int:
             return db.execute(sql, [doc_id]).fetchone()[0]
 
-        cited = {r[0] for r in db.execute(
-            "select distinct number from citations where document_id = ?", [doc_id])}
-        listed = {r[0] for r in db.execute(
-            "select distinct number from refs where document_id = ?", [doc_id])}
+        cited = {
+            r[0]
+            for r in db.execute(
+                "select distinct number from citations where document_id = ?", [doc_id]
+            )
+        }
+        listed = {
+            r[0]
+            for r in db.execute("select distinct number from refs where document_id = ?", [doc_id])
+        }
         results.append(
             IngestResult(
                 name=doc["name"],
@@ -33,10 +49,628 @@ def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
                 citations=scalar("select count(*) from citations where document_id = ?"),
                 entries=scalar("select count(*) from refs where document_id = ?"),
                 partial_entries=scalar(
-                    "select count(*) from refs where document_id = ? and partial"),
+                    "select count(*) from refs where document_id = ? and partial"
+                ),
                 dangling=sorted(cited - listed),
                 uncited=sorted(listed - cited),
                 problems=scalar("select count(*) from problems where document_id = ?"),
             )
         )
     return results
+
+
+# ---------------------------------------------------------------------------------------------
+# The sources behind a claim, the claims behind a source
+# ---------------------------------------------------------------------------------------------
+
+AUTHORS_SHOWN = 3  # "S. M. Gadgeel, L. Gandhi, G. J. Riely et al."
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    """One entry of a document's reference list, as stored (authors as printed)."""
+
+    ref_id: int
+    document: str
+    number: int
+    raw: str
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    kind: str = "article"
+    partial: bool = False
+    source: str = "text"
+
+    @property
+    def doi_url(self) -> str | None:
+        """ "https://doi.org/10.1016/…": the link a reader clicks."""
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    def citation(self) -> str:
+        """First authors, journal, year, volume, pages; the printed text when nothing parsed."""
+        parts: list[str] = []
+        if self.authors:
+            shown = ", ".join(self.authors[:AUTHORS_SHOWN])
+            parts.append(shown + (" et al." if len(self.authors) > AUTHORS_SHOWN else ""))
+        if self.title:
+            parts.append(self.title)
+        parts.extend(
+            str(value) for value in (self.journal, self.year, self.volume, self.pages) if value
+        )
+        if not (self.authors or self.title or self.journal):
+            # the parser could not split this entry: the printed text says more than a year
+            parts = [" ".join(self.raw.split())]
+        text = ", ".join(parts)
+        if self.partial:
+            text += " (entry cut in the source text)"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready fields, with the DOI link."""
+        data = asdict(self)
+        data["authors"] = list(self.authors)
+        data["doi_url"] = self.doi_url
+        return data
+
+
+@dataclass(frozen=True)
+class CitedNumber:
+    """A reference number cited by a claim, with its entry (None: not in the reference list)."""
+
+    number: int
+    entry: ReferenceEntry | None
+
+    def to_text(self) -> list[str]:
+        """ "[112] S. N. Gettinger, …, Lancet Oncol., 2016, 17, 1683–1696" and its link."""
+        if self.entry is None:
+            return [f"[{self.number}] not in the reference list"]
+        lines = [f"[{self.number}] {self.entry.citation()}"]
+        for link in (self.entry.doi_url, self.entry.url):
+            if link:
+                lines.append(f"{' ' * (len(str(self.number)) + 3)}{link}")
+        return lines
+
+
+@dataclass(frozen=True)
+class ClaimSources:
+    """A claim (a sentence of the body) with its section, source lines, markers and sources."""
+
+    claim_id: int | None  # None: a citation printed outside any sentence (a table cell)
+    document: str
+    text: str | None
+    line_start: int
+    line_end: int
+    section_number: str | None = None
+    section_title: str | None = None
+    kind: str = "body"
+    markers: tuple[str, ...] = ()
+    cited: tuple[CitedNumber, ...] = ()
+
+    @property
+    def section(self) -> str | None:
+        """ "2.1 Brain metastases", or None when the claim sits under no heading."""
+        label = " ".join(part for part in (self.section_number, self.section_title) if part)
+        return label or None
+
+    def to_text(self, width: int = 100) -> list[str]:
+        """The lines `reflink lookup` prints for this claim."""
+        lines = (
+            self.line_start
+            if self.line_start == self.line_end
+            else (f"{self.line_start}–{self.line_end}")
+        )
+        where = [self.document, self.section or "(no section)", f"lines {lines}"]
+        if self.claim_id is not None:
+            where.insert(0, f"claim {self.claim_id}")
+        if self.kind != "body":
+            where.append(self.kind)
+        if self.markers:
+            where.append("markers " + "; ".join(self.markers))
+        out = [" · ".join(where)]
+        text = self.text if self.text is not None else "(citation outside any sentence)"
+        out.extend(textwrap.wrap(text, width=width, initial_indent="  ", subsequent_indent="  "))
+        for cited in self.cited:
+            out.extend("    " + line for line in cited.to_text())
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the claim, where it is, and each cited number with its entry or null."""
+        return {
+            "claim_id": self.claim_id,
+            "document": self.document,
+            "section": {"number": self.section_number, "title": self.section_title},
+            "lines": [self.line_start, self.line_end],
+            "kind": self.kind,
+            "text": self.text,
+            "markers": list(self.markers),
+            "sources": [
+                {"number": c.number, "entry": c.entry.to_dict() if c.entry else None}
+                for c in self.cited
+            ],
+        }
+
+
+@dataclass
+class LookupResult:
+    """What `reflink lookup` found: claims for a search, or the claims citing one number."""
+
+    claims: list[ClaimSources]
+    query: str | None = None
+    number: int | None = None
+    entries: list[ReferenceEntry] = field(default_factory=list)  # for a number: its entry
+    note: str | None = None  # "no claim has all of the words; claims with any of them"
+
+    def summary(self) -> str:
+        """One line of counts."""
+        cited = {(c.document, n.number) for c in self.claims for n in c.cited}
+        listed = {(c.document, n.number) for c in self.claims for n in c.cited if n.entry}
+        one = len(self.claims) == 1
+        claims = f"{len(self.claims)} claim{'' if one else 's'}"
+        if self.number is not None:
+            return f"{claims} cite{'s' if one else ''} [{self.number}]"
+        return (
+            f'{claims} match{"es" if one else ""} "{self.query}", citing {len(cited)}'
+            f" number{'' if len(cited) == 1 else 's'} ({len(listed)} with an entry)"
+        )
+
+    def to_text(self, width: int = 100) -> list[str]:
+        """Everything `reflink lookup` prints before its summary line."""
+        out: list[str] = []
+        if self.number is not None:
+            if not self.entries:
+                out.append(f"[{self.number}] not in the reference list")
+            for entry in self.entries:
+                out.append(f"{entry.document}:")
+                out.extend("  " + line for line in CitedNumber(entry.number, entry).to_text())
+            out.append("")
+        if self.note:
+            out.extend([self.note, ""])
+        for claim in self.claims:
+            out.extend(claim.to_text(width))
+            out.append("")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready result for scripts."""
+        data: dict[str, Any] = (
+            {"query": self.query}
+            if self.number is None
+            else {"number": self.number, "entries": [entry.to_dict() for entry in self.entries]}
+        )
+        if self.note:
+            data["note"] = self.note
+        data["claims"] = [claim.to_dict() for claim in self.claims]
+        return data
+
+
+# Words of a search; anything else (hyphens, quotes, FTS operators typed by accident) separates.
+SEARCH_WORD = re.compile(r"\w+")
+# The user wrote an FTS5 query on purpose: "crizotinib OR ceritinib", "lorlat*", '"brain metast*"'
+FTS_SYNTAX = re.compile(r'["*]|\b(?:AND|OR|NOT|NEAR)\b')
+
+
+def fts_queries(query: str) -> list[str]:
+    """A search → FTS5 queries to try in turn: all the words, then any of them."""
+    if FTS_SYNTAX.search(query):
+        return [query]
+    words = SEARCH_WORD.findall(query)
+    if not words:
+        raise ReflinkError(f'nothing to search for in "{query}"')
+    quoted = [f'"{word}"' for word in words]
+    queries = [" ".join(quoted)]
+    if len(words) > 1:
+        queries.append(" OR ".join(quoted))
+    return queries
+
+
+def _matching_claim_ids(
+    db: sqlite_utils.Database,
+    query: str,
+    document_ids: Sequence[int] | None,
+    limit: int | None,
+) -> tuple[list[int], bool]:
+    """Claim ids ranked by bm25, and whether only the any-word fallback matched."""
+    sql = (
+        "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid"
+        " where claims_fts match ?"
+    )
+    params: list[Any] = []
+    if document_ids is not None:
+        sql += f" and claims.document_id in ({','.join('?' * len(document_ids))})"
+        params.extend(document_ids)
+    sql += " order by claims_fts.rank, claims.id"
+    if limit is not None:
+        sql += f" limit {int(limit)}"
+    queries = fts_queries(query)
+    for index, fts in enumerate(queries):
+        try:
+            ids = [row[0] for row in db.execute(sql, [fts, *params])]
+        except sqlite3.OperationalError as exc:
+            raise ReflinkError(f'cannot search for "{query}": {exc}') from exc
+        if ids:
+            return ids, index > 0
+    return [], False
+
+
+def search_claims(
+    db: sqlite_utils.Database,
+    query: str,
+    *,
+    document: str | None = None,
+    limit: int | None = 20,
+) -> LookupResult:
+    """Full-text search of the claims, best first, each with its cited numbers and entries."""
+    document_ids = _document_ids(db, document)
+    ids, fallback = _matching_claim_ids(db, query, document_ids, limit)
+    note = f'No claim has all the words of "{query}"; these have some.' if fallback else None
+    return LookupResult(claims=load_claims(db, ids), query=query, note=note)
+
+
+def claims_citing(
+    db: sqlite_utils.Database,
+    number: int,
+    *,
+    document: str | None = None,
+) -> LookupResult:
+    """The claims that cite reference `number` (and citations printed outside any claim)."""
+    document_ids = _document_ids(db, document)
+    where, params = "citations.number = ?", [number]
+    if document_ids is not None:
+        where += f" and citations.document_id in ({','.join('?' * len(document_ids))})"
+        params.extend(document_ids)
+    rows = db.execute(
+        f"select distinct citations.claim_id, citations.document_id, citations.line"
+        f" from citations where {where} order by citations.document_id, citations.line",
+        params,
+    ).fetchall()
+    claim_ids = list(dict.fromkeys(row[0] for row in rows if row[0] is not None))
+    claims = load_claims(db, claim_ids)
+    claims.extend(_outside_claims(db, [(row[1], row[2]) for row in rows if row[0] is None]))
+    claims.sort(key=lambda c: (c.document, c.line_start))
+    entry_where, entry_params = "refs.number = ?", [number]
+    if document_ids is not None:
+        entry_where += f" and refs.document_id in ({','.join('?' * len(document_ids))})"
+        entry_params.extend(document_ids)
+    entries = _entries(db, entry_where, entry_params)
+    return LookupResult(claims=claims, number=number, entries=entries)
+
+
+def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[ClaimSources]:
+    """Claims by id (in the order given), each with its markers and cited entries."""
+    if not claim_ids:
+        return []
+    marks = ",".join("?" * len(claim_ids))
+    rows = {
+        row["id"]: row
+        for row in db.query(
+            "select claims.id, claims.text, claims.line_start, claims.line_end, claims.kind,"
+            " documents.name as document, sections.number as section_number,"
+            " sections.title as section_title from claims"
+            " join documents on documents.id = claims.document_id"
+            " left join sections on sections.id = claims.section_id"
+            f" where claims.id in ({marks})",
+            list(claim_ids),
+        )
+    }
+    citations: dict[int, list[dict[str, Any]]] = {}
+    for row in db.query(
+        "select claim_id, line, marker, position, number, ref_id from citations"
+        f" where claim_id in ({marks}) order by line, position, id",
+        list(claim_ids),
+    ):
+        citations.setdefault(row["claim_id"], []).append(row)
+    ref_ids = {c["ref_id"] for cs in citations.values() for c in cs if c["ref_id"] is not None}
+    entries = {
+        entry.ref_id: entry
+        for entry in (
+            _entries(db, f"refs.id in ({','.join('?' * len(ref_ids))})", list(ref_ids))
+            if ref_ids
+            else []
+        )
+    }
+    claims = []
+    for claim_id in claim_ids:
+        row = rows.get(claim_id)
+        if row is None:
+            continue
+        cs = citations.get(claim_id, [])
+        markers = tuple(dict.fromkeys(c["marker"] for c in cs))  # "92" cited twice: once
+        numbers = dict.fromkeys((c["number"], c["ref_id"]) for c in cs)
+        claims.append(
+            ClaimSources(
+                claim_id=claim_id,
+                document=row["document"],
+                text=row["text"],
+                line_start=row["line_start"],
+                line_end=row["line_end"],
+                section_number=row["section_number"],
+                section_title=row["section_title"],
+                kind=row["kind"] or "body",
+                markers=markers,
+                cited=tuple(
+                    CitedNumber(number, entries.get(ref_id) if ref_id is not None else None)
+                    for number, ref_id in numbers
+                ),
+            )
+        )
+    return claims
+
+
+def _outside_claims(
+    db: sqlite_utils.Database,
+    places: Sequence[tuple[int, int]],
+) -> list[ClaimSources]:
+    # "117 and 144" in a table cell: cited, but in no sentence; shown by line with its numbers
+    out = []
+    for document_id, line in dict.fromkeys(places):
+        cs = list(
+            db.query(
+                "select citations.marker, citations.number, citations.ref_id, documents.name"
+                " from citations join documents on documents.id = citations.document_id"
+                " where citations.document_id = ? and citations.line = ? and claim_id is null"
+                " order by position, citations.id",
+                [document_id, line],
+            )
+        )
+        ref_ids = [c["ref_id"] for c in cs if c["ref_id"] is not None]
+        entries = (
+            {
+                e.ref_id: e
+                for e in _entries(db, f"refs.id in ({','.join('?' * len(ref_ids))})", ref_ids)
+            }
+            if ref_ids
+            else {}
+        )
+        out.append(
+            ClaimSources(
+                claim_id=None,
+                document=cs[0]["name"],
+                text=None,
+                line_start=line,
+                line_end=line,
+                markers=tuple(dict.fromkeys(c["marker"] for c in cs)),
+                cited=tuple(
+                    CitedNumber(c["number"], entries.get(c["ref_id"]))
+                    for c in {c["number"]: c for c in cs}.values()
+                ),
+            )
+        )
+    return out
+
+
+def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> list[ReferenceEntry]:
+    entries = []
+    for row in db.query(
+        "select refs.*, documents.name as document from refs"
+        f" join documents on documents.id = refs.document_id where {where}"
+        " order by refs.document_id, refs.number, refs.id",
+        list(params),
+    ):
+        try:
+            authors = tuple(json.loads(row["authors"] or "[]"))
+        except ValueError:
+            authors = (row["authors"],)
+        entries.append(
+            ReferenceEntry(
+                ref_id=row["id"],
+                document=row["document"],
+                number=row["number"],
+                raw=row["raw"] or "",
+                authors=authors,
+                title=row["title"],
+                journal=row["journal"],
+                year=row["year"],
+                volume=row["volume"],
+                pages=row["pages"],
+                doi=row["doi"],
+                url=row["url"],
+                kind=row["kind"] or "article",
+                partial=bool(row["partial"]),
+                source=row["source"] or "text",
+            )
+        )
+    return entries
+
+
+def _document_ids(db: sqlite_utils.Database, document: str | None) -> list[int] | None:
+    """None (every document) or the one document named by its name, path or id."""
+    if document is None:
+        return None
+    rows = db.execute(
+        "select id from documents where name = ? or path = ? or cast(id as text) = ?",
+        [document, document, document],
+    ).fetchall()
+    if not rows:
+        names = [row[0] for row in db.execute("select name from documents order by id")]
+        raise ReflinkError(
+            f"no document {document!r} in the database"
+            + (f" (documents: {', '.join(names)})" if names else "")
+        )
+    return [row[0] for row in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Selections of references (what `reflink bibtex` exports)
+# ---------------------------------------------------------------------------------------------
+
+NUMBER_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
+RANGE_LIMIT = 100_000  # "1-999999999" is a typo, not a selection
+
+
+def parse_number_ranges(text: str) -> list[int]:
+    """ "101-105,110" → [101, 102, 103, 104, 105, 110]; a malformed part raises ValueError."""
+    numbers: list[int] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        match = NUMBER_RANGE.match(part)
+        if not match:
+            raise ValueError(f"{part.strip()!r} is not a number or a range such as 101-105")
+        start = int(match.group(1))
+        end = int(match.group(2) or start)
+        if end < start:
+            raise ValueError(f"{part.strip()!r} runs backwards")
+        if end - start > RANGE_LIMIT:
+            raise ValueError(f"{part.strip()!r} spans more than {RANGE_LIMIT} numbers")
+        numbers.extend(range(start, end + 1))
+    if not numbers:
+        raise ValueError("no numbers given")
+    return list(dict.fromkeys(numbers))
+
+
+@dataclass
+class ReferenceSelection:
+    """The entries a selection names (refs.id, by document and number), and the cited numbers
+    it names that have no entry."""
+
+    ref_ids: list[int]
+    missing: dict[str, list[int]] = field(default_factory=dict)  # document name → numbers
+
+
+def select_references(
+    db: sqlite_utils.Database,
+    *,
+    numbers: Sequence[int] = (),
+    search: str | None = None,
+    section: str | None = None,
+    claim_id: int | None = None,
+    lines: tuple[int, int] | None = None,
+    all_entries: bool = False,
+    document: str | None = None,
+) -> ReferenceSelection:
+    """The union of the entries each given criterion names, in reference-number order.
+
+    Numbers, a section and line ranges mean something only within one document: with several
+    documents in the database, `document` must say which.
+    """
+    document_ids = _document_ids(db, document)
+    if document_ids is None and (numbers or section or lines):
+        all_docs = db.execute("select id, name from documents order by id").fetchall()
+        if len(all_docs) > 1:
+            raise ReflinkError(
+                f"{len(all_docs)} documents in the database; choose one with --document "
+                f"({', '.join(name for _, name in all_docs)})"
+            )
+        document_ids = [row[0] for row in all_docs]
+    # (document_id, number) pairs a criterion names; refs found directly by id
+    wanted: set[tuple[int, int]] = set()
+    direct: set[int] = set()
+
+    def scope(column: str) -> tuple[str, list[int]]:
+        if document_ids is None:
+            return "1", []
+        return f"{column} in ({','.join('?' * len(document_ids))})", list(document_ids)
+
+    def cited_by(where: str, params: Sequence[Any]) -> None:
+        in_scope, scope_params = scope("citations.document_id")
+        for document_id, number in db.execute(
+            f"select distinct document_id, number from citations where ({where}) and {in_scope}",
+            [*params, *scope_params],
+        ):
+            wanted.add((document_id, number))
+
+    if numbers:
+        for document_id in document_ids or []:
+            wanted.update((document_id, number) for number in numbers)
+    if claim_id is not None:
+        if not db.execute("select 1 from claims where id = ?", [claim_id]).fetchone():
+            raise ReflinkError(f"no claim with id {claim_id}")
+        cited_by("claim_id = ?", [claim_id])
+    if lines is not None:
+        cited_by("line between ? and ?", list(lines))
+    if section is not None:
+        section_ids = _section_ids(db, section, document_ids)
+        marks = ",".join("?" * len(section_ids))
+        cited_by(f"claim_id in (select id from claims where section_id in ({marks}))", section_ids)
+    if search is not None:
+        claim_ids, _ = _matching_claim_ids(db, search, document_ids, None)
+        if claim_ids:
+            marks = ",".join("?" * len(claim_ids))
+            cited_by(f"claim_id in ({marks})", claim_ids)
+        direct.update(_matching_ref_ids(db, search, document_ids))
+    if all_entries:
+        in_scope, scope_params = scope("document_id")
+        direct.update(
+            row[0] for row in db.execute(f"select id from refs where {in_scope}", scope_params)
+        )
+
+    found: dict[tuple[int, int], int] = {}
+    for ref_id, document_id, number in (
+        db.execute("select id, document_id, number from refs order by id").fetchall()
+        if wanted
+        else []
+    ):
+        if (document_id, number) in wanted:
+            found.setdefault((document_id, number), ref_id)
+    ref_ids = set(found.values()) | direct
+    names = dict(db.execute("select id, name from documents").fetchall())
+    missing: dict[str, list[int]] = {}
+    for document_id, number in sorted(wanted - set(found)):
+        missing.setdefault(names[document_id], []).append(number)
+    order = {
+        row[0]: (row[1], row[2])
+        for row in db.execute("select id, document_id, number from refs").fetchall()
+        if row[0] in ref_ids
+    }
+    return ReferenceSelection(
+        ref_ids=sorted(ref_ids, key=lambda i: (*order[i], i)), missing=missing
+    )
+
+
+def _section_ids(
+    db: sqlite_utils.Database,
+    section: str,
+    document_ids: Sequence[int] | None,
+) -> list[int]:
+    # "4" takes 4.1 and 4.1.2 too; "brain" takes the sections whose title says it
+    rows = db.execute("select id, document_id, number, title from sections").fetchall()
+    key = section.strip().rstrip(".")
+    ids = [
+        row[0]
+        for row in rows
+        if (document_ids is None or row[1] in document_ids)
+        and (
+            (row[2] and (row[2].rstrip(".") == key or row[2].startswith(key + ".")))
+            or (not key[:1].isdigit() and row[3] and key.lower() in row[3].lower())
+        )
+    ]
+    if not ids:
+        known = [
+            " ".join(p for p in (r[2], r[3]) if p)
+            for r in rows
+            if document_ids is None or r[1] in document_ids
+        ]
+        raise ReflinkError(
+            f"no section {section!r}"
+            + (
+                f" (sections: {'; '.join(known[:12])}{'; …' if len(known) > 12 else ''})"
+                if known
+                else " (no section headings were found in this document)"
+            )
+        )
+    return ids
+
+
+def _matching_ref_ids(
+    db: sqlite_utils.Database,
+    query: str,
+    document_ids: Sequence[int] | None,
+) -> list[int]:
+    # "lorlatinib" in an entry's title: the entry is about it even where no claim cites it
+    sql = (
+        "select refs.id from refs_fts join refs on refs.rowid = refs_fts.rowid"
+        " where refs_fts match ?"
+    )
+    params: list[Any] = []
+    if document_ids is not None:
+        sql += f" and refs.document_id in ({','.join('?' * len(document_ids))})"
+        params.extend(document_ids)
+    try:
+        return [row[0] for row in db.execute(sql, [fts_queries(query)[0], *params])]
+    except sqlite3.OperationalError as exc:
+        raise ReflinkError(f'cannot search for "{query}": {exc}') from exc

@@ -1,0 +1,885 @@
+"""Reference rows → bibtexparser `Library` → BibTeX text, with stable keys and LaTeX-safe values.
+
+The writing is bibtexparser v2's: each reference becomes an `Entry` of `Field`s, and an ordered,
+visible list of middlewares (`UNPARSE_STEPS`) makes the values LaTeX-safe before the stock writer
+prints them. Nothing here formats BibTeX by hand, so the output is what bibtexparser and any other
+BibTeX parser (pybtex, BibTeX itself) read back.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import bibtexparser
+import sqlite_utils
+from bibtexparser.exceptions import PartialMiddlewareException
+from bibtexparser.library import Library
+from bibtexparser.middlewares import (
+    LatexDecodingMiddleware,
+    LatexEncodingMiddleware,
+    MergeCoAuthors,
+    MergeNameParts,
+)
+from bibtexparser.middlewares.middleware import BlockMiddleware
+from bibtexparser.middlewares.names import NameParts
+from bibtexparser.middlewares.parsestack import default_unparse_stack
+from bibtexparser.model import Block, Entry, Field, MiddlewareErrorBlock
+from bibtexparser.writer import BibtexFormat
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
+
+# ---------------------------------------------------------------------------------------------
+# Names: every printed style → bibtexparser `NameParts` (first, von, last, jr)
+# ---------------------------------------------------------------------------------------------
+
+# Lower-case particles that open a family name: "J. von Pawel", "van der Laak J".
+PARTICLES = {
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "dos",
+    "das",
+    "du",
+    "la",
+    "le",
+    "ten",
+    "ter",
+    "zu",
+    "y",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
+# "S.", "Ch.", "J.-F.": an initial printed with its full stop
+DOTTED_INITIAL = re.compile(r"^(?:[A-Z][a-z]{0,2}\.)(?:-[A-Z][a-z]{0,2}\.)*$")
+# "AB", "J", "A-B": Vancouver initials printed after the family name ("Smith AB")
+BARE_INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z](?:-[A-Z])+)$")
+# "P. N.Morcos", "T.Mok": the extract glued an initial to the family name
+GLUED_INITIAL = re.compile(r"(?<=[A-Z]\.)(?=[A-Z][a-z])")
+# Words that make a printed author an organisation, not a person: "Food and Drug
+# Administration", "National Comprehensive Cancer Network", "WHO Classification Group".
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:and|of|for|the|on|Society|Association|Organi[sz]ation|Institute|Administration|"
+    r"Agency|Group|Committee|Network|Foundation|Consortium|Collaboration|Council|Cent(?:er|re)|"
+    r"Investigators|Trial|University|Ministry|Department|Commission|Board|Panel|Project)\b"
+)
+ET_AL = re.compile(r"^(?:et\.?\s*al\.?|and others|others)$", re.IGNORECASE)
+
+
+def split_printed_name(printed: str) -> NameParts | None:
+    """A name as printed in any reference style → its BibTeX parts; None for "et al.".
+
+    "S. M. Gadgeel" → last Gadgeel, first S. M.; "Smith AB" → Smith, A. B.;
+    "Mojsov, S." → Mojsov, S.; "van der Laak J" → von "van der", last Laak, first J.
+    """
+    parts = _cached_name_parts(printed)
+    if parts is None:
+        return None
+    first, von, last, jr = parts
+    return NameParts(first=list(first), von=list(von), last=list(last), jr=list(jr))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_name_parts(printed: str) -> tuple[tuple[str, ...], ...] | None:
+    # the same authors recur across a review's entries; NameParts is mutable (the encoder
+    # rewrites it in place), so the cache keeps tuples and each call gets fresh lists
+    parts = _split_printed_name(printed)
+    if parts is None:
+        return None
+    return tuple(parts.first), tuple(parts.von), tuple(parts.last), tuple(parts.jr)
+
+
+def _split_printed_name(printed: str) -> NameParts | None:
+    name = " ".join(printed.replace("\u00a0", " ").split()).strip(" ,;")
+    if name.startswith("and "):  # "… and S. Popat" split on the comma only
+        name = name[4:]
+    if not name or (len(name) < 12 and ET_AL.match(name)):
+        return None
+    if "," in name:
+        return _split_family_first(name)
+    if _is_organisation(name):
+        return NameParts(last=[name])
+    words = GLUED_INITIAL.sub(" ", name).split()
+    jr = [words.pop()] if len(words) > 1 and words[-1].lower() in SUFFIXES else []
+    # "Smith AB", "van der Laak J", "Garcia Campelo R": family name first, bare initials last
+    if len(words) > 1 and BARE_INITIALS.match(words[-1]) and not BARE_INITIALS.match(words[0]):
+        von, last = _split_particles(words[:-1])
+        return NameParts(first=_dot_initials(words[-1]), von=von, last=last, jr=jr)
+    # "S. M. Gadgeel", "J.-F. Martini", "AB Smith": initials first, family name last
+    initials: list[str] = []
+    while len(words) > 1 and (DOTTED_INITIAL.match(words[0]) or BARE_INITIALS.match(words[0])):
+        word = words.pop(0)
+        initials.extend([word] if DOTTED_INITIAL.match(word) else _dot_initials(word))
+    if initials:
+        von, last = _split_particles(words)
+        return NameParts(first=initials, von=von, last=last, jr=jr)
+    # "Ludwig van Beethoven", "Sai-Hong Ignatius Ou": full given names
+    for index, word in enumerate(words[1:], start=1):
+        if word in PARTICLES:
+            return NameParts(
+                first=words[:index],
+                von=_leading_particles(words[index:]),
+                last=_after_particles(words[index:]),
+                jr=jr,
+            )
+    return NameParts(first=words[:-1], last=words[-1:], jr=jr)
+
+
+def _split_family_first(name: str) -> NameParts:
+    # "Mojsov, S.", "Blumenschein, G. R., Jr", "de la Cruz, Maria"
+    parts = [part.strip() for part in name.split(",") if part.strip()]
+    family, rest = parts[0], parts[1:]
+    jr = [part for part in rest if part.lower() in SUFFIXES]
+    given = " ".join(part for part in rest if part.lower() not in SUFFIXES)
+    given_words = GLUED_INITIAL.sub(" ", given).split()
+    first: list[str] = []
+    for word in given_words:
+        # "Smith, AB": bare initials after the comma
+        first.extend(_dot_initials(word) if BARE_INITIALS.match(word) and len(word) > 1 else [word])
+    if len(first) == 1 and len(first[0]) == 1:
+        first = [first[0] + "."]  # "Smith, J" → "Smith, J."
+    von, last = _split_particles(family.split())
+    return NameParts(first=first, von=von, last=last, jr=jr)
+
+
+def _is_organisation(name: str) -> bool:
+    words = name.split()
+    if len(words) == 1 or (DOTTED_INITIAL.match(words[0]) and len(words) < 4):
+        return False  # "S. M. Gadgeel": a person, and most names look like this (fast)
+    if ORGANISATION_WORDS.search(name):
+        return True
+    has_initials = any(DOTTED_INITIAL.match(w) or BARE_INITIALS.match(w) for w in words)
+    return len(words) >= 4 and not has_initials
+
+
+def _dot_initials(letters: str) -> list[str]:
+    """ "AB" → ["A.", "B."]; "A-B" → ["A.-B."]."""
+    if "-" in letters:
+        return ["-".join(f"{part}." for part in letters.split("-"))]
+    return [f"{letter}." for letter in letters]
+
+
+def _split_particles(words: list[str]) -> tuple[list[str], list[str]]:
+    if words[0] not in PARTICLES:
+        return [], words  # most family names have no particle (fast)
+    von = _leading_particles(words)
+    last = _after_particles(words)
+    return von, last
+
+
+def _leading_particles(words: list[str]) -> list[str]:
+    von: list[str] = []
+    for word in words[:-1]:
+        if word not in PARTICLES:
+            break
+        von.append(word)
+    return von
+
+
+def _after_particles(words: list[str]) -> list[str]:
+    return words[len(_leading_particles(words)) :]
+
+
+def bibtex_name(printed: str) -> str | None:
+    """A printed name → "Family, Given" as BibTeX reads it (before LaTeX encoding)."""
+    parts = split_printed_name(printed)
+    return None if parts is None else parts.merge_last_name_first
+
+
+# ---------------------------------------------------------------------------------------------
+# Citation keys
+# ---------------------------------------------------------------------------------------------
+
+STOPWORDS = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "at", "by", "from"}
+WORD = re.compile(r"[^\W_]+")
+
+
+def _ascii_word(text: str) -> str:
+    """ "Crinò" → "Crino", "van der Laak" → "vanderLaak", "Moro-Sibilot" → "MoroSibilot"."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]", "", folded)
+
+
+def _first_word(text: str | None, *, min_letters: int = 1) -> str:
+    # "N. Engl. J. Med." → "Engl": single letters of an abbreviated journal say nothing
+    for word in WORD.findall(text or ""):
+        ascii_word = _ascii_word(word)
+        if word.lower() in STOPWORDS or len(ascii_word) < min_letters:
+            continue
+        return ascii_word[:1].upper() + ascii_word[1:]
+    return ""
+
+
+def _host_label(url: str | None) -> str:
+    # "https://www.cancer.gov/news-events/…" → "Cancer"
+    match = re.match(r"^[a-z]+://(?:www\d?\.)?([^/:?#]+)", url or "", re.IGNORECASE)
+    if not match:
+        return ""
+    labels = match.group(1).split(".")
+    return _first_word(labels[-2] if len(labels) >= 2 else labels[0])
+
+
+def base_key(ref: Mapping[str, Any]) -> str:
+    """First author's family name + year + first title word (or journal word when no title)."""
+    family = ""
+    for printed in _authors(ref):
+        parts = split_printed_name(printed)
+        if parts is not None:
+            family = _ascii_word(" ".join([*parts.von, *parts.last]))
+            break
+    family = family or _host_label(ref.get("url")) or "Anon"
+    year = str(ref["year"]) if ref.get("year") else ""
+    word = _first_word(ref.get("title")) or _first_word(ref.get("journal"), min_letters=2)
+    return f"{family}{year}{word}"
+
+
+def _letters(index: int) -> str:
+    """0 → "a", 25 → "z", 26 → "aa": suffixes that never run out."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("a") + remainder) + letters
+    return letters
+
+
+def citation_keys(refs: Iterable[Mapping[str, Any]]) -> dict[int, str]:
+    """refs.id → citation key, over all the entries of a document (ordered by number).
+
+    Keys are computed over the whole document, not over the exported subset, so exporting
+    101–105 today and 110 tomorrow gives the same keys as exporting everything at once: two
+    entries sharing a base key are told apart by "a", "b" in reference-number order.
+    """
+    groups: dict[str, list[int]] = {}
+    for ref in sorted(refs, key=lambda r: (r["number"], r["id"])):
+        groups.setdefault(base_key(ref), []).append(ref["id"])
+    keys: dict[int, str] = {}
+    for key, ids in groups.items():
+        if len(ids) == 1:
+            keys[ids[0]] = key
+        else:
+            for index, ref_id in enumerate(ids):
+                keys[ref_id] = key + _letters(index)
+    return keys
+
+
+# ---------------------------------------------------------------------------------------------
+# Fields
+# ---------------------------------------------------------------------------------------------
+
+# Written as they are: an encoded URL or DOI would no longer resolve.
+VERBATIM_FIELDS = {"url", "doi", "urldate", "howpublished_url"}
+NAME_FIELDS = ("author", "editor")
+DASHES = re.compile(r"\s*[-‐‑‒–—−]+\s*")
+# "(accessed 12 March 2019)", "Accessed: 2019-03-12", "[accessed 2019 Mar 12]",
+# "last accessed on 3 May 2018"
+ACCESSED = re.compile(r"accessed(?:\s+on)?:?\s*(?P<date>[^)\].;]+)", re.IGNORECASE)
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def _authors(ref: Mapping[str, Any]) -> tuple[str, ...]:
+    """The printed names of a row's authors (stored as a JSON array)."""
+    authors = ref.get("authors")
+    if not authors:
+        return ()
+    if isinstance(authors, tuple):  # already read (export_rows reads each row's once)
+        return authors
+    if isinstance(authors, str):
+        try:
+            authors = json.loads(authors)
+        except ValueError:
+            return (authors,)
+    return tuple(str(a) for a in authors if a and str(a).strip())
+
+
+def bibtex_pages(pages: str) -> str:
+    """ "1119–1128" → "1119--1128"; article numbers ("e123", "JCO2016715904") stay as printed."""
+    return DASHES.sub("--", pages.strip())
+
+
+def accessed_date(raw: str | None) -> str | None:
+    """ "(accessed 12 March 2019)" → "2019-03-12"; None when the text names no access date."""
+    match = ACCESSED.search(raw or "")
+    if not match:
+        return None
+    text = match.group("date").strip().rstrip(",")
+    iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    numbers = [int(w) for w in words if w.isdigit()]
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    year = next((n for n in numbers if n > 1900), None)
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    if year and month and day:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if year and month:
+        return f"{year:04d}-{month:02d}"
+    return None
+
+
+def _clean_url(url: str) -> str:
+    # a brace in a URL would unbalance the field; percent-encoding keeps the same address
+    return url.strip().replace(" ", "%20").replace("{", "%7B").replace("}", "%7D")
+
+
+def _clean_doi(doi: str) -> str:
+    doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.IGNORECASE)
+    return doi.replace("{", "%7B").replace("}", "%7D")
+
+
+def _note(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> str:
+    # "Reference 112 in alk-ros1-review.txt"; a work two documents list names both
+    note = "; ".join(f"reference {number} in {name}" for name, number in sources)
+    note = note[:1].upper() + note[1:]
+    if ref.get("partial"):
+        note += " (the entry is cut in the source text)"
+    if ref.get("source") == "crossref":
+        note += "; fields from Crossref"
+    return note
+
+
+def entry_type(ref: Mapping[str, Any]) -> str:
+    """BibTeX entry type for a reference's kind; @misc when a required field is missing."""
+    kind = ref.get("kind") or "article"
+    has_authors = bool(_authors(ref))
+    if kind == "article" and ref.get("journal") and (has_authors or ref.get("title")):
+        return "article"
+    if kind == "book" and ref.get("title") and has_authors:
+        return "book"
+    if kind == "chapter" and ref.get("title") and ref.get("journal"):
+        return "incollection"
+    if kind == "thesis" and ref.get("title") and has_authors:
+        return "phdthesis"
+    return "misc"
+
+
+def build_entry(
+    ref: Mapping[str, Any],
+    key: str,
+    sources: Sequence[tuple[str, int]] | None = None,
+) -> Entry:
+    """One reference row → a bibtexparser `Entry` (plain values; encoding happens on write)."""
+    kind = entry_type(ref)
+    fields: list[Field] = []
+
+    def add(name: str, value: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, str):
+            if "  " in value or "\n" in value or value[:1] == " " or value[-1:] == " ":
+                value = " ".join(value.split())
+            if not value:
+                return
+        fields.append(Field(name, value))
+
+    names = [parts for parts in map(split_printed_name, _authors(ref)) if parts is not None]
+    if names:
+        if any(ET_AL.match(a.strip(" ,;")) for a in _authors(ref)):
+            names.append(NameParts(last=["others"]))
+        add("author", names)
+    add("title", ref.get("title"))
+    journal = ref.get("journal")
+    if kind == "article":
+        add("journal", journal)
+    elif kind == "incollection":
+        add("booktitle", journal)
+    elif kind in ("book", "phdthesis"):
+        add("publisher" if kind == "book" else "school", journal)
+    add("year", str(ref["year"]) if ref.get("year") else None)
+    add("volume", ref.get("volume"))
+    add("pages", bibtex_pages(ref["pages"]) if ref.get("pages") else None)
+    if kind == "misc":
+        # A web page or press release names its publisher where a journal would be ("Press
+        # release of the Food and Drug Administration"); an entry the parser could not split
+        # at all still prints in the bibliography as its text.
+        nothing_parsed = not (names or ref.get("title") or journal)
+        if journal:
+            add("howpublished", journal)
+        elif nothing_parsed and ref.get("raw") and not _is_only_url(ref):
+            add("howpublished", ref["raw"])
+        elif ref.get("url"):
+            fields.append(Field("howpublished_url", f"\\url{{{_clean_url(ref['url'])}}}"))
+    add("doi", _clean_doi(ref["doi"]) if ref.get("doi") else None)
+    if ref.get("url"):
+        add("url", _clean_url(ref["url"]))
+        add("urldate", accessed_date(ref.get("raw")))
+    add(
+        "note",
+        _note(ref, sources or [(ref.get("document") or "the source document", ref["number"])]),
+    )
+    return Entry(kind, key, fields)
+
+
+def _is_only_url(ref: Mapping[str, Any]) -> bool:
+    # "https://www.cancer.gov/news-events/…, 2017.": the URL and the year already say it all
+    raw = URL_OR_YEAR.sub("", ref.get("raw") or "")
+    return bool(ref.get("url")) and not re.search(r"[A-Za-z]{3}", raw)
+
+
+URL_OR_YEAR = re.compile(r"https?://\S+|\b(?:19|20)\d\d\b")
+
+
+# ---------------------------------------------------------------------------------------------
+# The unparse steps: plain values → LaTeX-safe values, in this order
+# ---------------------------------------------------------------------------------------------
+
+_ENCODER_OPTIONS: dict[str, Any] = {
+    # "{\`o}" rather than "\`o": BibTeX abbreviates and sorts a braced special character as one
+    # letter ("{\'E}lodie" → "{\'E}."), while a bare accent macro is split apart
+    "replacement_latex_protection": "braces-all",
+    # characters with no LaTeX form (CJK, symbols) stay as UTF-8, which biblatex reads
+    "unknown_char_policy": "keep",
+    "unknown_char_warning": False,
+}
+# BibTeX counts every brace, escaped or not, so "\{" only works when the value's braces are
+# balanced; a lone "{" ("Cancer Res. {suppl") is written as a text command instead.
+_BALANCED_ENCODER = UnicodeToLatexEncoder(
+    conversion_rules=[
+        UnicodeToLatexConversionRule(RULE_DICT, {ord("{"): r"\{", ord("}"): r"\}"}),
+        "defaults",
+    ],
+    **_ENCODER_OPTIONS,
+)
+_UNBALANCED_ENCODER = UnicodeToLatexEncoder(
+    conversion_rules=[
+        UnicodeToLatexConversionRule(
+            RULE_DICT, {ord("{"): r"\textbraceleft", ord("}"): r"\textbraceright"}
+        ),
+        "defaults",
+    ],
+    **_ENCODER_OPTIONS,
+)
+NEEDS_ENCODING = re.compile(r"[^A-Za-z0-9 .,:;!?()\[\]/'+=<>*|\"-]")
+
+
+def encode_latex(text: str) -> str:
+    """Unicode text → LaTeX, character by character through pylatexenc (each character's form
+    is cached: calling pylatexenc once per value costs about 0.3 ms, too slow for 10,000
+    entries, and its default rules map single characters anyway)."""
+    text = unicodedata.normalize("NFC", text)  # "e" + U+0301 → "é": one character, one macro
+    balanced = _braces_balanced(text)
+    return NEEDS_ENCODING.sub(lambda match: _encode_char(match.group(0), balanced), text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _encode_name_part(part: str) -> str:
+    # "S.", "M.", "Gadgeel": the parts of names recur across entries, so each is encoded once
+    return encode_latex(part) if NEEDS_ENCODING.search(part) else part
+
+
+@functools.lru_cache(maxsize=4096)
+def _encode_char(char: str, balanced: bool) -> str:
+    encoder = _BALANCED_ENCODER if balanced else _UNBALANCED_ENCODER
+    return encoder.unicode_to_latex(char)
+
+
+def _braces_balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+class EncodeLatex(LatexEncodingMiddleware):
+    """bibtexparser's LaTeX encoding with pylatexenc, except for URLs and DOIs.
+
+    The stock defaults also keep "$…$" as math (a price "$5 and $6" would become math) and wrap
+    URLs in \\url{} in every field, the url field too; this encoder does neither, and it also
+    encodes the name parts of author lists.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(encoder=_BALANCED_ENCODER)
+
+    @classmethod
+    def metadata_key(cls) -> str:
+        return "reflink_latex_encoding"
+
+    def _transform_python_value_string(self, python_string: str) -> tuple[str, str]:
+        if not NEEDS_ENCODING.search(python_string):
+            return python_string, ""  # plain ASCII: nothing to encode (most values; fast)
+        try:
+            return encode_latex(python_string), ""
+        except Exception as exc:  # pylatexenc reports any failure this way; keep the entry
+            return python_string, str(exc)
+
+    def transform_entry(self, entry: Entry, library: Library) -> Block:
+        errors: list[str] = []
+        for f in entry.fields:
+            if f.key in VERBATIM_FIELDS:
+                continue
+            if isinstance(f.value, str):
+                f.value, error = self._transform_python_value_string(f.value)
+                errors.append(error)
+            elif isinstance(f.value, list):  # author lists: encode each part of each name
+                try:
+                    for parts in f.value:
+                        parts.first = [_encode_name_part(part) for part in parts.first]
+                        parts.von = [_encode_name_part(part) for part in parts.von]
+                        parts.last = [_encode_name_part(part) for part in parts.last]
+                        parts.jr = [_encode_name_part(part) for part in parts.jr]
+                except Exception as exc:  # as for any other value: keep the entry, say why
+                    errors.append(str(exc))
+        errors = [error for error in errors if error]
+        if errors:
+            return MiddlewareErrorBlock(block=entry, error=PartialMiddlewareException(errors))
+        entry.fields.sort(key=lambda f: FIELD_ORDER.get(f.key, len(FIELD_ORDER)))
+        return entry
+
+
+FIELD_ORDER = {
+    name: index
+    for index, name in enumerate(
+        [
+            "author",
+            "title",
+            "journal",
+            "booktitle",
+            "publisher",
+            "school",
+            "year",
+            "volume",
+            "pages",
+            "howpublished",
+            "howpublished_url",
+            "doi",
+            "url",
+            "urldate",
+            "note",
+        ]
+    )
+}
+
+
+class BraceOrganisations(BlockMiddleware):
+    """ "{Food and Drug Administration}": one name, whose "and" separates no authors."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
+
+    def transform_entry(self, entry: Entry, library: Library) -> Block:
+        for f in entry.fields:
+            if f.key in NAME_FIELDS and isinstance(f.value, list):
+                for parts in f.value:
+                    if (
+                        isinstance(parts, NameParts)
+                        and not parts.first
+                        and parts.last != ["others"]
+                    ):
+                        parts.last = ["{" + " ".join(parts.last) + "}"]
+        return entry
+
+
+# "ALK", "NSCLC", "PD-L1", "mTOR": a capital after the first letter; BibTeX styles that
+# lower-case titles must leave these alone. Not after "\\" or a letter: a macro name.
+TITLE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+class ProtectTitleCapitals(BlockMiddleware):
+    """Brace the title words whose capitals must survive a lower-casing style ("{ALK}")."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
+
+    def transform_entry(self, entry: Entry, library: Library) -> Block:
+        for f in entry.fields:
+            if f.key == "title" and isinstance(f.value, str):
+                f.value = TITLE_WORD.sub(_protect, f.value)
+        return entry
+
+
+CAPITAL = re.compile(r"[A-Z]")
+
+
+def _protect(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return "{" + word + "}" if CAPITAL.search(word, 1) else word
+
+
+class RenameHowpublishedUrl(BlockMiddleware):
+    """The \\url{} form of howpublished travels under its own name, past the encoder."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
+
+    def transform_entry(self, entry: Entry, library: Library) -> Block:
+        for f in entry.fields:
+            if f.key == "howpublished_url":
+                f.key = "howpublished"
+        return entry
+
+
+def unparse_steps() -> list[BlockMiddleware]:
+    """The middlewares applied before the writer, in order (fresh objects for each write)."""
+    return [
+        EncodeLatex(),
+        BraceOrganisations(),
+        ProtectTitleCapitals(),
+        RenameHowpublishedUrl(),
+        MergeNameParts(style="last", allow_inplace_modification=True),
+        MergeCoAuthors(allow_inplace_modification=True),
+        *default_unparse_stack(allow_inplace_modification=True),
+    ]
+
+
+def _bibtex_format() -> BibtexFormat:
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.value_column = "auto"
+    fmt.block_separator = "\n"  # the entry ends with a newline: one blank line between
+    return fmt
+
+
+def build_library(
+    refs: Sequence[Mapping[str, Any]],
+    keys: Mapping[int, str],
+    sources: Mapping[int, Sequence[tuple[str, int]]] | None = None,
+) -> Library:
+    """Reference rows → a `Library` of entries, in the given order, one per key."""
+    library = Library()
+    for ref in refs:
+        library.add(build_entry(ref, keys[ref["id"]], (sources or {}).get(ref["id"])))
+    return library
+
+
+def write_library(library: Library) -> str:
+    """A `Library` → BibTeX text (the library's values are encoded in place)."""
+    if not library.entries:
+        return ""
+    text = bibtexparser.write_string(
+        library, unparse_stack=unparse_steps(), bibtex_format=_bibtex_format()
+    )
+    return text.rstrip("\n") + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading back: the decoder that knows what the encoder writes
+# ---------------------------------------------------------------------------------------------
+
+
+def _decoder() -> LatexNodes2Text:
+    context = get_default_latex_context_db()
+    context.add_context_category(
+        "reflink",
+        prepend=True,
+        macros=[
+            MacroTextSpec("url", simplify_repl="%s"),
+            MacroTextSpec("textbraceleft", simplify_repl="{"),
+            MacroTextSpec("textbraceright", simplify_repl="}"),
+            MacroTextSpec("textasciicircum", simplify_repl="^"),
+        ],
+    )
+    return LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="verbatim")
+
+
+class DecodeLatex(LatexDecodingMiddleware):
+    """bibtexparser's LaTeX decoding, except for the fields written verbatim (a "%" in a URL
+    is no LaTeX comment there)."""
+
+    def __init__(self) -> None:
+        super().__init__(decoder=_decoder())
+
+    def transform_entry(self, entry: Entry, library: Library) -> Block:
+        order = {id(f): index for index, f in enumerate(entry.fields)}
+        verbatim = [f for f in entry.fields if f.key in VERBATIM_FIELDS or _is_url_command(f)]
+        entry.fields = [f for f in entry.fields if f not in verbatim]
+        block = super().transform_entry(entry, library)
+        target = block.block if isinstance(block, MiddlewareErrorBlock) else block
+        for f in verbatim:
+            if _is_url_command(f):
+                f.value = f.value[len("\\url{") : -1]
+        target.fields = sorted([*target.fields, *verbatim], key=lambda f: order[id(f)])
+        return block
+
+
+def _is_url_command(f: Field) -> bool:
+    return isinstance(f.value, str) and f.value.startswith("\\url{") and f.value.endswith("}")
+
+
+def read_bibtex(text: str) -> Library:
+    """BibTeX text → a `Library` with plain Unicode values (the inverse of `write_library`)."""
+    return bibtexparser.parse_string(text, append_middleware=[DecodeLatex()])
+
+
+# ---------------------------------------------------------------------------------------------
+# From the database
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BibtexExport:
+    """What one export wrote, and the cited numbers it could not write."""
+
+    text: str
+    entries: int
+    keys: list[str] = field(default_factory=list)
+    missing: dict[str, list[int]] = field(default_factory=dict)  # document → numbers
+
+    def summary(self, target: str) -> str:
+        """ "wrote 33 entries to refs.bib; 2 numbers without an entry: 1–2"."""
+        from .ingest import format_ranges
+
+        text = f"wrote {self.entries} {'entry' if self.entries == 1 else 'entries'} to {target}"
+        if not self.entries:
+            text = "nothing to write"
+        count = sum(len(numbers) for numbers in self.missing.values())
+        if count:
+            noun = "number" if count == 1 else "numbers"
+            if len(self.missing) == 1:
+                ranges = format_ranges(next(iter(self.missing.values())))
+            else:
+                ranges = "; ".join(
+                    f"{doc}: {format_ranges(nums)}" for doc, nums in self.missing.items() if nums
+                )
+            text += f"; {count} {noun} without an entry: {ranges}"
+        return text
+
+
+REF_COLUMNS = (
+    "refs.id, refs.document_id, refs.number, refs.raw, refs.authors, refs.title, refs.journal,"
+    " refs.year, refs.volume, refs.pages, refs.doi, refs.url, refs.kind, refs.partial,"
+    " refs.source, documents.name as document"
+)
+
+
+def export_refs(
+    db: sqlite_utils.Database,
+    ref_ids: Iterable[int],
+    missing: Mapping[str, list[int]] | None = None,
+) -> BibtexExport:
+    """refs.id values → BibTeX text, keys computed over each entry's whole document.
+
+    The same work listed by two documents (same DOI, or the same authors, year, journal, volume
+    and pages) is written once, its note naming both.
+    """
+    wanted = set(ref_ids)
+    if not wanted:
+        return BibtexExport(text="", entries=0, missing=dict(missing or {}))
+    document_ids = sorted(
+        {
+            row[0]
+            for row in db.execute(
+                "select distinct document_id from refs"
+                f" where id in ({','.join('?' * len(wanted))})",
+                list(wanted),
+            )
+        }
+    )
+    keys: dict[int, str] = {}
+    selected: list[dict[str, Any]] = []
+    for document_id in document_ids:
+        rows = [
+            dict(row)
+            for row in db.query(
+                f"select {REF_COLUMNS} from refs join documents on documents.id = refs.document_id"
+                " where refs.document_id = ? order by refs.number, refs.id",
+                [document_id],
+            )
+        ]
+        keys.update(citation_keys(rows))
+        selected.extend(row for row in rows if row["id"] in wanted)
+    return export_rows(selected, keys, missing)
+
+
+def export_rows(
+    rows: Sequence[Mapping[str, Any]],
+    keys: Mapping[int, str] | None = None,
+    missing: Mapping[str, list[int]] | None = None,
+) -> BibtexExport:
+    """Reference rows (with `id`, `number` and `document`) → BibTeX text.
+
+    Without `keys`, keys are computed over the rows given (for rows that are not in a
+    reflink database, such as the result of an arbitrary SQL query).
+    """
+    rows = [dict(row) for row in rows]
+    for index, row in enumerate(rows):
+        row.setdefault("id", -(index + 1))
+        row["authors"] = _authors(row)  # JSON text → list, once
+    keys = dict(keys) if keys is not None else citation_keys(rows)
+    chosen: list[dict[str, Any]] = []
+    sources: dict[int, list[tuple[str, int]]] = {}
+    by_work: dict[tuple, dict[str, Any]] = {}
+    used: dict[str, tuple] = {}
+    for row in rows:
+        source = (row.get("document") or "the source document", row["number"])
+        work = _work_identity(row)
+        if work in by_work:  # listed by another document too: one entry, both in its note
+            first = by_work[work]["id"]
+            if source not in sources[first]:
+                sources[first].append(source)
+            continue
+        key = keys[row["id"]]
+        if key in used and used[key] != work:  # the same key for a different work elsewhere
+            index = 0
+            while f"{key}{_letters(index)}" in used:
+                index += 1
+            key = f"{key}{_letters(index)}"
+            keys[row["id"]] = key
+        used[key] = work
+        by_work[work] = row
+        sources[row["id"]] = [source]
+        chosen.append(row)
+    library = build_library(chosen, keys, sources)
+    return BibtexExport(
+        text=write_library(library),
+        entries=len(chosen),
+        keys=[keys[row["id"]] for row in chosen],
+        missing={doc: sorted(nums) for doc, nums in (missing or {}).items() if nums},
+    )
+
+
+def _work_identity(row: Mapping[str, Any]) -> tuple:
+    if row.get("doi"):
+        return ("doi", _clean_doi(row["doi"]).lower())
+    fields = (
+        tuple(_authors(row)),
+        row.get("year"),
+        row.get("journal"),
+        row.get("volume"),
+        row.get("pages"),
+        row.get("title"),
+    )
+    if sum(1 for value in fields if value) >= 4:
+        return ("fields", *fields)
+    return ("row", row.get("document"), row["id"])
