@@ -8,6 +8,7 @@ import pytest
 
 from reflink.models import FURNITURE, Line, RefEntry
 from reflink.references import (
+    detect_style,
     expand_pages,
     join_lines,
     parse_entry_text,
@@ -461,6 +462,16 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="paren-book-with-page-count",
         ),
         pytest.param(
+            "Roe K. Made-up trial. Fake J. 2014 Jan-Feb;15(1):11–9. Epub 2013 Dec 2.",
+            {"journal": "Fake J", "year": 2014, "volume": "15", "pages": "11–19"},
+            id="vancouver-month-range-and-epub",
+        ),
+        pytest.param(
+            "A. Bee and C. Dee, Fake Chem. Sci., 2015, 6(2), 301–309.",
+            {"journal": "Fake Chem. Sci.", "volume": "6", "pages": "301–309"},
+            id="rsc-volume-with-issue",
+        ),
+        pytest.param(
             "A. Bee, C. Dee et al., J Fake Res.",
             {"authors": ("A. Bee", "C. Dee"), "journal": "J Fake Res.", "year": None},
             id="rsc-no-year-volume-or-pages",
@@ -577,3 +588,36 @@ def test_rest_of_a_broken_doi_is_kept_even_if_marked_furniture() -> None:
     text += "1202684109\n2. Poe L. Another title. Fake J. 2013;2:4–5."
     entries, _ = parse_references(lines_of(text, furniture=("1202684109",)))
     assert entries[0].doi == "10.1000/fake.1202684109"
+
+
+@pytest.mark.parametrize(
+    ("entries", "style", "titled"),
+    [
+        pytest.param(
+            [
+                f"Roe, K. & Poe, L. Made-up finding number {n}. Fake Cell Biol. {n}, 1–9 (2001)."
+                for n in range(1, 6)
+            ],
+            "nature",
+            True,
+            id="nature",
+        ),
+        pytest.param(
+            [f"Roe, K., and Poe, L. ({1990 + n}) J. Fake Chem. {n}, 11-19" for n in range(1, 6)],
+            "paren-year",
+            False,
+            id="jbc-without-titles",
+        ),
+        pytest.param(
+            [
+                f"Roe K, Poe L ({1990 + n}) Made-up finding {n}. Fake J {n}: 11–19."
+                for n in range(5)
+            ],
+            "paren-year",
+            True,
+            id="old-plos",
+        ),
+    ],
+)
+def test_style_is_decided_per_document(entries: list[str], style: str, titled: bool) -> None:
+    assert detect_style(entries) == (style, titled)

@@ -610,8 +610,10 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
     if groups.get("year"):
         draft.year = int(groups["year"][:4])
     volume = groups.get("volume") or groups.get("volume2")
-    if volume and volume.strip(" ,."):
-        draft.volume = volume.strip(" ,.")
+    if volume:
+        volume = re.sub(r"\s*\([^)]*\)\s*$", "", volume).strip(" ,.")  # RSC "15(3)" → "15"
+    if volume:
+        draft.volume = volume
     if groups.get("pages"):
         draft.pages = expand_pages(groups["pages"])
     draft.matched = structural or bool(draft.volume or draft.pages)
@@ -695,7 +697,7 @@ def take_leading_names(chunks: list[str]) -> tuple[list[str], int]:
 
 # Vancouver: "Smith AB, Jones C. Title. J Name. 2014;15(3):1119–28."
 VANCOUVER_SOURCE = re.compile(
-    rf"""(?P<year>{YEAR})(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?\s*;\s*
+    rf"""(?P<year>{YEAR})(?:\s+[A-Z][a-z]{{2,8}}(?:[-–/][A-Z][a-z]{{2,8}})?(?:\s+\d{{1,2}})?)?\s*;\s*
     (?:(?P<volume>[^:;()]*?)\s*(?:\((?P<issue>[^)]*)\))?\s*:\s*(?P<pages>{PAGES})?
       |(?P<pages2>{PAGES})
       |(?P<volume2>\w+)\s*(?:\((?P<issue2>[^)]*)\))?       # "2017; 22(13)." no pages
