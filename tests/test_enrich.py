@@ -1021,3 +1021,24 @@ def test_resolve_one_document(seed: Path, httpserver: HTTPServer, crossref: Mini
     result = CliRunner().invoke(cli, ["resolve", "--db", str(seed), "--document", "7"])
     assert result.exit_code == 1
     assert result.output == "Error: no document with id 7; see `reflink report`\n"
+
+
+def test_a_person_overrides_with_doi_source_manual(
+    seed: Path, httpserver: HTTPServer, crossref: MiniSearch
+) -> None:
+    resolve_dois(seed, client=client(httpserver))
+    db = sqlite_utils.Database(seed)
+    # 101: "that match is wrong, it has no DOI"; 102: "it is this DOI"
+    db.execute("update refs set doi = null, doi_source = 'manual' where number = 101")
+    db.execute("update refs set doi = '10.1/mine', doi_source = 'manual' where number = 102")
+    db.conn.commit()
+    db.close()
+    again = resolve_dois(seed, client=client(httpserver))
+    fill_references(seed, client=client(httpserver))
+    refs = text_refs(seed)
+    assert (refs[101]["doi"], refs[101]["doi_source"]) == (None, "manual")
+    assert (refs[102]["doi"], refs[102]["doi_source"]) == ("10.1/mine", "manual")
+    assert again.had_doi >= 3
+    db = sqlite_utils.Database(seed)
+    messages = [r[0] for r in db.execute("select message from problems where stage = 'crossref'")]
+    assert "entry 102: doi set by hand 10.1/mine, deposited 10.1007/s00280-014-2578-6" in messages

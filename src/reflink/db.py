@@ -454,8 +454,11 @@ def save_doi_resolution(
         {"ref_id": ref_id, "document_id": document_id, "number": number, **candidate}
         for candidate in candidates
     )
-    if current_doi is not None and current_source not in (None, "crossref"):
-        # printed in the text or deposited by the publisher: keep it, only note the decision
+    if current_source == "manual" or (
+        current_doi is not None and current_source not in (None, "crossref")
+    ):
+        # printed in the text, deposited by the publisher or set by a person (doi_source
+        # 'manual', with or without a DOI): keep it, only note the decision
         db.execute("update refs set doi_decision = ? where id = ?", [decision, ref_id])
     elif current_doi is not None and current_source is None:
         db.execute(
@@ -496,7 +499,8 @@ def set_deposited_doi(db: sqlite_utils.Database, ref_id: int, doi: str) -> None:
     """Give a text entry without a DOI the one its publisher deposited (never replaces a DOI)."""
     db.execute(
         "update refs set doi = ?, doi_source = 'deposit', doi_score = null"
-        " where id = ? and (doi is null or doi_source = 'crossref')",
+        " where id = ? and (doi is null or doi_source = 'crossref')"
+        " and coalesce(doi_source, '') != 'manual'",
         [doi, ref_id],
     )
 

@@ -233,8 +233,9 @@ def count_references(
 
 
 def _has_own_doi(row: dict[str, Any]) -> bool:
-    """A DOI printed in the text or deposited by the publisher: never replaced by a search."""
-    return bool(row["doi"]) and row["doi_source"] != "crossref"
+    """A DOI printed in the text, deposited by the publisher, or a person's decision
+    (doi_source 'manual', even with no DOI): never replaced by a search."""
+    return row["doi_source"] == "manual" or (bool(row["doi"]) and row["doi_source"] != "crossref")
 
 
 def resolve_dois(
@@ -534,14 +535,18 @@ def _fill_document(
             continue
         disagreements = checks[number]
         for check in disagreements:
-            # a DOI found by `reflink resolve` is ours, not the text's: say which it is
-            mine = check.field == "doi" and row["doi_source"] == "crossref"
+            # a DOI found by `reflink resolve` or set by a person is not the text's: say so
+            said = "printed"
+            if check.field == "doi":
+                said = {"crossref": "matched", "manual": "set by hand"}.get(
+                    row["doi_source"], "printed"
+                )
             problems.append(
                 (
                     row["line_start"],
                     (
                         f"entry {number}: {check.field.replace('_', ' ')} "
-                        f"{'matched' if mine else 'printed'} {check.printed or '(not found)'}, "
+                        f"{said} {check.printed or '(not found)'}, "
                         f"deposited {check.crossref}"
                     ),
                 )
