@@ -372,12 +372,13 @@ def test_claims_citing_reference_for_every_cited_number(ds, name, conn) -> None:
 )
 def test_sql_looking_parameter_returns_nothing_extra(ds, name, conn, attack: str) -> None:
     """The number is compared as a value, and the words are searched as words: every claim
-    found holds each word of the parameter (or a form of it), nothing else comes back."""
+    found holds each word of the parameter (or a form of it; numbers beside words are dropped
+    as citation markers), nothing else comes back."""
     from urllib.parse import quote
 
     assert query_rows(ds, name, "claims_citing_reference", number=quote(attack)) == []
     rows = query_rows(ds, name, "sources_behind_a_claim", words=quote(attack))
-    words = fts_tokens(attack)
+    words = {word.lower() for word in re.findall(r'"([^"]+)"', fts_words(attack))}
     texts = dict(conn.execute("select id, text from claims"))
     for row in rows:
         tokens = fts_tokens(texts[row["claim_id"]])
@@ -549,10 +550,16 @@ def test_render_cell_links_doi_and_url_columns_only() -> None:
 @pytest.mark.parametrize(
     ("text", "query"),
     [
-        ("brain metastases", '"brain" "metastases"'),
-        ('a"b', '"ab"'),
-        ("", '""'),
-        ("NEAR( x", '"NEAR(" "x"'),
+        pytest.param("brain metastases", '"brain" "metastases"', id="words"),
+        pytest.param('a"b', '"a" "b"', id="stray-quote"),
+        pytest.param("", '""', id="empty"),
+        pytest.param("NEAR( x", '"NEAR" "x"', id="fts-operator"),
+        pytest.param(
+            "excellent CNS activity.112", '"excellent" "CNS" "activity"', id="pasted-with-marker"
+        ),
+        pytest.param("ALK-positive", '"ALK" "positive"', id="hyphenated"),
+        pytest.param("2017", '"2017"', id="only-a-number"),
+        pytest.param("identi\ue103ed", '"identi\ue103ed"', id="ligature-inside-word"),
     ],
 )
 def test_fts_words(text: str, query: str) -> None:

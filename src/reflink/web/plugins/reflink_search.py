@@ -8,13 +8,24 @@ become '""', which matches nothing.
 
 from __future__ import annotations
 
+import re
+
 from datasette import hookimpl
+
+# A word as FTS5's unicode61 tokenizer sees one: letters and digits, and private-use characters
+# (an unmapped ligature inside "identi\ue103ed" does not split the word)
+WORD = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
 
 
 def fts_words(text: str | None) -> str:
-    """Free text → an FTS5 query: every whitespace-separated word, quoted, all required."""
-    words = [word.replace('"', "") for word in (text or "").split()]
-    return " ".join(f'"{word}"' for word in words if word) or '""'
+    """Free text → an FTS5 query: every word, quoted, all required.
+
+    A sentence pasted from the article keeps its citation markers ("CNS activity.112"), which
+    the stored claim does not: numbers standing beside words are dropped; a query of numbers
+    alone ("2017") keeps them."""
+    words = WORD.findall(text or "")
+    plain = [word for word in words if not word.isdigit()]
+    return " ".join(f'"{word}"' for word in plain or words) or '""'
 
 
 @hookimpl
