@@ -621,3 +621,19 @@ def test_rest_of_a_broken_doi_is_kept_even_if_marked_furniture() -> None:
 )
 def test_style_is_decided_per_document(entries: list[str], style: str, titled: bool) -> None:
     assert detect_style(entries) == (style, titled)
+
+
+def test_seed_list_does_not_depend_on_textclean_marking_furniture(seed_path: Path) -> None:
+    # every line "body": running heads, the licence box and the vertical watermark inside the
+    # list must still stay out of the entries
+    lines = clean_text(decode_text(seed_path.read_bytes()))
+    unmarked = [
+        Line(
+            line.number,
+            f"{line.run_in} {line.text}".strip(),
+            line.raw,
+            "blank" if line.kind == "blank" else "body",
+        )
+        for line in lines
+    ]
+    assert parse_references(unmarked)[0] == parse_references(lines)[0]

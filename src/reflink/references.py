@@ -107,11 +107,28 @@ def content_lines(lines: Sequence[Line]) -> list[Line]:
     A run-in heading textclean split off a line's start is put back: "12. Smith AB, Jones C."
     can look like one, and the list needs its label.
     """
-    return [
+    kept = [
         replace(line, text=f"{line.run_in} {line.text}".strip()) if line.run_in else line
         for line in lines
         if line.kind not in SKIPPED_KINDS and (line.text.strip() or line.run_in)
     ]
+    return drop_vertical_text(kept)
+
+
+def drop_vertical_text(lines: list[Line]) -> list[Line]:
+    """Runs of three or more 1–3 character lines: a vertical watermark ("O", "pe", "n ", …)
+    textclean did not mark; left in, it would join the entry printed beside it."""
+    short = [len(line.text.strip()) <= 3 for line in lines]
+    keep = [True] * len(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and short[end]:
+            end += 1
+        if end - start >= 3:
+            keep[start:end] = [False] * (end - start)
+        start = max(end, start + 1)
+    return [line for line, ok in zip(lines, keep, strict=True) if ok]
 
 
 def find_labels(lines: Sequence[Line]) -> list[Label]:
@@ -180,7 +197,7 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
 
     A line whose digit-blurred text also occurs outside the list is a running head or footer
     ("PLoS Neglected Tropical Diseas, 2012, 89" on every page); a bare number is a page
-    number; a run of 1–3 character lines is a vertical watermark.
+    number.
     """
     outside: set[str] = set()
     texts_by_key: dict[str, list[str]] = {}
@@ -215,14 +232,6 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
                 dropped.add(index)
         elif PAGE_NUMBER.match(text) or key in outside:
             dropped.add(index)
-    run: list[int] = []
-    for index in range(first, last + 2):
-        if index <= last and len(lines[index].text.strip()) <= 3:
-            run.append(index)
-            continue
-        if len(run) >= 3:
-            dropped.update(run)
-        run = []
     return dropped
 
 
