@@ -275,6 +275,7 @@ OPEN_ENDINGS = {
     "our",
 }
 TERMINAL = (".", "!", "?", ":", ";")
+CITED_END = re.compile(r"[.!?)\]]\s?[\d,–-]+$")
 # a line that ends or contains a sentence end: "… mortality.1", "… patients. One study"
 SENTENCE_END = re.compile(r"[a-z)%][.!?][\d,–-]*(?:$|\s+[A-Z])")
 
@@ -463,6 +464,13 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         ),
         len(texts),
     )
+    # "Received 18 March 2015, Accepted …" near the top: the title block ends there
+    dateline = next(
+        (i for i in range(min(len(texts), 15)) if not kinds[i] and DATELINE.match(texts[i])), 0
+    )
+    for index in range(dateline):
+        if not kinds[index]:
+            kinds[index] = FRONT
     if layout.body_start:
         for index in range(layout.body_start):
             if not kinds[index]:
@@ -632,6 +640,23 @@ def mark_headings(texts: list[str], kinds: list[str], layout: Layout) -> list[st
             title = match.group("title")
             fits = _heading_number_fits(number, previous_number)
             shaped = not REFERENCE_SHAPE.search(title) and "," not in title[:40]
+            if fits and previous_number is None:
+                # the first numbered heading opens the body: "1. Introduction" + a paragraph;
+                # not "1 All of these cell lines were obtained from" nor a table's "1 Category"
+                following = next(
+                    (
+                        texts[j]
+                        for j in range(index + 1, index + 4)
+                        if j < len(texts) and texts[j] and not kinds[j]
+                    ),
+                    "",
+                )
+                fits = len(following) >= 0.6 * layout.typical_length or _heading_like_number(
+                    following
+                )
+                shaped = shaped and not re.search(r"[a-z]\. [A-Z]", title)
+            if fits and shaped and _wraps_a_sentence(texts, kinds, index):
+                fits = False
             if fits and shaped:
                 runner = RUN_IN.match(text)
                 if (
@@ -685,6 +710,20 @@ def _heading_like_number(text: str) -> bool:
     return bool(match) and match.group("number")[0].isdigit()
 
 
+def _wraps_a_sentence(texts: list[str], kinds: list[str], index: int) -> bool:
+    """Does line `index` continue the sentence of the line just above it?
+
+    "… as listed in Supplementary Table" + "1. All of these cell lines …", "… rearrangement of" +
+    "Methods": no blank line between, and the line above leaves its sentence open.
+    """
+    if index == 0 or not texts[index - 1] or kinds[index - 1] == HEADING:
+        return False
+    previous = _previous_content(texts, kinds, index)
+    # "… 4–6 weeks.25": a sentence closed, its citation after the full stop
+    closed = previous.endswith(TERMINAL) or CITED_END.search(previous) is not None
+    return bool(previous) and not closed and not previous.isupper()
+
+
 def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: Layout) -> bool:
     """A short title line between paragraphs: "INTRODUCTION", "Methods", "Results"."""
     text = texts[index]
@@ -697,11 +736,9 @@ def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: La
         return False
     if sum(1 for w in words if w.isalpha()) < len(words) - 1:
         return False
-    previous = _previous_content(texts, kinds, index)
-    if previous and not previous.endswith(TERMINAL) and not previous.isupper():
-        # "… rearrangement of" + "Methods": a wrapped sentence, unless a blank line separates them
-        if index == 0 or texts[index - 1]:
-            return False
+    shouted = text.isupper() and sum(ch.isalpha() for ch in text) >= 6  # "INTRODUCTION"
+    if not shouted and _wraps_a_sentence(texts, kinds, index):
+        return False
     following = next(
         (
             texts[j]
@@ -713,6 +750,8 @@ def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: La
     if not following[:1].isupper():
         return False
     # one word in title case or all caps, or several words, most in caps
+    if not any(sum(ch.isalpha() for ch in word) >= 4 for word in words):
+        return False  # "NH N N": letters of a structure drawing, not a title
     upper = text.isupper() and len(text) >= 4
     titled = (
         len(words) <= 4 and words[0][0].isupper() and all(w.isalpha() or w in "&-" for w in words)
