@@ -115,8 +115,11 @@ INDEXES: dict[str, list[list[str]]] = {
     "sections": [["document_id"]],
     "claims": [["document_id"], ["section_id"], ["kind"]],  # kind: a default facet (#4)
     "refs": [["document_id", "number"], ["doi"]],
-    # ["number"]: the "Claims citing reference N" query and the citations facet by number (#4)
-    "citations": [["document_id", "number"], ["number"], ["claim_id"], ["ref_id"], ["line"]],
+    # ["number"]: the "Claims citing reference N" query and the citations facet by number;
+    # ["ref_id", "claim_id"] covers "Most cited references" (38 → 17 ms on 100k citations) (#4)
+    "citations": [
+        ["document_id", "number"], ["number"], ["claim_id"], ["ref_id", "claim_id"], ["line"],
+    ],
     "problems": [["document_id"]],
 }
 
