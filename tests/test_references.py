@@ -472,6 +472,16 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="rsc-volume-with-issue",
         ),
         pytest.param(
+            "Doe J. A made-up report on things. Springfield: Fake Bureau; 2016 Dec.",
+            {"authors": ("Doe J",), "year": 2016},
+            id="vancouver-report-year-and-month-at-end",
+        ),
+        pytest.param(
+            "Doe J. Made-up tables. Fake Bureau; 2020 Feb. Report No.: XY 251920.",
+            {"year": 2020},
+            id="report-number-is-not-a-year",
+        ),
+        pytest.param(
             "A. Bee, C. Dee et al., J Fake Res.",
             {"authors": ("A. Bee", "C. Dee"), "journal": "J Fake Res.", "year": None},
             id="rsc-no-year-volume-or-pages",

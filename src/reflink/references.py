@@ -671,7 +671,7 @@ AND_SPLIT = re.compile(r"\s+and\s+|\s*&\s*")
 LEADING_AND = re.compile(r"^(?:and|&)\s+")
 
 
-def take_leading_names(chunks: list[str]) -> tuple[list[str], int]:
+def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str], int]:
     """Comma chunks of an initials-first list → (names, index of the first chunk after them)."""
     names: list[str] = []
     index = 0
@@ -686,7 +686,8 @@ def take_leading_names(chunks: list[str]) -> tuple[list[str], int]:
             continue
         break
     if (
-        not names
+        groups
+        and not names
         and len(chunks) > 1
         and looks_like_group(chunks[0])
         # "Smith AB, Jones C, …" is people, not a body ("No Lie MRI, Inc." is one)
@@ -713,7 +714,10 @@ VANCOUVER_SOURCE = re.compile(
     )\s*(?:\.\s*|$)(?P<after>.*)$""",
     re.VERBOSE,
 )
-YEAR_ONLY_END = re.compile(rf"[.,;]?\s*\(?(?P<year>{YEAR})\)?\s*[.;]?\s*$")
+# "… 2010.", "…; 2016 Dec.", "(2014)": a year closing the entry ("NCJ 251920." is no year)
+YEAR_ONLY_END = re.compile(
+    rf"[.,;]?\s*\(?(?<!\d)(?P<year>{YEAR})\)?(?:\s+[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?)?\s*[.;]?\s*$"
+)
 
 
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
@@ -797,7 +801,7 @@ def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
     # "J. W. Smith and K. Lee, A book title, Publisher. 1991.": no quotes, no volume
     year = YEAR_ONLY_END.search(text)
     chunks = [c.strip() for c in re.split(r",\s*", text[: year.start()] if year else text) if c]
-    draft.authors, index = take_leading_names(chunks)
+    draft.authors, index = take_leading_names(chunks, groups=False)
     if draft.authors and index < len(chunks):
         draft.title = ", ".join(chunks[index:]).strip(" .")
         draft.year = int(year.group("year")[:4]) if year else None
