@@ -348,6 +348,9 @@ def test_claims_citing_reference_112_are_the_lines_that_cite_it(ds, name, conn) 
         "where citations.number = 112 order by citations.line, citations.position"
     ).fetchall()
     assert [(r["line"], r["claim_id"], r["claim"]) for r in rows] == [tuple(e) for e in expected]
+    # the text prints "…indicating that brigatinib may have excellent CNS activity.112" on 614
+    (at_614,) = [row for row in rows if row["line"] == 614]
+    assert at_614["claim"].endswith("brigatinib may have excellent CNS activity.")
 
 
 def test_claims_citing_reference_for_every_cited_number(ds, name, conn) -> None:
