@@ -76,6 +76,15 @@ SEED_WORKS = {
         "379",
         "2027-2039",
     ),
+    # printed with its early-release id "JCO2016715904" where the pages go
+    111: (
+        "10.1200/JCO.2016.71.5904",
+        "Kim",
+        2017,
+        "Journal of Clinical Oncology",
+        "35",
+        "2490-2498",
+    ),
     112: (
         "10.1016/S1470-2045(16)30392-8",
         "Gettinger",
@@ -302,6 +311,7 @@ def test_resolve_matches_the_seed_entries_and_nothing_wrong(
         assert SEED_WORKS[number][0] == doi, f"entry {number}"
     # recall: every complete entry was matched, the erratum and abstracts notwithstanding
     assert set(expected) <= set(matched)
+    assert matched.get(111) == SEED_WORKS[111][0]
     for number in ABSENT:
         assert refs[number]["doi"] is None
         assert refs[number]["doi_decision"] in ("rejected", "no-candidates")

@@ -281,3 +281,24 @@ def test_first_author_broken_at_a_line_end() -> None:
     result = match_reference(Reference(text=text), [scored(item, 40.0)])
     assert result.outcome == "matched"
     assert result.chosen.check("first_author").verdict == "agree"
+
+
+def test_early_release_id_printed_instead_of_pages() -> None:
+    # the seed's entry 111 prints the article's early-release id where the pages go
+    text = (
+        "D. W. Kim, M. Tiseo, M. J. Ahn, K. L. Reckamp, K. H. Hansen, S. W. Kim, R. M. Huber, "
+        "H. L. West, G. Hjm and M. J. Hochmair, J. Clin. Oncol., 2017, 35, JCO2016715904."
+    )
+    item = work_item(
+        "10.1200/JCO.2016.71.5904",
+        ["Dong-Wan Kim", "Marcello Tiseo"],
+        2017,
+        "Journal of Clinical Oncology",
+        volume="35",
+        page="2490-2498",
+    )
+    other = {**item, "DOI": "10.1200/JCO.2017.72.1111"}  # same fields, another id: not confirmed
+    result = match_reference(Reference(text=text), [scored(item, 90.0), scored(other, 89.0)])
+    assert result.outcome == "matched"
+    assert result.doi == "10.1200/JCO.2016.71.5904"
+    assert result.chosen.check("first_page").crossref == "DOI 10.1200/JCO.2016.71.5904"

@@ -277,6 +277,25 @@ def check_volume(ref: Reference, cand: Candidate) -> FieldCheck:
 
 
 def check_first_page(ref: Reference, cand: Candidate) -> FieldCheck:
+    """First page printed vs Crossref's; an early-release id printed in its place
+    ("J. Clin. Oncol., 2017, 35, JCO2016715904." for DOI 10.1200/JCO.2016.71.5904) agrees too."""
+    check = _check_page(ref, cand)
+    if check.verdict != AGREE:
+        article_id = _doi_article_id(cand.doi)
+        if article_id and article_id in tokens(ref.text):
+            return FieldCheck("first_page", AGREE, article_id, f"DOI {cand.doi}")
+    return check
+
+
+def _doi_article_id(doi: str) -> str | None:
+    """ "10.1200/JCO.2016.71.5904" → "jco2016715904" (as `tokens` would read it printed)."""
+    suffix = doi.partition("/")[2]
+    article_id = re.sub(r"[^0-9a-z]", "", fold(suffix))
+    has_both = any(c.isdigit() for c in article_id) and any(c.isalpha() for c in article_id)
+    return article_id if len(article_id) >= 8 and has_both else None
+
+
+def _check_page(ref: Reference, cand: Candidate) -> FieldCheck:
     if not cand.first_page:
         return FieldCheck("first_page", UNKNOWN, ref.pages, None)
     if ref.pages:
