@@ -472,6 +472,11 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="rsc-volume-with-issue",
         ),
         pytest.param(
+            "Chan HL-Y, Wong VW-S, Tse C-H. Made-up viral loads. Fake Hepatol. 2011;5:1–9.",
+            {"authors": ("Chan HL-Y", "Wong VW-S", "Tse C-H"), "journal": "Fake Hepatol"},
+            id="vancouver-hyphenated-initials",
+        ),
+        pytest.param(
             "Doe J. A made-up report on things. Springfield: Fake Bureau; 2016 Dec.",
             {"authors": ("Doe J",), "year": 2016},
             id="vancouver-report-year-and-month-at-end",

@@ -447,7 +447,8 @@ FAMILY_FIRST_LIST = re.compile(
 )
 # A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Hoope-Bender P"
 VANCOUVER_NAME = re.compile(
-    r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}$|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
+    r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}(?:-[A-Z]{1,2})?$"  # "Chan HL-Y"
+    r"|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
 )
 FUNCTION_WORDS = frozenset(
     "of and the for in on at to de des du der die und et la le les di da do dos das e y & "
