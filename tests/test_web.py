@@ -39,6 +39,7 @@ VIEWS = ["claim_sources", "dangling_citations"]
 QUERIES = [
     "sources_behind_a_claim",
     "claims_citing_reference",
+    "claims_citing_a_doi",
     "dangling_numbers",
     "most_cited_references",
 ]
@@ -442,6 +443,33 @@ def test_sources_behind_a_claim_never_errors(ds, name, words: str) -> None:
 
     response = get(ds, f"/{name}/sources_behind_a_claim.json?words={quote(words)}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param("{doi}", id="bare"),
+        pytest.param("https://doi.org/{doi}", id="link"),
+        pytest.param("doi:{DOI}", id="prefix-upper-case"),
+    ],
+)
+def test_claims_citing_a_doi(ds, name, conn, spelling: str) -> None:
+    from urllib.parse import quote
+
+    ref = conn.execute(
+        "select refs.id, refs.doi from refs join citations on citations.ref_id = refs.id "
+        "where refs.doi is not null order by refs.id limit 1"
+    ).fetchone()
+    if ref is None:
+        pytest.skip("the seed parse links no citation to a reference with a DOI")
+    doi = spelling.format(doi=ref["doi"], DOI=ref["doi"].upper())
+    rows = query_rows(ds, name, "claims_citing_a_doi", doi=quote(doi))
+    held = conn.execute(
+        "select line, claim_id from citations where ref_id in "
+        "(select id from refs where lower(doi) = lower(?)) order by line, position",
+        [ref["doi"]],
+    ).fetchall()
+    assert [(row["line"], row["claim_id"]) for row in rows] == [tuple(h) for h in held]
 
 
 def test_dangling_citations_query_counts_every_dangling_citation(ds, name, conn) -> None:
