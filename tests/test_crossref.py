@@ -240,3 +240,25 @@ def test_many_requests_go_out_concurrently_within_the_limit(httpserver: HTTPServ
     assert {type(reply).__name__ for _, reply in results} == {"Reply"}
     assert client.pacer.concurrency == 4
     assert client.requests_made == 40
+
+
+def test_a_429_holds_back_a_request_already_waiting_for_its_turn() -> None:
+    import threading
+
+    pacer = Pacer()
+    pacer.update({"X-Rate-Limit-Limit": "2", "X-Rate-Limit-Interval": "1s"})
+    with pacer.slot():
+        pass  # the next start is about half a second away
+    started: list[float] = []
+
+    def next_request() -> None:
+        with pacer.slot():
+            started.append(time.monotonic())
+
+    waiting = threading.Thread(target=next_request)
+    waiting.start()
+    time.sleep(0.1)  # it now sleeps towards its start
+    paused_at = time.monotonic()
+    pacer.pause(1.0)  # another thread's 429 said "Retry-After: 1"
+    waiting.join()
+    assert started[0] - paused_at >= 0.95

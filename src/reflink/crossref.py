@@ -147,6 +147,7 @@ class Pacer:
         self.interval = ASSUMED_INTERVAL_S
         self.concurrency = 1  # one at a time until a reply says more is allowed
         self._next_start = 0.0
+        self._paused_until = 0.0
         self._in_flight = 0
         self._lock = threading.Condition()
 
@@ -174,7 +175,9 @@ class Pacer:
     def pause(self, seconds: float) -> None:
         """Nobody starts a request for `seconds` (a 429's Retry-After applies to the client)."""
         with self._lock:
-            self._next_start = max(self._next_start, time.monotonic() + seconds)
+            until = time.monotonic() + seconds
+            self._paused_until = max(self._paused_until, until)
+            self._next_start = max(self._next_start, until)
 
     @contextmanager
     def slot(self) -> Iterator[None]:
@@ -186,8 +189,8 @@ class Pacer:
             start = max(time.monotonic(), self._next_start)
             self._next_start = start + self.spacing
         try:
-            delay = start - time.monotonic()
-            if delay > 0:
+            # a 429 seen while this thread waited for its start pushes it back too
+            while (delay := max(start, self._paused_until) - time.monotonic()) > 0:
                 time.sleep(delay)
             yield
         finally:
