@@ -160,9 +160,7 @@ def test_document_spelling_decides_hyphen() -> None:
 
 
 def test_running_heads_of_another_publisher() -> None:
-    page = [
-        f"Body text line number {i} of the article goes on here and on." for i in range(40)
-    ]
+    page = [f"Body text line number {i} of the article goes on here and on." for i in range(40)]
     text = []
     for number in range(1, 4):
         text += page + [f"Journal of Things | {100 + number}", "Research Article Journal of Things"]
@@ -173,3 +171,74 @@ def test_running_heads_of_another_publisher() -> None:
 
 def test_decode_utf16_and_crlf() -> None:
     assert decode_text("a\r\nb".encode("utf-16")) == "a\nb"
+
+
+def kinds_of(text: str) -> list[str]:
+    return [line.kind for line in clean_text(text)]
+
+
+PROSE = "This sentence of running text is long enough to set the width of the column here."
+
+
+def test_affiliation_block_mid_body_is_front() -> None:
+    text = "\n".join(
+        [PROSE] * 6
+        + [
+            "1",
+            "Department of Surgery, Big University, Springfield, IL, USA. 2 Institute of Cells,",
+            "authors contributed equally: A. Person, B. Person. 3 These authors jointly led",
+            "*email: someone@example.org",
+            "www.example.org/journal",
+        ]
+        + [PROSE] * 3
+    )
+    assert kinds_of(text)[6:11] == [FRONT, FRONT, FRONT, FRONT, FURNITURE]
+
+
+def test_dateline_at_the_end_is_front() -> None:
+    text = "\n".join([PROSE] * 60 + ["Received: 31 January 2019; Accepted: 30 September 2019;"])
+    assert kinds_of(text)[-1] == FRONT
+
+
+def test_watermark_interleaved_with_table_rows() -> None:
+    rows = [
+        f"Cohort  {c}   prospective  {n}   {r}"
+        for c, n, r in zip("ABCDEF", range(6), range(6), strict=True)
+    ]
+    marks = ["Do", "wn", "loa", "ded", "on", "3/", "13/", "20"]
+    lines = ["Table 1 Summary of the studies cited"]
+    for row, mark in zip(rows + ["", ""], marks, strict=False):
+        lines += [row, mark]
+    kinds = kinds_of("\n".join([PROSE] * 5 + lines + [PROSE] * 5))
+    assert kinds.count(WATERMARK) == len(marks)
+
+
+def test_caption_stops_at_table_cells() -> None:
+    text = "\n".join(
+        [PROSE] * 5
+        + [
+            "Table 2. Summary of the top ten ranked features identified in the random forest",
+            "model for the prediction",
+            "Feature Name",
+            "Rank of feature",
+        ]
+    )
+    assert kinds_of(text)[5:9] == [CAPTION, CAPTION, TABLE, TABLE]
+
+
+@pytest.mark.parametrize(
+    ("previous", "line", "kind"),
+    [
+        pytest.param(PROSE, "1. Introduction", HEADING, id="after-a-full-stop"),
+        pytest.param(
+            "cells as listed in Supplementary Table",
+            "1. All of these cells were",
+            BODY,
+            id="number-continues-a-sentence",
+        ),
+        pytest.param(PROSE, "NH N N", BODY, id="structure-letters-not-a-title"),
+    ],
+)
+def test_heading_or_sentence(previous: str, line: str, kind: str) -> None:
+    text = "\n".join([PROSE] * 5 + [previous, line] + [PROSE] * 5)
+    assert kinds_of(text)[6] == kind

@@ -236,8 +236,10 @@ REFERENCE_SHAPE = re.compile(
 AFFILIATION_WORDS = re.compile(
     r"\b(?:Department|Dept\.|University|Universit[àéy]|Institute|Instituto|Institut|Hospital|"
     r"College|School of|Laboratory|Laboratories|Centre|Center|Faculty|Division of|Academy|"
-    r"Medical School|Clinic|Foundation)\b"
+    r"Medical School|Clinic|Foundation|Avenue|Street|Building|Campus)\b"
 )
+# "*email: maevemullooly@rcsi.ie", "Correspondence: …@…": a contact line, however long
+CONTACT = re.compile(r"(?:\be-?mail|\bcorrespond\w*)\b\W{0,3}[^@\s]*\S*@", re.I)
 # "Received 18 March 2015, Accepted …", "Published online: …", "Keywords: …"
 DATELINE = re.compile(
     r"^(?:Received|Accepted|Published|Revised|Available online|Keywords?|Key words|KEYWORDS|"
@@ -438,7 +440,7 @@ def looks_like_author_line(text: str) -> bool:
 
 def looks_like_affiliation(text: str, layout: Layout) -> bool:
     """An address: "2 Division of Cancer Epidemiology, …, USA.", "… University, 103 Wenhua"."""
-    if EMAIL.search(text) and len(text) < layout.typical_length * 1.2:
+    if EMAIL.search(text) and (len(text) < layout.typical_length * 1.2 or CONTACT.search(text)):
         return True
     if not AFFILIATION_WORDS.search(text):
         return False
@@ -504,6 +506,11 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
     for before, index, after in zip(content, content[1:], content[2:], strict=False):
         if not kinds[index] and kinds[before] == FRONT and kinds[after] == FRONT:
             kinds[index] = FRONT
+    # "www.nature.com/npjbcancer" printed beside the affiliations or a running head
+    for before, index, after in zip(content, content[1:], content[2:], strict=False):
+        if not kinds[index] and URL_ONLY.match(texts[index]) and index < layout.reference_start:
+            if {kinds[before], kinds[after]} & {FRONT, FURNITURE}:
+                kinds[index] = FURNITURE
 
 
 def _previous_content(texts: list[str], kinds: list[str], index: int) -> str:
