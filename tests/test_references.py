@@ -262,6 +262,11 @@ def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
             id="doi-broken-at-its-own-hyphen",
         ),
         pytest.param(
+            ["http://example.org/article-ii-", "definitions/"],
+            "http://example.org/article-ii-definitions/",
+            id="url-broken-at-its-own-hyphen",
+        ),
+        pytest.param(
             ["https://doi.", "org/10.1000/abc"],
             "https://doi.org/10.1000/abc",
             id="url-broken-at-dot",

@@ -1,21 +1,27 @@
 """Locate the reference list, split it into numbered entries and parse each entry's fields.
 
-Three stages, each an ordered list of small steps:
+    parse_references(lines)
+      content_lines      drop blank and watermark lines (and vertical text textclean missed)
+      split_entries      find_labels → best_chain → blur_furniture → leading_tail,
+                         inner_lines, trailing_lines
+      detect_style       which style's source pattern fits most entries; titles or not
+      parse_entry        FIELD_STEPS (mend_links, take_doi, take_url, drop_identifiers),
+                         then STYLES in the document's order (rsc, vancouver, ieee,
+                         paren-year, nature), then classify_kind
 
-1. `find_list`: every line that could open an entry ("101 S. M. Gadgeel", "12. Smith AB",
-   "[12] A. B. Smith") is a candidate; the list is the longest run of candidates numbered
-   n, n+1, … (small gaps allowed: printed lists do skip numbers) in one label form.
-2. `split_entries`: each entry runs from its label to the next one, without page furniture;
-   the last entry stops at the next section; a tail before the first label is the cut entry
-   before it (the seed opens with " Ther., 2017, 34, 1145.", the end of entry 100).
-3. `parse_entry`: `FIELD_STEPS` take the DOI, URL and identifiers off the text, then the
-   document's reference style (decided once, from how many entries each style's source pattern
-   fits) splits authors, title, journal, year, volume and pages.
+1. Every line that could open an entry ("101 S. M. Gadgeel", "12. Smith AB", "[12] A. B.
+   Smith") is a label; the list is the best run of labels numbered n, n+1, … in one label
+   form (printed lists do skip a number), each with a year, DOI or URL close by.
+2. Each entry runs from its label to the next, without page furniture; a table or the next
+   section ends it; a tail before the first label is the cut entry before it (the seed opens
+   with " Ther., 2017, 34, 1145.", the end of entry 100).
+3. Identifiers come off first, then the document's style splits authors, title, journal,
+   year, volume and pages; an entry the style does not fit tries the others.
 
 Why rules and not a trained labeller (python-crfsuite, GROBID's CRFs): the styles a numbered
 biomedical list uses are few and rigid, each visible in a handful of punctuation marks, and
 we have no labelled data we may ship to train on; rules are exact on what they know, fast
-(the seed's 34 entries parse in about a millisecond) and each failure class is a named test.
+(the seed's 34 entries parse in a few milliseconds) and each failure class is a named test.
 nameparser splits one person's name into parts, but the hard part here is splitting the
 *list* of names off the title; names are kept as printed, so it would add nothing.
 """
@@ -394,8 +400,10 @@ def join_lines(parts: Sequence[str]) -> str:
         if not text:
             text = part
         elif URL_BREAK.search(text) and URL_CONTINUATION.match(part):
-            if text.endswith("-") and re.search(r"[a-z]-$", text) and re.match(r"[a-z]", part):
-                text = text[:-1]  # "jour-" + "nal": the typesetter's hyphen, not the DOI's
+            if re.search(r"\b10\.\d{4,9}/\S*[a-z]-$", text) and re.match(r"[a-z]", part):
+                # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
+                # URL's "…/article-ii-" + "definitions/" keeps its own
+                text = text[:-1]
             text += part
         elif WORD_HYPHEN.search(text) and part[:1].islower():
             text = text[:-1] + part
