@@ -24,7 +24,6 @@ from bibtexparser.middlewares import (
     LatexDecodingMiddleware,
     LatexEncodingMiddleware,
     MergeCoAuthors,
-    MergeNameParts,
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.middlewares.names import NameParts
@@ -408,11 +407,9 @@ def build_entry(
                 return
         fields.append(Field(name, value))
 
-    names = [parts for parts in map(split_printed_name, _authors(ref)) if parts is not None]
-    if names:
-        if any(ET_AL.match(a.strip(" ,;")) for a in _authors(ref)):
-            names.append(NameParts(last=["others"]))
-        add("author", names)
+    authors = list(_authors(ref))  # as printed: the WriteNames step makes them BibTeX names
+    if authors:
+        add("author", authors)
     add("title", ref.get("title"))
     journal = ref.get("journal")
     if kind == "article":
@@ -428,7 +425,7 @@ def build_entry(
         # A web page or press release names its publisher where a journal would be ("Press
         # release of the Food and Drug Administration"); an entry the parser could not split
         # at all still prints in the bibliography as its text.
-        nothing_parsed = not (names or ref.get("title") or journal)
+        nothing_parsed = not (authors or ref.get("title") or journal)
         if journal:
             add("howpublished", journal)
         elif nothing_parsed and ref.get("raw") and not _is_only_url(ref):
@@ -525,8 +522,8 @@ class EncodeLatex(LatexEncodingMiddleware):
     """bibtexparser's LaTeX encoding with pylatexenc, except for URLs and DOIs.
 
     The stock defaults also keep "$…$" as math (a price "$5 and $6" would become math) and wrap
-    URLs in \\url{} in every field, the url field too; this encoder does neither, and it also
-    encodes the name parts of author lists.
+    URLs in \\url{} in every field, the url field too; this encoder does neither. Author lists
+    arrive already encoded, name part by name part (`WriteNames`).
     """
 
     def __init__(self) -> None:
@@ -552,15 +549,6 @@ class EncodeLatex(LatexEncodingMiddleware):
             if isinstance(f.value, str):
                 f.value, error = self._transform_python_value_string(f.value)
                 errors.append(error)
-            elif isinstance(f.value, list):  # author lists: encode each part of each name
-                try:
-                    for parts in f.value:
-                        parts.first = [_encode_name_part(part) for part in parts.first]
-                        parts.von = [_encode_name_part(part) for part in parts.von]
-                        parts.last = [_encode_name_part(part) for part in parts.last]
-                        parts.jr = [_encode_name_part(part) for part in parts.jr]
-                except Exception as exc:  # as for any other value: keep the entry, say why
-                    errors.append(str(exc))
         errors = [error for error in errors if error]
         if errors:
             return MiddlewareErrorBlock(block=entry, error=PartialMiddlewareException(errors))
@@ -592,8 +580,28 @@ FIELD_ORDER = {
 }
 
 
-class BraceOrganisations(BlockMiddleware):
-    """ "{Food and Drug Administration}": one name, whose "and" separates no authors."""
+@functools.lru_cache(maxsize=131072)
+def encoded_name(printed: str) -> str | None:
+    """A printed name → its LaTeX-safe BibTeX form, "von Last, Jr, First" (bibtexparser's
+    `NameParts.merge_last_name_first`); None for "et al.".
+
+    "L. Crinò" → "Crin{\\`o}, L."; an organisation is braced, one name whose "and" separates
+    no authors: "{Food and Drug Administration}". Cached: a review's authors recur.
+    """
+    parts = split_printed_name(printed)
+    if parts is None:
+        return None
+    parts.first = [_encode_name_part(part) for part in parts.first]
+    parts.von = [_encode_name_part(part) for part in parts.von]
+    parts.last = [_encode_name_part(part) for part in parts.last]
+    parts.jr = [_encode_name_part(part) for part in parts.jr]
+    if not parts.first:
+        parts.last = ["{" + " ".join(parts.last) + "}"]
+    return parts.merge_last_name_first
+
+
+class WriteNames(BlockMiddleware):
+    """Author lists as printed → BibTeX names, LaTeX-encoded; "et al." → "others"."""
 
     def __init__(self) -> None:
         super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
@@ -601,13 +609,12 @@ class BraceOrganisations(BlockMiddleware):
     def transform_entry(self, entry: Entry, library: Library) -> Block:
         for f in entry.fields:
             if f.key in NAME_FIELDS and isinstance(f.value, list):
-                for parts in f.value:
-                    if (
-                        isinstance(parts, NameParts)
-                        and not parts.first
-                        and parts.last != ["others"]
-                    ):
-                        parts.last = ["{" + " ".join(parts.last) + "}"]
+                names = [encoded_name(printed) for printed in f.value]
+                written = [name for name in names if name is not None]
+                if written and len(written) < len(names):
+                    written.append("others")
+                f.value = written
+        entry.fields = [f for f in entry.fields if f.value != []]  # only "et al.": no field
         return entry
 
 
@@ -653,11 +660,10 @@ class RenameHowpublishedUrl(BlockMiddleware):
 def unparse_steps() -> list[BlockMiddleware]:
     """The middlewares applied before the writer, in order (fresh objects for each write)."""
     return [
+        WriteNames(),
         EncodeLatex(),
-        BraceOrganisations(),
         ProtectTitleCapitals(),
         RenameHowpublishedUrl(),
-        MergeNameParts(style="last", allow_inplace_modification=True),
         MergeCoAuthors(allow_inplace_modification=True),
         *default_unparse_stack(allow_inplace_modification=True),
     ]
