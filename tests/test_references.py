@@ -421,6 +421,32 @@ def test_expand_pages(printed: str, full: str) -> None:
             },
             id="jbc-no-title",
         ),
+        pytest.param(
+            "Smith, A. B.; Jones, C.; Lee, D. A made-up synthesis of things. J. Am. Fake Soc. "
+            "2014, 136, 1119–1128.",
+            {
+                "authors": ("Smith, A. B.", "Jones, C.", "Lee, D."),
+                "title": "A made-up synthesis of things",
+                "journal": "J. Am. Fake Soc.",
+                "year": 2014,
+                "volume": "136",
+                "pages": "1119–1128",
+            },
+            id="acs",
+        ),
+        pytest.param(
+            "A.B. Smith, C. Jones, D. Lee, A made-up study, with a comma, J. Fake Chem. 15 (2014) "
+            "1119–1128.",
+            {
+                "authors": ("A.B. Smith", "C. Jones", "D. Lee"),
+                "title": "A made-up study, with a comma",
+                "journal": "J. Fake Chem.",
+                "year": 2014,
+                "volume": "15",
+                "pages": "1119–1128",
+            },
+            id="elsevier",
+        ),
     ],
 )
 def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
@@ -657,3 +683,20 @@ def test_seed_list_does_not_depend_on_textclean_marking_furniture(seed_path: Pat
         for line in lines
     ]
     assert parse_references(unmarked)[0] == parse_references(lines)[0]
+
+
+def test_acs_list_with_parenthesised_labels() -> None:
+    text = "\n".join(
+        ["References"]
+        + [
+            f"({n}) Roe, K.; Poe, L. Made-up finding {n}. J. Fake Soc. {2000 + n}, {n}, {n}1–{n}9."
+            for n in range(1, 5)
+        ]
+    )
+    entries, _ = parse_references(lines_of(text))
+    assert [e.number for e in entries] == [1, 2, 3, 4]
+    assert (entries[1].journal, entries[1].year, entries[1].pages) == (
+        "J. Fake Soc.",
+        2002,
+        "21–29",
+    )

@@ -7,7 +7,8 @@
       detect_style       which style's source pattern fits most entries; titles or not
       parse_entry        FIELD_STEPS (mend_links, take_doi, take_url, drop_identifiers),
                          then STYLES in the document's order (rsc, vancouver, ieee,
-                         paren-year, nature), then classify_kind
+                         paren-year for old PLOS/NAR/JBC, nature, acs, elsevier), then
+                         classify_kind
 
 1. Every line that could open an entry ("101 S. M. Gadgeel", "12. Smith AB", "[12] A. B.
    Smith") is a label; the list is the best run of labels numbered n, n+1, … in one label
@@ -56,6 +57,7 @@ ENTRY_LABEL = re.compile(
         \[(?P<bracket>\d{1,4})\]\s*       # "[12] A. B. Smith", or "[12]" alone on its line
       | (?P<dotted>\d{1,4})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
       | (?P<bare>\d{1,4})\s+(?=\S)        # "101 S. M. Gadgeel" (RSC); alone it is a page number
+      | \((?P<paren>\d{1,4})\)\s+(?=\S)   # "(12) Smith, A. B.; Jones, C." (ACS)
     )""",
     re.VERBOSE,
 )
@@ -168,7 +170,7 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
     best: list[Label] = []
     best_score = 0.0
     position = {id(label): i for i, label in enumerate(labels)}
-    for form in ("bracket", "dotted", "bare"):
+    for form in ("bracket", "dotted", "bare", "paren"):
         chosen = [label for label in labels if label.form == form]
         score: list[float] = []
         back: list[int] = []
@@ -900,12 +902,59 @@ def split_authors_any(text: str) -> list[str]:
     return split_names(text)
 
 
+# ACS: "Smith, A. B.; Jones, C. Title. J. Am. Fake Soc. 2014, 136, 1119–1128."
+ACS_SOURCE = re.compile(
+    rf"""\s(?P<year>{YEAR}),\s*(?P<volume>[^,]{{1,25}}?)\s*(?:\((?P<issue>[^)]*)\))?,\s*
+    (?P<pages>{PAGES})\s*\.?\s*$""",
+    re.VERBOSE,
+)
+ACS_AUTHORS = re.compile(
+    rf"^(?P<names>{FAMILY_FIRST}(?:;\s*(?:and\s+)?{FAMILY_FIRST})*)(?:,?\s*et\s+al\.)?\s*"
+)
+
+
+def parse_acs(draft: Draft, titles_expected: bool) -> bool:
+    names = ACS_AUTHORS.match(draft.rest)
+    match = ACS_SOURCE.search(draft.rest)
+    if not names or not match or ";" not in names.group("names") + ";":
+        return False
+    draft.authors = split_family_first(names.group("names"))
+    set_source(draft, match)
+    body = draft.rest[names.end() : match.start()]
+    draft.title, draft.journal = split_title_journal(body, titles_expected)
+    return True
+
+
+# Elsevier: "A.B. Smith, C. Jones, Title of the paper, J. Fake Chem. 15 (2014) 1119–1128."
+ELSEVIER_SOURCE = re.compile(
+    rf"""\s(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*\((?P<year>{YEAR})\)\s*(?P<pages>{PAGES})?
+    \s*\.?\s*$""",
+    re.VERBOSE,
+)
+
+
+def parse_elsevier(draft: Draft, titles_expected: bool) -> bool:
+    match = ELSEVIER_SOURCE.search(draft.rest)
+    if not match:
+        return False
+    chunks = [c.strip() for c in re.split(r",\s*", draft.rest[: match.start()]) if c.strip()]
+    draft.authors, index = take_leading_names(chunks, groups=False)
+    if not draft.authors or index >= len(chunks):
+        return False
+    set_source(draft, match)
+    draft.journal = chunks[-1]
+    draft.title = ", ".join(chunks[index:-1]) or None
+    return True
+
+
 STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "rsc": parse_rsc,
     "vancouver": parse_vancouver,
     "ieee": parse_ieee,
     "paren-year": parse_paren_year,
     "nature": parse_nature,
+    "acs": parse_acs,
+    "elsevier": parse_elsevier,
 }
 
 
