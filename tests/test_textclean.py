@@ -242,3 +242,17 @@ def test_caption_stops_at_table_cells() -> None:
 def test_heading_or_sentence(previous: str, line: str, kind: str) -> None:
     text = "\n".join([PROSE] * 5 + [previous, line] + [PROSE] * 5)
     assert kinds_of(text)[6] == kind
+
+
+def test_dropped_fi_repair_in_a_document_that_drops_it() -> None:
+    body = [
+        "We nd that the rst eect was signicant and the benecial result was specic to",
+        "the cells we identied. Natural sele-",
+        "ction ltered the nal ndings.",
+    ]
+    lines = clean_text("\n".join([PROSE] * 3 + body))
+    assert lines[3].text.startswith("We find that the first")
+    assert "identified" in lines[4].text
+    # "sele-" + "ction" is a broken word for stitch, not the word "fiction"
+    assert lines[5].text.startswith("ction filtered the final findings.")
+    assert "Natural selection filtered" in stitch(lines[4:6]).text

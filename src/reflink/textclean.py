@@ -154,44 +154,57 @@ def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
 def find_dropped_ligatures(texts: Iterable[str]) -> dict[str, str]:
     """Unknown words that are a frequent word minus a ligature: "benecial" → "beneficial".
 
-    Some extractors drop the glyph instead of mapping it. Only trusted when the document shows
-    the pattern several times: a real rare word alone never triggers it.
+    Some extractors drop the glyph instead of mapping it. Only trusted for a letter sequence the
+    document is seen dropping several times (unknown words that become common ones): a real
+    rare word alone never triggers it, and "ood" does not become "flood" because "fi" is gone.
     """
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(WORD.findall(text))
-    repairs: dict[str, str] = {}
-    unknown_evidence = 0
+    candidates: dict[str, tuple[str, str]] = {}
+    evidence: Counter[str] = Counter()
     for word in counts:
         own = word_zipf(word)
-        if own >= 3.0:
+        if own >= 4.0:
             continue
-        best, best_zipf = best_insertion(word)
-        if best and best_zipf >= 3.5 and best_zipf - own >= 1.5:
-            repairs[word] = best
+        best, best_zipf, sequence = best_insertion(word)
+        # "we nd that" → "find": a short word that is itself in the list needs a clear gain
+        needed = 1.5 if own < 3.0 else 2.0
+        if best and best_zipf >= 3.5 and best_zipf - own >= needed:
+            candidates[word] = (best, sequence)
             if own == 0.0 and len(word) >= 5:
-                unknown_evidence += 1
-    return repairs if unknown_evidence >= 3 else {}
+                evidence[sequence] += 1
+    return {word: best for word, (best, sequence) in candidates.items() if evidence[sequence] >= 3}
 
 
 @lru_cache(maxsize=65536)
-def best_insertion(word: str) -> tuple[str, float]:
-    """The most frequent word made by putting one ligature's letters into `word`."""
-    best, best_zipf = "", 0.0
+def best_insertion(word: str) -> tuple[str, float, str]:
+    """The most frequent word made by putting ligature letters into `word`, and those letters."""
+    best, best_zipf, letters = "", 0.0, ""
     for position in range(len(word) + 1):
         for sequence in ("fi", "fl", "ff", "ffi", "ft"):
             candidate = word[:position] + sequence + word[position:]
             zipf = word_zipf(candidate)
             if zipf > best_zipf:
-                best, best_zipf = candidate, zipf
-    return best, best_zipf
+                best, best_zipf, letters = candidate, zipf, sequence
+    return best, best_zipf, letters
 
 
-def repair_dropped_ligatures(text: str, repairs: dict[str, str]) -> str:
-    """Apply `find_dropped_ligatures`' repairs to the words of one line."""
+def repair_dropped_ligatures(text: str, repairs: dict[str, str], after_hyphen: bool = False) -> str:
+    """Apply `find_dropped_ligatures`' repairs to the words of one line.
+
+    After a line-end hyphen the first word is the tail of a broken word ("sele-" + "ction"),
+    not a word of its own, so it is left for `stitch` to join.
+    """
     if not repairs:
         return text
-    return WORD.sub(lambda m: repairs.get(m.group(0), m.group(0)), text)
+
+    def repair(match: re.Match[str]) -> str:
+        if after_hyphen and match.start() == 0:
+            return match.group(0)
+        return repairs.get(match.group(0), match.group(0))
+
+    return WORD.sub(repair, text)
 
 
 # --- line classification ------------------------------------------------------------------
@@ -776,11 +789,14 @@ def clean_text(text: str) -> list[Line]:
         t for t, k in zip(texts, kinds, strict=True) if k in body_kinds
     )
     lines = []
+    previous_body = ""
     for number, (raw, cleaned, kind, heading) in enumerate(
         zip(raws, texts, kinds, run_in, strict=True), 1
     ):
         if dropped and kind in body_kinds:
-            cleaned = repair_dropped_ligatures(cleaned, dropped)
+            after_hyphen = previous_body.endswith("-")
+            previous_body = cleaned
+            cleaned = repair_dropped_ligatures(cleaned, dropped, after_hyphen)
         lines.append(Line(number=number, text=cleaned, raw=raw, kind=kind, run_in=heading))
     return lines
 
