@@ -47,6 +47,9 @@ def numbers_in(text: str) -> list[int]:
         pytest.param("as shown before (3, 5, 7).", [3, 5, 7], id="paren-list"),
         pytest.param("as shown before (2, 6-8).", [2, 6, 7, 8], id="paren-hyphen-range"),
         pytest.param("as shown (14—16).", [14, 15, 16], id="em-dash-range"),
+        pytest.param("as shown before [3]–[5].", [3, 4, 5], id="ieee-bracket-range"),
+        pytest.param("found in the hepatoma cell line [25], but", [25], id="bracket-after-a-noun"),
+        pytest.param("Database Issue (1) described", [1], id="paren-after-a-noun"),
         pytest.param("(reviewed in Ref. 13).", [13], id="ref-word"),
         pytest.param("as shown by Smith et al. 24 reported", [24], id="spaced-after-et-al"),
         pytest.param("in a survey in 2015 2 , the", [2], id="spaced-after-a-year"),
@@ -98,6 +101,9 @@ def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
         pytest.param("(cm 3 ) volume", id="unit-exponent-is-not-a-callout"),
         pytest.param("regions A 1 ,…,A n in", id="math-subscript-is-not-a-callout"),
         pytest.param("R f B0.6) showed", id="rf-value-is-not-a-callout"),
+        pytest.param("as shown in Equation (4) below", id="equation-number-is-not-a-callout"),
+        pytest.param("the density follows from (7) directly", id="equation-reference-is-not"),
+        pytest.param("at doses (0, 10, and 25 nM) for", id="number-in-number-list-is-not"),
     ],
 )
 def test_find_markers_rejects_non_callouts(text: str) -> None:
@@ -201,6 +207,14 @@ def test_front_lines_and_reference_list_are_not_in_the_passage() -> None:
     assert passage.text == "Seen in mice.1 Then rats.2"
     markers, _ = find_citations(lines, [reference])
     assert [(m.line, m.numbers) for m in markers] == [(2, (1,)), (2, (2,))]
+
+
+def test_consecutive_brackets_are_callouts_not_labels() -> None:
+    # "( 1 ) … ( 2 ) … ( 3 )" counting up are labels; "[13] … [14] , [15]" are callouts
+    text = "A.[1] B.[2] C.[3] D.[4] E.[5] F.[6] G.[7] H.[8] I.[9] J.[10] K.[11] L.[12] M.[13]"
+    text += " Seen again [3]. And again [4] , [5] in mice."
+    markers, _ = find_citations(make_lines(text), [])
+    assert [m.numbers[0] for m in markers][-3:] == [3, 4, 5]
 
 
 def test_compound_numbers_are_not_re_citations() -> None:

@@ -20,6 +20,7 @@ seed holds entries 100–133 while the body cites 1–146) the bound is relaxed 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,8 @@ ITEM = rf"\d{{1,4}}(?:\s?[{DASH}]\s?\d{{1,4}})?"
 ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 
 BRACKET = re.compile(rf"\[({ENCLOSED_LIST})\]")
+# IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
+BRACKET_RANGE = re.compile(rf"\[\s*(\d{{1,4}})\s*\]\s?[{DASH}]\s?\[\s*(\d{{1,4}})\s*\]")
 # "(12)" after a space; not "exendin-4(9 -39)" or "GLP-1(7-37)", a fragment of a peptide
 PAREN = re.compile(rf"(?<![\w{DASH}])\(({ENCLOSED_LIST})\)")
 
@@ -412,8 +415,14 @@ def find_candidates(
     candidates: list[Candidate] = []
     taken = bytearray(len(text))  # offsets already inside a bracket, parenthesis or "Ref. 13"
 
+    tabular_lines: dict[int, bool] = {}
+
     def tabular(line: Line | None) -> bool:
-        return line is not None and (line.kind == TABLE or bool(TABULAR.search(line.raw)))
+        if line is None:
+            return False
+        if line.number not in tabular_lines:
+            tabular_lines[line.number] = line.kind == TABLE or bool(TABULAR.search(line.raw))
+        return tabular_lines[line.number]
 
     def in_table(offset: int) -> bool:
         return tabular(lines_by_number.get(passage.line_at(offset)))
@@ -469,8 +478,16 @@ def find_candidates(
         )
         taken[start:end] = b"\x01" * (end - start)
 
+    def overlaps(start: int, end: int) -> bool:
+        return 1 in taken[start:end]
+
+    for match in BRACKET_RANGE.finditer(text):
+        inner = f"{match.group(1)}–{match.group(2)}"
+        add(match.start(), match.end(), match.start(1), inner, BRACKETED, "enclosed", 2.5)
     for family, pattern in ((BRACKETED, BRACKET), (PARENTHESISED, PAREN)):
         for match in pattern.finditer(text):
+            if overlaps(match.start(), match.end()):
+                continue
             inner = match.group(1)
             digit = match.start(1) + len(inner) - len(inner.lstrip())
             # a bracket rarely holds anything but callouts; a parenthesis holds much else
@@ -488,9 +505,6 @@ def find_candidates(
         same_line = passage.line_at(match.start()) == passage.line_at(match.start(1))
         if same_line and _score_after(text, match.end(1), ends_line(match.end(1))) is not None:
             add(match.start(1), match.end(1), match.start(1), match.group(1), "any", "refword", 3.0)
-
-    def overlaps(start: int, end: int) -> bool:
-        return 1 in taken[start:end]
 
     for match in BARE_LIST.finditer(text):
         start, end = match.span(1)
@@ -570,7 +584,7 @@ RECITE_BIAS = -0.3  # re-citing an old number needs a little local evidence
 SPACED_RECITE_BIAS = -0.8  # "racemic 5 could": a spaced number re-cited needs more
 SPACED_LIFT = 0.3  # less so where every callout is printed spaced
 CONFIDENT = 1.5  # local evidence that alone makes a callout likely ("mortality.1 Cancer")
-OUT_OF_ORDER_SHARE = 0.2  # above this share of confident callouts out of order: not ordered
+OUT_OF_ORDER_SHARE = 0.15  # above this share of confident callouts out of order: not ordered
 LABEL_RUN = 3  # "( 1 ) … ( 2 ) … ( 3 )", "USA. 2 Advion … 3 Vanderbilt": labels, not callouts
 LABEL_WINDOW = 400  # characters between neighbours of such a run
 
@@ -590,12 +604,12 @@ def _chain(candidates: Sequence[Candidate], usable: Sequence[bool]) -> tuple[flo
         numbers = sorted(set(candidate.numbers))
         top = numbers[-1]
         options: list[tuple[float, int]] = []
-        members = set(numbers)
         # every e below the top such that numbers above e are mostly consecutive from e + 1
         for e in range(max(0, numbers[0] - 1 - MAX_GAP), top):
             if e not in best:
                 continue
-            skipped = sum(1 for n in range(e + 1, top + 1) if n not in members)
+            # numbers in (e, top] the candidate does not carry
+            skipped = top - e - (len(numbers) - bisect_right(numbers, e))
             if skipped > MAX_GAP:
                 continue
             gain = candidate.score + CHAIN_BONUS - GAP_PENALTY * skipped
@@ -728,7 +742,6 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
     for index, candidate in enumerate(candidates):
         numbers = sorted(set(candidate.numbers))
         high = numbers[-1]
-        members = set(numbers)
         best, best_from = minus_infinity, -1
         # only a candidate with some local evidence may introduce numbers: "c-ros oncogene 1
         # (ROS1)" in an abstract must not start the chain before the first real callout
@@ -736,7 +749,7 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
         for m in range(lowest, high):
             if value[m] == minus_infinity:
                 continue
-            skipped = sum(1 for n in range(m + 1, high + 1) if n not in members)
+            skipped = high - m - (len(numbers) - bisect_right(numbers, m))
             if skipped > MAX_GAP:
                 continue
             introduced = high - m - skipped
