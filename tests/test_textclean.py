@@ -256,3 +256,19 @@ def test_dropped_fi_repair_in_a_document_that_drops_it() -> None:
     # "sele-" + "ction" is a broken word for stitch, not the word "fiction"
     assert lines[5].text.startswith("ction filtered the final findings.")
     assert "Natural selection filtered" in stitch(lines[4:6]).text
+
+
+def test_symbol_font_operators_when_the_document_uses_that_font() -> None:
+    text = (
+        "with J \u00bc 10.8 Hz and t \u00bc 20 min\n"
+        "5 ml min \u00c0 1 , 10 \u00c2 250 mm, [M \u00fe H] \u00fe ."
+    )
+    assert clean_text(text)[1].text == "5 ml min − 1 , 10 × 250 mm, [M + H] + ."
+    # without the "¼ = " evidence the same letters stay letters: "Àlvarez", "Þór"
+    assert clean_text("À 1 and þ")[0].text == "À 1 and þ"
+
+
+def test_empty_and_blank_documents_have_no_claims() -> None:
+    from reflink.claims import split_claims
+
+    assert split_claims(clean_text("\n\n"), [], []) == ([], [])

@@ -95,6 +95,8 @@ SYMBOL_EQUALS = re.compile(r"(?<=\S)\s¼\s(?=\S)")
 # the same fonts print "+" as "þ" and the minus sign as "À": "[M þ H] þ", "mmol À 1"
 SYMBOL_PLUS = re.compile(r"(?<![^\s\[(])þ(?![^\s\])])")
 SYMBOL_MINUS = re.compile(r"(?<![^\s\[(])À(?=\s)")
+# … and "×" as "Â": "10 Â 250 mm"
+SYMBOL_TIMES = re.compile(r"(?<=\d\s)Â(?=\s\d)")
 # "approximately �5 years": the tilde of "~5" lost by the extractor
 REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=\\s?\\d)")
 
@@ -141,8 +143,9 @@ def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
             text = unicodedata.normalize("NFC", text)
             if "\u00bc" in text:
                 text = text.replace("\u00bc", "=")
-            if symbol_font and ("þ" in text or "À" in text):
+            if symbol_font and ("þ" in text or "À" in text or "Â" in text):
                 text = SYMBOL_MINUS.sub("−", SYMBOL_PLUS.sub("+", text))
+                text = SYMBOL_TIMES.sub("×", text)
             if "\ufffd" in text:
                 text = REPLACEMENT_BEFORE_NUMBER.sub("~", text).replace("\ufffd", "")
             if mapping and PRIVATE_USE.search(text):
