@@ -173,7 +173,10 @@ ELEMENT_TOKEN = re.compile(r"[A-Z][a-z]?")
 
 PREVIOUS_TOKEN = re.compile(r"(\S+)\s*$")
 NEXT_TOKEN = re.compile(r"\s*(\S+)")
-WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+WORD_TAIL = re.compile(r"[A-Za-zÀ-ÿ]+$")  # "chemotherapy" before "85"
+NUMBER_TAIL = re.compile(r"[\w-]*\d$")  # "2013", "E-Syt1" before ".73"
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+and\s+")
 TABULAR = re.compile(r"\S {2,}\S.* {2,}\S|\S\t")
 YEAR = re.compile(r"(?:19|20)\d\d$")
 
@@ -205,7 +208,7 @@ class Candidate:
 def expand_numbers(text: str) -> tuple[int, ...]:
     """ "3–5, 9" → (3, 4, 5, 9); () when any part is not a plausible reference number."""
     numbers: list[int] = []
-    for part in re.split(r"\s*[,;]\s*|\s+and\s+", text.strip()):
+    for part in LIST_SEPARATOR.split(text.strip()):
         part = part.strip()
         if not part:
             return ()
@@ -364,11 +367,12 @@ def _score_superscript(
         return None
     if before.isalpha():
         # glued to a word: "chemotherapy85", "alone142,143"; not "ROS1", "PGE2", "CD44"
-        tail = re.search(r"[A-Za-zÀ-ÿ]+$", text[max(0, start - 30) : start])
+        tail = WORD_TAIL.search(text, max(0, start - 30), start)
         letters = tail.group(0) if tail else ""
+        # "Cohen's29": the possessive "s" alone is enough
         possessive = letters == "s" and start >= 2 and text[start - 2] in "'’"
         if not before.islower() or len(letters) < 2 and not possessive:
-            return None  # "Cohen's29" is a callout
+            return None
         if any(ch.isupper() for ch in letters[1:]):
             return None  # "mTOR1", "IgG2"
         if letters[0].isupper() and end - start == 1:
@@ -390,16 +394,14 @@ def _score_superscript(
             return None  # "r = .15": a decimal; ":3" alone on a line is debris
         if ahead[-1:].isdigit():
             # "9.8" is a decimal, "1,000" a thousand; "in 2013.87,88" and "E-Syt1.73" are not
-            digits = re.search(r"[\w-]*\d$", ahead)
+            digits = NUMBER_TAIL.search(ahead)
             stem = digits.group(0) if digits else ""
             if before != ".":
                 return None  # "1,000", "3:1", "(1;2)"
             if YEAR.search(stem):
                 return "glued", 0.4 + after
-            if re.search(r"[A-Za-z]{2}", stem):  # "ROS1.113", not "R f B0.6"
+            if TWO_LETTERS.search(stem):  # "ROS1.113", not "R f B0.6"
                 return "glued", 0.8 + after
-            return None
-        if before == ")" and ahead.endswith("(R") or ahead.endswith("(S"):
             return None
         weight = {".": 2.0, ",": 1.5, ";": 1.2, ":": 0.5, ")": 1.0}.get(before, 1.5)
         return "glued", weight + after
