@@ -272,3 +272,18 @@ def test_empty_and_blank_documents_have_no_claims() -> None:
     from reflink.claims import split_claims
 
     assert split_claims(clean_text("\n\n"), [], []) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        pytest.param("INTRODUCTION", HEADING, id="shouted-heading"),
+        pytest.param("Methods", HEADING, id="title-case-heading"),
+        pytest.param("2.1 Metastasis in the CNS", HEADING, id="next-subsection"),
+        pytest.param("1. Patients were enrolled", BODY, id="numbered-list-item"),
+        pytest.param("101 S. M. Gadgeel, L. Gandhi, G. J. Riely,", BODY, id="reference-entry"),
+    ],
+)
+def test_headings_in_section_two(line: str, kind: str) -> None:
+    text = "\n".join(["2. Metastasis manners", PROSE, PROSE, "", line, PROSE, PROSE])
+    assert kinds_of(text)[4] == kind
