@@ -108,7 +108,19 @@ def bibtex_braces_balance(value: str) -> bool:
         pytest.param("L. De Petris", "De Petris, L.", id="capital-particle-stays-family"),
         pytest.param("J. von Pawel", "von Pawel, J.", id="von"),
         pytest.param("L. Crinò", "Crinò, L.", id="unicode"),
-        pytest.param("Ludwig van Beethoven", "van Beethoven, Ludwig", id="full-given-name"),
+        pytest.param("Doe JR", "Doe, J. R.", id="vancouver-JR-is-initials"),
+        pytest.param("Doe AB Jr", "Doe, Jr, A. B.", id="vancouver-suffix"),
+        pytest.param("K.L. Moreira da Costa", "Moreira da Costa, K. L.", id="initials-unspaced"),
+        pytest.param("Smith, A.B.", "Smith, A. B.", id="comma-initials-unspaced"),
+        pytest.param("Ørsted HC", "Ørsted, H. C.", id="vancouver-accented-family"),
+        pytest.param("Kaya Ö", "Kaya, Ö.", id="vancouver-accented-initial"),
+        pytest.param("United Nations", "United Nations", id="organisation-without-keyword"),
+        pytest.param(
+            "Panel on Kinases, Board of Oncology",
+            "Panel on Kinases, Board of Oncology",
+            id="organisation-with-comma",
+        ),
+        pytest.param("Secretaria da Saúde", "Secretaria da Saúde", id="organisation-particle"),
         pytest.param(
             "Food and Drug Administration", "Food and Drug Administration", id="organisation"
         ),
@@ -549,3 +561,22 @@ def test_renderer_on_rows_from_anywhere() -> None:
             "note": "Reference 3 in x.txt",
         }
     }
+
+
+def test_renderer_through_datasette_pages(seed_db: Path) -> None:
+    from reflink.web import database_name, make_datasette
+
+    async def pages() -> tuple[str, str, str]:
+        ds = make_datasette(seed_db)
+        await ds.invoke_startup()
+        name = database_name(seed_db)
+        table = await ds.client.get(f"/{name}/refs")
+        everything = await ds.client.get(f"/{name}/refs.bib?_size=max")
+        some = await ds.client.get(f"/{name}/refs.bib?number__gte=101&number__lte=133")
+        return table.text, everything.text, some.text
+
+    html, everything, some = asyncio.run(pages())
+    assert "refs.bib" in html  # the page offers the download
+    with open_existing(seed_db) as db:
+        assert everything == export_refs(db, select_references(db, all_entries=True).ref_ids).text
+    assert some == export_numbers(seed_db, list(range(101, 134))).text

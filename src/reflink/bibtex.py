@@ -62,13 +62,18 @@ PARTICLES = {
     "bin",
     "ibn",
 }
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
-# "S.", "Ch.", "J.-F.": an initial printed with its full stop
-DOTTED_INITIAL = re.compile(r"^(?:[A-Z][a-z]{0,2}\.)(?:-[A-Z][a-z]{0,2}\.)*$")
+# "Jr", "III": case matters, since Vancouver initials "JR" are John R.
+SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd"}
+# capitals, accented ones too ("Ørsted HC", "Çelik Ö", "Łukasz")
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# "S.", "Ch.", "J.-F.", "L.M.": initials printed with full stops
+DOTTED_INITIAL = re.compile(rf"^[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}][a-z]{{0,2}}\.)*$")
+# one initial of a run: "L.M." → "L.", "M."; "J.-F." stays whole
+INITIAL_PIECE = re.compile(rf"[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}][a-z]{{0,2}}\.)*")
 # "AB", "J", "A-B": Vancouver initials printed after the family name ("Smith AB")
-BARE_INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z](?:-[A-Z])+)$")
+BARE_INITIALS = re.compile(rf"^(?:[{UPPER}]{{1,4}}|[{UPPER}](?:-[{UPPER}])+)$")
 # "P. N.Morcos", "T.Mok": the extract glued an initial to the family name
-GLUED_INITIAL = re.compile(r"(?<=[A-Z]\.)(?=[A-Z][a-z])")
+GLUED_INITIAL = re.compile(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-z])")
 # Words that make a printed author an organisation, not a person: "Food and Drug
 # Administration", "National Comprehensive Cancer Network", "WHO Classification Group".
 ORGANISATION_WORDS = re.compile(
@@ -109,11 +114,15 @@ def _split_printed_name(printed: str) -> NameParts | None:
     if not name or (len(name) < 12 and ET_AL.match(name)):
         return None
     if "," in name:
+        # "Committee on Opportunities in Neuroscience, National Research Council": no
+        # family name before that comma
+        if len(name.split()) >= 4 and ORGANISATION_WORDS.search(name):
+            return NameParts(last=[name])
         return _split_family_first(name)
     if _is_organisation(name):
         return NameParts(last=[name])
     words = GLUED_INITIAL.sub(" ", name).split()
-    jr = [words.pop()] if len(words) > 1 and words[-1].lower() in SUFFIXES else []
+    jr = [words.pop()] if len(words) > 1 and words[-1] in SUFFIXES else []
     # "Smith AB", "van der Laak J", "Garcia Campelo R": family name first, bare initials last
     if len(words) > 1 and BARE_INITIALS.match(words[-1]) and not BARE_INITIALS.match(words[0]):
         von, last = _split_particles(words[:-1])
@@ -122,33 +131,35 @@ def _split_printed_name(printed: str) -> NameParts | None:
     initials: list[str] = []
     while len(words) > 1 and (DOTTED_INITIAL.match(words[0]) or BARE_INITIALS.match(words[0])):
         word = words.pop(0)
-        initials.extend([word] if DOTTED_INITIAL.match(word) else _dot_initials(word))
+        initials.extend(
+            INITIAL_PIECE.findall(word) if DOTTED_INITIAL.match(word) else _dot_initials(word)
+        )
     if initials:
         von, last = _split_particles(words)
         return NameParts(first=initials, von=von, last=last, jr=jr)
-    # "Ludwig van Beethoven", "Sai-Hong Ignatius Ou": full given names
-    for index, word in enumerate(words[1:], start=1):
-        if word in PARTICLES:
-            return NameParts(
-                first=words[:index],
-                von=_leading_particles(words[index:]),
-                last=_after_particles(words[index:]),
-                jr=jr,
-            )
-    return NameParts(first=words[:-1], last=words[-1:], jr=jr)
+    # No initials at all: "United Nations", "Ministério da Saúde", "Brain Fingerprinting
+    # Laboratories". Reference lists of this family abbreviate given names, so such a name is
+    # an organisation far more often than a person ("John Smith"); written whole and braced,
+    # it prints right either way, while "Nations, United" would print as "U. Nations".
+    return NameParts(last=[" ".join([*words, *jr])])
 
 
 def _split_family_first(name: str) -> NameParts:
     # "Mojsov, S.", "Blumenschein, G. R., Jr", "de la Cruz, Maria"
     parts = [part.strip() for part in name.split(",") if part.strip()]
     family, rest = parts[0], parts[1:]
-    jr = [part for part in rest if part.lower() in SUFFIXES]
-    given = " ".join(part for part in rest if part.lower() not in SUFFIXES)
+    jr = [part for part in rest if part in SUFFIXES]
+    given = " ".join(part for part in rest if part not in SUFFIXES)
     given_words = GLUED_INITIAL.sub(" ", given).split()
     first: list[str] = []
     for word in given_words:
         # "Smith, AB": bare initials after the comma
-        first.extend(_dot_initials(word) if BARE_INITIALS.match(word) and len(word) > 1 else [word])
+        if BARE_INITIALS.match(word) and len(word) > 1:
+            first.extend(_dot_initials(word))
+        elif DOTTED_INITIAL.match(word):
+            first.extend(INITIAL_PIECE.findall(word))  # "Smith, A.B." → A. B.
+        else:
+            first.append(word)
     if len(first) == 1 and len(first[0]) == 1:
         first = [first[0] + "."]  # "Smith, J" → "Smith, J."
     von, last = _split_particles(family.split())
