@@ -63,6 +63,7 @@ def numbers_in(text: str) -> list[int]:
         pytest.param("diferentes estudos21 ,25 mostram", [21, 25], id="space-before-comma-splits"),
         pytest.param("a later work [1] , [8] showed", [1, 8], id="bracket-pair-with-comma"),
         pytest.param("radiochemistry 29-31 proved to be", [29, 30, 31], id="spaced-before-a-verb"),
+        pytest.param("the amino pyridine 6 . This", [6], id="spaced-before-spaced-full-stop"),
     ],
 )
 def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
@@ -104,6 +105,7 @@ def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
         pytest.param("as shown in Equation (4) below", id="equation-number-is-not-a-callout"),
         pytest.param("the density follows from (7) directly", id="equation-reference-is-not"),
         pytest.param("at doses (0, 10, and 25 nM) for", id="number-in-number-list-is-not"),
+        pytest.param("dissolved in CH 2 Cl 2 , then", id="two-letter-element-formula-is-not"),
     ],
 )
 def test_find_markers_rejects_non_callouts(text: str) -> None:

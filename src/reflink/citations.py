@@ -261,6 +261,8 @@ def _is_formula(token: str, following: str = "") -> bool:
         return False
     if len(symbols) >= 2:
         return True
+    if len(token) == 2 and token not in ("In", "As", "At", "Be", "He", "No"):
+        return True  # "CH 2 Cl 2 ,": a two-letter symbol is no word
     parts = ELEMENT_TOKEN.findall(following) if FORMULA.fullmatch(following or "-") else []
     return bool(parts) and all(part in ELEMENTS for part in parts)
 
@@ -328,6 +330,10 @@ def _score_superscript(
         return None
     before = text[start - 1] if start else ""
     if not before or before.isspace():
+        if text[end : end + 2] in (" .", " ,", " ;"):
+            # "risk factors 2 .", "(Xalkori) 7 ,": an extracted superscript is a token of its
+            # own, so the punctuation after it is spaced off too; a count rarely is
+            after += SPACED_PUNCTUATION_BONUS
         token = _token_before(text, start)
         if not token:
             return "spaced", after - 0.5
@@ -560,6 +566,7 @@ def find_candidates(
 
 
 CELL_SCORE = 1.5
+SPACED_PUNCTUATION_BONUS = 1.0
 # compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
 COMPOUND_LABEL = re.compile(
     r"\((?:R|S|E|Z|±|rac)\)-(\d{1,3})\b|\b[Cc]ompounds?\s+(?:\((?:R|S)\)-)?(\d{1,3})\b"
