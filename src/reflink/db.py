@@ -17,7 +17,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from .errors import DatabaseError
-from .models import ParsedDocument
+from .models import Marker, ParsedDocument
 
 migrations = Migrations("reflink")
 
@@ -296,16 +296,26 @@ def write_document(
     else:
         document_id = db.table("documents").insert(record).last_pk
 
+    # Ids are assigned here (max + 1, as SQLite would) so each table is written by one
+    # executemany: row-by-row `insert().last_pk` made the write half of the seed's ingest time.
     section_ids: dict[int, int] = {}
+    section_rows = []
+    next_id = _next_id(db, "sections")
     for section in doc.sections:
-        section_ids[section.line_start] = db.table("sections").insert(
-            {"document_id": document_id, "number": section.number, "title": section.title,
-             "line_start": section.line_start}
-        ).last_pk
+        section_ids.setdefault(section.line_start, next_id)
+        section_rows.append(
+            {"id": next_id, "document_id": document_id, "number": section.number,
+             "title": section.title, "line_start": section.line_start}
+        )
+        next_id += 1
+    _insert_rows(db, "sections", section_rows)
 
     ref_ids: dict[int, int] = {}
+    ref_rows = []
+    next_id = _next_id(db, "refs")
     for entry in doc.references:
         row: dict[str, Any] = {
+            "id": next_id,
             "document_id": document_id,
             "number": entry.number,
             "raw": entry.raw,
@@ -324,31 +334,54 @@ def write_document(
             "source": "text",
             "doi_source": "text" if entry.doi else None,  # never overwritten by Crossref
         }
-        ref_id = db.table("refs").insert(row).last_pk
-        ref_ids.setdefault(entry.number, ref_id)
+        ref_rows.append(row)
+        ref_ids.setdefault(entry.number, next_id)
+        next_id += 1
+    _insert_rows(db, "refs", ref_rows)
 
     citation_rows: list[dict[str, Any]] = []
-    claimed: set[int] = set()
+    claim_rows = []
+    claimed: set[Marker] = set()
+    claim_id = _next_id(db, "claims")
     for claim in doc.claims:
         section_id = section_ids.get(claim.section.line_start) if claim.section else None
-        claim_id = db.table("claims").insert(
-            {"document_id": document_id, "section_id": section_id, "text": claim.text,
-             "line_start": claim.line_start, "line_end": claim.line_end, "kind": claim.kind,
-             "cited": int(bool(claim.markers))}
-        ).last_pk
+        claim_rows.append(
+            {"id": claim_id, "document_id": document_id, "section_id": section_id,
+             "text": claim.text, "line_start": claim.line_start, "line_end": claim.line_end,
+             "kind": claim.kind, "cited": int(bool(claim.markers))}
+        )
         for marker in claim.markers:
-            claimed.add(id(marker))
+            claimed.add(marker)
             citation_rows.extend(_citation_rows(document_id, claim_id, marker, ref_ids))
+        claim_id += 1
+    _insert_rows(db, "claims", claim_rows)
     # markers outside any claim (a table cell, a caption fragment) are still citations
     for marker in doc.markers:
-        if id(marker) not in claimed and not any(marker == m for c in doc.claims for m in c.markers):
+        if marker not in claimed:
             citation_rows.extend(_citation_rows(document_id, None, marker, ref_ids))
-    db.table("citations").insert_all(citation_rows)
-    db.table("problems").insert_all(
+    _insert_rows(db, "citations", citation_rows)
+    _insert_rows(db, "problems", [
         {"document_id": document_id, "line": p.line, "stage": p.stage, "message": p.message}
         for p in doc.problems
-    )
+    ])
     return document_id
+
+
+def _next_id(db: sqlite_utils.Database, table: str) -> int:
+    return db.execute(f"select coalesce(max(id), 0) + 1 from [{table}]").fetchone()[0]
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """Rows sharing one set of keys → one executemany (sqlite-utils re-reads the schema per row)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f"[{column}]" for column in columns)
+    placeholders = ", ".join("?" * len(columns))
+    db.conn.executemany(
+        f"insert into [{table}] ({names}) values ({placeholders})",
+        [[row[column] for column in columns] for row in rows],
+    )
 
 
 def _citation_rows(document_id: int, claim_id: int | None, marker, ref_ids: dict[int, int]):
