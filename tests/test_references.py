@@ -292,7 +292,7 @@ def test_join_lines(parts: list[str], joined: str) -> None:
     [
         pytest.param("1119–28", "1119–1128", id="abbreviated"),
         pytest.param("1119–1128", "1119–1128", id="full"),
-        pytest.param("11880 -11889", "11880-11889", id="space-before-dash"),
+        pytest.param("4410 -4419", "4410-4419", id="space-before-dash"),
         pytest.param("e1234", "e1234", id="article-id"),
         pytest.param("S47–S62", "S47–S62", id="supplement-letters"),
         pytest.param("95–102", "95–102", id="crossing-a-hundred"),
@@ -410,14 +410,14 @@ def test_expand_pages(printed: str, full: str) -> None:
             id="nar",
         ),
         pytest.param(
-            "Smith, A. B., Jones, C., and Lee, D. E. (1986) J. Fake Chem. 261, 11880 -11889",
+            "Smith, A. B., Jones, C., and Lee, D. E. (1987) J. Fake Chem. 262, 4410 -4419",
             {
                 "authors": ("Smith, A. B.", "Jones, C.", "Lee, D. E."),
                 "title": None,
                 "journal": "J. Fake Chem.",
-                "volume": "261",
-                "pages": "11880-11889",
-                "year": 1986,
+                "volume": "262",
+                "pages": "4410-4419",
+                "year": 1987,
             },
             id="jbc-no-title",
         ),
@@ -503,8 +503,8 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="rsc-volume-with-issue",
         ),
         pytest.param(
-            "Chan HL-Y, Wong VW-S, Tse C-H. Made-up viral loads. Fake Hepatol. 2011;5:1–9.",
-            {"authors": ("Chan HL-Y", "Wong VW-S", "Tse C-H"), "journal": "Fake Hepatol"},
+            "Lam KW-Y, Ho VS-T, Ng C-H. Made-up viral loads. Fake Hepatol. 2011;5:1–9.",
+            {"authors": ("Lam KW-Y", "Ho VS-T", "Ng C-H"), "journal": "Fake Hepatol"},
             id="vancouver-hyphenated-initials",
         ),
         pytest.param(
@@ -513,7 +513,7 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="vancouver-report-year-and-month-at-end",
         ),
         pytest.param(
-            "Doe J. Made-up tables. Fake Bureau; 2020 Feb. Report No.: XY 251920.",
+            "Doe J. Made-up tables. Fake Bureau; 2020 Feb. Report No.: XY 871943.",
             {"year": 2020},
             id="report-number-is-not-a-year",
         ),
@@ -564,13 +564,13 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="rsc-web-page-without-year",
         ),
         pytest.param(
-            "Roe K, Poe L. Fake results. Fake J. 2009;49:1779–80. author reply 1780–1.",
-            {"journal": "Fake J", "volume": "49", "pages": "1779–1780"},
+            "Roe K, Poe L. Fake results. Fake J. 2010;12:301–9. author reply 310–1.",
+            {"journal": "Fake J", "volume": "12", "pages": "301–309"},
             id="vancouver-trailing-author-reply",
         ),
         pytest.param(
-            "Roe K, Poe L. Fake results. Fake J. 2017; 22(13). https:// doi.org/10.1000/x.13",
-            {"journal": "Fake J", "volume": "22", "doi": "10.1000/x.13"},
+            "Roe K, Poe L. Fake results. Fake J. 2015; 31(7). https:// doi.org/10.1000/x.13",
+            {"journal": "Fake J", "volume": "31", "doi": "10.1000/x.13"},
             id="vancouver-issue-without-pages-and-spaced-link",
         ),
         pytest.param(
@@ -579,8 +579,8 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="nature-book-with-publisher",
         ),
         pytest.param(
-            "van 't Hoff, J. H. et al. Made-up profiling. Nature 415, 530–536 (2002).",
-            {"authors": ("van 't Hoff, J. H.",), "volume": "415", "pages": "530–536"},
+            "van 't Hoff, J. H. et al. Made-up profiling. Nature 399, 120–126 (2001).",
+            {"authors": ("van 't Hoff, J. H.",), "volume": "399", "pages": "120–126"},
             id="nature-particle-with-apostrophe",
         ),
         pytest.param(
@@ -608,7 +608,7 @@ def test_year_alone_on_a_line_is_not_a_page_number() -> None:
 
 
 def test_entry_tail_textclean_took_for_a_running_head_is_kept() -> None:
-    # "Fake Dis, 2011, 5, e10." looks like "Journal, year, volume, page" furniture, but it is
+    # "Fake Dis, 2013, 7, e22." looks like "Journal, year, volume, page" furniture, but it is
     # printed once and only inside the list; the real running head repeats on every page
     head = "Fake Journal, 2012, 1, 11–20 | {}"
     text = "\n".join(
@@ -618,22 +618,22 @@ def test_entry_tail_textclean_took_for_a_running_head_is_kept() -> None:
             head.format(12),
             "References",
             "1 A. Bee and C. Dee, Fake",
-            "Dis, 2011, 5, e10.",
+            "Dis, 2013, 7, e22.",
             head.format(13),
             "2 E. Eff, Fake Dis, 2010, 4, e9.",
         ]
     )
-    furniture = ("Dis, 2011, 5, e10.", head.format(11), head.format(12), head.format(13))
+    furniture = ("Dis, 2013, 7, e22.", head.format(11), head.format(12), head.format(13))
     found = by_number(parse_references(lines_of(text, furniture=furniture))[0])
-    assert found[1].raw == "A. Bee and C. Dee, Fake Dis, 2011, 5, e10."
-    assert (found[1].journal, found[1].pages) == ("Fake Dis", "e10")
+    assert found[1].raw == "A. Bee and C. Dee, Fake Dis, 2013, 7, e22."
+    assert (found[1].journal, found[1].pages) == ("Fake Dis", "e22")
 
 
 def test_rest_of_a_broken_doi_is_kept_even_if_marked_furniture() -> None:
     text = "References\n1. Roe K. A title. Fake J. 2012;1:2–3. https://doi.org/10.1000/fake.\n"
-    text += "1202684109\n2. Poe L. Another title. Fake J. 2013;2:4–5."
-    entries, _ = parse_references(lines_of(text, furniture=("1202684109",)))
-    assert entries[0].doi == "10.1000/fake.1202684109"
+    text += "9876543210\n2. Poe L. Another title. Fake J. 2013;2:4–5."
+    entries, _ = parse_references(lines_of(text, furniture=("9876543210",)))
+    assert entries[0].doi == "10.1000/fake.9876543210"
 
 
 @pytest.mark.parametrize(

@@ -204,7 +204,7 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
     """Indexes in first..last that are page furniture textclean left in place.
 
     A line whose digit-blurred text also occurs outside the list is a running head or footer
-    ("PLoS Neglected Tropical Diseas, 2012, 89" on every page); a bare number is a page
+    ("Journal of Made-Up Results, 2020, 4, 17" on every page); a bare number is a page
     number.
     """
     outside: set[str] = set()
@@ -220,7 +220,7 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
         text = lines[index].text
         key = keys[index]
         if lines[index].kind == FURNITURE:
-            # "Trop Dis, 2011, 5, e1036." (only in the list, and unlike any other line but in
+            # "Fake Dis, 2013, 7, e22." (only in the list, and unlike any other line but in
             # its year, volume and pages) is an entry's tail that looks like a running head;
             # "RSC Adv., 2019, 9, 17921–17932" is printed on every page, only the page differs
             numbers = DIGITS.findall(text)
@@ -290,7 +290,7 @@ def entry_is_complete(text: str) -> bool:
 def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) -> list[int]:
     """Indexes from a label up to the next one; a table or figure inside the list ends it.
 
-    "…Liver Int. 2014;34:e238–45." + "Table 2 Oligonucleotide sequences…": the table rows that
+    "…Fake Med. 2011;4:20–8." + "Table 2 Primers used…": the table rows that
     follow, up to the next label, are not part of the entry.
     """
     taken = [start]
@@ -307,7 +307,7 @@ def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) ->
 
 
 def continues_link(previous: str, text: str) -> bool:
-    """'…https://doi.org/10.1073/pnas.' + '1202684109': the rest of a broken DOI or URL, which
+    """'…https://doi.org/10.1000/fake.' + '9876543210': the rest of a broken DOI or URL, which
     furniture detection may take for a page number (a real page number is short)."""
     token = text.strip()
     return bool(
@@ -382,7 +382,7 @@ def _after_heading(lines: Sequence[Line], index: int) -> bool:
     return any(LIST_HEADING.match(lines[i].text) for i in range(max(0, index - 3), index))
 
 
-# "https://doi." + "org/10.1103/…", "http://www.fda.gov/newsevents/" + "newsroom/…"
+# "https://doi." + "org/10.1000/…", "http://www.fda.gov/newsevents/" + "newsroom/…"
 URL_BREAK = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*[/._\-=?&:]$", re.IGNORECASE)
 URL_CONTINUATION = re.compile(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
 WORD_HYPHEN = re.compile(r"[A-Za-zÀ-ÿ]-$")
@@ -391,8 +391,8 @@ WORD_HYPHEN = re.compile(r"[A-Za-zÀ-ÿ]-$")
 def join_lines(parts: Sequence[str]) -> str:
     """Lines of one entry → one string: URLs and DOIs rejoined, hyphenated words mended.
 
-    "Ha-" + "bener" → "Habener" (a break inside a word); "Moro-" + "Sibilot" keeps its hyphen;
-    "10.1371/jour-" + "nal.pone.0042593" → "10.1371/journal.pone.0042593".
+    "Ro-" + "berts" → "Roberts" (a break inside a word); "Moro-" + "Sibilot" keeps its hyphen;
+    "10.1371/jour-" + "nal.pone.0000001" → "10.1371/journal.pone.0000001".
     """
     text = ""
     for part in parts:
@@ -404,7 +404,7 @@ def join_lines(parts: Sequence[str]) -> str:
         elif URL_BREAK.search(text) and URL_CONTINUATION.match(part):
             if re.search(r"\b10\.\d{4,9}/\S*[a-z]-$", text) and re.match(r"[a-z]", part):
                 # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
-                # URL's "…/article-ii-" + "definitions/" keeps its own
+                # URL's "…/part-two-" + "definitions/" keeps its own
                 text = text[:-1]
             text += part
         elif WORD_HYPHEN.search(text) and part[:1].islower():
@@ -425,7 +425,7 @@ PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
 DOI = re.compile(
     r"""(?:
-        (?:https?://)?(?:dx\.)?doi\.org/\s*       # "https://doi.org/10.1038/…"
+        (?:https?://)?(?:dx\.)?doi\.org/\s*       # "https://doi.org/10.1000/…"
       | \bdoi\s*:?\s*                              # "doi:10.1000/xyz", "DOI: 10.21037/…"
     )?(?P<doi>10\.\d{4,9}/\S+)""",
     re.VERBOSE | re.IGNORECASE,
@@ -441,12 +441,12 @@ ACCESSED = re.compile(r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]
 ET_AL = re.compile(r",?\s+et\.?\s*al\.?,?", re.I)
 
 # A person's name printed initials-first: "S. M. Gadgeel", "P.J. Hotez", "J.-F. Martini",
-# "D. de Savigny", "G. R. Blumenschein Jr", "P. N.Morcos" (a space lost in extraction)
+# "D. de Vries", "G. R. Blumenschein Jr", "P. N.Morcos" (a space lost in extraction)
 INITIALS_FIRST = re.compile(
     r"^[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*\s*(?:(?:[a-z]{1,3}\s){0,2}[A-ZÀ-Þ][\w'’\-]*)"
     r"(?:[\s-][A-ZÀ-Þ][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
 )
-# A name printed family-first with initials: "Mojsov, S.", "Roberts,R.J.", "dos Santos Silva, I."
+# A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I."
 FAMILY_FIRST = (
     r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þa-zà-þ][\w'’\-]*){0,3},\s?"
     r"[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
@@ -455,7 +455,7 @@ FAMILY_FIRST_LIST = re.compile(
     rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
     r"(?P<etal>,?\s*et\s+al\.?)?\s*",
 )
-# A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Hoope-Bender P"
+# A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P"
 VANCOUVER_NAME = re.compile(
     r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}(?:-[A-Z]{1,2})?$"  # "Chan HL-Y"
     r"|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
@@ -505,11 +505,11 @@ def take_url(draft: Draft) -> None:
 
 
 def drop_identifiers(draft: Draft) -> None:
-    """'PMID: 31995857', '[Internet]', '(accessed 3 May 2019)' say nothing the fields keep."""
+    """'PMID: 12345678', '[Internet]', '(accessed 3 May 2019)' say nothing the fields keep."""
     text = IDENTIFIERS.sub(" ", draft.rest)
     text = ACCESSED.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    # "…2004, doi: 10.1126/x." leaves "…2004, ." behind; a leading ", 2017." (a web entry
+    # "…2004, doi: 10.1000/x." leaves "…2004, ." behind; a leading ", 2017." (a web entry
     # whose URL came first) keeps its comma for the RSC pattern
     text = re.sub(r"\s*[,;]\s*\.\s*$", ".", text)
     draft.rest = re.sub(r"[\s,;]+$", "", text)
@@ -545,7 +545,7 @@ def is_any_name(name: str) -> bool:
 
 
 def looks_like_group(text: str) -> bool:
-    """'World Health Organization', 'Ministério da Saúde': capitalised words, few lowercase ones."""
+    """'Made-Up Health Agency', 'Ministry of Fakes': capitalised words, few lowercase ones."""
     words = [w for w in re.findall(r"[\w'’\-]+", text) if w.casefold() not in FUNCTION_WORDS]
     if not words or len(words) > 14 or len(text.strip(" .")) < 2:
         return False
@@ -553,7 +553,7 @@ def looks_like_group(text: str) -> bool:
 
 
 def looks_like_journal(text: str) -> bool:
-    """'Eur. J. Cancer', 'Proc Natl Acad Sci U S A', 'npj Breast Cancer': no lowercase words
+    """'Eur. J. Fake Res.', 'Proc Natl Acad Sci U S A', 'npj Fake Medicine': no lowercase words
     beyond function words and short lowercase abbreviations."""
     words = re.findall(r"[^\s]+", text.strip())
     if not words or len(words) > 12:
@@ -563,13 +563,13 @@ def looks_like_journal(text: str) -> bool:
         if not bare:
             continue
         if word.rstrip(".").endswith(("?", "!")):
-            return False  # "when? Where? Why?. Lancet": the title's question, not a journal
+            return False  # "What now? Why?. Fake J": the title's question, not a journal
         if word.endswith(".") and position < len(words) - 1 and not is_abbreviation(bare):
-            return False  # "Perspective. Evolution": a sentence ends inside, so a title does
+            return False  # "Commentary. Growth": a sentence ends inside, so a title does
         if bare[:1].isupper() or bare[:1].isdigit() or bare.casefold() in FUNCTION_WORDS:
             continue
         if re.search(r"[A-Z]", bare) or (position == 0 and len(bare) <= 3) or word.endswith("."):
-            continue  # "eLife", "mBio", "npj", "Biomark. Prev." lowercase-led abbreviations
+            continue  # "eLife", "mBio", "npj", "Res. Lett." lowercase-led abbreviations
         return False
     return True
 
@@ -596,7 +596,7 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
         tail = text[match.end() :].strip(" ,")
         if looks_like_journal(tail):
             return text[: match.start() + 1].strip(" .") or None, tidy_journal(tail)
-    # no journal-like tail: the last sentence is the journal ("Title. Am J Pub Health")
+    # no journal-like tail: the last sentence is the journal ("Title. Am J Fake Health")
     cut = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
     if cut > 0:
         return text[: cut + 1].strip(" .") or None, tidy_journal(text[cut + 2 :])
@@ -653,7 +653,7 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
         set_source(draft, match, structural=False)
         head = draft.rest[: match.start()]
     elif draft.url:
-        # "Cephos, Cephos home page. http://…": a web page without a year
+        # "Made-Up Lab, Made-Up Lab home page. http://…": a web page without a year
         head = draft.rest.strip(" .")
     else:
         return False
@@ -664,9 +664,9 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     if draft.matched or draft.doi:
         draft.journal = ", ".join(remaining) or None
     elif draft.url and len(remaining) == 1 and authors and is_person(authors[0]):
-        draft.journal = remaining[0]  # "D. Smith, Some News Blog, 2008. http://…": the site
+        draft.journal = remaining[0]  # "D. Smith, Fake News Blog, 2009. http://…": the site
     elif remaining:
-        # "R.K. Yin, Estudo de caso: planejamento e métodos, 2005.": a book; the title runs
+        # "R.K. Roe, Estudo de coisas: métodos e casos, 2005.": a book; the title runs
         # to the next chunk that starts with a capital (the container or publisher)
         title = [remaining[0]]
         for chunk in remaining[1:]:
@@ -701,10 +701,10 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
         and not names
         and len(chunks) > 1
         and looks_like_group(chunks[0])
-        # "Smith AB, Jones C, …" is people, not a body ("No Lie MRI, Inc." is one)
+        # "Smith AB, Jones C, …" is people, not a body ("Made Up MRI, Inc." is one)
         and not (VANCOUVER_NAME.match(chunks[0]) and VANCOUVER_NAME.match(chunks[1]))
     ):
-        # "World Health Organization, Cancer control…", "Committee on …, National Research
+        # "Made-Up Health Agency, Control of things…", "Committee on …, Made-Up Research
         # Council, Title": leading capitalised chunks are a group author
         group = [chunks[0]]
         index = 1
@@ -736,7 +736,7 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     authors, rest = take_vancouver_authors(text)
     match = VANCOUVER_SOURCE.search(rest)
     if match and re.search(rf"{YEAR}\s*;", match.group("after")):
-        match = None  # "…1779–80. author reply 1780–1." is fine; another year-source is not
+        match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
     if match:
         set_source(draft, match)
         if match.group("pages2"):
@@ -761,7 +761,7 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
         names = split_names(match.group("names"))
         if names and all(VANCOUVER_NAME.match(n) or looks_like_group(n) for n in names):
             return names, match.group("rest")
-    # "Kruk M, Myers M, Varpilah ST, Dahn BT What is…": the full stop after the names is lost;
+    # "Roe K, Poe L, Doe ST, Lee BT What is…": the full stop after the names is lost;
     # take the leading chunks that are names
     chunks = text.split(", ")
     names = []
@@ -820,8 +820,8 @@ def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
 
 
 # Year in parentheses after the authors: old PLOS "Smith AB, Jones C. (2014) Title. J 15: 1–9.",
-# NAR "Roberts,R.J. and Macelis,D. (2007) Title. J., 35, D269-D270.",
-# JBC "Mojsov, S., and Habener, J. F. (1986) J. Biol. Chem. 261, 11880 -11889"
+# NAR "Smith,A.B. and Lee,D. (2007) Title. J., 35, D11-D19.",
+# JBC "Smith, A. B., and Lee, D. E. (1987) J. Fake Chem. 262, 4410 -4419"
 PAREN_YEAR = re.compile(rf"^(?P<authors>.*?)\.?\s*\((?P<year>{YEAR})\)\.?\s*(?P<rest>.*)$")
 PAREN_SOURCE = re.compile(
     rf""",?\s+(?:(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?
@@ -848,7 +848,7 @@ def parse_paren_year(draft: Draft, titles_expected: bool) -> bool:
 
 
 def drop_page_count(text: str) -> str:
-    """'Honey bees. London: Fake Press. 208 p.' → '…Fake Press': a book's length, not its title."""
+    """'Honey bees. London: Fake Press. 312 p.' → '…Fake Press': a book's length, not its title."""
     return re.sub(r"[.,]?\s*\d+\s*pp?\.?\s*$", "", text.strip()).strip(" .,;")
 
 
@@ -858,7 +858,7 @@ NATURE_SOURCE = re.compile(
     \s*\((?P<year>{YEAR})\)\s*\.?\s*$""",
     re.VERBOSE,
 )
-# "… (2016).", "… (John Wiley & Sons, 2009).": a book or report
+# "… (2016).", "… (Fake Press, 2009).": a book or report
 NATURE_YEAR_ONLY = re.compile(rf"\s*\((?:[^()]*,\s*)?(?P<year>{YEAR})\)\s*\.?\s*$")
 
 
@@ -875,7 +875,7 @@ def parse_nature(draft: Draft, titles_expected: bool) -> bool:
             return False
         draft.authors = split_family_first(names.group("names"))
         draft.year = int(year.group("year")[:4])
-        if draft.doi:  # "Title. Mol. Cancer Ther. https://doi.org/… (2019).": an article
+        if draft.doi:  # "Title. Fake Cancer Ther. https://doi.org/… (2019).": an article
             draft.title, draft.journal = split_title_journal(body[: year.start()], True)
         else:
             draft.title = body[: year.start()].strip(" .,") or None
@@ -887,7 +887,7 @@ def parse_nature(draft: Draft, titles_expected: bool) -> bool:
 
 
 def split_family_first(text: str) -> list[str]:
-    """'Kelleher, F. C. & McDermott, R.' → ['Kelleher, F. C.', 'McDermott, R.']."""
+    """'Smith, A. B. & Jones, C.' → ['Smith, A. B.', 'Jones, C.']."""
     return [m.group(0).strip(" ,") for m in re.finditer(FAMILY_FIRST, text)]
 
 
@@ -1024,7 +1024,7 @@ def classify_kind(draft: Draft, raw: str) -> None:
 
 
 def mend_links(draft: Draft) -> None:
-    """'https:// doi.org/10.1038/x' → 'https://doi.org/10.1038/x': a space the extraction put in."""
+    """'https:// doi.org/10.1000/x' → 'https://doi.org/10.1000/x': a space the extraction put in."""
     draft.rest = re.sub(r"(https?://|doi\.org/|\bdoi:)\s+(?=\S)", r"\1", draft.rest, flags=re.I)
 
 
