@@ -8,13 +8,16 @@ One mechanism for every numbered style, in an ordered list of small steps:
    from the characters and words around it ("250 mg" is a dose, "1 H NMR" an isotope).
 2. `choose_family`: the document's callout style is the family whose candidates best form an
    introduction chain (numbers first cited 1, 2, 3, … in reading order).
-3. `decode`: a dynamic programme over that family's candidates picks the chain of first
-   citations (each new number is the next one, or a little above); the remaining candidates
+3. `decode`: a Viterbi pass (`_introductions`) over "largest number cited so far" picks the
+   first citations (each new number is the next one, or a little above); the other candidates
    are accepted as re-citations of numbers already introduced when their local evidence is
-   good, and rejected when they would introduce a number out of order.
+   good, and rejected when they would introduce a number out of order. Tables and captions
+   float, so their callouts stand outside the order; runs of labels counting up ("( 1 ) …
+   ( 2 ) … ( 3 )", affiliation marks) are dropped; a list numbered alphabetically (confident
+   callouts arriving out of order) is decided on local evidence alone.
 
-The parsed reference list bounds the numbers (`universe`); when the list is truncated (the
-seed holds entries 100–133 while the body cites 1–146) the bound is relaxed above the list.
+The parsed reference list bounds the numbers (`reference_universe`); when the list is
+truncated (the seed holds entries 100–133 while the body cites 1–146) the bound is relaxed.
 """
 
 from __future__ import annotations
