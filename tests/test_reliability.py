@@ -76,7 +76,7 @@ def assert_failed_cleanly(result, expected_line: str, db: Path, before: bytes | 
     assert "Traceback" not in result.output
     assert snapshot(db) == before
     if before is None:
-        assert not db.parent.exists() or list(db.parent.iterdir()) == []
+        assert not db.parent.exists(), "the directory made for a new database is removed too"
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
@@ -398,3 +398,29 @@ def test_two_processes_ingesting_at_once(tmp_path: Path, existing: bool) -> None
     assert rows(db, "pragma integrity_check") == [("ok",)]
     assert rows(db, "select count(*) from documents") == [(4 * succeeded + int(existing),)]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".building")]
+
+
+def test_interrupt_while_writing_leaves_no_trace(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C in the middle of a batch: the transaction rolls back, the temporary file goes."""
+    real_write = reflink_ingest.write_document
+    calls = []
+
+    def write_then_interrupt(db, doc, **kwargs):
+        real_write(db, doc, **kwargs)
+        calls.append(kwargs["name"])
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(reflink_ingest, "write_document", write_then_interrupt)
+    files = [
+        write_bytes(tmp_path / f"doc{i}.txt", (BODY + "\n" + REFERENCES).encode()) for i in range(3)
+    ]
+    before = snapshot(db_path)
+    with pytest.raises(KeyboardInterrupt):
+        reflink_ingest.ingest_files(files, db_path)
+    assert calls == ["doc0.txt", "doc1.txt"]
+    assert snapshot(db_path) == before
+    if before is None:
+        assert not db_path.parent.exists()

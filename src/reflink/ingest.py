@@ -290,13 +290,19 @@ def ingest_files(
             return _ingest_into(db_path, paths, **options)
         return results
     except BaseException:
+        _remove_database_files(building)
         for directory in created_dirs:
             with contextlib.suppress(OSError):
                 directory.rmdir()
         raise
     finally:
-        for leftover in (building, building.with_name(building.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        _remove_database_files(building)
+
+
+def _remove_database_files(path: Path) -> None:
+    """A database file and its rollback journal, if present."""
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        leftover.unlink(missing_ok=True)
 
 
 def _missing_parents(path: Path) -> list[Path]:
