@@ -98,7 +98,7 @@ class Label:
 
 
 DIGITS = re.compile(r"\d+")
-LETTERS = re.compile(r"[^\W\d_]")
+THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}")
 
 
 def signature(text: str) -> str:
@@ -207,14 +207,18 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
     ("Journal of Made-Up Results, 2020, 4, 17" on every page); a bare number is a page
     number.
     """
-    outside: set[str] = set()
-    texts_by_key: dict[str, list[str]] = {}
     keys = [signature(line.text) for line in lines]
-    for index, line in enumerate(lines):
-        key = keys[index]
-        texts_by_key.setdefault(key, []).append(line.text)
-        if (index < first or index > last) and len(LETTERS.findall(key)) >= 3:
-            outside.add(key)  # "8." in the body says nothing about "1983." in the list
+    # "8." in the body says nothing about "1983." in the list: only worded lines count
+    outside = {
+        key
+        for index, key in enumerate(keys)
+        if (index < first or index > last) and THREE_LETTERS.search(key)
+    }
+    wanted = {keys[i] for i in range(first, last + 1) if lines[i].kind == FURNITURE}
+    texts_by_key: dict[str, list[str]] = {}
+    for index, key in enumerate(keys):
+        if key in wanted:
+            texts_by_key.setdefault(key, []).append(lines[index].text)
     dropped = set()
     for index in range(first, last + 1):
         text = lines[index].text
@@ -522,10 +526,13 @@ def split_names(text: str) -> list[str]:
     return [repair_name(part) for part in parts if part.strip()]
 
 
+GLUED_INITIAL = re.compile(r"(?<=[A-Z]\.)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
+
+
 def repair_name(name: str) -> str:
     """'P. N.Morcos' → 'P. N. Morcos': a space the extraction lost between initial and name."""
     name = name.strip(" ,;")
-    return re.sub(r"(?<=[A-Z]\.)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})", " ", name)
+    return GLUED_INITIAL.sub(" ", name)
 
 
 def is_person(name: str) -> bool:
@@ -687,12 +694,18 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
     names: list[str] = []
     index = 0
     while index < len(chunks):
-        chunk = ET_AL.sub("", chunks[index]).strip()
-        pieces = [p for p in AND_SPLIT.split(LEADING_AND.sub("", chunk)) if p]
+        chunk = chunks[index]
+        has_et_al = "et" in chunk and bool(ET_AL.search(chunk))
+        if has_et_al:
+            chunk = ET_AL.sub("", chunk).strip()
+        if "and" in chunk or "&" in chunk:
+            pieces = [p for p in AND_SPLIT.split(LEADING_AND.sub("", chunk)) if p]
+        else:
+            pieces = [chunk] if chunk else []
         if pieces and all(is_person(p) for p in pieces):
             names.extend(repair_name(p) for p in pieces)
             index += 1
-            if ET_AL.search(chunks[index - 1]) or (len(pieces) > 1):
+            if has_et_al or len(pieces) > 1:
                 break  # "… and L. J. Yu" / "… et al.": the list ends here
             continue
         break
