@@ -219,6 +219,14 @@ def test_consecutive_brackets_are_callouts_not_labels() -> None:
     assert [m.numbers[0] for m in markers][-3:] == [3, 4, 5]
 
 
+def test_bracket_cited_ahead_of_its_turn_is_kept() -> None:
+    # "[9]" first cited before 4–8: a bracket with a listed number is a callout all the same
+    text = "Seen in mice [1]. In rats [2]. Long buried [9]. In dogs [3]. In cats [4]."
+    references = [RefEntry(number=n, raw="", line=100 + n) for n in range(1, 10)]
+    markers, _ = find_citations(make_lines(text), references)
+    assert [m.numbers for m in markers] == [(1,), (2,), (9,), (3,), (4,)]
+
+
 def test_compound_numbers_are_not_re_citations() -> None:
     # the document names compounds "(R)-5"; a spaced "5" later is the compound, not ref 5
     text = (

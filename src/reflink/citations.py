@@ -595,6 +595,7 @@ MAX_GAP = 12
 RECITE_BIAS = -0.3  # re-citing an old number needs a little local evidence
 SPACED_RECITE_BIAS = -0.8  # "racemic 5 could": a spaced number re-cited needs more
 SPACED_LIFT = 0.3  # less so where every callout is printed spaced
+CONFIDENT_BRACKET = 2.0  # a plain "[12]" in running text
 CONFIDENT = 1.5  # local evidence that alone makes a callout likely ("mortality.1 Cancer")
 OUT_OF_ORDER_SHARE = 0.15  # above this share of confident callouts out of order: not ordered
 LABEL_RUN = 3  # "( 1 ) … ( 2 ) … ( 3 )", "USA. 2 Advion … 3 Vanderbilt": labels, not callouts
@@ -704,6 +705,15 @@ def decode(
             if candidate.score > 0.5 and not (candidate.shape == "spaced" and candidate.in_table):
                 accepted.append(candidate)
         elif max(candidate.numbers) <= seen_max and candidate.score + _recite_bias(candidate) > 0:
+            accepted.append(candidate)
+        elif (
+            candidate.family == BRACKETED
+            and universe is not None
+            and max(candidate.numbers) <= universe[0]
+            and candidate.score >= CONFIDENT_BRACKET
+        ):
+            # "in the geologic record [77]" long before 70–76: a bracket holding numbers of the
+            # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
     return accepted
 
