@@ -342,10 +342,6 @@ def test_nested_and_unbalanced_brackets_do_not_break_ingest(tmp_path: Path, line
     assert cited <= {1, 2, 3}, "no number invented out of a broken bracket"
 
 
-@pytest.mark.skip(
-    reason="hangs: citations.find_candidates runs TABULAR.search over the whole raw line once per "
-    "candidate (quadratic: 64 KB line 5 s, 128 KB 20 s, 1 MB ~20 min); unskip once cached per line"
-)
 def test_one_megabyte_single_line_ingests(tmp_path: Path) -> None:
     sentence = "Inhibitors of the kinase improved survival in these patients.1 "
     body = sentence * (2**20 // len(sentence) + 1)
