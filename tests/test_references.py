@@ -518,6 +518,11 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="report-number-is-not-a-year",
         ),
         pytest.param(
+            "Roe K, Poe L, et al. Made-up kinases block things; Fake Proceedings, 12(4), 1–9.",
+            {"authors": ("Roe K", "Poe L"), "title": "Made-up kinases block things"},
+            id="vancouver-names-with-an-unknown-source",
+        ),
+        pytest.param(
             "A. Bee, C. Dee et al., J Fake Res.",
             {"authors": ("A. Bee", "C. Dee"), "journal": "J Fake Res.", "year": None},
             id="rsc-no-year-volume-or-pages",

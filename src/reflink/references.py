@@ -999,6 +999,13 @@ def parse_with_style(draft: Draft, titles_expected: bool) -> None:
     year = YEAR_ONLY_END.search(draft.rest) or re.search(rf"\b(?P<year>{YEAR})\b", draft.rest)
     if year:
         draft.year = int(year.group("year")[:4])
+    names, after = take_vancouver_authors(draft.rest)
+    if any(VANCOUVER_NAME.match(name) for name in names):
+        # "Roe K, Poe L, et al. A title; Some Proceedings, 117(45), 1–9.": odd source, but the
+        # names and the first sentence (the title) are plain
+        draft.authors = names
+        draft.title = re.split(r"(?<=[a-z0-9)])[.;]\s", after, maxsplit=1)[0].strip(" .") or None
+        return
     chunks = [c.strip() for c in re.split(r",\s*", draft.rest) if c.strip()]
     draft.authors, index = take_leading_names(chunks)  # "133 J. Brahmer, K. L. Reckamp, …," cut
     rest = ", ".join(chunks[index:]).strip(" ,")
@@ -1163,7 +1170,9 @@ def parse_references(lines: Sequence[Line]) -> tuple[list[RefEntry], list[Proble
                     f"entry {entry.number} is cut: only “{entry.raw}” is in the text",
                 )
             )
-        elif not entry.year or not (entry.authors or entry.title or entry.url):
+        elif not (entry.year or entry.url or entry.doi) or not (
+            entry.authors or entry.title or entry.journal or entry.url
+        ):  # a web page may print no date; anything else without a year did not parse
             problems.append(
                 Problem(
                     entry.line,
