@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import re
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import bibtexparser
@@ -14,6 +16,8 @@ import pybtex.database
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reflink.bibtex import (
     accessed_date,
@@ -21,6 +25,7 @@ from reflink.bibtex import (
     bibtex_name,
     bibtex_pages,
     export_refs,
+    export_rows,
     read_bibtex,
 )
 from reflink.cli import cli
@@ -305,7 +310,10 @@ def test_seed_web_pages_are_misc_with_url(seed_db: Path) -> None:
 
 # --- hostile values ---------------------------------------------------------------------------
 
-HOSTILE_TITLE = r"A {braced} \back@slash 50% of #1 a_b x~y 2^3 & $5 and $6 ALK-positive"
+HOSTILE_TITLE = (
+    r"A {braced} \back@slash 50% of #1 a_b x~y 2^3 & $5 and $6 ALK-positive"
+    " ``quoted'' 1--2 Szűcs"
+)
 
 
 @pytest.fixture
@@ -370,6 +378,8 @@ def test_hostile_values_are_latex_safe(hostile_db: Path) -> None:
     for bare in ("%", "#", "&", "_", "$", "~", "^"):
         assert re.search(r"(?<!\\)" + re.escape(bare), title) is None, bare
     assert "{ALK-positive}" in title  # capitals kept by styles that lower-case titles
+    assert "--" not in title and "''" not in title  # no LaTeX ligature: "-{}-", "'{}'"
+    assert "Sz{\\H{u}}cs" in title  # the double acute, not pylatexenc's "\\'u"
     assert "Crin{\\`o}" in export.text
     assert "{Food and Drug Administration}" in export.text
 
@@ -580,3 +590,37 @@ def test_renderer_through_datasette_pages(seed_db: Path) -> None:
     with open_existing(seed_db) as db:
         assert everything == export_refs(db, select_references(db, all_entries=True).ref_ids).text
     assert some == export_numbers(seed_db, list(range(101, 134))).text
+
+
+# Latin-1, Latin Extended-A and the characters BibTeX and LaTeX treat specially; not the primes
+# "′ ″", which pylatexenc writes as quotes (LaTeX-safe, but not the same character back).
+VALUE_CHARACTERS = st.characters(
+    min_codepoint=0x20, max_codepoint=0x17F, exclude_categories=("Cc", "Cs")
+) | st.sampled_from(list("{}\\@%#&_~^$–—“”…"))
+VALUES = (
+    st.text(VALUE_CHARACTERS, min_size=1, max_size=30)
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=VALUES, journal=VALUES, family=VALUES.filter(lambda v: "," not in v))
+def test_any_value_survives_the_round_trip(title: str, journal: str, family: str) -> None:
+    rows = [
+        {
+            "id": 1,
+            "number": 1,
+            "authors": json.dumps([f"A. {family}"]),
+            "title": title,
+            "journal": journal,
+            "year": 2000,
+            "document": "d.txt",
+        }
+    ]
+    export = export_rows(rows)
+    assert all(bibtex_braces_balance(value) for value in raw_field_values(export.text))
+    [fields] = field_values(export.text).values()
+    assert fields["title"] == unicodedata.normalize("NFC", title)
+    assert fields["journal"] == unicodedata.normalize("NFC", journal)
+    assert pybtex.database.parse_string(export.text, "bibtex").entries

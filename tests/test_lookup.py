@@ -116,6 +116,15 @@ def test_lookup_json(small_db: Path) -> None:
     assert len(data["claims"]) == 2  # the uncited sentence matches too, with no sources
 
 
+def test_lookup_limit_shows_the_best_and_counts_all(small_db: Path) -> None:
+    result = lookup(small_db, "crizotinib", "--limit", "1")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == (
+        '1 of 2 claims match "crizotinib", citing 2 numbers (1 with an entry)'
+    )
+    assert json.loads(lookup(small_db, "crizotinib", "--json").output)["total"] == 2
+
+
 def test_lookup_ranks_best_match_first(small_db: Path) -> None:
     with open_existing(small_db) as db:
         result = search_claims(db, "brain barrier lorlatinib")

@@ -477,9 +477,17 @@ _ENCODER_OPTIONS: dict[str, Any] = {
 }
 # BibTeX counts every brace, escaped or not, so "\{" only works when the value's braces are
 # balanced; a lone "{" ("Cancer Res. {suppl") is written as a text command instead.
+# Where pylatexenc's defaults write another letter: "ű" as \'u (Hungarian names: "Szűcs"),
+# "ħ" as \=h, "ŉ" as \nument{149}. The double acute has its macro; the others stay Unicode.
+CORRECTIONS = {
+    ord("ű"): r"\H{u}",
+    ord("Ű"): r"\H{U}",
+    **{ord(char): char for char in "ĦħĸĿŀŉŦŧ"},
+}
 _BALANCED_ENCODER = UnicodeToLatexEncoder(
     conversion_rules=[
         UnicodeToLatexConversionRule(RULE_DICT, {ord("{"): r"\{", ord("}"): r"\}"}),
+        UnicodeToLatexConversionRule(RULE_DICT, CORRECTIONS),
         "defaults",
     ],
     **_ENCODER_OPTIONS,
@@ -489,6 +497,7 @@ _UNBALANCED_ENCODER = UnicodeToLatexEncoder(
         UnicodeToLatexConversionRule(
             RULE_DICT, {ord("{"): r"\textbraceleft", ord("}"): r"\textbraceright"}
         ),
+        UnicodeToLatexConversionRule(RULE_DICT, CORRECTIONS),
         "defaults",
     ],
     **_ENCODER_OPTIONS,
@@ -502,13 +511,20 @@ def encode_latex(text: str) -> str:
     entries, and its default rules map single characters anyway)."""
     text = unicodedata.normalize("NFC", text)  # "e" + U+0301 → "é": one character, one macro
     balanced = _braces_balanced(text)
-    return NEEDS_ENCODING.sub(lambda match: _encode_char(match.group(0), balanced), text)
+    text = NEEDS_ENCODING.sub(lambda match: _encode_char(match.group(0), balanced), text)
+    return LIGATURE.sub("{}", text)
+
+
+# "--", "''", "``", "!`": LaTeX sets these as one character (an en dash, a closing quote, an
+# opening quote, "¡"); an empty group between keeps the characters as printed. Page ranges
+# keep their "--" on purpose: EncodeLatex encodes the pages around it.
+LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)")
 
 
 @functools.lru_cache(maxsize=65536)
 def _encode_name_part(part: str) -> str:
     # "S.", "M.", "Gadgeel": the parts of names recur across entries, so each is encoded once
-    return encode_latex(part) if NEEDS_ENCODING.search(part) else part
+    return encode_latex(part) if NEEDS_ENCODING.search(part) or LIGATURE.search(part) else part
 
 
 @functools.lru_cache(maxsize=4096)
@@ -545,7 +561,7 @@ class EncodeLatex(LatexEncodingMiddleware):
         return "reflink_latex_encoding"
 
     def _transform_python_value_string(self, python_string: str) -> tuple[str, str]:
-        if not NEEDS_ENCODING.search(python_string):
+        if not NEEDS_ENCODING.search(python_string) and not LIGATURE.search(python_string):
             return python_string, ""  # plain ASCII: nothing to encode (most values; fast)
         try:
             return encode_latex(python_string), ""
@@ -557,7 +573,12 @@ class EncodeLatex(LatexEncodingMiddleware):
         for f in entry.fields:
             if f.key in VERBATIM_FIELDS:
                 continue
-            if isinstance(f.value, str):
+            if f.key == "pages" and isinstance(f.value, str):
+                # the "--" of a range is meant (bibtex_pages); what lies between is encoded
+                pieces = [self._transform_python_value_string(p) for p in f.value.split("--")]
+                f.value = "--".join(piece for piece, _ in pieces)
+                errors.extend(error for _, error in pieces)
+            elif isinstance(f.value, str):
                 f.value, error = self._transform_python_value_string(f.value)
                 errors.append(error)
         errors = [error for error in errors if error]
@@ -725,6 +746,7 @@ def _decoder() -> LatexNodes2Text:
             MacroTextSpec("textbraceleft", simplify_repl="{"),
             MacroTextSpec("textbraceright", simplify_repl="}"),
             MacroTextSpec("textasciicircum", simplify_repl="^"),
+            MacroTextSpec("textperiodcentered", simplify_repl="·"),
         ],
     )
     return LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="verbatim")
