@@ -247,6 +247,14 @@ def test_alphabetical_numbering_keeps_callouts_out_of_order() -> None:
     assert [m.numbers[0] for m in markers] == numbers
 
 
+def test_passage_is_rebuilt_when_a_line_changes() -> None:
+    # the last passage is reused for the same lines; a list changed in place is not the same
+    lines = make_lines("First text.1", "More text.2")
+    assert body_passage(lines, []).text == "First text.1 More text.2"
+    lines[0] = Line(1, "Other text.1", "Other text.1", BODY)
+    assert body_passage(lines, []).text == "Other text.1 More text.2"
+
+
 def test_universe_is_relaxed_above_a_truncated_list() -> None:
     cut = [RefEntry(number=n, raw="", line=n) for n in range(100, 134)]
     full = [RefEntry(number=n, raw="", line=n) for n in range(1, 41)]

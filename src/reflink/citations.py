@@ -899,10 +899,27 @@ def body_passage(lines: Sequence[Line], references: Sequence[RefEntry]) -> Passa
 
     Marker offsets (`start`, `end`) are offsets into this passage; claims splits the same one.
     """
+    # find_citations and split_claims both ask for the same document's passage: the last one is
+    # kept, in one tuple with the very objects it was made from (so a reused id cannot match,
+    # and two threads cannot pair one document's key with another's passage)
+    snapshot = (tuple(lines), tuple(references))
+    last = _LAST_PASSAGE[0]
+    if last is not None and _same_objects(last[0], snapshot[0]):
+        if _same_objects(last[1], snapshot[1]):
+            return last[2]
     in_list = {n for ref in references for n in range(ref.line, (ref.line_end or ref.line) + 1)}
-    return stitch(
+    passage = stitch(
         line for line in lines if line.kind in CALLOUT_KINDS and line.number not in in_list
     )
+    _LAST_PASSAGE[0] = (*snapshot, passage)
+    return passage
+
+
+def _same_objects(first: tuple, second: tuple) -> bool:
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
+
+
+_LAST_PASSAGE: list[tuple | None] = [None]
 
 
 def reference_universe(references: Sequence[RefEntry]) -> tuple[int, int] | None:
