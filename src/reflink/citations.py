@@ -860,9 +860,8 @@ def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _to_marker(candidate: Candidate, passage: Passage | None) -> Marker:
-    style = {"enclosed": candidate.family}.get(candidate.shape, SUPERSCRIPT)
-    if candidate.family in (BRACKETED, PARENTHESISED):
-        style = candidate.family
+    # "Ref. 13" (family "any") is printed inline like a superscript's number
+    style = candidate.family if candidate.family in (BRACKETED, PARENTHESISED) else SUPERSCRIPT
     return Marker(
         line=passage.line_at(candidate.digit) if passage else 0,
         text=candidate.text,
