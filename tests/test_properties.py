@@ -66,15 +66,26 @@ def cited_reviews(draw):
             dash = "–" if style == "superscript" else draw(st.sampled_from(["–", "-"]))
             callout = format_callout(style, groups, dash)
             numbers = tuple(n for low, high in groups for n in range(low, high + 1))
+            # where in the sentence: its end, or (bracket and paren) after any word
+            at = len(sentence) - 1
+            if style != "superscript" and len(sentence) > 3 and draw(st.booleans()):
+                at = draw(st.integers(1, len(sentence) - 2))
             if style == "superscript":
                 # "mortality.1 Cancer …": after the full stop, glued
-                last = f"{sentence[-1]}.{callout}"
-            else:
+                cited_word = f"{sentence[at]}.{callout}"
+            elif at == len(sentence) - 1:
                 # "… in patients [3–5, 9]." / "… in patients (2, 6-8)."
-                last = f"{sentence[-1]} {callout}."
+                cited_word = f"{sentence[at]} {callout}."
+            else:
+                # "as reported [4] the kinase …": mid-sentence
+                cited_word = f"{sentence[at]} {callout}"
             marker = numbers
-            tokens.extend((word, None) for word in sentence[:-1])
-            tokens.append((last, marker))
+            tokens.extend((word, None) for word in sentence[:at])
+            tokens.append((cited_word, marker))
+            tail = sentence[at + 1 :]
+            if tail:
+                tokens.extend((word, None) for word in tail[:-1])
+                tokens.append((tail[-1] + ".", None))
         else:
             tokens.extend((word, None) for word in sentence[:-1])
             tokens.append((sentence[-1] + ".", None))
@@ -102,7 +113,8 @@ def cited_reviews(draw):
     reason="the citations stage misses some bracket callouts; minimal examples with an IEEE list "
     "[1]–[N] after the text: 'Kinase kinase kinase [1]. Kinase kinase' / 'kinase [2, 3–6].' finds "
     "nothing; 'Lung cancer is common [1]. Kinase inhibitors work' / 'well [2–6]. Others [7] "
-    "agree.' loses '[1]'; a lone 'Kinase kinase kinase [1].' is not found",
+    "agree.' loses '[1]'; a lone 'Kinase kinase kinase [1].' is not found; paren style: "
+    "'Kinase kinase (1) kinase kinase kinase' (line 3, then (2)…(5) one per sentence) loses '(1)'",
 )
 @SETTINGS
 @given(cited_reviews())

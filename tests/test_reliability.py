@@ -420,3 +420,18 @@ def test_interrupt_while_writing_leaves_no_trace(
     assert snapshot(db_path) == before
     if before is None:
         assert not db_path.parent.exists()
+
+
+def test_cli_batch_prints_one_line_per_document(tmp_path: Path) -> None:
+    files = [
+        write_bytes(tmp_path / f"doc{i}.txt", (BODY + "\n" + REFERENCES).encode()) for i in range(3)
+    ]
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(cli, ["ingest", *map(str, files), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["doc0.txt", "doc1.txt", "doc2.txt"]
+    assert all(
+        line.startswith(f"doc{i}.txt: 3 markers → 6 citations") for i, line in enumerate(lines)
+    )
+    assert rows(db, "select count(*) from documents") == [(3,)]
