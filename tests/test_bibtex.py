@@ -454,6 +454,12 @@ def test_cli_nothing_to_write_is_an_error(seed_db: Path, tmp_path: Path) -> None
     assert not out.exists()
 
 
+def test_cli_search_without_match(seed_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["bibtex", "--search", "zzyzx", "--db", str(seed_db)])
+    assert result.exit_code == 1
+    assert result.output == "Error: nothing to write: the selection names no entry\n"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

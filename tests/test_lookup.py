@@ -163,6 +163,30 @@ def test_lookup_ref_of_a_number_with_no_entry(small_db: Path) -> None:
     assert result.output.endswith("1 claim cites [7]\n")
 
 
+def test_lookup_ref_listed_but_never_cited(tmp_path: Path) -> None:
+    db_path = tmp_path / "uncited.db"
+    db = open_db(db_path)
+    with db.atomic():
+        write_document(
+            db,
+            ParsedDocument(
+                lines=[],
+                references=[RefEntry(4, "x", 9, authors=("Kim DW",), journal="Lancet", year=2017)],
+                markers=[],
+                sections=[],
+                claims=[],
+            ),
+            path="/texts/u.txt",
+            name="u.txt",
+            sha256="0" * 64,
+            ingested_at="2026-01-01T00:00:00+00:00",
+        )
+    db.close()
+    result = lookup(db_path, "--ref", "4")
+    assert result.exit_code == 1
+    assert result.output == "u.txt:\n  [4] Kim DW, Lancet, 2017\nno claim cites [4]\n"
+
+
 def test_lookup_ref_neither_listed_nor_cited(small_db: Path) -> None:
     result = lookup(small_db, "--ref", "99")
     assert result.exit_code == 1

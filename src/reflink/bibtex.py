@@ -800,9 +800,9 @@ class BibtexExport:
         from .ingest import format_ranges
 
         text = f"wrote {self.entries} {'entry' if self.entries == 1 else 'entries'} to {target}"
-        if not self.entries:
-            text = "nothing to write"
         count = sum(len(numbers) for numbers in self.missing.values())
+        if not self.entries:
+            text = "nothing to write" if count else "nothing to write: the selection names no entry"
         if count:
             noun = "number" if count == 1 else "numbers"
             if len(self.missing) == 1:

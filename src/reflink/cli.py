@@ -159,9 +159,9 @@ def lookup(query: str | None, number: int | None, document: str | None, limit: i
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.claims or result.entries:
         width = min(max(shutil.get_terminal_size().columns, 60), 120)
-        click.echo("\n".join(result.to_text(width)).rstrip("\n") + "\n")
+        click.echo("\n".join(result.to_text(width)).rstrip("\n"))
         if result.claims:
-            click.echo(result.summary())
+            click.echo(f"\n{result.summary()}")
     if not result.claims:
         if number is None:
             message = f'no claim matches "{query}"'
