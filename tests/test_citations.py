@@ -64,6 +64,8 @@ def numbers_in(text: str) -> list[int]:
         pytest.param("a later work [1] , [8] showed", [1, 8], id="bracket-pair-with-comma"),
         pytest.param("radiochemistry 29-31 proved to be", [29, 30, 31], id="spaced-before-a-verb"),
         pytest.param("the amino pyridine 6 . This", [6], id="spaced-before-spaced-full-stop"),
+        pytest.param("dense tissue volume, 29 BMI was the", [29], id="spaced-after-noun-and-comma"),
+        pytest.param("the accuracy was 0.95. 16 Following", [16], id="spaced-after-a-decimal"),
     ],
 )
 def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:

@@ -349,9 +349,9 @@ def _score_superscript(
         if last in ".,;:":
             if bare in ABBREVIATED_LABELS and last == ".":
                 return None  # "Fig. 2", "no. 3"; but "BBD model. 31 However" ends a sentence
-            if bare in LABEL_WORDS and last != ".":
-                return None  # "categories: 3,"
-            if token[:-1].strip("(").replace(".", "").isdigit():
+            if bare in LABEL_WORDS and last == ":":
+                return None  # "stage: 3"; but "fibroglandular volume, 29 BMI" is a callout
+            if last != "." and token[:-1].strip("(").replace(".", "").isdigit():
                 return None  # "(0, 10, and 25 nM)": a number in a list of numbers
             penalty = -0.5 if any(ch.isdigit() for ch in token[:-1]) else 0.0
             if last == ":":
