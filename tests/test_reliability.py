@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import os
 import sqlite3
 import subprocess
 import sys
@@ -435,3 +436,18 @@ def test_cli_batch_prints_one_line_per_document(tmp_path: Path) -> None:
         line.startswith(f"doc{i}.txt: 3 markers → 6 citations") for i, line in enumerate(lines)
     )
     assert rows(db, "select count(*) from documents") == [(3,)]
+
+
+def test_a_killed_ingest_leaves_nothing_the_next_one_keeps(tmp_path: Path) -> None:
+    """A new database half-built by a process that died is removed by the next ingest."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    db = tmp_path / "r.db"
+    abandoned = tmp_path / f".r.db.{dead.pid}.0123abcd.building"
+    abandoned.write_bytes(b"SQLite format 3\x00half-built")
+    (tmp_path / (abandoned.name + "-journal")).write_bytes(b"journal")
+    ours_in_progress = tmp_path / f".r.db.{os.getpid()}.4567ef01.building"
+    ours_in_progress.write_bytes(b"another live build")
+    ingest_file(write_bytes(tmp_path / "doc.txt", (BODY + "\n" + REFERENCES).encode()), db)
+    leftovers = sorted(path.name for path in tmp_path.iterdir() if ".building" in path.name)
+    assert leftovers == [ours_in_progress.name], "only a live process's build is kept"

@@ -278,6 +278,7 @@ def ingest_files(
     # never sees a half-built file.
     created_dirs = _missing_parents(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(db_path)
     building = db_path.with_name(f".{db_path.name}.{os.getpid()}.{secrets.token_hex(4)}.building")
     try:
         results = _ingest_into(
@@ -297,6 +298,27 @@ def ingest_files(
         raise
     finally:
         _remove_database_files(building)
+
+
+def _remove_abandoned_builds(db_path: Path) -> None:
+    """Remove new databases left half-built by an ingest that was killed (`kill -9`, power loss).
+
+    Their names carry the builder's process id; one whose process is gone will never be published.
+    """
+    for leftover in db_path.parent.glob(f".{db_path.name}.*.building"):
+        pid = leftover.name[len(db_path.name) + 2 :].split(".")[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            _remove_database_files(leftover)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    return True
 
 
 def _remove_database_files(path: Path) -> None:
