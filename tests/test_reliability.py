@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -451,3 +452,53 @@ def test_a_killed_ingest_leaves_nothing_the_next_one_keeps(tmp_path: Path) -> No
     ingest_file(write_bytes(tmp_path / "doc.txt", (BODY + "\n" + REFERENCES).encode()), db)
     leftovers = sorted(path.name for path in tmp_path.iterdir() if ".building" in path.name)
     assert leftovers == [ours_in_progress.name], "only a live process's build is kept"
+
+
+KILLED_MID_WRITE = """
+import importlib, sys, time
+from pathlib import Path
+ingest = importlib.import_module("reflink.ingest")
+real_write = ingest.write_document
+written = []
+
+def write_then_stall(db, doc, **kwargs):
+    real_write(db, doc, **kwargs)
+    written.append(kwargs["name"])
+    if len(written) == 2:
+        db.conn.execute("pragma cache_spill = 1")  # let pages reach the file before the kill
+        Path(sys.argv[1]).write_text("rows written")
+        time.sleep(60)
+
+ingest.write_document = write_then_stall
+ingest.ingest_files(sys.argv[3:], sys.argv[2])
+"""
+
+
+def test_killed_mid_transaction_database_recovers_to_before(tmp_path: Path) -> None:
+    """`kill -9` while rows are being written: SQLite's journal restores the file on next open."""
+    db = tmp_path / "r.db"
+    ingest_file(write_bytes(tmp_path / "first.txt", (BODY + "\n" + REFERENCES).encode()), db)
+    before_rows = rows(db, "select id, name, sha256 from documents")
+    before = db.read_bytes()
+    files = []
+    for seed in range(3):
+        text = generate_review(seed, sections=False).text
+        files.append(str(write_bytes(tmp_path / f"r{seed}.txt", text.encode())))
+    ready = tmp_path / "ready"
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_MID_WRITE, str(ready), str(db), *files]
+    )
+    try:
+        for _ in range(600):
+            if ready.exists() or process.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert ready.exists(), "the ingest never reached its second document"
+    finally:
+        process.kill()
+        process.wait()
+    assert (tmp_path / "r.db-journal").exists(), "killed inside the transaction: a hot journal"
+    # the next reader rolls the hot journal back
+    assert rows(db, "pragma integrity_check") == [("ok",)]
+    assert rows(db, "select id, name, sha256 from documents") == before_rows
+    assert db.read_bytes() == before
