@@ -406,52 +406,51 @@ def build_entry(
 ) -> Entry:
     """One reference row → a bibtexparser `Entry` (plain values; encoding happens on write)."""
     kind = entry_type(ref)
-    fields: list[Field] = []
-
-    def add(name: str, value: Any) -> None:
-        if value is None:
-            return
-        if isinstance(value, str):
-            if "  " in value or "\n" in value or value[:1] == " " or value[-1:] == " ":
-                value = " ".join(value.split())
-            if not value:
-                return
-        fields.append(Field(name, value))
-
+    values: list[tuple[str, Any]] = []
+    add = values.append
     authors = list(_authors(ref))  # as printed: the WriteNames step makes them BibTeX names
     if authors:
-        add("author", authors)
-    add("title", ref.get("title"))
+        add(("author", authors))
+    add(("title", ref.get("title")))
     journal = ref.get("journal")
     if kind == "article":
-        add("journal", journal)
+        add(("journal", journal))
     elif kind == "incollection":
-        add("booktitle", journal)
+        add(("booktitle", journal))
     elif kind in ("book", "phdthesis"):
-        add("publisher" if kind == "book" else "school", journal)
-    add("year", str(ref["year"]) if ref.get("year") else None)
-    add("volume", ref.get("volume"))
-    add("pages", bibtex_pages(ref["pages"]) if ref.get("pages") else None)
+        add(("publisher" if kind == "book" else "school", journal))
+    add(("year", str(ref["year"]) if ref.get("year") else None))
+    add(("volume", ref.get("volume")))
+    add(("pages", bibtex_pages(ref["pages"]) if ref.get("pages") else None))
     if kind == "misc":
         # A web page or press release names its publisher where a journal would be ("Press
         # release of the Food and Drug Administration"); an entry the parser could not split
         # at all still prints in the bibliography as its text.
         nothing_parsed = not (authors or ref.get("title") or journal)
         if journal:
-            add("howpublished", journal)
+            add(("howpublished", journal))
         elif nothing_parsed and ref.get("raw") and not _is_only_url(ref):
-            add("howpublished", ref["raw"])
+            add(("howpublished", ref["raw"]))
         elif ref.get("url"):
-            fields.append(Field("howpublished_url", f"\\url{{{_clean_url(ref['url'])}}}"))
-    add("doi", _clean_doi(ref["doi"]) if ref.get("doi") else None)
+            add(("howpublished_url", f"\\url{{{_clean_url(ref['url'])}}}"))
+    add(("doi", _clean_doi(ref["doi"]) if ref.get("doi") else None))
     if ref.get("url"):
-        add("url", _clean_url(ref["url"]))
-        add("urldate", accessed_date(ref.get("raw")))
-    add(
-        "note",
-        _note(ref, sources or [(ref.get("document") or "the source document", ref["number"])]),
-    )
+        add(("url", _clean_url(ref["url"])))
+        add(("urldate", accessed_date(ref.get("raw"))))
+    sources = sources or [(ref.get("document") or "the source document", ref["number"])]
+    add(("note", _note(ref, sources)))
+    fields = [Field(name, value) for name, value in map(_tidy, values) if value]
     return Entry(kind, key, fields)
+
+
+def _tidy(item: tuple[str, Any]) -> tuple[str, Any]:
+    # one space between words, none around: PDF text leaves "Lancet  Oncol. " (no empty field)
+    name, value = item
+    if isinstance(value, str) and (
+        "  " in value or "\n" in value or value[:1] == " " or value[-1:] == " "
+    ):
+        value = " ".join(value.split())
+    return name, value
 
 
 def _is_only_url(ref: Mapping[str, Any]) -> bool:
@@ -519,12 +518,13 @@ def encode_latex(text: str) -> str:
 # opening quote, "¡"); an empty group between keeps the characters as printed. Page ranges
 # keep their "--" on purpose: EncodeLatex encodes the pages around it.
 LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)")
+NEEDS_LATEX = re.compile(f"{NEEDS_ENCODING.pattern}|{LIGATURE.pattern}")
 
 
 @functools.lru_cache(maxsize=65536)
 def _encode_name_part(part: str) -> str:
     # "S.", "M.", "Gadgeel": the parts of names recur across entries, so each is encoded once
-    return encode_latex(part) if NEEDS_ENCODING.search(part) or LIGATURE.search(part) else part
+    return encode_latex(part) if NEEDS_LATEX.search(part) else part
 
 
 @functools.lru_cache(maxsize=4096)
@@ -561,7 +561,7 @@ class EncodeLatex(LatexEncodingMiddleware):
         return "reflink_latex_encoding"
 
     def _transform_python_value_string(self, python_string: str) -> tuple[str, str]:
-        if not NEEDS_ENCODING.search(python_string) and not LIGATURE.search(python_string):
+        if not NEEDS_LATEX.search(python_string):
             return python_string, ""  # plain ASCII: nothing to encode (most values; fast)
         try:
             return encode_latex(python_string), ""
@@ -572,6 +572,8 @@ class EncodeLatex(LatexEncodingMiddleware):
         errors: list[str] = []
         for f in entry.fields:
             if f.key in VERBATIM_FIELDS:
+                if f.key == "howpublished_url":  # "\\url{…}": written as it is
+                    f.key = "howpublished"
                 continue
             if f.key == "pages" and isinstance(f.value, str):
                 # the "--" of a range is meant (bibtex_pages); what lies between is encoded
@@ -584,32 +586,7 @@ class EncodeLatex(LatexEncodingMiddleware):
         errors = [error for error in errors if error]
         if errors:
             return MiddlewareErrorBlock(block=entry, error=PartialMiddlewareException(errors))
-        entry.fields.sort(key=lambda f: FIELD_ORDER.get(f.key, len(FIELD_ORDER)))
         return entry
-
-
-FIELD_ORDER = {
-    name: index
-    for index, name in enumerate(
-        [
-            "author",
-            "title",
-            "journal",
-            "booktitle",
-            "publisher",
-            "school",
-            "year",
-            "volume",
-            "pages",
-            "howpublished",
-            "howpublished_url",
-            "doi",
-            "url",
-            "urldate",
-            "note",
-        ]
-    )
-}
 
 
 @functools.lru_cache(maxsize=131072)
@@ -676,26 +653,12 @@ def _protect(match: re.Match[str]) -> str:
     return "{" + word + "}" if CAPITAL.search(word, 1) else word
 
 
-class RenameHowpublishedUrl(BlockMiddleware):
-    """The \\url{} form of howpublished travels under its own name, past the encoder."""
-
-    def __init__(self) -> None:
-        super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
-
-    def transform_entry(self, entry: Entry, library: Library) -> Block:
-        for f in entry.fields:
-            if f.key == "howpublished_url":
-                f.key = "howpublished"
-        return entry
-
-
 def unparse_steps() -> list[BlockMiddleware]:
     """The middlewares applied before the writer, in order (fresh objects for each write)."""
     return [
         WriteNames(),
         EncodeLatex(),
         ProtectTitleCapitals(),
-        RenameHowpublishedUrl(),
         MergeCoAuthors(allow_inplace_modification=True),
         *default_unparse_stack(allow_inplace_modification=True),
     ]
@@ -856,6 +819,8 @@ def export_refs(
                 [document_id],
             )
         ]
+        for row in rows:
+            row["authors"] = _authors(row)  # the JSON read once, for the keys and the entry
         keys.update(citation_keys(rows))
         selected.extend(row for row in rows if row["id"] in wanted)
     return export_rows(selected, keys, missing)
