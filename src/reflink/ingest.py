@@ -111,7 +111,7 @@ def read_source_notes(path: Path) -> tuple[str | None, str | None]:
 
 
 def heading_names_file(heading: str) -> bool:
-    """"# alk-ros1-review.txt" names a file; "# Sources" does not."""
+    """ "# alk-ros1-review.txt" names a file; "# Sources" does not."""
     return heading.lstrip("# ").strip().endswith(".txt")
 
 
@@ -216,9 +216,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
     return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 
-def parse_source(
-    source: SourceFile, *, allow_missing_references: bool = False
-) -> ParsedDocument:
+def parse_source(source: SourceFile, *, allow_missing_references: bool = False) -> ParsedDocument:
     """A read document → its parse, or InputError when there is nothing a user would want stored."""
     path = source.path
     try:
@@ -250,8 +248,11 @@ def ingest_file(
 ) -> IngestResult:
     """Parse one text file and write it into the database in one transaction."""
     return ingest_files(
-        [path], db_path, allow_missing_references=allow_missing_references,
-        max_bytes=max_bytes, on_progress=on_progress,
+        [path],
+        db_path,
+        allow_missing_references=allow_missing_references,
+        max_bytes=max_bytes,
+        on_progress=on_progress,
     )[0]
 
 
@@ -355,8 +356,13 @@ def _ingest_into(
                 doc = parse_source(source, allow_missing_references=allow_missing_references)
                 notes_source, licence = read_source_notes(path)
                 document_id = write_document(
-                    db, doc, path=str(path.resolve()), name=path.name, sha256=source.sha256,
-                    source=notes_source, licence=licence,
+                    db,
+                    doc,
+                    path=str(path.resolve()),
+                    name=path.name,
+                    sha256=source.sha256,
+                    source=notes_source,
+                    licence=licence,
                     ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(
                         timespec="seconds"
                     ),
