@@ -322,3 +322,9 @@ def test_document_summaries_still_read_the_seed(seed_db: Path) -> None:
         [summary] = document_summaries(db)
     assert summary.name == "alk-ros1-review.txt"
     assert summary.entries == 34
+
+
+def test_lookup_broken_fts_syntax_is_one_line_error(small_db: Path) -> None:
+    result = lookup(small_db, '"brain')
+    assert result.exit_code == 1
+    assert result.output == "Error: cannot search for '\"brain': unterminated string\n"

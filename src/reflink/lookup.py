@@ -296,7 +296,7 @@ def _matching_claim_ids(
         try:
             ids = [row[0] for row in db.execute(sql, [fts, *params])]
         except sqlite3.OperationalError as exc:
-            raise ReflinkError(f'cannot search for "{query}": {exc}') from exc
+            raise ReflinkError(f"cannot search for {query!r}: {exc}") from exc
         if ids:
             return ids, index > 0  # all of them: the caller shows the best and counts the rest
     return [], False
@@ -680,4 +680,4 @@ def _matching_ref_ids(
     try:
         return [row[0] for row in db.execute(sql, [fts_queries(query)[0], *params])]
     except sqlite3.OperationalError as exc:
-        raise ReflinkError(f'cannot search for "{query}": {exc}') from exc
+        raise ReflinkError(f"cannot search for {query!r}: {exc}") from exc
