@@ -630,3 +630,21 @@ def test_any_value_survives_the_round_trip(title: str, journal: str, family: str
     assert fields["title"] == unicodedata.normalize("NFC", title)
     assert fields["journal"] == unicodedata.normalize("NFC", journal)
     assert pybtex.database.parse_string(export.text, "bibtex").entries
+
+
+def test_renderer_on_canned_queries(seed_db: Path) -> None:
+    # sources_behind_a_claim has no ref_id: its rows name entries by document and number
+    from reflink.web import database_name, make_datasette
+
+    async def page(path: str) -> str:
+        ds = make_datasette(seed_db)
+        await ds.invoke_startup()
+        response = await ds.client.get(f"/{database_name(seed_db)}/{path}")
+        assert response.status_code == 200
+        return response.text
+
+    brigatinib = asyncio.run(page("sources_behind_a_claim.bib?words=brigatinib"))
+    camidge = export_numbers(seed_db, [110]).text
+    assert camidge in brigatinib
+    doi = asyncio.run(page("claims_citing_a_doi.bib?doi=https://doi.org/10.21037/cco.2018.10.12"))
+    assert doi == export_numbers(seed_db, [119]).text
