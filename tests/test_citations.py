@@ -13,6 +13,7 @@ from reflink.citations import (
     find_markers,
     reference_universe,
 )
+from reflink.ingest import parse_document
 from reflink.models import BODY, FRONT, TABLE, Line, RefEntry
 from reflink.references import parse_references
 from reflink.textclean import clean_text
@@ -324,3 +325,35 @@ def test_seed_hard_cases(seed_markers: list, line: int, expected: list) -> None:
 def test_seed_non_callouts(seed_markers: list, line: int) -> None:
     numbers = [n for m in seed_markers if m.line == line for n in m.numbers]
     assert numbers in ([], [92])
+
+
+def _ieee_list(count: int) -> str:
+    return "\n".join(
+        f"[{i}] A. B. Smith, “A study of kinases,” J. Biol. Chem., vol. {i}, pp. 1–9, 2001."
+        for i in range(1, count + 1)
+    )
+
+
+def test_one_by_one_discussion_after_a_group_callout_is_cited() -> None:
+    # "Several trials (4–10) …; the first (8) …, the second (9) …": counting up like list labels,
+    # but every number was cited by the group just before
+    text = (
+        "A review of kinase trials\n\nKinase trials are common (1). Several trials agree\n"
+        "(2, 3, 4–10). The first reported a response (8).\nThe second confirmed it (9). "
+        "A third did not (10).\n\nReferences\n\n"
+        + "\n".join(
+            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 11)
+        )
+        + "\n"
+    )
+    doc = parse_document(text)
+    assert [(m.line, m.numbers) for m in doc.markers][-3:] == [(4, (8,)), (5, (9,)), (5, (10,))]
+
+
+def test_callout_in_the_first_line_after_the_title_is_body_text() -> None:
+    # a short document: the line right after the title is running text, not the title block
+    text = "A review of kinase things\n\nKinase kinase kinase [1].\n\nReferences\n\n" + _ieee_list(
+        1
+    )
+    doc = parse_document(text + "\n")
+    assert [(m.line, m.numbers) for m in doc.markers] == [(3, (1,))]

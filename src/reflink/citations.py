@@ -821,12 +821,31 @@ def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
             ):
                 run.append(index)
                 continue
-            if len(run) >= LABEL_RUN:
+            if len(run) >= LABEL_RUN and not _follows_group(members, in_chain, run):
                 labels.update(run)
         run = [index]
-    if len(run) >= LABEL_RUN:
+    if len(run) >= LABEL_RUN and not _follows_group(members, in_chain, run):
         labels.update(run)
     return labels
+
+
+GROUP_WINDOW = 1500  # characters back to the group callout that a one-by-one discussion follows
+
+
+def _follows_group(members: Sequence[Candidate], in_chain: set[int], run: list[int]) -> bool:
+    """True when one recent callout already cited every number of the run.
+
+    "Several trials (4–10) … The first (8) … the second (9) … the third (10)": a review that
+    cites a group, then discusses its works one by one, counts up like a list of labels.
+    """
+    numbers = {members[index].numbers[0] for index in run}
+    first = members[run[0]]
+    return any(
+        index in in_chain
+        and first.start - GROUP_WINDOW <= members[index].start < first.start
+        and numbers <= set(members[index].numbers)
+        for index in range(run[0])
+    )
 
 
 def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:

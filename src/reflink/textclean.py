@@ -295,7 +295,9 @@ OPEN_ENDINGS = {
 TERMINAL = (".", "!", "?", ":", ";")
 CITED_END = re.compile(r"[.!?)\]]\s?[\d,–-]+$")
 # a line that ends or contains a sentence end: "… mortality.1", "… patients. One study"
-SENTENCE_END = re.compile(r"[a-z)%][.!?][\d,–-]*(?:$|\s+[A-Z])")
+SENTENCE_END = re.compile(r"[a-z)\]%][.!?][\d,–-]*(?:$|\s+[A-Z])")
+# "Kinase kinase (1) kinase", "… is common [1]": a bracketed number never stands in a title
+BRACKETED_NUMBER = re.compile(r"[\[(]\d{1,3}(?:[,–-]\s*\d{1,3})*[\])]")
 
 
 @dataclass(frozen=True)
@@ -503,6 +505,8 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
                 break
             if SENTENCE_END.search(text) and not looks_like_author_line(text):
                 break  # "Kinase kinase kinase.1": a sentence, so running text has begun
+            if BRACKETED_NUMBER.search(text):
+                break  # "Lung cancer is common [1]": a callout, so running text has begun
             kinds[index] = FRONT
     for index, text in enumerate(texts):
         if kinds[index] or index >= layout.reference_start:
