@@ -1,9 +1,13 @@
 """Reference rows → bibtexparser `Library` → BibTeX text, with stable keys and LaTeX-safe values.
 
 The writing is bibtexparser v2's: each reference becomes an `Entry` of `Field`s, and an ordered,
-visible list of middlewares (`UNPARSE_STEPS`) makes the values LaTeX-safe before the stock writer
-prints them. Nothing here formats BibTeX by hand, so the output is what bibtexparser and any other
-BibTeX parser (pybtex, BibTeX itself) read back.
+visible list of middlewares (`unparse_steps()`: names, LaTeX encoding, title capitals, co-author
+merge, enclosing) makes the values LaTeX-safe before the stock writer prints them. Nothing here
+formats BibTeX by hand, so the output is what bibtexparser and any other BibTeX parser (pybtex,
+BibTeX itself) read back; `read_bibtex` is the inverse.
+
+Keys are computed over a document's whole reference list, never over the exported subset, so
+they stay the same whichever entries are exported, in any run.
 """
 
 from __future__ import annotations
