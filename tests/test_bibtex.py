@@ -199,6 +199,16 @@ def test_accessed_date(raw: str, expected: str | None) -> None:
             id="web-page-by-host",
         ),
         pytest.param(
+            {
+                "authors": "[]",
+                "year": 2015,
+                "url": "http://www.fda.gov/news/x.htm",
+                "title": "FDA expands approved use",
+            },
+            "FDA2015Expands",
+            id="press-release-by-acronym-host",
+        ),
+        pytest.param(
             {"authors": "[]", "journal": "Ther.", "year": 2017}, "Anon2017Ther", id="no-author"
         ),
     ],

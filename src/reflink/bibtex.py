@@ -240,12 +240,15 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", folded)
 
 
-def _first_word(text: str | None, *, min_letters: int = 1) -> str:
+def _first_word(text: str | None, *, min_letters: int = 1, besides: str = "") -> str:
     # "N. Engl. J. Med." → "Engl": single letters of an abbreviated journal say nothing
-    for word in WORD.findall(text or ""):
+    for match in WORD.finditer(text or ""):
+        word = match.group(0)
         ascii_word = _ascii_word(word)
         if word.lower() in STOPWORDS or len(ascii_word) < min_letters:
             continue
+        if ascii_word.lower() == besides.lower():
+            continue  # "FDA expands approved use…" from fda.gov: FDA2015Expands, not FDA2015FDA
         return ascii_word[:1].upper() + ascii_word[1:]
     return ""
 
@@ -256,7 +259,8 @@ def _host_label(url: str | None) -> str:
     if not match:
         return ""
     labels = match.group(1).split(".")
-    return _first_word(labels[-2] if len(labels) >= 2 else labels[0])
+    label = _first_word(labels[-2] if len(labels) >= 2 else labels[0])
+    return label.upper() if len(label) <= 3 else label  # fda.gov, who.int: an acronym
 
 
 def base_key(ref: Mapping[str, Any]) -> str:
@@ -269,7 +273,9 @@ def base_key(ref: Mapping[str, Any]) -> str:
             break
     family = family or _host_label(ref.get("url")) or "Anon"
     year = str(ref["year"]) if ref.get("year") else ""
-    word = _first_word(ref.get("title")) or _first_word(ref.get("journal"), min_letters=2)
+    word = _first_word(ref.get("title"), besides=family) or _first_word(
+        ref.get("journal"), min_letters=2, besides=family
+    )
     return f"{family}{year}{word}"
 
 
