@@ -509,7 +509,10 @@ def find_candidates(
             if token in ENCLOSED_LABELS:
                 score -= 3.0  # "Equation (4)", "Fig. [2]"; not "cell line [25]", "Issue (1)"
             elif family == PARENTHESISED and token in EQUATION_LEADS:
-                score -= 2.0  # "is derived from (7)", "given by (1)": an equation
+                # "is derived from (7)", "given by (1)": often an equation, but "according to
+                # (4)", "adapted from (6)" are callouts: weak, so a number that fits the
+                # first-citation order may still introduce it; a re-citation needs more
+                score -= 0.8
             add(match.start(), match.end(), digit, inner, family, "enclosed", score)
     for match in REF_WORD.finditer(text):
         # "Reference" as a table header, then "33% …" on the next line, is no callout
