@@ -72,6 +72,94 @@ def test_seed_document_row(seed_db: Path, seed_path: Path) -> None:
     assert doi == "10.1039/c9ra02258a"
 
 
+# Issue 3's facts about the seed, read back from the database it writes
+
+
+def test_seed_database_counts(seed_db: Path) -> None:
+    conn = sqlite3.connect(seed_db)
+    markers = conn.execute(
+        "select count(*) from (select distinct line, marker, position from citations)"
+    ).fetchone()[0]
+    rows = conn.execute("select count(*) from citations").fetchone()[0]
+    cited = {n for (n,) in conn.execute("select distinct number from citations")}
+    dangling = {
+        n for (n,) in conn.execute("select distinct number from citations where ref_id is null")
+    }
+    assert (markers, rows) == (150, 189)
+    assert cited == set(range(1, 147))
+    assert dangling == set(range(1, 100)) | set(range(134, 147))  # 112 numbers, kept, not dropped
+    assert len(dangling) == 112
+
+
+def test_seed_entries_full_and_partial(seed_db: Path) -> None:
+    conn = sqlite3.connect(seed_db)
+    rows = conn.execute(
+        "select number, partial, authors, journal, year, volume, pages, url"
+        " from refs order by number"
+    ).fetchall()
+    assert [r[0] for r in rows] == list(range(100, 134))
+    partial = [r[0] for r in rows if r[1]]
+    assert partial == [100, 133]  # 100 is the tail of a cut entry, 133 is cut after its authors
+    full = [r for r in rows if not r[1]]
+    assert len(full) == 32
+    for number, _, authors, journal, year, volume, pages, url in full:
+        if number in (104, 114):  # web pages: a URL and a year
+            assert url.startswith("https://www.cancer.gov/") and year == 2017
+        elif number == 119:  # published online: a DOI where volume and pages would be
+            assert journal == "Chin. J. Clin. Oncol." and year == 2018 and volume is None
+        elif number == 132:  # the press release
+            assert url.endswith("ucm436534.htm") and year == 2015
+        else:
+            assert authors != "[]" and journal and year and volume and pages, number
+    entry_100 = rows[0]
+    assert entry_100[4:7] == (2017, "34", "1145")
+
+
+def test_every_citation_links_to_its_entry(seed_db: Path) -> None:
+    conn = sqlite3.connect(seed_db)
+    wrong = conn.execute(
+        "select citations.number, refs.number from citations"
+        " join refs on refs.id = citations.ref_id where refs.number != citations.number"
+    ).fetchall()
+    assert wrong == []
+    linked = conn.execute("select count(*) from citations where ref_id is not null").fetchone()[0]
+    # 100–133 are cited 189 − (rows of dangling numbers) times
+    dangling_rows = conn.execute("select count(*) from citations where ref_id is null").fetchone()[
+        0
+    ]
+    assert linked + dangling_rows == 189 and linked > 0
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "RSC Adv.",
+        "Royal Society of Chemistry",
+        "View Article Online",
+        "creativecommons",
+        "Open Access Article",
+        "Downloaded on",
+        "harmaceutical University",
+    ],
+)
+def test_no_furniture_in_claims_or_entries(seed_db: Path, furniture: str) -> None:
+    conn = sqlite3.connect(seed_db)
+    like = f"%{furniture}%"
+    assert conn.execute("select count(*) from claims where text like ?", [like]).fetchone()[0] == 0
+    assert conn.execute("select count(*) from refs where raw like ?", [like]).fetchone()[0] == 0
+
+
+def test_claim_sources_view_joins_claim_citation_and_entry(seed_db: Path) -> None:
+    conn = sqlite3.connect(seed_db)
+    rows = conn.execute(
+        "select line, marker, number, journal, year, doi_url from claim_sources where number = 119"
+    ).fetchall()
+    assert rows and all(
+        r[3:] == ("Chin. J. Clin. Oncol.", 2018, "https://doi.org/10.21037/cco.2018.10.12")
+        for r in rows
+    )
+
+
 def test_read_document_hashes_bytes_not_text(tmp_path: Path) -> None:
     data = "\ufeffLung cancer.1\r\n".encode()
     path = tmp_path / "bom.txt"
