@@ -49,7 +49,7 @@ def printed_name(rng: random.Random) -> str:
         return " ".join(f"{i}." for i in initials) + " " + family
     if style == 1:  # Vancouver: "Smith AB"
         return f"{family} {initials}"
-    return f"{family}, " + " ".join(f"{i}." for i in initials)  # JBC: "Mojsov, S."
+    return f"{family}, " + " ".join(f"{i}." for i in initials)  # JBC: "Okonkwo, S."
 
 
 def synthetic_entry(rng: random.Random, number: int) -> RefEntry:

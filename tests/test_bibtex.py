@@ -103,9 +103,9 @@ def bibtex_braces_balance(value: str) -> bool:
     [
         pytest.param("S. M. Gadgeel", "Gadgeel, S. M.", id="rsc-initials-first"),
         pytest.param("Smith AB", "Smith, A. B.", id="vancouver"),
-        pytest.param("van der Laak J", "van der Laak, J.", id="vancouver-particles"),
+        pytest.param("van der Berg J", "van der Berg, J.", id="vancouver-particles"),
         pytest.param("Garcia Campelo R", "Garcia Campelo, R.", id="vancouver-two-family-names"),
-        pytest.param("Mojsov, S.", "Mojsov, S.", id="jbc-family-first"),
+        pytest.param("Okonkwo, S.", "Okonkwo, S.", id="jbc-family-first"),
         pytest.param("Smith, AB", "Smith, A. B.", id="family-comma-bare-initials"),
         pytest.param("P. N.Morcos", "Morcos, P. N.", id="initial-glued-to-family"),
         pytest.param("J.-F. Martini", "Martini, J.-F.", id="hyphenated-initials"),
@@ -189,8 +189,8 @@ def test_accessed_date(raw: str, expected: str | None) -> None:
             id="ascii-family-and-no-single-letters",
         ),
         pytest.param(
-            {"authors": '["van der Laak J"]', "year": 2021, "title": "Deep learning"},
-            "vanderLaak2021Deep",
+            {"authors": '["van der Berg J"]', "year": 2021, "title": "Deep learning"},
+            "vanderBerg2021Deep",
             id="particles-kept",
         ),
         pytest.param(

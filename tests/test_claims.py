@@ -125,9 +125,9 @@ def test_sentence_splitting(text: str, count: int) -> None:
 
 
 def test_marker_after_full_stop_token_style() -> None:
-    text = "Breast tumors are dense. 9 Advancements were made."
-    marker = Marker(line=1, text="9", numbers=(9,), start=25, end=26)
-    assert spans(text, [marker]) == ["Breast tumors are dense. 9", "Advancements were made."]
+    text = "Liver cysts are small. 9 Treatments were tried."
+    marker = Marker(line=1, text="9", numbers=(9,), start=23, end=24)
+    assert spans(text, [marker]) == ["Liver cysts are small. 9", "Treatments were tried."]
 
 
 def test_bracket_marker_stripped_from_claim() -> None:

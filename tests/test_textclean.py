@@ -205,11 +205,11 @@ def test_dateline_at_the_end_is_front() -> None:
 
 def test_watermark_interleaved_with_table_rows() -> None:
     rows = [
-        f"Cohort  {c}   prospective  {n}   {r}"
+        f"Group  {c}   retrospective  {n}   {r}"
         for c, n, r in zip("ABCDEF", range(6), range(6), strict=True)
     ]
     marks = ["Do", "wn", "loa", "ded", "on", "3/", "13/", "20"]
-    lines = ["Table 1 Summary of the studies cited"]
+    lines = ["Table 1 Overview of the trials listed"]
     for row, mark in zip(rows + ["", ""], marks, strict=False):
         lines += [row, mark]
     kinds = kinds_of("\n".join([PROSE] * 5 + lines + [PROSE] * 5))
@@ -220,10 +220,10 @@ def test_caption_stops_at_table_cells() -> None:
     text = "\n".join(
         [PROSE] * 5
         + [
-            "Table 2. Summary of the top ten ranked features identified in the random forest",
-            "model for the prediction",
-            "Feature Name",
-            "Rank of feature",
+            "Table 2. Overview of the top eight scored markers selected by the boosted tree",
+            "classifier for the outcome",
+            "Marker Label",
+            "Order of marker",
         ]
     )
     assert kinds_of(text)[5:9] == [CAPTION, CAPTION, TABLE, TABLE]
@@ -234,8 +234,8 @@ def test_caption_stops_at_table_cells() -> None:
     [
         pytest.param(PROSE, "1. Introduction", HEADING, id="after-a-full-stop"),
         pytest.param(
-            "cells as listed in Supplementary Table",
-            "1. All of these cells were",
+            "strains as given in Supplementary Table",
+            "1. All of these strains were",
             BODY,
             id="number-continues-a-sentence",
         ),

@@ -41,7 +41,7 @@ from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, Unic
 # Names: every printed style → bibtexparser `NameParts` (first, von, last, jr)
 # ---------------------------------------------------------------------------------------------
 
-# Lower-case particles that open a family name: "J. von Pawel", "van der Laak J".
+# Lower-case particles that open a family name: "J. von Pawel", "van der Berg J".
 PARTICLES = {
     "van",
     "von",
@@ -96,7 +96,7 @@ def split_printed_name(printed: str) -> NameParts | None:
     """A name as printed in any reference style → its BibTeX parts; None for "et al.".
 
     "S. M. Gadgeel" → last Gadgeel, first S. M.; "Smith AB" → Smith, A. B.;
-    "Mojsov, S." → Mojsov, S.; "van der Laak J" → von "van der", last Laak, first J.
+    "Okonkwo, S." → Okonkwo, S.; "van der Berg J" → von "van der", last Berg, first J.
     """
     parts = _cached_name_parts(printed)
     if parts is None:
@@ -122,7 +122,7 @@ def _split_printed_name(printed: str) -> NameParts | None:
     if not name or (len(name) < 12 and ET_AL.match(name)):
         return None
     # the three shapes most names have, in one regex each (the steps below give the same
-    # parts, four times slower): "S. M. Gadgeel", "Smith AB", "Mojsov, S."
+    # parts, four times slower): "S. M. Gadgeel", "Smith AB", "Okonkwo, S."
     if match := INITIALS_FAMILY.match(name):
         return NameParts(first=INITIAL_PIECE.findall(match[1]), last=[match[2]])
     if match := FAMILY_INITIALS.match(name):
@@ -139,7 +139,7 @@ def _split_printed_name(printed: str) -> NameParts | None:
         return NameParts(last=[name])
     words = GLUED_INITIAL.sub(" ", name).split()
     jr = [words.pop()] if len(words) > 1 and words[-1] in SUFFIXES else []
-    # "Smith AB", "van der Laak J", "Garcia Campelo R": family name first, bare initials last
+    # "Smith AB", "van der Berg J", "Garcia Campelo R": family name first, bare initials last
     if len(words) > 1 and BARE_INITIALS.match(words[-1]) and not BARE_INITIALS.match(words[0]):
         von, last = _split_particles(words[:-1])
         return NameParts(first=_dot_initials(words[-1]), von=von, last=last, jr=jr)
@@ -153,7 +153,7 @@ def _split_printed_name(printed: str) -> NameParts | None:
     if initials:
         von, last = _split_particles(words)
         return NameParts(first=initials, von=von, last=last, jr=jr)
-    # No initials at all: "United Nations", "Ministério da Saúde", "Brain Fingerprinting
+    # No initials at all: "United Nations", "Ministério da Saúde", "Marine Survey
     # Laboratories". Reference lists of this family abbreviate given names, so such a name is
     # an organisation far more often than a person ("John Smith"); written whole and braced,
     # it prints right either way, while "Nations, United" would print as "U. Nations".
@@ -161,7 +161,7 @@ def _split_printed_name(printed: str) -> NameParts | None:
 
 
 def _split_family_first(name: str) -> NameParts:
-    # "Mojsov, S.", "Blumenschein, G. R., Jr", "de la Cruz, Maria"
+    # "Okonkwo, S.", "Blumenschein, G. R., Jr", "de la Vega, Maria"
     parts = [part.strip() for part in name.split(",") if part.strip()]
     family, rest = parts[0], parts[1:]
     jr = [part for part in rest if part in SUFFIXES]
@@ -235,7 +235,7 @@ WORD = re.compile(r"[^\W_]+")
 
 
 def _ascii_word(text: str) -> str:
-    """ "Crinò" → "Crino", "van der Laak" → "vanderLaak", "Moro-Sibilot" → "MoroSibilot"."""
+    """ "Crinò" → "Crino", "van der Berg" → "vanderBerg", "Moro-Sibilot" → "MoroSibilot"."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]", "", folded)
 

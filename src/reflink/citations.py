@@ -43,11 +43,11 @@ ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 BRACKET = re.compile(rf"\[({ENCLOSED_LIST})\]")
 # IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
 BRACKET_RANGE = re.compile(rf"\[\s*(\d{{1,4}})\s*\]\s?[{DASH}]\s?\[\s*(\d{{1,4}})\s*\]")
-# "(12)" after a space; not "exendin-4(9 -39)" or "GLP-1(7-37)", a fragment of a peptide
+# "(12)" after a space; not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide
 PAREN = re.compile(rf"(?<![\w{DASH}])\(({ENCLOSED_LIST})\)")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
-# it: "traçadora4 ,13 ,16" prints three markers, "Mtb 7, 8 ." one.
+# it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
 BARE_LIST = re.compile(
     rf"""
     (?<![\d{DASH}])                 # not the tail of a longer number or range
@@ -57,7 +57,7 @@ BARE_LIST = re.compile(
     re.VERBOSE,
 )
 
-# "(reviewed in Ref. 13)", "see refs 3 and 4": the word says it is a reference number
+# "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number
 REF_WORD = re.compile(
     rf"\b(?:[Rr]efs?\.?|[Rr]eferences?)\s+({ITEM}(?:(?:\s*,\s*|\s+and\s+){ITEM})*)(?!\d)"
 )
@@ -124,7 +124,7 @@ MEASURE_UNITS = frozenset(
     percent per x × mol% wt%
     """.split()
 )
-# Words that follow a number as a count: "approximately 4" + "months", "37 features"
+# Words that follow a number as a count: "approximately 4" + "months", "52 markers"
 UNIT_WORDS = MEASURE_UNITS | frozenset(
     """
     patients participants subjects cases women men children people persons individuals adults
@@ -136,7 +136,7 @@ UNIT_WORDS = MEASURE_UNITS | frozenset(
     randomized eligible healthy
     """.split()
 )
-# "Received: 31 January 2019": a date, whatever the case
+# "Received: 17 March 2021": a date, whatever the case
 MONTHS = frozenset(
     """
     january february march april may june july august september october november december
@@ -149,7 +149,7 @@ CASED_UNITS = frozenset(
     "M mM µM μM nM pM Hz kHz MHz GHz kDa Da K V mV W J Gy Bq GBq MBq Ci mCi L mL µL μL".split()
 )
 
-# Words that often follow a callout: "lesions 5 and breast", "breasts, 4 but mechanisms"
+# Words that often follow a callout: "nodules 5 and liver", "tissue, 4 but pathways"
 FUNCTION_WORDS = frozenset(
     """
     and but or nor yet which that who whom whose where when while whereas although though as
@@ -277,13 +277,13 @@ def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None
         return 0.5
     if at_line_end and following[0].isspace():
         # "4–6 weeks.25" + "2.1.2 Intradural": the next line is another matter, unless it
-        # goes on with a unit: "Overall, 37" + "features were"
+        # goes on with a unit: "In total, 52" + "markers were"
         word = _token_after(text, end)
         return -3.0 if word.lower() in UNIT_WORDS and word[:1].islower() else 0.5
     first = following[0]
     # "2–4.2%", "9.8 months", "3rd", "5q", "2H", "37°C", "15%": the number goes on
     if first.isalnum() or first in f"%°‰'′/(+{DASH}":
-        return None  # "1-(2-amino", "5(", "1/2": part of a name or a formula
+        return None  # "1-(3-nitro", "5(", "1/2": part of a name or a formula
     if first in ".:" and following[1:2].isdigit():
         return None
     if first in '.,;:)]”"’':
@@ -297,12 +297,12 @@ def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None
     bare = word.strip(".,;:()[]").lower()
     if head.isdigit() or head in "%°=<>±×x+/":  # "2 × 10 5 cells", "5 %"
         return None
-    if head in ".,;:)]":  # "risk factors 2 .", "alectinib 8,9 . Most"
+    if head in ".,;:)]":  # "known causes 2 .", "alectinib 8,9 . Most"
         return 1.0
     if word.rstrip(".,;:)") in CASED_UNITS or bare in MONTHS and head.isupper():
-        return -3.0  # "TBAOH, 1 M in methanol", "400 MHz"
+        return -3.0  # "NaOH, 2 M in ethanol", "400 MHz"
     if head == "(":
-        return 0.3  # "procedure 29 (Supplementary Fig. 10)"
+        return 0.3  # "protocol 18 (Supplementary Fig. 6)"
     if bare in UNIT_WORDS and not head.isupper():
         return -3.0  # "approximately 4 months"; but "kinase.1 Patients" starts a sentence
     element = word.split("-")[0].strip(".,;:])")
@@ -320,8 +320,8 @@ def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None
     if head.isupper():
         return 0.4  # a new sentence after an unpunctuated callout, or a name
     if bare.endswith("ed") and len(bare) > 4:
-        return 0.5  # "radiochemistry 29-31 proved", "Touré et al. 65 discovered": a verb
-    return -0.6  # a lower-case content word: more often a count ("37 features")
+        return 0.5  # "spectroscopy 12-14 proved", "Lindqvist et al. 48 discovered": a verb
+    return -0.6  # a lower-case content word: more often a count ("52 markers")
 
 
 def _score_superscript(
@@ -334,7 +334,7 @@ def _score_superscript(
     before = text[start - 1] if start else ""
     if not before or before.isspace():
         if text[end : end + 2] in (" .", " ,", " ;"):
-            # "risk factors 2 .", "(Xalkori) 7 ,": an extracted superscript is a token of its
+            # "known causes 2 .", "(Zykadia) 6 ,": an extracted superscript is a token of its
             # own, so the punctuation after it is spaced off too; a count rarely is
             after += SPACED_PUNCTUATION_BONUS
         token = _token_before(text, start)
@@ -343,42 +343,42 @@ def _score_superscript(
         last = token[-1]
         bare = token.strip(".,;:()[]").lower()
         if YEAR.fullmatch(token.strip(",;:")) and last.isdigit():
-            return "spaced", after - 0.3  # "a WHO survey in 2015 2 , Mtb"
+            return "spaced", after - 0.3  # "a UN census in 2016 3 , Hpy"
         if last.isdigit() or last in "=<>±×+/^~≤≥−-–—#$€£&@*":
             return None  # "2 × 10 5", "n = 54", "(R)- 17"
         if last in ".,;:":
             if bare in ABBREVIATED_LABELS and last == ".":
-                return None  # "Fig. 2", "no. 3"; but "BBD model. 31 However" ends a sentence
+                return None  # "Fig. 2", "no. 3"; but "LDA model. 27 However" ends a sentence
             if bare in LABEL_WORDS and last == ":":
-                return None  # "stage: 3"; but "fibroglandular volume, 29 BMI" is a callout
+                return None  # "stage: 3"; but "dense tissue volume, 29 BMI" is a callout
             if last != "." and token[:-1].strip("(").replace(".", "").isdigit():
-                return None  # "(0, 10, and 25 nM)": a number in a list of numbers
+                return None  # "(0, 5, and 50 mM)": a number in a list of numbers
             penalty = -0.5 if any(ch.isdigit() for ch in token[:-1]) else 0.0
             if last == ":":
-                penalty = -0.7  # "BI-RADS categories: 3, …": a list of labels follows
+                penalty = -0.7  # "NYHA classes: 3, …": a list of labels follows
             if token == "al.":
-                penalty = 1.0  # "Wang et al. 24 reported"
-            return "spaced", 0.8 + after + penalty  # "density. 9", "breasts, 4 but"
+                penalty = 1.0  # "Okafor et al. 31 reported"
+            return "spaced", 0.8 + after + penalty  # "volume. 6", "breasts, 4 but"
         if last in ")]”\"’'":
             if _is_formula(token, _token_after(text, end)):
                 return None
-            return "spaced", 0.3 + after  # "crizotinib (Xalkori) 7 ,"
+            return "spaced", 0.3 + after  # "ceritinib (Zykadia) 6 ,"
         if bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
-            return None  # "Phase 3", "(cm 3 )", "showed that 33 had"; not "patients 13,15-21 ."
+            return None  # "Phase 3", "(cm 3 )", "found that 41 had"; not "subjects 12,14-19 ."
         if bare in SOFT_LABEL_WORDS:
             return "spaced", after - 0.7
         if len(bare) == 1 and token[0].isupper():
-            return None  # "regions A 1 ,…,A n": a subscript
+            return None  # "sets B 1 ,…,B n": a subscript
         if _is_formula(token, _token_after(text, end)):
             return None  # "MgCl 2", "CO 2", "Na 2 SO 4"
         if token[-1].isalpha():
-            return "spaced", 0.2 + after  # "lesions 5 and"
+            return "spaced", 0.2 + after  # "nodules 5 and"
         return None
     if before.isalpha():
         # glued to a word: "chemotherapy85", "alone142,143"; not "ROS1", "PGE2", "CD44"
         tail = WORD_TAIL.search(text, max(0, start - 30), start)
         letters = tail.group(0) if tail else ""
-        # "Cohen's29": the possessive "s" alone is enough
+        # "Dunnett's17": the possessive "s" alone is enough
         possessive = letters == "s" and start >= 2 and text[start - 2] in "'’"
         if not before.islower() or len(letters) < 2 and not possessive:
             return None
@@ -390,17 +390,17 @@ def _score_superscript(
             len(letters) <= 2
             and text[start - len(letters) - 1 : start - len(letters)] in f"{DASH}/"
         ):
-            return None  # "anti-Ab2", "t1/2"; but "ill-health4" is a callout
+            return None  # "anti-Ab2", "t1/2"; but "self-harm4" is a callout
         return "glued", 1.2 + after
     if before in '.,;:)”"’%':
-        # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "information”.25"
+        # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "evidence”.19"
         ahead = text[max(0, start - 8) : start - 1]
         if not ahead or ahead[-1] in f"=<>±{DASH}(":
             return None  # "p<.05", "−.24": decimals
         if ahead[-1].isspace():
             if before == "," and ahead.rstrip()[-1:].isdigit():
-                return "glued", 1.5 + after  # "traçadora4 ,13 ,16": one marker per number
-            return None  # "r = .15": a decimal; ":3" alone on a line is debris
+                return "glued", 1.5 + after  # "quadros5 ,11 ,14": one marker per number
+            return None  # "r = .27": a decimal; ":3" alone on a line is debris
         if ahead[-1:].isdigit():
             # "9.8" is a decimal, "1,000" a thousand; "in 2013.87,88" and "E-Syt1.73" are not
             digits = NUMBER_TAIL.search(ahead)
@@ -409,7 +409,7 @@ def _score_superscript(
                 return None  # "1,000", "3:1", "(1;2)"
             if YEAR.search(stem):
                 return "glued", 0.4 + after
-            if TWO_LETTERS.search(stem):  # "ROS1.113", not "R f B0.6"
+            if TWO_LETTERS.search(stem):  # "ROS1.113", not "R f B0.4"
                 return "glued", 0.8 + after
             return None
         weight = {".": 2.0, ",": 1.5, ";": 1.2, ":": 0.5, ")": 1.0}.get(before, 1.5)
@@ -444,7 +444,7 @@ def find_candidates(
         """Whether the table holding this offset has a "Reference"/"Ref." column header.
 
         Only such a table's last cells are callouts ("PFS Reference" … "9 months 77"); a data
-        table's last column holds counts ("Stroma amount normalized (%) 1").
+        table's last column holds counts ("Tumour area scaled (%) 1").
         """
         number = passage.line_at(offset)
         if number not in reference_columns:
@@ -507,7 +507,7 @@ def find_candidates(
                 score += 0.5
             token = _token_before(text, match.start()).strip(".,;:").lower()
             if token in ENCLOSED_LABELS:
-                score -= 3.0  # "Equation (4)", "Fig. [2]"; not "cell line [25]", "Issue (1)"
+                score -= 3.0  # "Equation (4)", "Fig. [2]"; not "tissue bank [19]", "Atlas (1)"
             elif family == PARENTHESISED and token in EQUATION_LEADS:
                 # "is derived from (7)", "given by (1)": often an equation, but "according to
                 # (4)", "adapted from (6)" are callouts: weak, so a number that fits the
@@ -530,7 +530,7 @@ def find_candidates(
             and in_table(start)
             and has_reference_column(start)
         ):
-            # a table's reference column is its last cell: "Cohort C prospective 624 17",
+            # a table's reference column is its last cell: "Group D retrospective 318 22",
             # "9 months 77", and "117 and" + "144" over two lines
             pair = AND_LIST.match(text, start)
             if pair and ends_line(pair.end()) and not line_end:
@@ -541,7 +541,7 @@ def find_candidates(
                 continue
         shaped = _score_superscript(text, start, end, line_end)
         if shaped is None:
-            # "PAM50, 13 which": the list's head belongs to a name; its tail may be a callout
+            # "TAG70, 13 which": the list's head belongs to a name; its tail may be a callout
             comma = text.find(",", start, end)
             if comma > 0:
                 tail = BARE_LIST.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
@@ -561,7 +561,7 @@ def find_candidates(
     compounds = {int(m.group(1) or m.group(2)) for m in COMPOUND_LABEL.finditer(text)}
     if compounds:
         # "(R)-5", "compound 5": the document names compounds by number, so a spaced "5"
-        # elsewhere ("racemic 5 could be obtained") is more likely the compound
+        # elsewhere ("the diol 7 was isolated") is more likely the compound
         candidates = [
             replace(c, score=c.score - COMPOUND_PENALTY)
             if c.shape == "spaced" and set(c.numbers) & compounds
@@ -581,7 +581,7 @@ COMPOUND_PENALTY = 1.0
 TABLE_LOOKBACK = 120  # lines back from a cell to its table's header
 REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
 # data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
-# which may be the neighbouring callouts themselves ("Print 11,12 and PAM50, 13 which")
+# which may be the neighbouring callouts themselves ("Chip 11,12 and TAG70, 13 which")
 NUMBER_RUN = re.compile(r"\d+[.,]\d+|\d{3,}")
 CROWD_WINDOW = 30
 CROWD_PENALTY = 0.5
@@ -596,7 +596,7 @@ NEW_NUMBER_BONUS_CAP = 10
 GAP_PENALTY = 0.5  # per number skipped when a candidate introduces numbers above max + 1
 MAX_GAP = 12
 RECITE_BIAS = -0.3  # re-citing an old number needs a little local evidence
-SPACED_RECITE_BIAS = -0.8  # "racemic 5 could": a spaced number re-cited needs more
+SPACED_RECITE_BIAS = -0.8  # "the diol 7 was": a spaced number re-cited needs more
 SPACED_LIFT = 0.3  # less so where every callout is printed spaced
 CONFIDENT_BRACKET = 2.0  # a plain "[12]" in running text
 CONFIDENT = 1.5  # local evidence that alone makes a callout likely ("mortality.1 Cancer")
@@ -715,7 +715,7 @@ def decode(
             and max(candidate.numbers) <= universe[0]
             and candidate.score >= CONFIDENT_BRACKET
         ):
-            # "in the geologic record [77]" long before 70–76: a bracket holding numbers of the
+            # "in the sediment core [77]" long before 70–76: a bracket holding numbers of the
             # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
     return accepted
@@ -723,7 +723,7 @@ def decode(
 
 def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> bool:
     """Whether the list is not numbered by first citation: many confident callouts would be
-    rejected as out of order (a list sorted by author: "Saúde,19 … morbimortalidade.16")."""
+    rejected as out of order (a list sorted by author: "Nacional,19 … mortalidade.16")."""
     confident = [
         index
         for index, c in enumerate(members)
@@ -866,7 +866,7 @@ def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
     else:
         return candidates
     # a spaced number re-cited needs more evidence (SPACED_RECITE_BIAS) unless the document
-    # prints all its callouts spaced ("microscopy 9 to understand")
+    # prints all its callouts spaced ("imaging 6 to resolve")
     lift = SPACED_LIFT if strong == "spaced" else 0.0
     return [
         replace(c, score=c.score - 2.0)

@@ -233,7 +233,7 @@ def split_sentences(
         cut = position + 1
         while cut < end and text[cut] in CLOSERS:
             cut += 1
-        # markers printed after the full stop: "mortality.1 Cancer", "density. 9 Advancements"
+        # markers printed after the full stop: "mortality.1 Cancer", "volume. 6 Recently"
         while True:
             gap = cut
             while gap < end and text[gap] == " ":

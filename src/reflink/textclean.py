@@ -95,7 +95,7 @@ SYMBOL_EQUALS = re.compile(r"(?<=\S)\s¼\s(?=\S)")
 # the same fonts print "+" as "þ" and the minus sign as "À": "[M þ H] þ", "mmol À 1"
 SYMBOL_PLUS = re.compile(r"(?<![^\s\[(])þ(?![^\s\])])")
 SYMBOL_MINUS = re.compile(r"(?<![^\s\[(])À(?=\s)")
-# … and "×" as "Â": "10 Â 250 mm"
+# … and "×" as "Â": "4 Â 150 mm"
 SYMBOL_TIMES = re.compile(r"(?<=\d\s)Â(?=\s\d)")
 # "approximately �5 years": the tilde of "~5" lost by the extractor
 REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=\\s?\\d)")
@@ -254,16 +254,16 @@ AFFILIATION_WORDS = re.compile(
     r"College|School of|Laboratory|Laboratories|Centre|Center|Faculty|Division of|Academy|"
     r"Medical School|Clinic|Foundation|Avenue|Street|Building|Campus)\b"
 )
-# "*email: maevemullooly@rcsi.ie", "Correspondence: …@…": a contact line, however long
+# "*email: orlakestrel@fakeuni.ie", "Correspondence: …@…": a contact line, however long
 CONTACT = re.compile(r"(?:\be-?mail|\bcorrespond\w*)\b\W{0,3}[^@\s]*\S*@", re.I)
-# "Received 18 March 2015, Accepted …", "Published online: …", "Keywords: …"
+# "Received 23 April 2016, Accepted …", "Published online: …", "Keywords: …"
 DATELINE = re.compile(
     r"^(?:Received|Accepted|Published|Revised|Available online|Keywords?|Key words|KEYWORDS|"
     r"Edited by|Citation|Correspondence|\*\s*Correspond)\b"
 )
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
 NAME_PARTICLES = {"and", "de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "y", "dos"}
-# the previous line leaves the sentence open, so "Figure 7. By comparing" continues it
+# the previous line leaves the sentence open, so "Figure 4. By contrasting" continues it
 OPEN_ENDINGS = {
     "in",
     "of",
@@ -397,7 +397,7 @@ def mark_furniture(texts: list[str], kinds: list[str]) -> None:
         if len(where) < 2 or not _repeats_across_pages(shape, [texts[i] for i in where], where):
             continue
         if where[0] > list_start:
-            continue  # "Science, vol. 69, pp. 79–109, 2001.": wrapped entries, all in the list
+            continue  # "Nature, vol. 41, pp. 12–58, 2003.": wrapped entries, all in the list
         if all(ENTRY_NUMBER.match(texts[index]) for index in where):
             continue  # "104 https://www.cancer.gov/…", "114 https://www.cancer.gov/…": entries
         for index in where:
@@ -445,7 +445,7 @@ def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
 
 
 def looks_like_author_line(text: str) -> bool:
-    """ "Maeve Mullooly 1,2,12 * , Babak Ehteshami Bejnordi 3,4,12 ," — names, commas, marks."""
+    """ "Orla Kestrel 1,3,11 * , Tomasz Vale Brinkworth 2,5,11 ," — names, commas, marks."""
     tokens = [
         t for t in re.split(r"[\s]+", re.sub(r"[\d,*†‡§¶☯#]+", " , ", text)) if t and t != ","
     ]
@@ -457,13 +457,13 @@ def looks_like_author_line(text: str) -> bool:
 
 
 def looks_like_affiliation(text: str, layout: Layout) -> bool:
-    """An address: "2 Division of Cancer Epidemiology, …, USA.", "… University, 103 Wenhua"."""
+    """An address: "2 Division of Tropical Botany, …, USA.", "… University, 103 Wenhua"."""
     if EMAIL.search(text) and (len(text) < layout.typical_length * 1.2 or CONTACT.search(text)):
         return True
     if not AFFILIATION_WORDS.search(text):
         return False
     if YEAR.search(text) and text.count(",") >= 2:
-        return False  # "20 Ministério da Saúde …, J Bras Patol Med Lab, 2006, 42,": an entry
+        return False  # "20 Ministério da Saúde …, Rev Fake Med Lab, 2008, 37,": an entry
     # a running sentence that names a university is long and has verbs; an address is
     # short, or a comma-separated list of places
     words = text.split()
@@ -484,7 +484,7 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         ),
         len(texts),
     )
-    # "Received 18 March 2015, Accepted …" near the top: the title block ends there
+    # "Received 23 April 2016, Accepted …" near the top: the title block ends there
     dateline = next(
         (i for i in range(min(len(texts), 15)) if not kinds[i] and DATELINE.match(texts[i])), 0
     )
@@ -515,7 +515,7 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         if early and (looks_like_author_line(text) or DATELINE.match(text)):
             kinds[index] = FRONT
         elif DATELINE.match(text) and YEAR.search(text) and len(text) < layout.typical_length:
-            kinds[index] = FRONT  # "Received: 31 January 2019; Accepted: …" printed at the end
+            kinds[index] = FRONT  # "Received: 17 March 2021; Accepted: …" printed at the end
         elif looks_like_affiliation(text, layout):
             kinds[index] = FRONT
             # the affiliation's own number printed alone on the line before it: "1"
@@ -526,7 +526,7 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
     for before, index, after in zip(content, content[1:], content[2:], strict=False):
         if not kinds[index] and kinds[before] == FRONT and kinds[after] == FRONT:
             kinds[index] = FRONT
-    # "www.nature.com/npjbcancer" printed beside the affiliations or a running head
+    # "www.example-journal.org/abc" printed beside the affiliations or a running head
     for before, index, after in zip(content, content[1:], content[2:], strict=False):
         if not kinds[index] and URL_ONLY.match(texts[index]) and index < layout.reference_start:
             if {kinds[before], kinds[after]} & {FRONT, FURNITURE}:
@@ -554,7 +554,7 @@ def mark_captions_and_tables(texts: list[str], kinds: list[str], layout: Layout)
         kinds[index] = CAPTION
         index += 1
         # the caption runs on until a line ends its last sentence; a wrapped caption fills
-        # the column, so after a short line come the table's cells ("Feature Name")
+        # the column, so after a short line come the table's cells ("Marker Label")
         previous = text
         while (
             index < limit
@@ -572,13 +572,13 @@ def mark_captions_and_tables(texts: list[str], kinds: list[str], layout: Layout)
 
 def _is_caption(match: re.Match[str], texts: list[str], kinds: list[str], index: int) -> bool:
     rest = match.group("rest") or ""
-    # "Figure 5 shows the cumulative …", "Fig. 1 summarizes …": a sentence about the figure
+    # "Figure 3 shows the pooled …", "Fig. 1 summarizes …": a sentence about the figure
     if rest[:1].islower():
         return False
     previous = _previous_content(texts, kinds, index).split()
     # a figure printed after a page break interrupts whatever sentence was running
     page_break = any(kinds[j] in (FURNITURE, WATERMARK) for j in range(max(0, index - 3), index))
-    # "… as shown in" + "Figure 7. By comparing …": the body sentence goes on
+    # "… as shown in" + "Figure 4. By contrasting …": the body sentence goes on
     return page_break or not (previous and previous[-1].lower() in OPEN_ENDINGS)
 
 
@@ -669,7 +669,7 @@ def mark_headings(texts: list[str], kinds: list[str], layout: Layout) -> list[st
             shaped = not REFERENCE_SHAPE.search(title) and "," not in title[:40]
             if fits and previous_number is None:
                 # the first numbered heading opens the body: "1. Introduction" + a paragraph;
-                # not "1 All of these cell lines were obtained from" nor a table's "1 Category"
+                # not "1 All of these strains were bought from" nor a table's "1 Category"
                 following = next(
                     (
                         texts[j]
@@ -740,7 +740,7 @@ def _heading_like_number(text: str) -> bool:
 def _wraps_a_sentence(texts: list[str], kinds: list[str], index: int) -> bool:
     """Does line `index` continue the sentence of the line just above it?
 
-    "… as listed in Supplementary Table" + "1. All of these cell lines …", "… rearrangement of" +
+    "… as given in Supplementary Table" + "1. All of these strains …", "… rearrangement of" +
     "Methods": no blank line between, and the line above leaves its sentence open.
     """
     if index == 0 or not texts[index - 1] or kinds[index - 1] == HEADING:
