@@ -425,7 +425,28 @@ def test_sources_behind_a_claim_finds_the_claim_and_its_references(ds, name, con
     ).fetchall()
     assert sorted(
         (r["claim_id"], r["number"] or 0, r["reference"] or "", r["doi"] or "") for r in rows
-    ) == sorted((e[0], e[1] or 0, e[2] or "", e[3] or "") for e in expected)
+    ) == sorted((e[0], e[1] or 0, e[2] or DANGLING_TEXT * bool(e[1]), e[3] or "") for e in expected)
+
+
+DANGLING_TEXT = "not in the reference list"
+
+
+def test_sources_behind_a_claim_says_when_a_number_has_no_entry(ds, name, conn) -> None:
+    # "ensartinib … (56,59)": the seed's list lacks 56 and 59, and the page says so
+    rows = query_rows(ds, name, "sources_behind_a_claim", words="ensartinib")
+    by_number = {row["number"]: row["reference"] for row in rows if row["number"]}
+    assert by_number[56] == by_number[59] == DANGLING_TEXT
+    assert by_number[119].startswith("T. Li, W. Ma and E. C. Tian")
+
+
+def test_sources_behind_a_claim_shows_the_50_best_claims(ds, name, conn) -> None:
+    # a common word matches many claims; the page keeps the 50 best ranked, not hundreds
+    matching = conn.execute(
+        "select count(*) from claims_fts where claims_fts match 'patients'"
+    ).fetchone()[0]
+    rows = query_rows(ds, name, "sources_behind_a_claim", words="patients")
+    assert matching > 50
+    assert len({row["claim_id"] for row in rows}) == 50
 
 
 def test_sources_behind_a_claim_page_links_dois(ds, name, conn) -> None:
