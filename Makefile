@@ -6,7 +6,7 @@ DB := db/reflink.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
-.PHONY: demo test bench eval lint fmt clean serve chromium
+.PHONY: demo test bench eval lint fmt clean serve chromium screenshot
 
 $(BIN)/reflink: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 \
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "chromium could not be installed; tests/test_browser.py will be skipped"
+
+# Refresh the README's picture: the browser test writes docs/screenshot-claims.png when asked.
+screenshot: $(BIN)/reflink chromium
+	REFLINK_SCREENSHOT=1 $(BIN)/python -m pytest tests/test_browser.py
 
 eval: $(BIN)/reflink
 	$(BIN)/python ../shared/devset/score.py --set ../shared/devset --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style
