@@ -1,6 +1,7 @@
 """One real browser on one real `reflink serve`: headless Chromium renders "Sources behind a
-claim" for a query, the page shows the reference and its doi.org link, and it takes a screenshot; with
-REFLINK_SCREENSHOT=1 that screenshot becomes the README's (docs/screenshot-claims.png).
+claim" for a query, the page shows the reference and its doi.org link, and it takes a
+screenshot; with REFLINK_SCREENSHOT=1 that screenshot becomes the README's
+(docs/screenshot-claims.png).
 
 Chromium is the Debian package `chromium` (`make test` installs it where it can); without it
 this test is skipped with the reason.

@@ -57,12 +57,15 @@ def cli() -> None:
 
 @cli.command()
 @click.argument(
-    "text_files", nargs=-1, required=True,
+    "text_files",
+    nargs=-1,
+    required=True,
     type=click.Path(path_type=Path),
 )
 @db_option
 @click.option(
-    "--allow-missing-references", is_flag=True,
+    "--allow-missing-references",
+    is_flag=True,
     help="Ingest the citations of a text that has no reference list.",
 )
 def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references: bool) -> None:
@@ -76,8 +79,10 @@ def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references
     """
     with progress("Ingesting", length=len(text_files)) as advance:
         results = ingest_files(
-            text_files, db_path,
-            allow_missing_references=allow_missing_references, on_progress=advance,
+            text_files,
+            db_path,
+            allow_missing_references=allow_missing_references,
+            on_progress=advance,
         )
     for result in results:
         click.echo(result.summary())
@@ -106,10 +111,19 @@ def report(db_path: Path) -> None:
 
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 opens it to the network.")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 opens it to the network.",
+)
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.",
+)
 def serve(db_path: Path, host: str, port: int) -> None:
     """Browse the database in Datasette, read-only: facets, search, canned queries, DOI links.
 
@@ -119,7 +133,9 @@ def serve(db_path: Path, host: str, port: int) -> None:
     from .web import serve as serve_datasette
 
     serve_datasette(
-        db_path, host=host, port=port,
+        db_path,
+        host=host,
+        port=port,
         on_ready=lambda url: click.echo(f"Serving {db_path} read-only on {url} (Ctrl+C stops)"),
     )
     click.echo(f"Stopped serving {db_path}")
@@ -127,15 +143,27 @@ def serve(db_path: Path, host: str, port: int) -> None:
 
 @cli.command()
 @click.argument("query", required=False)
-@click.option("--ref", "number", type=click.IntRange(min=0),
-              help="Show the claims citing this number.")
+@click.option(
+    "--ref", "number", type=click.IntRange(min=0), help="Show the claims citing this number."
+)
 @click.option("--document", help="Only this document (its name, path or id).")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
-              help="Most claims a search shows, best first.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most claims a search shows, best first.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @db_option
-def lookup(query: str | None, number: int | None, document: str | None, limit: int,
-           as_json: bool, db_path: Path) -> None:
+def lookup(
+    query: str | None,
+    number: int | None,
+    document: str | None,
+    limit: int,
+    as_json: bool,
+    db_path: Path,
+) -> None:
     """Find the claims about something, with the entries and DOIs behind each cited number.
 
     \b
@@ -149,7 +177,7 @@ def lookup(query: str | None, number: int | None, document: str | None, limit: i
     from .lookup import claims_citing, search_claims
 
     if (query is None) == (number is None):
-        raise click.UsageError("give a search (reflink lookup \"crizotinib\") or --ref NUMBER")
+        raise click.UsageError('give a search (reflink lookup "crizotinib") or --ref NUMBER')
     with open_existing(db_path) as db:
         if number is not None:
             result = claims_citing(db, number, document=document)
@@ -194,16 +222,32 @@ def _line_range(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.option("--search", help="Entries cited by the claims that match, or whose text matches.")
 @click.option("--section", help="Entries cited in a section (4 takes 4.1, 4.2 …) or a title word.")
 @click.option("--claim", "claim_id", type=int, help="Entries cited by one claim (its id).")
-@click.option("--cited-in-lines", "lines", callback=_line_range,
-              help="Entries cited on these source lines: 500-560.")
+@click.option(
+    "--cited-in-lines",
+    "lines",
+    callback=_line_range,
+    help="Entries cited on these source lines: 500-560.",
+)
 @click.option("--all", "all_entries", is_flag=True, help="Every entry.")
 @click.option("--document", help="Only this document (its name, path or id).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this .bib file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this .bib file instead of standard output.",
+)
 @db_option
-def bibtex(numbers: list[int] | None, search: str | None, section: str | None,
-           claim_id: int | None, lines: tuple[int, int] | None, all_entries: bool,
-           document: str | None, output: Path | None, db_path: Path) -> None:
+def bibtex(
+    numbers: list[int] | None,
+    search: str | None,
+    section: str | None,
+    claim_id: int | None,
+    lines: tuple[int, int] | None,
+    all_entries: bool,
+    document: str | None,
+    output: Path | None,
+    db_path: Path,
+) -> None:
     """Export reference entries as BibTeX; numbers without an entry are listed, not written.
 
     \b
@@ -217,12 +261,18 @@ def bibtex(numbers: list[int] | None, search: str | None, section: str | None,
 
     if not (numbers or search or section or claim_id is not None or lines or all_entries):
         raise click.UsageError(
-            "say what to export: --numbers, --search, --section, --claim, --cited-in-lines"
-            " or --all")
+            "say what to export: --numbers, --search, --section, --claim, --cited-in-lines or --all"
+        )
     with open_existing(db_path) as db:
         selection = select_references(
-            db, numbers=numbers or (), search=search, section=section, claim_id=claim_id,
-            lines=lines, all_entries=all_entries, document=document,
+            db,
+            numbers=numbers or (),
+            search=search,
+            section=section,
+            claim_id=claim_id,
+            lines=lines,
+            all_entries=all_entries,
+            document=document,
         )
         export = export_refs(db, selection.ref_ids, selection.missing)
     target = str(output) if output else "standard output"
@@ -238,27 +288,46 @@ def bibtex(numbers: list[int] | None, search: str | None, section: str | None,
 def crossref_options(func: Callable) -> Callable:
     """--mailto and --crossref-url, shared by resolve and fill-references."""
     func = click.option(
-        "--crossref-url", envvar="REFLINK_CROSSREF_URL", default=None,
+        "--crossref-url",
+        envvar="REFLINK_CROSSREF_URL",
+        default=None,
         help="Crossref API base URL (a mirror, or a test server)  [env: REFLINK_CROSSREF_URL; "
-             "default: https://api.crossref.org]",
+        "default: https://api.crossref.org]",
     )(func)
     return click.option(
-        "--mailto", envvar="REFLINK_MAILTO", default=None,
+        "--mailto",
+        envvar="REFLINK_MAILTO",
+        default=None,
         help="Your e-mail, sent to Crossref so it can reach you (its polite pool)  "
-             "[env: REFLINK_MAILTO]",
+        "[env: REFLINK_MAILTO]",
     )(func)
 
 
 @cli.command()
 @db_option
 @crossref_options
-@click.option("--limit", type=click.IntRange(min=0), default=None,
-              help="Look at most N entries (those never resolved first).")
-@click.option("--document", "document_id", type=int, default=None,
-              help="Only this document id (default: every document).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Look at most N entries (those never resolved first).",
+)
+@click.option(
+    "--document",
+    "document_id",
+    type=int,
+    default=None,
+    help="Only this document id (default: every document).",
+)
 @click.option("--dry-run", is_flag=True, help="Ask Crossref and report; write nothing.")
-def resolve(db_path: Path, mailto: str | None, crossref_url: str | None, limit: int | None,
-            document_id: int | None, dry_run: bool) -> None:
+def resolve(
+    db_path: Path,
+    mailto: str | None,
+    crossref_url: str | None,
+    limit: int | None,
+    document_id: int | None,
+    dry_run: bool,
+) -> None:
     """Find the DOI of each entry without one, by Crossref search with validated matching.
 
     Every candidate is kept in `doi_candidates` with its score and evidence; a DOI printed in
@@ -270,20 +339,36 @@ def resolve(db_path: Path, mailto: str | None, crossref_url: str | None, limit: 
     from .enrich import count_references, resolve_dois
 
     with progress("Resolving DOIs", count_references(db_path, limit, document_id)) as advance:
-        result = resolve_dois(db_path, mailto=mailto, limit=limit, document_id=document_id,
-                              dry_run=dry_run, base_url=crossref_url, on_progress=advance)
+        result = resolve_dois(
+            db_path,
+            mailto=mailto,
+            limit=limit,
+            document_id=document_id,
+            dry_run=dry_run,
+            base_url=crossref_url,
+            on_progress=advance,
+        )
     click.echo(result.summary())
 
 
 @cli.command("fill-references")
 @db_option
 @crossref_options
-@click.option("--document", "document_id", type=int, default=None,
-              help="Only this document id (default: every document).")
-@click.option("--doi", default=None,
-              help="The article's own DOI, when the text does not print it.")
-def fill_references_command(db_path: Path, mailto: str | None, crossref_url: str | None,
-                            document_id: int | None, doi: str | None) -> None:
+@click.option(
+    "--document",
+    "document_id",
+    type=int,
+    default=None,
+    help="Only this document id (default: every document).",
+)
+@click.option("--doi", default=None, help="The article's own DOI, when the text does not print it.")
+def fill_references_command(
+    db_path: Path,
+    mailto: str | None,
+    crossref_url: str | None,
+    document_id: int | None,
+    doi: str | None,
+) -> None:
     """Fill the entries the text lacks from the reference list the publisher deposited.
 
     Filled entries get source = 'crossref' and the citations without an entry are linked to
@@ -299,7 +384,13 @@ def fill_references_command(db_path: Path, mailto: str | None, crossref_url: str
     with open_existing(db_path) as db:
         documents = 1 if document_id is not None else db.table("documents").count
     with progress("Filling references", documents) as advance:
-        results = fill_references(db_path, document_id=document_id, doi=doi, mailto=mailto,
-                                  base_url=crossref_url, on_progress=advance)
+        results = fill_references(
+            db_path,
+            document_id=document_id,
+            doi=doi,
+            mailto=mailto,
+            base_url=crossref_url,
+            on_progress=advance,
+        )
     for result in results:
         click.echo(result.summary())

@@ -118,7 +118,11 @@ INDEXES: dict[str, list[list[str]]] = {
     # ["number"]: the "Claims citing reference N" query and the citations facet by number;
     # ["ref_id", "claim_id"] covers "Most cited references" (38 → 17 ms on 100k citations) (#4)
     "citations": [
-        ["document_id", "number"], ["number"], ["claim_id"], ["ref_id", "claim_id"], ["line"],
+        ["document_id", "number"],
+        ["number"],
+        ["claim_id"],
+        ["ref_id", "claim_id"],
+        ["line"],
     ],
     "problems": [["document_id"]],
 }
@@ -273,8 +277,15 @@ def open_existing(path: Path | str) -> Iterator[sqlite_utils.Database]:
 
 
 def write_document(
-    db: sqlite_utils.Database, doc: ParsedDocument, *, path: str, name: str, sha256: str,
-    source: str | None = None, licence: str | None = None, ingested_at: str,
+    db: sqlite_utils.Database,
+    doc: ParsedDocument,
+    *,
+    path: str,
+    name: str,
+    sha256: str,
+    source: str | None = None,
+    licence: str | None = None,
+    ingested_at: str,
 ) -> int:
     """Replace one document's rows (keyed by path) with `doc`; call inside `db.atomic()`."""
     existing = db.execute("select id from documents where path = ?", [path]).fetchone()
@@ -304,8 +315,13 @@ def write_document(
     for section in doc.sections:
         section_ids.setdefault(section.line_start, next_id)
         section_rows.append(
-            {"id": next_id, "document_id": document_id, "number": section.number,
-             "title": section.title, "line_start": section.line_start}
+            {
+                "id": next_id,
+                "document_id": document_id,
+                "number": section.number,
+                "title": section.title,
+                "line_start": section.line_start,
+            }
         )
         next_id += 1
     _insert_rows(db, "sections", section_rows)
@@ -346,9 +362,16 @@ def write_document(
     for claim in doc.claims:
         section_id = section_ids.get(claim.section.line_start) if claim.section else None
         claim_rows.append(
-            {"id": claim_id, "document_id": document_id, "section_id": section_id,
-             "text": claim.text, "line_start": claim.line_start, "line_end": claim.line_end,
-             "kind": claim.kind, "cited": int(bool(claim.markers))}
+            {
+                "id": claim_id,
+                "document_id": document_id,
+                "section_id": section_id,
+                "text": claim.text,
+                "line_start": claim.line_start,
+                "line_end": claim.line_end,
+                "kind": claim.kind,
+                "cited": int(bool(claim.markers)),
+            }
         )
         for marker in claim.markers:
             claimed.add(marker)
@@ -360,10 +383,14 @@ def write_document(
         if marker not in claimed:
             citation_rows.extend(_citation_rows(document_id, None, marker, ref_ids))
     _insert_rows(db, "citations", citation_rows)
-    _insert_rows(db, "problems", [
-        {"document_id": document_id, "line": p.line, "stage": p.stage, "message": p.message}
-        for p in doc.problems
-    ])
+    _insert_rows(
+        db,
+        "problems",
+        [
+            {"document_id": document_id, "line": p.line, "stage": p.stage, "message": p.message}
+            for p in doc.problems
+        ],
+    )
     return document_id
 
 
