@@ -89,6 +89,8 @@ def test_seed_database_counts(seed_db: Path) -> None:
     assert cited == set(range(1, 147))
     assert dangling == set(range(1, 100)) | set(range(134, 147))  # 112 numbers, kept, not dropped
     assert len(dangling) == 112
+    linked = conn.execute("select count(*) from citations where ref_id is not null").fetchone()[0]
+    assert linked == 45  # the citation rows of 100–133, the numbers the list still holds
 
 
 def test_seed_entries_full_and_partial(seed_db: Path) -> None:

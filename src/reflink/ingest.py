@@ -144,12 +144,14 @@ class IngestResult:
     dangling: list[int] = field(default_factory=list)
     uncited: list[int] = field(default_factory=list)
     problems: int = 0
+    linked: int = 0  # citation rows whose number has an entry (the rest dangle)
 
     def summary(self) -> str:
         """One line of counts: what a user reads after `reflink ingest`."""
         text = (
-            f"{self.name}: {self.markers} markers → {self.citations} citations, "
-            f"{self.claims} claims ({self.cited_claims} cited), {self.entries} entries"
+            f"{self.name}: {self.markers} markers → {self.citations} citations "
+            f"({self.linked} linked to an entry), {self.claims} claims "
+            f"({self.cited_claims} cited), {self.entries} entries"
         )
         if self.partial_entries:
             text += f" ({self.partial_entries} partial)"
@@ -179,6 +181,7 @@ def summarize(name: str, document_id: int, doc: ParsedDocument) -> IngestResult:
         dangling=sorted(cited - listed),
         uncited=sorted(listed - cited),
         problems=len(doc.problems),
+        linked=sum(1 for marker in doc.markers for n in marker.numbers if n in listed),
     )
 
 

@@ -54,6 +54,9 @@ def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
                 dangling=sorted(cited - listed),
                 uncited=sorted(listed - cited),
                 problems=scalar("select count(*) from problems where document_id = ?"),
+                linked=scalar(
+                    "select count(*) from citations where document_id = ? and ref_id is not null"
+                ),
             )
         )
     return results
