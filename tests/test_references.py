@@ -705,3 +705,43 @@ def test_acs_list_with_parenthesised_labels() -> None:
         2002,
         "21–29",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "Roe K, Poe L. Fish Stock Bulletins for the Northern Shelf; 2019. "
+            "Available from: https://www.example.org/fish/bulletins.",
+            {"title": "Fish Stock Bulletins for the Northern Shelf", "year": 2019},
+            id="vancouver-year-before-a-link-that-ends-the-entry",
+        ),
+        pytest.param(
+            "Roe, K. & Poe, L. Slow learning of quiet lamps. "
+            "Preprint at https://arxiv.org/abs/2101.00001 (2021).",
+            {"title": "Slow learning of quiet lamps", "journal": None, "year": 2021},
+            id="nature-preprint-at-a-link",
+        ),
+        pytest.param(
+            "Roe, K. & Poe, L. Slow learning of quiet lamps. "
+            "Preprint at bioRxiv https://doi.org/10.1101/2021.01.01.000001 (2021).",
+            {"title": "Slow learning of quiet lamps", "journal": "bioRxiv", "year": 2021},
+            id="nature-preprint-at-a-named-server",
+        ),
+        pytest.param(
+            "K. Roe, L. Poe and M. Doe, Lamp Res. Lett., 2011, 12, 345–350, "
+            "Lamp Research Letters, 12, 345–350.",
+            {"journal": "Lamp Res. Lett.", "year": 2011, "volume": "12", "pages": "345–350"},
+            id="rsc-source-with-the-journal-spelled-out-after-it",
+        ),
+        pytest.param(
+            "K. Roe, Lamp Res. Lett., 2011, 12, 345–350; L. Poe, Lamp Res. Lett., 2012, 13, 10–15.",
+            {"authors": ("K. Roe",), "journal": "Lamp Res. Lett.", "year": 2011, "volume": "12"},
+            id="rsc-two-works-in-one-entry-the-first-is-the-entry",
+        ),
+    ],
+)
+def test_fields_when_more_follows_the_source(text: str, fields: dict[str, object]) -> None:
+    entry = parse_entry_text(text)
+    for name, value in fields.items():
+        assert getattr(entry, name) == value, name

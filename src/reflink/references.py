@@ -516,6 +516,9 @@ def drop_identifiers(draft: Draft) -> None:
     # "…2004, doi: 10.1000/x." leaves "…2004, ." behind; a leading ", 2017." (a web entry
     # whose URL came first) keeps its comma for the RSC pattern
     text = re.sub(r"\s*[,;]\s*\.\s*$", ".", text)
+    # "…Fake Bulletins; 2019. Available from: https://x.org/y." leaves "…; 2019. ." behind:
+    # the link's own full stop, which would hide the year that closes the entry
+    text = re.sub(r"\.\s+\.$", ".", text)
     draft.rest = re.sub(r"[\s,;]+$", "", text)
 
 
@@ -652,10 +655,17 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
 RSC_SOURCE = re.compile(
     rf",\s*(?P<year>{YEAR})\s*(?:,\s*(?P<volume>[^,]{{1,25}}?)\s*(?:,\s*(?P<pages>{PAGES}|[A-Z]+\d+))?)?\s*[.,]?\s*$"
 )
+# "K. Roe, Lamp Res. Lett., 2011, 12, 345–350, Lamp Research Letters, 12, 345–350." or
+# "…, 2011, 12, 345–350; L. Poe, …": a full journal source with more printed after it (the
+# title spelled out, a second work); only year, volume and pages together prove it
+RSC_FIRST_SOURCE = re.compile(
+    rf",\s*(?P<year>{YEAR})\s*,\s*(?P<volume>\d+[A-Za-z]?(?:\s*\([^)]*\))?)\s*,"
+    rf"\s*(?P<pages>{PAGES})\s*[,;]\s+(?=\S)"
+)
 
 
 def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
-    match = RSC_SOURCE.search(draft.rest)
+    match = RSC_FIRST_SOURCE.search(draft.rest) or RSC_SOURCE.search(draft.rest)
     if match:
         set_source(draft, match, structural=False)
         head = draft.rest[: match.start()]
@@ -873,6 +883,10 @@ NATURE_SOURCE = re.compile(
 )
 # "… (2016).", "… (Fake Press, 2009).": a book or report
 NATURE_YEAR_ONLY = re.compile(rf"\s*\((?:[^()]*,\s*)?(?P<year>{YEAR})\)\s*\.?\s*$")
+# "… Preprint at https://…" / "… Preprint at bioRxiv https://…": what the link leaves behind
+NATURE_PREPRINT = re.compile(
+    r"[.?!]\s+Preprint\s+(?:available\s+)?at\b(?P<server>[^.]*)\.?\s*$", re.I
+)
 
 
 def parse_nature(draft: Draft, titles_expected: bool) -> bool:
@@ -888,10 +902,16 @@ def parse_nature(draft: Draft, titles_expected: bool) -> bool:
             return False
         draft.authors = split_family_first(names.group("names"))
         draft.year = int(year.group("year")[:4])
-        if draft.doi:  # "Title. Fake Cancer Ther. https://doi.org/… (2019).": an article
-            draft.title, draft.journal = split_title_journal(body[: year.start()], True)
+        head = body[: year.start()]
+        if preprint := NATURE_PREPRINT.search(head):
+            # "Title. Preprint at https://arxiv.org/abs/… (2014).": once the link is taken,
+            # "Preprint at" (and the server, if named) is what is left, not the title's end
+            draft.title = head[: preprint.start()].strip(" .,") or None
+            draft.journal = preprint.group("server").strip(" .,") or None
+        elif draft.doi:  # "Title. Fake Cancer Ther. https://doi.org/… (2019).": an article
+            draft.title, draft.journal = split_title_journal(head, True)
         else:
-            draft.title = body[: year.start()].strip(" .,") or None
+            draft.title = head.strip(" .,") or None
         return False
     draft.authors = split_family_first(names.group("names"))
     set_source(draft, match)
