@@ -67,6 +67,10 @@ def numbers_in(text: str) -> list[int]:
         pytest.param("the nitro benzene 4 . This", [4], id="spaced-before-spaced-full-stop"),
         pytest.param("lean muscle mass, 23 HDL was the", [23], id="spaced-after-noun-and-comma"),
         pytest.param("the recall was 0.87. 16 Following", [16], id="spaced-after-a-decimal"),
+        pytest.param(
+            "the hinge loop K-112-118 3 . It binds", [3], id="spaced-after-a-name-with-digits-end"
+        ),
+        pytest.param("the double mutant R17H/Y44C 6, 9 , so", [6, 9], id="spaced-after-a-mutant"),
     ],
 )
 def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
@@ -357,3 +361,30 @@ def test_callout_in_the_first_line_after_the_title_is_body_text() -> None:
     )
     doc = parse_document(text + "\n")
     assert [(m.line, m.numbers) for m in doc.markers] == [(3, (1,))]
+
+
+SPACED_INTRODUCTIONS = (
+    "Tumours grow in mice 1 . They also grow in rats 2 , in dogs 3 .",
+    "Some grow in cats 4 . Few grow in cows 5 .",
+)
+FILLER = "Growth is slow and steady and nobody knows quite why it happens in such animals."
+
+
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        pytest.param((), True, id="recent-spaced-re-citation-is-kept"),
+        pytest.param((FILLER,) * 40, False, id="distant-weak-spaced-number-is-dropped"),
+    ],
+)
+def test_spaced_re_citation_weighs_how_recently_the_number_was_cited(
+    between: tuple[str, ...], kept: bool
+) -> None:
+    # "until 2040 2 and then": weak local evidence; a few lines after "in rats 2 ," it re-cites
+    # the work still under discussion, pages later it is as likely a count
+    lines = make_lines(
+        *SPACED_INTRODUCTIONS, *between, "The trend held until 2040 2 and then slowed."
+    )
+    markers, _ = find_citations(lines, [])
+    last_line = len(lines)
+    assert [m.numbers for m in markers if m.line == last_line] == ([(2,)] if kept else [])

@@ -11,7 +11,8 @@ One mechanism for every numbered style, in an ordered list of small steps:
 3. `decode`: a Viterbi pass (`_introductions`) over "largest number cited so far" picks the
    first citations (each new number is the next one, or a little above); the other candidates
    are accepted as re-citations of numbers already introduced when their local evidence is
-   good, and rejected when they would introduce a number out of order. Tables and captions
+   good (a spaced number needs less when the same number was cited a few lines before), and
+   rejected when they would introduce a number out of order. Tables and captions
    float, so their callouts stand outside the order; runs of labels counting up ("( 1 ) …
    ( 2 ) … ( 3 )", affiliation marks) are dropped; a list numbered alphabetically (confident
    callouts arriving out of order) is decided on local evidence alone.
@@ -333,7 +334,8 @@ def _score_superscript(
         return None
     before = text[start - 1] if start else ""
     if not before or before.isspace():
-        if text[end : end + 2] in (" .", " ,", " ;"):
+        spaced_off = text[end : end + 2] in (" .", " ,", " ;")
+        if spaced_off:
             # "known causes 2 .", "(Zykadia) 6 ,": an extracted superscript is a token of its
             # own, so the punctuation after it is spaced off too; a count rarely is
             after += SPACED_PUNCTUATION_BONUS
@@ -344,6 +346,10 @@ def _score_superscript(
         bare = token.strip(".,;:()[]").lower()
         if YEAR.fullmatch(token.strip(",;:")) and last.isdigit():
             return "spaced", after - 0.3  # "a UN census in 2016 3 , Hpy"
+        if last.isdigit() and spaced_off and any(ch.isalpha() for ch in token):
+            # "the loop K-112-118 3 .", "mutant R175H/Y220C 4 ,": a name with digits, then a
+            # number spaced off like the punctuation after it
+            return "spaced", after - NAME_WITH_DIGITS_PENALTY
         if last.isdigit() or last in "=<>±×+/^~≤≥−-–—#$€£&@*":
             return None  # "2 × 10 5", "n = 54", "(R)- 17"
         if last in ".,;:":
@@ -572,6 +578,7 @@ def find_candidates(
 
 
 CELL_SCORE = 1.5
+NAME_WITH_DIGITS_PENALTY = 0.8  # "K-112-118 3 ." is less sure than "kinase 3 ."
 SPACED_PUNCTUATION_BONUS = 1.0
 # compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
 COMPOUND_LABEL = re.compile(
@@ -595,6 +602,8 @@ NEW_NUMBER_BONUS = 2.0
 NEW_NUMBER_BONUS_CAP = 10
 GAP_PENALTY = 0.5  # per number skipped when a candidate introduces numbers above max + 1
 MAX_GAP = 12
+RECENT_WINDOW = 3000  # characters back to an earlier callout of the same number
+RECENT_BONUS = 0.8  # a re-citation of a number cited that recently needs less evidence
 RECITE_BIAS = -0.3  # re-citing an old number needs a little local evidence
 SPACED_RECITE_BIAS = -0.8  # "the diol 7 was": a spaced number re-cited needs more
 SPACED_LIFT = 0.3  # less so where every callout is printed spaced
@@ -690,7 +699,10 @@ def decode(
     accepted: list[Candidate] = []
     seen_max = 0
     unordered = _numbered_out_of_order(members, in_chain) and universe is not None
+    last_cited: dict[int, int] = {}  # number → offset of its latest accepted callout
     for index, candidate in enumerate(members):
+        if accepted:
+            last_cited.update(dict.fromkeys(accepted[-1].numbers, accepted[-1].end))
         if unordered:
             # numbered alphabetically (or by some other key): only local evidence and the
             # list's numbers decide
@@ -707,7 +719,9 @@ def decode(
             # a spaced number inside a table is data unless it is the reference column's cell
             if candidate.score > 0.5 and not (candidate.shape == "spaced" and candidate.in_table):
                 accepted.append(candidate)
-        elif max(candidate.numbers) <= seen_max and candidate.score + _recite_bias(candidate) > 0:
+        elif max(candidate.numbers) <= seen_max and (
+            candidate.score + _recite_bias(candidate) + _recency(candidate, last_cited) > 0
+        ):
             accepted.append(candidate)
         elif (
             candidate.family == BRACKETED
@@ -738,6 +752,23 @@ def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> 
         elif index in confident and max(candidate.numbers) > seen_max:
             out_of_order += 1
     return out_of_order > OUT_OF_ORDER_SHARE * len(confident)
+
+
+def _recency(candidate: Candidate, last_cited: dict[int, int]) -> float:
+    """Evidence for a re-citation from how recently one of its numbers was cited.
+
+    Authors re-cite a work while they still discuss it: "… TB remains a killer by 2040 3 ."
+    a few lines after "… WHO report 3 ," is a callout; the same "3" pages away is more often
+    a count or a label.
+    """
+    if candidate.shape != "spaced":
+        return 0.0  # a glued or enclosed number carries its own evidence
+    recent = [
+        last_cited[n]
+        for n in candidate.numbers
+        if n in last_cited and candidate.start - last_cited[n] <= RECENT_WINDOW
+    ]
+    return RECENT_BONUS if recent else 0.0
 
 
 def _recite_bias(candidate: Candidate) -> float:
