@@ -388,3 +388,26 @@ def test_spaced_re_citation_weighs_how_recently_the_number_was_cited(
     markers, _ = find_citations(lines, [])
     last_line = len(lines)
     assert [m.numbers for m in markers if m.line == last_line] == ([(2,)] if kept else [])
+
+
+GLUED_TEXT = (
+    "Tumours grow in mice.1 They grow in rats.2 As Okafor & Lindqvist3 argue, they also "
+    "grow in dogs.4 Some grow in cats.5 Sox2 marks the stem cells in all of them.2"
+)
+
+
+@pytest.mark.parametrize(
+    ("listed", "numbers"),
+    [
+        pytest.param(5, [1, 2, 3, 4, 5, 2], id="uncited-entry-takes-the-number-after-a-name"),
+        pytest.param(0, [1, 2, 4, 5, 2], id="without-a-list-a-name-keeps-its-digit"),
+    ],
+)
+def test_a_listed_number_cited_nowhere_else_takes_a_weak_candidate(
+    listed: int, numbers: list[int]
+) -> None:
+    # "Lindqvist3" reads like the symbol "Sox2"; the list's entry 3, cited nowhere else, says
+    # it is a callout. "Sox2" stays a symbol: 2 is cited elsewhere
+    references = [RefEntry(number=n, raw="", line=100 + n) for n in range(1, listed + 1)]
+    markers, _ = find_citations(make_lines(GLUED_TEXT), references)
+    assert [n for m in markers for n in m.numbers] == numbers

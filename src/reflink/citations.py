@@ -15,7 +15,9 @@ One mechanism for every numbered style, in an ordered list of small steps:
    rejected when they would introduce a number out of order. Tables and captions
    float, so their callouts stand outside the order; runs of labels counting up ("( 1 ) …
    ( 2 ) … ( 3 )", affiliation marks) are dropped; a list numbered alphabetically (confident
-   callouts arriving out of order) is decided on local evidence alone.
+   callouts arriving out of order) is decided on local evidence alone. Last, a number of a
+   complete list that no callout carries takes its best weak candidate ("Lindqvist7",
+   read as a symbol like "Sox2" until the list says 7 is cited nowhere else).
 
 The parsed reference list bounds the numbers (`reference_universe`); when the list is
 truncated (the seed holds entries 100–133 while the body cites 1–146) the bound is relaxed.
@@ -386,12 +388,21 @@ def _score_superscript(
         letters = tail.group(0) if tail else ""
         # "Dunnett's17": the possessive "s" alone is enough
         possessive = letters == "s" and start >= 2 and text[start - 2] in "'’"
-        if not before.islower() or len(letters) < 2 and not possessive:
+        if len(letters) < 2 and not possessive:
             return None
-        if any(ch.isupper() for ch in letters[1:]):
-            return None  # "mTOR1", "IgG2"
-        if letters[0].isupper() and end - start == 1:
-            return None  # "Twist1", "Sox2", "Syt1": a gene symbol, not "chemotherapy85"
+        named = (
+            not before.islower()
+            or any(ch.isupper() for ch in letters[1:])
+            or letters[0].isupper()
+            and end - start == 1
+        )
+        if named:
+            # "ROS1", "mTOR1", "IgG2", "Sox2": mostly a gene symbol, not "chemotherapy85"; but
+            # "as Okafor & Lindqvist7 argue", "the Acme PET7 scanner" cite after a name. A weak
+            # candidate: only a listed number cited nowhere else takes it (`_cite_uncited`)
+            if "," in text[start:end]:
+                return None  # "TAG70, 13": the tail is tried on its own
+            return "glued", after + 1.2 - NAMED_PENALTY
         if (
             len(letters) <= 2
             and text[start - len(letters) - 1 : start - len(letters)] in f"{DASH}/"
@@ -578,6 +589,7 @@ def find_candidates(
 
 
 CELL_SCORE = 1.5
+NAMED_PENALTY = 2.5  # "Sox2" glued to a capitalised name: a symbol unless nothing else cites 2
 NAME_WITH_DIGITS_PENALTY = 0.8  # "K-112-118 3 ." is less sure than "kinase 3 ."
 SPACED_PUNCTUATION_BONUS = 1.0
 # compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
@@ -690,7 +702,10 @@ def decode(
         ]
     family = family or choose_family(candidates)
     members = [c for c in candidates if c.family == family or c.family == "any"]
+    unused_shape = None
     if family == SUPERSCRIPT:
+        shapes = _superscript_shapes(members)
+        unused_shape = shapes[0] if shapes else None
         members = _weigh_superscript_shapes(members)
     ordered = [i for i, c in enumerate(members) if not c.floating]
     chain = _introductions([members[i] for i in ordered])
@@ -732,7 +747,41 @@ def decode(
             # "in the sediment core [77]" long before 70–76: a bracket holding numbers of the
             # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
+    if universe is not None and universe[0] < universe[1]:
+        # the shape the document does not print ("34 were stored" where callouts are glued)
+        # is a count, cited or not
+        usable = [c for c in members if c.shape != unused_shape]
+        label_ids = {id(members[index]) for index in labels}
+        accepted = _cite_uncited(usable, accepted, label_ids, universe[0])
     return accepted
+
+
+UNCITED_BONUS = 2.0  # every entry of a complete list is cited somewhere
+
+
+def _cite_uncited(
+    members: Sequence[Candidate], accepted: list[Candidate], label_ids: set[int], listed: int
+) -> list[Candidate]:
+    """Accepted callouts plus, for each listed number no callout carries, its best candidate.
+
+    A complete reference list holds only works the text cites, so a number of the list that
+    nothing cites is evidence for the weak candidates that carry it: "as Okafor & Lindqvist7
+    argue" is rejected as a symbol ("Sox2") unless 7 is cited nowhere else.
+    """
+    cited = {n for c in accepted for n in c.numbers}
+    skip = {id(c) for c in accepted} | label_ids
+    best: dict[int, Candidate] = {}
+    for candidate in members:
+        if id(candidate) in skip or len(candidate.numbers) != 1:
+            continue
+        number = candidate.numbers[0]
+        if number in cited or number > listed or candidate.score + UNCITED_BONUS <= 0:
+            continue
+        if number not in best or candidate.score > best[number].score:
+            best[number] = candidate
+    if not best:
+        return accepted
+    return sorted([*accepted, *best.values()], key=lambda c: c.start)
 
 
 def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> bool:
@@ -882,20 +931,27 @@ def _follows_group(members: Sequence[Candidate], in_chain: set[int], run: list[i
     )
 
 
+def _superscript_shapes(candidates: Sequence[Candidate]) -> tuple[str, str] | None:
+    """(weak, strong): the superscript shape a document does not use and the one it does."""
+    glued = sum(1 for c in candidates if c.shape == "glued" and c.score > 1.0)
+    spaced = sum(1 for c in candidates if c.shape == "spaced" and c.score > 1.0)
+    if glued > 3 * spaced:
+        return "spaced", "glued"
+    if spaced > 3 * glued:
+        return "glued", "spaced"
+    return None
+
+
 def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
     """Glued ("mortality.1") or spaced ("breasts, 4 but") superscripts: trust the one in use.
 
     A document prints its superscripts one way; the other shape is then mostly noise
     ("approximately 4 months" in a document whose callouts are glued).
     """
-    glued = sum(1 for c in candidates if c.shape == "glued" and c.score > 1.0)
-    spaced = sum(1 for c in candidates if c.shape == "spaced" and c.score > 1.0)
-    if glued > 3 * spaced:
-        weak, strong = "spaced", "glued"
-    elif spaced > 3 * glued:
-        weak, strong = "glued", "spaced"
-    else:
+    shapes = _superscript_shapes(candidates)
+    if shapes is None:
         return candidates
+    weak, strong = shapes
     # a spaced number re-cited needs more evidence (SPACED_RECITE_BIAS) unless the document
     # prints all its callouts spaced ("imaging 6 to resolve")
     lift = SPACED_LIFT if strong == "spaced" else 0.0
