@@ -411,3 +411,26 @@ def test_a_listed_number_cited_nowhere_else_takes_a_weak_candidate(
     references = [RefEntry(number=n, raw="", line=100 + n) for n in range(1, listed + 1)]
     markers, _ = find_citations(make_lines(GLUED_TEXT), references)
     assert [n for m in markers for n in m.numbers] == numbers
+
+
+@pytest.mark.parametrize(
+    ("last", "numbers"),
+    [
+        pytest.param(
+            "Answers were missing: 5 for income, 3 BMI, 4 age at onset, 2 smoking habits.",
+            [],
+            id="spaced-counts-among-counts-are-data",
+        ),
+        pytest.param(
+            "The effect is strong in rats, 3 BMI, so we say little.",
+            [(3,)],
+            id="lone-spaced-re-citation-is-kept",
+        ),
+    ],
+)
+def test_spaced_number_among_rejected_numbers_is_one_of_them(
+    last: str, numbers: list[tuple[int, ...]]
+) -> None:
+    lines = make_lines(*SPACED_INTRODUCTIONS, *(FILLER,) * 40, last)
+    markers, _ = find_citations(lines, [])
+    assert [m.numbers for m in markers if m.line == len(lines)] == numbers

@@ -10,14 +10,15 @@ One mechanism for every numbered style, in an ordered list of small steps:
    introduction chain (numbers first cited 1, 2, 3, … in reading order).
 3. `decode`: a Viterbi pass (`_introductions`) over "largest number cited so far" picks the
    first citations (each new number is the next one, or a little above); the other candidates
-   are accepted as re-citations of numbers already introduced when their local evidence is
-   good (a spaced number needs less when the same number was cited a few lines before), and
-   rejected when they would introduce a number out of order. Tables and captions
-   float, so their callouts stand outside the order; runs of labels counting up ("( 1 ) …
-   ( 2 ) … ( 3 )", affiliation marks) are dropped; a list numbered alphabetically (confident
-   callouts arriving out of order) is decided on local evidence alone. Last, a number of a
-   complete list that no callout carries takes its best weak candidate ("Lindqvist7",
-   read as a symbol like "Sox2" until the list says 7 is cited nowhere else).
+   are accepted as re-citations of numbers already introduced when their local evidence is good
+   (a spaced number needs less when the same number was cited a few lines before, and is
+   dropped among rejected spaced numbers: a list of counts), and rejected when they would
+   introduce a number out of order. Tables and captions float, so their callouts stand outside
+   the order; runs of labels counting up ("( 1 ) … ( 2 ) … ( 3 )", affiliation marks) are
+   dropped; a list numbered alphabetically (confident callouts arriving out of order) is
+   decided on local evidence alone. Last, a number of a complete list that no callout carries
+   takes its best weak candidate ("Lindqvist7", read as a symbol like "Sox2" until the list
+   says 7 is cited nowhere else).
 
 The parsed reference list bounds the numbers (`reference_universe`); when the list is
 truncated (the seed holds entries 100–133 while the body cites 1–146) the bound is relaxed.
@@ -206,6 +207,7 @@ class Candidate:
     score: float  # log-odds-like local evidence; > 0 leans callout
     floating: bool = False  # in a table or caption: placed anywhere, outside first-citation order
     in_table: bool = False
+    spaced_off: bool = False  # "dense breasts 4 ," : punctuation spaced off after it
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -336,7 +338,7 @@ def _score_superscript(
         return None
     before = text[start - 1] if start else ""
     if not before or before.isspace():
-        spaced_off = text[end : end + 2] in (" .", " ,", " ;")
+        spaced_off = text[end : end + 2] in SPACED_OFF
         if spaced_off:
             # "known causes 2 .", "(Zykadia) 6 ,": an extracted superscript is a token of its
             # own, so the punctuation after it is spaced off too; a count rarely is
@@ -502,6 +504,7 @@ def find_candidates(
                 score,
                 floating=floating_at(digit),
                 in_table=in_table(digit),
+                spaced_off=text[end : end + 2] in SPACED_OFF,
             )
         )
         taken[start:end] = b"\x01" * (end - start)
@@ -589,6 +592,7 @@ def find_candidates(
 
 
 CELL_SCORE = 1.5
+SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known causes 2 ."
 NAMED_PENALTY = 2.5  # "Sox2" glued to a capitalised name: a symbol unless nothing else cites 2
 NAME_WITH_DIGITS_PENALTY = 0.8  # "K-112-118 3 ." is less sure than "kinase 3 ."
 SPACED_PUNCTUATION_BONUS = 1.0
@@ -747,6 +751,7 @@ def decode(
             # "in the sediment core [77]" long before 70–76: a bracket holding numbers of the
             # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
+    accepted = _drop_counts_among_counts(members, accepted, in_chain)
     if universe is not None and universe[0] < universe[1]:
         # the shape the document does not print ("34 were stored" where callouts are glued)
         # is a count, cited or not
@@ -754,6 +759,39 @@ def decode(
         label_ids = {id(members[index]) for index in labels}
         accepted = _cite_uncited(usable, accepted, label_ids, universe[0])
     return accepted
+
+
+COUNT_WINDOW = 80  # characters either side of a spaced re-citation to look for counts
+COUNT_NEIGHBOURS = 2  # rejected spaced numbers around it that make it one of them
+
+
+def _drop_counts_among_counts(
+    members: Sequence[Candidate], accepted: list[Candidate], in_chain: set[int]
+) -> list[Candidate]:
+    """Accepted callouts without spaced re-citations that sit among rejected spaced numbers.
+
+    "missing values: 12 for income, 3 BMI, 9 age at onset": each number opens a clause like a
+    callout closes one; when its neighbours are not callouts, neither is it. A spaced-off
+    full stop or comma after it ("the assay 3 .") is a superscript's own mark and keeps it.
+    """
+    kept_ids = {id(c) for c in accepted}
+    chain_ids = {id(members[index]) for index in in_chain}
+    rejected = [c.start for c in members if c.shape == "spaced" and id(c) not in kept_ids]
+    if len(rejected) < COUNT_NEIGHBOURS:
+        return accepted
+    result = []
+    for candidate in accepted:
+        if (
+            candidate.shape == "spaced"
+            and id(candidate) not in chain_ids
+            and not candidate.spaced_off
+        ):
+            low = bisect_right(rejected, candidate.start - COUNT_WINDOW - 1)
+            high = bisect_right(rejected, candidate.start + COUNT_WINDOW)
+            if high - low >= COUNT_NEIGHBOURS:
+                continue
+        result.append(candidate)
+    return result
 
 
 UNCITED_BONUS = 2.0  # every entry of a complete list is cited somewhere
