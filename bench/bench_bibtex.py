@@ -115,14 +115,11 @@ def synthetic_db(path: Path) -> Path:
 
 
 def clear_caches() -> None:
-    """Forget every name and character encoded so far (a fresh `reflink bibtex` process)."""
-    for cached in (
-        bibtex.encoded_name,
-        bibtex._cached_name_parts,
-        bibtex._encode_name_part,
-        bibtex._encode_char,
-    ):
-        cached.cache_clear()
+    """Forget every name, part and character encoded so far (a fresh `reflink bibtex` process):
+    every `functools` cache of the module, so that a cache added later is cleared too."""
+    for value in vars(bibtex).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 def timings(action: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
