@@ -48,6 +48,7 @@ from .models import (
     Problem,
     RefEntry,
 )
+from .textclean import REFERENCE_HEADING
 
 # --- 1. locating the list -----------------------------------------------------------------
 
@@ -61,11 +62,7 @@ ENTRY_LABEL = re.compile(
     )""",
     re.VERBOSE,
 )
-LIST_HEADING = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:references?(?:\s+(?:and|&)\s+notes)?|bibliography|literature\s+cited"
-    r"|works\s+cited|cited\s+literature)\s*:?\s*$",
-    re.IGNORECASE,
-)
+LIST_HEADING = REFERENCE_HEADING  # one definition, in textclean, for every stage
 # Sections that follow a reference list: the last entry stops before them.
 AFTER_LIST_HEADING = re.compile(
     r"""^\s*(?:\d+\.?\s*)?(?:

@@ -233,9 +233,11 @@ NUMBERED_HEADING = re.compile(
 )
 # the heading of a section whose title is printed alone: "INTRODUCTION", "Methods"
 ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary)\s*:?$", re.I)
+# The heading of a reference list: "References", "Notes and references", "7. Literature cited";
+# references.py and claims.py use it too, so the three stages agree on where a list starts.
 REFERENCE_HEADING = re.compile(
-    r"^(?:\d{1,2}\.?\s+)?(?:(?:notes and )?references?(?: and notes)?|bibliography|"
-    r"literature cited|works cited)\s*:?$",
+    r"^\s*(?:\d{1,2}\.?\s*)?(?:(?:notes\s+and\s+)?references?(?:\s+(?:and|&)\s+notes)?"
+    r"|bibliography|literature\s+cited|works\s+cited|cited\s+literature)\s*:?\s*$",
     re.I,
 )
 # "Fig. 1 Diagram …", "Figure 2. Survival …", "Table 1 Treatment …", "Table S2: …"
