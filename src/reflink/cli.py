@@ -286,7 +286,14 @@ def bibtex(
 
 
 def crossref_options(func: Callable) -> Callable:
-    """--mailto and --crossref-url, shared by resolve and fill-references."""
+    """--mailto, --crossref-url and --document, shared by resolve and fill-references."""
+    func = click.option(
+        "--document",
+        "document_id",
+        type=int,
+        default=None,
+        help="Only this document id (default: every document).",
+    )(func)
     func = click.option(
         "--crossref-url",
         envvar="REFLINK_CROSSREF_URL",
@@ -311,13 +318,6 @@ def crossref_options(func: Callable) -> Callable:
     type=click.IntRange(min=0),
     default=None,
     help="Look at most N entries (those never resolved first).",
-)
-@click.option(
-    "--document",
-    "document_id",
-    type=int,
-    default=None,
-    help="Only this document id (default: every document).",
 )
 @click.option("--dry-run", is_flag=True, help="Ask Crossref and report; write nothing.")
 def resolve(
@@ -354,13 +354,6 @@ def resolve(
 @cli.command("fill-references")
 @db_option
 @crossref_options
-@click.option(
-    "--document",
-    "document_id",
-    type=int,
-    default=None,
-    help="Only this document id (default: every document).",
-)
 @click.option("--doi", default=None, help="The article's own DOI, when the text does not print it.")
 def fill_references_command(
     db_path: Path,
