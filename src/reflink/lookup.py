@@ -285,24 +285,35 @@ def _matching_claim_ids(
     """Every matching claim id, best (bm25) first, and whether only the any-word fallback
     matched. Ids are cheap: 20,000 matching claims take milliseconds; only the shown ones are
     loaded with their sources."""
-    sql = (
-        "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid"
-        " where claims_fts match ?"
-    )
-    params: list[Any] = []
-    if document_ids is not None:
-        sql += f" and claims.document_id in ({','.join('?' * len(document_ids))})"
-        params.extend(document_ids)
-    sql += " order by claims_fts.rank, claims.id"
-    queries = fts_queries(query)
-    for index, fts in enumerate(queries):
-        try:
-            ids = [row[0] for row in db.execute(sql, [fts, *params])]
-        except sqlite3.OperationalError as exc:
-            raise ReflinkError(f"cannot search for {query!r}: {exc}") from exc
+    for index, fts in enumerate(fts_queries(query)):
+        ids = _fts_ids(db, "claims", query, fts, document_ids)
         if ids:
             return ids, index > 0  # all of them: the caller shows the best and counts the rest
     return [], False
+
+
+def _fts_ids(
+    db: sqlite_utils.Database,
+    table: str,
+    query: str,
+    fts: str,
+    document_ids: Sequence[int] | None,
+) -> list[int]:
+    """Ids of `table` rows whose full-text index matches `fts`, best (bm25) first; `query` is
+    what the user typed, for the error line."""
+    sql = (
+        f"select [{table}].id from [{table}_fts]"
+        f" join [{table}] on [{table}].rowid = [{table}_fts].rowid where [{table}_fts] match ?"
+    )
+    params: list[Any] = [fts]
+    if document_ids is not None:
+        sql += f" and [{table}].document_id in ({','.join('?' * len(document_ids))})"
+        params.extend(document_ids)
+    sql += f" order by [{table}_fts].rank, [{table}].id"
+    try:
+        return [row[0] for row in db.execute(sql, params)]
+    except sqlite3.OperationalError as exc:
+        raise ReflinkError(f"cannot search for {query!r}: {exc}") from exc
 
 
 def search_claims(
@@ -672,15 +683,4 @@ def _matching_ref_ids(
     document_ids: Sequence[int] | None,
 ) -> list[int]:
     # "lorlatinib" in an entry's title: the entry is about it even where no claim cites it
-    sql = (
-        "select refs.id from refs_fts join refs on refs.rowid = refs_fts.rowid"
-        " where refs_fts match ?"
-    )
-    params: list[Any] = []
-    if document_ids is not None:
-        sql += f" and refs.document_id in ({','.join('?' * len(document_ids))})"
-        params.extend(document_ids)
-    try:
-        return [row[0] for row in db.execute(sql, [fts_queries(query)[0], *params])]
-    except sqlite3.OperationalError as exc:
-        raise ReflinkError(f"cannot search for {query!r}: {exc}") from exc
+    return _fts_ids(db, "refs", query, fts_queries(query)[0], document_ids)
