@@ -281,7 +281,7 @@ def bibtex(
     if output:
         output.write_text(export.text, encoding="utf-8")
     else:
-        click.echo(export.text, nl=False)
+        click.echo(export.text, nl=not export.text.endswith("\n"))
     click.echo(export.summary(target), err=True)
 
 
