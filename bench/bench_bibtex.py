@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,12 +21,13 @@ from pathlib import Path
 
 from reflink import bibtex
 from reflink.bibtex import export_refs
-from reflink.db import open_db, open_existing, write_document
+from reflink.db import open_existing
 from reflink.ingest import ingest_file
 from reflink.lookup import claims_citing, search_claims, select_references
-from reflink.models import Claim, Marker, ParsedDocument, RefEntry, Section
+from reflink.models import Claim, Marker, RefEntry, Section
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the hand-made document writer the tests use
 SEED = ROOT / "refs" / "alk-ros1-review.txt"
 REFERENCES = 10_000
 CLAIMS = 20_000
@@ -94,24 +96,11 @@ def synthetic_db(path: Path) -> Path:
                 (marker,),
             )
         )
-    db = open_db(path)
-    with db.atomic():
-        write_document(
-            db,
-            ParsedDocument(
-                lines=[],
-                references=refs,
-                markers=[c.markers[0] for c in claims],
-                sections=sections,
-                claims=claims,
-            ),
-            path="/synthetic/review.txt",
-            name="synthetic.txt",
-            sha256="0" * 64,
-            ingested_at="2026-01-01T00:00:00+00:00",
-        )
-    db.close()
-    return path
+    from synthetic import write_handmade_document
+
+    return write_handmade_document(
+        path, refs, name="synthetic.txt", claims=claims, sections=sections
+    )
 
 
 def clear_caches() -> None:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflink.db import open_db, write_document
+from reflink.models import Claim, ParsedDocument, RefEntry, Section
 
 # Plain lowercase words: no digits, hyphens or abbreviations that could read as a callout
 WORDS = (
@@ -177,3 +181,36 @@ def _wrap(
         current.append(word)
     out.append(" ".join(current))
     return out
+
+
+def write_handmade_document(
+    db_path: Path,
+    refs: list[RefEntry],
+    *,
+    name: str = "review.txt",
+    claims: list[Claim] | None = None,
+    sections: list[Section] | None = None,
+) -> Path:
+    """A database holding one hand-made document (entries, optionally claims), written through
+    db.write_document as ingest would: for tests and benches that need exact rows."""
+    claims = claims or []
+    if sections is None:
+        sections = list(dict.fromkeys(c.section for c in claims if c.section))
+    db = open_db(db_path)
+    with db.atomic():
+        write_document(
+            db,
+            ParsedDocument(
+                lines=[],
+                references=refs,
+                markers=[m for c in claims for m in c.markers],
+                sections=sections,
+                claims=claims,
+            ),
+            path=f"/texts/{name}",
+            name=name,
+            sha256="0" * 64,
+            ingested_at="2026-01-01T00:00:00+00:00",
+        )
+    db.close()
+    return db_path

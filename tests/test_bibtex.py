@@ -39,42 +39,15 @@ from reflink.bibtex import (
     read_bibtex,
 )
 from reflink.cli import cli
-from reflink.db import open_db, open_existing, write_document
+from reflink.db import open_existing
 from reflink.ingest import ingest_file
 from reflink.lookup import select_references
-from reflink.models import Claim, Marker, ParsedDocument, RefEntry, Section
+from reflink.models import Claim, Marker, RefEntry, Section
+from synthetic import write_handmade_document
 
 ROOT = Path(__file__).resolve().parent.parent
+write_refs = write_handmade_document
 PLUGIN = ROOT / "src" / "reflink" / "web" / "plugins" / "bibtex_output.py"
-
-
-def write_refs(
-    db_path: Path,
-    refs: list[RefEntry],
-    *,
-    name: str = "review.txt",
-    claims: list[Claim] | None = None,
-) -> Path:
-    """A database holding one hand-made document: its entries and (optionally) claims."""
-    claims = claims or []
-    db = open_db(db_path)
-    with db.atomic():
-        write_document(
-            db,
-            ParsedDocument(
-                lines=[],
-                references=refs,
-                markers=[m for c in claims for m in c.markers],
-                sections=[c.section for c in claims if c.section],
-                claims=claims,
-            ),
-            path=f"/texts/{name}",
-            name=name,
-            sha256="0" * 64,
-            ingested_at="2026-01-01T00:00:00+00:00",
-        )
-    db.close()
-    return db_path
 
 
 def export_numbers(db_path: Path, numbers: list[int], document: str | None = None):

@@ -20,6 +20,7 @@ from reflink.lookup import (
     search_claims,
 )
 from reflink.models import Claim, Marker, ParsedDocument, RefEntry, Section
+from synthetic import write_handmade_document
 
 
 def lookup(db_path: Path, *args: str):
@@ -60,25 +61,7 @@ def small_db(tmp_path: Path) -> Path:
             doi="10.1016/S1470-2045(14)70362-6",
         )
     ]
-    db_path = tmp_path / "small.db"
-    db = open_db(db_path)
-    with db.atomic():
-        write_document(
-            db,
-            ParsedDocument(
-                lines=[],
-                references=refs,
-                markers=[m for c in claims for m in c.markers],
-                sections=[section],
-                claims=claims,
-            ),
-            path="/texts/small.txt",
-            name="small.txt",
-            sha256="0" * 64,
-            ingested_at="2026-01-01T00:00:00+00:00",
-        )
-    db.close()
-    return db_path
+    return write_handmade_document(tmp_path / "small.db", refs, name="small.txt", claims=claims)
 
 
 # --- hand-made database: the exact output ------------------------------------------------------
