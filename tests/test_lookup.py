@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from reflink.cli import cli
-from reflink.db import open_db, open_existing, write_document
+from reflink.db import open_existing
 from reflink.errors import ReflinkError
 from reflink.lookup import (
     claims_citing,
@@ -19,7 +19,7 @@ from reflink.lookup import (
     parse_number_ranges,
     search_claims,
 )
-from reflink.models import Claim, Marker, ParsedDocument, RefEntry, Section
+from reflink.models import Claim, Marker, RefEntry, Section
 from synthetic import write_handmade_document
 
 
@@ -147,24 +147,11 @@ def test_lookup_ref_of_a_number_with_no_entry(small_db: Path) -> None:
 
 
 def test_lookup_ref_listed_but_never_cited(tmp_path: Path) -> None:
-    db_path = tmp_path / "uncited.db"
-    db = open_db(db_path)
-    with db.atomic():
-        write_document(
-            db,
-            ParsedDocument(
-                lines=[],
-                references=[RefEntry(4, "x", 9, authors=("Kim DW",), journal="Lancet", year=2017)],
-                markers=[],
-                sections=[],
-                claims=[],
-            ),
-            path="/texts/u.txt",
-            name="u.txt",
-            sha256="0" * 64,
-            ingested_at="2026-01-01T00:00:00+00:00",
-        )
-    db.close()
+    db_path = write_handmade_document(
+        tmp_path / "uncited.db",
+        [RefEntry(4, "x", 9, authors=("Kim DW",), journal="Lancet", year=2017)],
+        name="u.txt",
+    )
     result = lookup(db_path, "--ref", "4")
     assert result.exit_code == 1
     assert result.output == "u.txt:\n  [4] Kim DW, Lancet, 2017\nno claim cites [4]\n"
