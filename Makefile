@@ -2,7 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# `make serve` shows your database (the one every command uses by default); `make demo` works on
+# a file of its own, so it never touches documents you ingested or Crossref replies you cached.
 DB := db/reflink.db
+DEMO_DB := db/demo.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
@@ -16,10 +19,14 @@ $(BIN)/reflink: pyproject.toml
 
 venv: $(BIN)/reflink
 
+# re-ingesting replaces a document's rows, so the demo needs no `rm` to start afresh
 demo: $(BIN)/reflink
-	rm -f $(DB)
-	$(BIN)/reflink ingest refs/*.txt --db $(DB)
-	$(BIN)/reflink report --db $(DB)
+	$(BIN)/reflink ingest refs/*.txt --db $(DEMO_DB)
+	$(BIN)/reflink report --db $(DEMO_DB)
+	$(BIN)/reflink serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+
+# serves what is there, ingests nothing: `make serve DB=db/other.db` for another file
+serve: $(BIN)/reflink
 	$(BIN)/reflink serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(BIN)/reflink chromium
@@ -54,4 +61,4 @@ fmt: $(BIN)/reflink
 	$(BIN)/ruff check --fix src tests
 
 clean:
-	rm -rf $(VENV) db/*.db build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) build dist src/*.egg-info .pytest_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from reflink.cli import cli
@@ -35,5 +36,39 @@ def test_ingest_prints_the_seed_report(tmp_path: Path, seed_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(seed_path), "--db", str(db)])
     assert result.exit_code == 0
     assert result.stdout.strip() == SEED_SUMMARY
+    assert result.stderr == f"1 document written to {db}\n"
     report = CliRunner().invoke(cli, ["report", "--db", str(db)])
     assert report.stdout.splitlines() == [SEED_SUMMARY, f"1 document(s) in {db}"]
+
+
+def test_make_demo_and_serve_leave_the_default_database_alone() -> None:
+    """`make demo` once deleted db/reflink.db, where hand-ingested documents and the Crossref
+    cache live; it now works on a file of its own, and `make serve` only serves."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    root = Path(__file__).resolve().parent.parent
+
+    def recipe(target: str) -> list[str]:
+        # -n: print the commands, run none; -W: as if the venv were fresh, so no rebuild lines
+        done = subprocess.run(
+            ["make", "-n", "-W", "pyproject.toml", "-o", ".venv/bin/reflink", target],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return [line for line in done.stdout.splitlines() if "reflink " in line]
+
+    demo = recipe("demo")
+    assert not any("rm " in line for line in demo), demo
+    assert all("--db db/demo.db" in line for line in demo), demo
+    assert [line.split()[1] for line in demo] == ["ingest", "report", "serve"]
+    serve = recipe("serve")
+    assert [line.split()[1:4] for line in serve] == [["serve", "--db", "db/reflink.db"]]
+    clean = subprocess.run(
+        ["make", "-n", "clean"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert "db/reflink.db" not in clean and "db/*.db" not in clean

@@ -878,8 +878,9 @@ def test_cli_resolve_and_fill_print_their_summaries(
     assert re.fullmatch(
         r"\d+ references: \d+ matched, \d+ rejected, \d+ ambiguous, \d+ without candidates, "
         r"\d+ not searchable, \d+ already had a DOI; \d+ from cache, \d+ requests? made\n",
-        resolve.output,
+        resolve.stdout,
     )
+    assert resolve.stderr == f"DOIs and their candidates written to {seed}\n"
 
 
 def test_cli_env_var_names_the_server(
@@ -961,10 +962,11 @@ def test_cli_fill_with_an_explicit_doi(seed: Path, httpserver: HTTPServer) -> No
         ],
     )
     assert result.exit_code == 0, result.output
-    assert result.output == (
+    assert result.stdout == (
         "alk-ros1-review.txt (10.9999/other): Crossref holds no deposited reference list for it; "
         "0 from cache, 1 request made\n"
     )
+    assert result.stderr == f"references of 1 document written to {seed}\n"
 
 
 def test_the_write_lock_is_free_while_waiting_for_crossref(

@@ -86,6 +86,17 @@ def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references
         )
     for result in results:
         click.echo(result.summary())
+    wrote_to(db_path, f"{len(results)} {_documents(len(results))}")
+
+
+def _documents(count: int) -> str:
+    return "document" if count == 1 else "documents"
+
+
+def wrote_to(db_path: Path, what: str) -> None:
+    """The last line of a command that writes: which database it wrote (on stderr, so standard
+    output stays the command's results)."""
+    click.echo(f"{what} written to {db_path}", err=True)
 
 
 @cli.command()
@@ -349,6 +360,10 @@ def resolve(
             on_progress=advance,
         )
     click.echo(result.summary())
+    if dry_run:
+        click.echo(f"dry run: nothing written to {db_path}", err=True)
+    else:
+        wrote_to(db_path, "DOIs and their candidates")
 
 
 @cli.command("fill-references")
@@ -387,3 +402,4 @@ def fill_references_command(
         )
     for result in results:
         click.echo(result.summary())
+    wrote_to(db_path, f"references of {len(results)} {_documents(len(results))}")
