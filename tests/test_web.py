@@ -472,6 +472,12 @@ def test_sources_behind_a_claim_never_errors(ds, name, words: str) -> None:
         pytest.param("{doi}", id="bare"),
         pytest.param("https://doi.org/{doi}", id="link"),
         pytest.param("doi:{DOI}", id="prefix-upper-case"),
+        # every form the link plugin accepts finds the same claims (issue 13)
+        pytest.param("DOI:{doi}", id="DOI-colon"),
+        pytest.param("doi: {doi}", id="doi-colon-space"),
+        pytest.param("https://dx.doi.org/{doi}", id="dx-link"),
+        pytest.param("http://doi.org/{doi}", id="http-link"),
+        pytest.param("  {doi} ", id="padded"),
     ],
 )
 def test_claims_citing_a_doi(ds, name, conn, spelling: str) -> None:

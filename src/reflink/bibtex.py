@@ -39,6 +39,8 @@ from bibtexparser.writer import BibtexFormat
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
+from .normalise import DOI_PREFIX
+
 # ---------------------------------------------------------------------------------------------
 # Names: every printed style → bibtexparser `NameParts` (first, von, last, jr)
 # ---------------------------------------------------------------------------------------------
@@ -398,10 +400,6 @@ def _clean_url(url: str) -> str:
 def _clean_doi(doi: str) -> str:
     doi = DOI_PREFIX.sub("", doi.strip())
     return doi.replace("{", "%7B").replace("}", "%7D")
-
-
-# compiled once: `re.sub(…, flags=re.IGNORECASE)` looks its pattern up again for every entry
-DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 def _note(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> str:

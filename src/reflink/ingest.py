@@ -17,11 +17,9 @@ from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
 from .errors import InputError, ParseError
 from .models import ParsedDocument
+from .normalise import ANNOUNCED_DOI
 from .references import parse_references
 from .textclean import clean_text, decode_text
-
-# "https://doi.org/10.1039/c9ra02258a" printed in the document's own furniture
-OWN_DOI = re.compile(r"(?:doi\.org/|DOI:\s*)(10\.\d{4,9}/[^\s,;]+[^\s.,;])", re.IGNORECASE)
 
 
 def parse_document(text: str) -> ParsedDocument:
@@ -51,7 +49,7 @@ def find_own_doi(text: str, reference_dois: set[str]) -> str | None:
     """
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
-    for match in OWN_DOI.finditer(text):
+    for match in ANNOUNCED_DOI.finditer(text):
         doi = match.group(1)
         counts[doi] = counts.get(doi, 0) + 1
         first_seen.setdefault(doi, match.start())
@@ -100,7 +98,7 @@ def read_source_notes(path: Path) -> tuple[str | None, str | None]:
             items[key] += " " + line.strip()
         else:
             key = None
-    doi = OWN_DOI.search("DOI: " + items["doi"]) if "doi" in items else None
+    doi = ANNOUNCED_DOI.search("DOI: " + items["doi"]) if "doi" in items else None
     source_parts = [items.get("article") or items.get("source"), doi and f"doi:{doi.group(1)}"]
     source = "; ".join(part.rstrip(".") for part in source_parts if part) or None
     licence = items.get("licence")

@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import normalise
 from .errors import ReflinkError
 from .ingest import IngestResult
 
@@ -92,7 +93,7 @@ class ReferenceEntry:
     @property
     def doi_url(self) -> str | None:
         """ "https://doi.org/10.1016/…": the link a reader clicks."""
-        return f"https://doi.org/{self.doi}" if self.doi else None
+        return normalise.doi_url(self.doi)
 
     def citation(self) -> str:
         """First authors, journal, year, volume, pages; the printed text when nothing parsed."""

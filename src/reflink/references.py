@@ -48,6 +48,7 @@ from .models import (
     Problem,
     RefEntry,
 )
+from .normalise import DOI_IN_TEXT
 from .textclean import REFERENCE_HEADING
 
 # --- 1. locating the list -----------------------------------------------------------------
@@ -424,13 +425,6 @@ DASH = r"[–—‐‑−-]"
 PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
 PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
-DOI = re.compile(
-    r"""(?:
-        (?:https?://)?(?:dx\.)?doi\.org/\s*       # "https://doi.org/10.1000/…"
-      | \bdoi\s*:?\s*                              # "doi:10.1000/xyz", "DOI: 10.21037/…"
-    )?(?P<doi>10\.\d{4,9}/\S+)""",
-    re.VERBOSE | re.IGNORECASE,
-)
 URL = re.compile(
     r"(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>(?:https?://|www\.)\S+)", re.I
 )
@@ -488,7 +482,7 @@ class Draft:
 
 def take_doi(draft: Draft) -> None:
     """'doi:10.1000/xyz', 'https://doi.org/10.…', 'DOI: 10.21037/cco.2018.10.12.' → doi."""
-    match = DOI.search(draft.rest) if "10." in draft.rest else None
+    match = DOI_IN_TEXT.search(draft.rest) if "10." in draft.rest else None
     if match:
         draft.doi = match.group("doi").rstrip(".,;")
         if draft.doi.count("(") < draft.doi.count(")"):

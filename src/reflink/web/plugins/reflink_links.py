@@ -1,4 +1,5 @@
-"""Datasette plugin: DOI and URL cells become links, claim and reference ids link to their rows.
+"""Datasette plugin: DOI and URL cells become links, claim and reference ids link to their rows;
+`normalise_doi(text)` is the SQL function the "Claims citing a DOI" query reads its box with.
 
 Loaded by `reflink serve` from this directory (Datasette's `plugins_dir`), so it needs no install.
 """
@@ -11,8 +12,8 @@ from urllib.parse import quote
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-# "10.1039/c9ra02258a", also when stored with a prefix: "doi:10.…", "https://doi.org/10.…"
-DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+from reflink.normalise import DOI_RESOLVER, normalise_doi
+
 WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 # columns of canned queries and views that hold a row id: the row page shows the whole claim
@@ -22,11 +23,10 @@ ROW_LINKS = {"claim_id": "claims", "ref_id": "refs"}
 
 def doi_link(value: str) -> Markup | None:
     """A DOI (bare or prefixed) → an <a> to https://doi.org/…; anything else → None."""
-    match = DOI.match(value.strip())
-    if not match:
+    doi = normalise_doi(value)
+    if doi is None:
         return None
-    doi = match.group(1)
-    href = "https://doi.org/" + quote(doi, safe="/:;()._-[]")
+    href = DOI_RESOLVER + quote(doi, safe="/:;()._-[]")
     return Markup('<a href="{}" class="doi">{}</a>').format(href, doi)
 
 
@@ -36,6 +36,12 @@ def web_link(value: str) -> Markup | None:
     if not WEB_ADDRESS.match(value):
         return None
     return Markup('<a href="{}" rel="nofollow">{}</a>').format(value, value)
+
+
+@hookimpl
+def prepare_connection(conn):
+    # the same reading of a DOI as the links above: bare, "doi:…", "DOI: …", a doi.org link
+    conn.create_function("normalise_doi", 1, normalise_doi, deterministic=True)
 
 
 @hookimpl

@@ -1,0 +1,60 @@
+"""The shape of the values a reference prints, in one place: DOI, web address, year, page range.
+
+Every stage that reads or writes one of these asks here, so the text parser, the Crossref
+matcher, the BibTeX writer and the Datasette pages agree on what a DOI or a year is:
+
+    >>> normalise_doi("https://dx.doi.org/10.1039/C9RA02258A")
+    '10.1039/C9RA02258A'
+    >>> first_page("1119–1128")
+    '1119'
+
+This module imports nothing of reflink: the read side and the web plugins use it without
+pulling in the parsers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- DOI -----------------------------------------------------------------------------------
+
+# The DOI itself: "10." + a registrant code of 4–9 digits + "/" + a suffix without spaces
+DOI_BODY = r"10\.\d{4,9}/\S+"
+
+# A DOI as a stored or typed value: bare, "doi:…" / "DOI: …", or a doi.org link of either scheme
+# ("https://doi.org/…", "http://dx.doi.org/…"): the forms the Datasette links and the
+# "Claims citing a DOI" page accept
+DOI_VALUE = re.compile(rf"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?({DOI_BODY})$", re.IGNORECASE)
+
+# A DOI inside running text, with whatever announces it
+DOI_IN_TEXT = re.compile(
+    rf"""(?:
+        (?:https?://)?(?:dx\.)?doi\.org/\s*       # "https://doi.org/10.1000/…"
+      | \bdoi\s*:?\s*                              # "doi:10.1000/xyz", "DOI: 10.21037/…"
+    )?(?P<doi>{DOI_BODY})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An announced DOI only (the article's own, in page furniture: "https://doi.org/10.1039/…",
+# "DOI: 10.1039/…"), without the sentence's closing punctuation
+ANNOUNCED_DOI = re.compile(r"(?:doi\.org/|DOI:\s*)(10\.\d{4,9}/[^\s,;]+[^\s.,;])", re.IGNORECASE)
+
+# The prefix a stored DOI may carry: "https://doi.org/", "http://dx.doi.org/", "doi:"
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+DOI_RESOLVER = "https://doi.org/"
+
+
+def normalise_doi(value: str | None) -> str | None:
+    """A DOI in any accepted form → the DOI alone, as printed; anything else → None.
+
+    Case is kept (DOIs compare case-insensitively: compare `lower()` of both sides)."""
+    if not value:
+        return None
+    match = DOI_VALUE.match(value.strip())
+    return match.group(1) if match else None
+
+
+def doi_url(doi: str | None) -> str | None:
+    """ "10.1016/…" → "https://doi.org/10.1016/…": the link a reader clicks."""
+    return f"{DOI_RESOLVER}{doi}" if doi else None
