@@ -825,11 +825,12 @@ def _cite_uncited(
 def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> bool:
     """Whether the list is not numbered by first citation: many confident callouts would be
     rejected as out of order (a list sorted by author: "Nacional,19 … mortalidade.16")."""
-    confident = [
+    # a set: `index in confident` below ran once per member, quadratic on 50,000 callouts (#18)
+    confident = {
         index
         for index, c in enumerate(members)
         if c.score >= CONFIDENT and not c.floating and c.shape != "refword"
-    ]
+    }
     if len(confident) < 10:
         return False
     seen_max, out_of_order = 0, 0

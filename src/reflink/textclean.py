@@ -219,7 +219,9 @@ PAGE_NUMBER = re.compile(
 )
 COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b", re.I)
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-EMAIL = re.compile(r"\S+@\S+\.\w+")
+# (?<!\S): start only where a run of non-blanks starts; a match inside the run is one from its
+# start, and trying every inner start made 200 KB without a blank quadratic (#18)
+EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "104 https://…": a numbered reference entry, whose repeated shape is no running head
 ENTRY_NUMBER = re.compile(r"^\[?\d{1,3}[.\]]?\s+\S")
@@ -828,7 +830,9 @@ class Passage:
 
 
 # "Cauca-" at a line end: a hyphen after a letter or digit
-HYPHEN_BREAK = re.compile(r"(?P<left>[A-Za-z0-9][A-Za-z0-9]*)-$")
+# (?<![A-Za-z0-9]): the word starts where its run starts; without it a 200 KB run of digits
+# was scanned to its end once per inner position (#18)
+HYPHEN_BREAK = re.compile(r"(?<![A-Za-z0-9])(?P<left>[A-Za-z0-9]+)-$")
 NEXT_WORD = re.compile(r"^(?P<right>[A-Za-z0-9][A-Za-z]*)")
 HYPHENATED = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
 KEEP_SPACE_AFTER_HYPHEN = {"and", "or", "to", "nor", "but", "as", "versus", "vs"}
