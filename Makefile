@@ -9,7 +9,7 @@ DEMO_DB := db/demo.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
-.PHONY: demo test bench eval lint fmt clean serve chromium screenshot
+.PHONY: demo test bench eval lint fmt clean serve chromium screenshot vocabulary
 
 $(BIN)/reflink: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ eval: $(BIN)/reflink
 bench: $(BIN)/reflink
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "refextract could not be installed; its rows are skipped"
 	$(BIN)/python bench/run.py
+
+# Rebuild src/reflink/data/zipf-en*.txt (English word frequencies) from the installed wordfreq.
+vocabulary: $(BIN)/reflink
+	$(BIN)/python -m reflink.vocabulary
 
 lint: $(BIN)/reflink
 	$(BIN)/ruff check src tests

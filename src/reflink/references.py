@@ -34,8 +34,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from .models import (
     BLANK,
     CAPTION,
@@ -50,6 +48,7 @@ from .models import (
 )
 from .normalise import DOI_IN_TEXT
 from .textclean import REFERENCE_HEADING
+from .vocabulary import zipf
 
 # --- 1. locating the list -----------------------------------------------------------------
 
@@ -583,7 +582,7 @@ def is_abbreviation(word: str) -> bool:
     """
     if len(word) <= 5 or not word.isalpha():
         return True
-    return zipf_frequency(word.casefold(), "en") < 3.0
+    return zipf(word.casefold()) < 3.0
 
 
 def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, str | None]:

@@ -25,10 +25,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from .errors import InputError
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
+from .vocabulary import common_words
+from .vocabulary import zipf as word_zipf
 
 # --- decoding -----------------------------------------------------------------------------
 
@@ -71,15 +71,6 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return control > max(8, len(sample) // 100)
-
-
-# --- word frequencies -------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def word_zipf(word: str) -> float:
-    """Zipf frequency of a lowercase English word (0.0 when unknown), cached."""
-    return zipf_frequency(word, "en")
 
 
 # --- character repairs ------------------------------------------------------------------------
@@ -164,33 +155,64 @@ def find_dropped_ligatures(texts: Iterable[str]) -> dict[str, str]:
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(WORD.findall(text))
+    common = common_words()
     candidates: dict[str, tuple[str, str]] = {}
     evidence: Counter[str] = Counter()
     for word in counts:
-        own = word_zipf(word)
-        if own >= 4.0:
-            continue
+        if common.get(word, 0.0) >= 4.0:
+            continue  # a frequent word already
         best, best_zipf, sequence = best_insertion(word)
+        if not best:
+            continue  # most words: no frequent word differs from them by a ligature
+        own = word_zipf(word)
         # "we nd that" → "find": a short word that is itself in the list needs a clear gain
         needed = 1.5 if own < 3.0 else 2.0
-        if best and best_zipf >= 3.5 and best_zipf - own >= needed:
+        if best_zipf - own >= needed:
             candidates[word] = (best, sequence)
             if own == 0.0 and len(word) >= 5:
                 evidence[sequence] += 1
     return {word: best for word, (best, sequence) in candidates.items() if evidence[sequence] >= 3}
 
 
-@lru_cache(maxsize=65536)
+# the letters a dropped ligature glyph takes with it, in the order ties are decided
+DROPPED_SEQUENCES = ("fi", "fl", "ff", "ffi", "ft")
+# only a word this frequent is trusted as what an unknown word really says
+REPAIR_FLOOR = 3.5
+
+
 def best_insertion(word: str) -> tuple[str, float, str]:
-    """The most frequent word made by putting ligature letters into `word`, and those letters."""
+    """The most frequent word (Zipf >= 3.5) made by putting ligature letters into `word`.
+
+    Returns (word, its Zipf, the letters put in), or ("", 0.0, "") when there is none; of equal
+    frequencies the leftmost insertion wins, then the earlier sequence in DROPPED_SEQUENCES.
+    """
     best, best_zipf, letters = "", 0.0, ""
-    for position in range(len(word) + 1):
-        for sequence in ("fi", "fl", "ff", "ffi", "ft"):
-            candidate = word[:position] + sequence + word[position:]
-            zipf = word_zipf(candidate)
-            if zipf > best_zipf:
-                best, best_zipf, letters = candidate, zipf, sequence
+    for _position, _order, candidate, zipf, sequence in _insertions().get(word, ()):
+        if zipf > best_zipf:
+            best, best_zipf, letters = candidate, zipf, sequence
     return best, best_zipf, letters
+
+
+@lru_cache(maxsize=1)
+def _insertions() -> dict[str, list[tuple[int, int, str, float, str]]]:
+    """A frequent word with one dropped sequence taken out → (where, which, word, Zipf, letters).
+
+    Built once from the ~2,000 frequent words that hold an "f": looking each unknown word's
+    every possible insertion up instead made a cold ingest spend most of its time there.
+    """
+    index: dict[str, list[tuple[int, int, str, float, str]]] = defaultdict(list)
+    for word, zipf in common_words().items():
+        if zipf < REPAIR_FLOOR or "f" not in word:
+            continue
+        for order, sequence in enumerate(DROPPED_SEQUENCES):
+            start = word.find(sequence)
+            while start >= 0:
+                shorter = word[:start] + word[start + len(sequence) :]
+                index[shorter].append((start, order, word, zipf, sequence))
+                start = word.find(sequence, start + 1)
+    for insertions in index.values():
+        insertions.sort()
+    return dict(index)
 
 
 def repair_dropped_ligatures(text: str, repairs: dict[str, str], after_hyphen: bool = False) -> str:

@@ -1,0 +1,145 @@
+"""English word frequencies on the Zipf scale, from a table shipped in the package.
+
+`zipf(word)` is exactly `wordfreq.zipf_frequency(word, "en")`, without its cost: wordfreq's
+import (ftfy, langcodes, regex) takes longer than parsing a review, and every call runs its
+tokenizer, so a cold ingest of the seed spent three quarters of its time there (issue 15).
+
+Two files in `reflink/data/`, made from wordfreq's English list by `build_vocabulary` (run
+`make vocabulary`; the same wordfreq version makes the same bytes):
+
+    zipf-en.txt         every lowercase a–z word of the list, hashed into BUCKETS lines
+                        (" word:3.52 other:1.20 …": crc32 of the word picks the line; the
+                        second line of the file lists where each line starts), so a lookup
+                        searches one short line in place and loading builds nothing per word
+    zipf-en-common.txt  the words at Zipf >= COMMON_FLOOR, one line per value
+                        ("3.52 word other …"): small enough to load whole, for the callers that
+                        need to enumerate frequent words (textclean's dropped-ligature index)
+
+A word that is not lowercase a–z ("covid19", "médica") is not in the table: wordfreq's
+tokenizer decides those (digits are smashed, accents normalised), so they go to wordfreq itself,
+imported on first need. For a–z words wordfreq's tokenizer returns the word unchanged, so the
+table's value (or 0.0 when absent) is wordfreq's; tests/test_vocabulary.py checks both.
+
+The data is derived from wordfreq (https://github.com/rspeer/wordfreq, by Robyn Speer), whose
+word lists are licensed CC BY-SA 4.0; see reflink/data/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+TABLE = DATA / "zipf-en.txt"
+COMMON = DATA / "zipf-en-common.txt"
+BUCKETS = 1 << 12  # ~70 words a line: few lines to split at load, a short line to search
+COMMON_FLOOR = 3.5  # textclean's dropped-ligature repairs only ever become words this frequent
+ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of an English word, 0.0 when unknown: wordfreq.zipf_frequency(word, "en")."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return table_zipf(word)
+    return _wordfreq_zipf(word)
+
+
+def table_zipf(word: str) -> float:
+    """Zipf frequency of a lowercase a–z word from the shipped table (0.0 when absent)."""
+    data, offsets = _table()
+    key = word.encode("ascii")
+    bucket = zlib.crc32(key) & (BUCKETS - 1)
+    found = data.find(b" " + key + b":", offsets[bucket], offsets[bucket + 1])
+    if found < 0:
+        return 0.0
+    start = found + len(key) + 2
+    return float(data[start : start + 4])
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, float]:
+    """Every word at Zipf >= COMMON_FLOOR with its frequency (loaded once; do not modify)."""
+    words: dict[str, float] = {}
+    for line in COMMON.read_text(encoding="ascii").splitlines():
+        if line and not line.startswith("#"):
+            value, _, names = line.partition(" ")
+            words.update(dict.fromkeys(names.split(), float(value)))
+    return words
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[bytes, list[int]]:
+    """The table's bytes and where each bucket starts in them (the second line lists them).
+
+    Searching the bytes in place: splitting 3.7 MB into lines at load would cost more than
+    every lookup a review makes.
+    """
+    data = TABLE.read_bytes()
+    index_start = data.index(b"\n") + 1
+    body_start = data.index(b"\n", index_start) + 1
+    offsets = [body_start + int(n) for n in data[index_start : body_start - 1].split()]
+    if len(offsets) != BUCKETS + 1 or offsets[-1] != len(data):
+        raise RuntimeError(f"{TABLE} is damaged: run `make vocabulary` to rebuild it")
+    return data, offsets
+
+
+@lru_cache(maxsize=65536)
+def _wordfreq_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # slow to import: only for words the table cannot hold
+
+    return zipf_frequency(word, "en")
+
+
+# --- building the table ---------------------------------------------------------------------
+
+
+def build_vocabulary(directory: Path = DATA) -> tuple[Path, Path]:
+    """Write zipf-en.txt and zipf-en-common.txt from the installed wordfreq's English list."""
+    import wordfreq
+
+    words = [word for word in wordfreq.iter_wordlist("en", "best") if ASCII_WORD.fullmatch(word)]
+    frequencies = {word: wordfreq.zipf_frequency(word, "en") for word in words}
+    source = f"wordfreq {wordfreq_version()} 'en' 'best' list, CC BY-SA 4.0; see README.md"
+    table, common = render_vocabulary(frequencies, source)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / TABLE.name).write_text(table, encoding="ascii")
+    (directory / COMMON.name).write_text(common, encoding="ascii")
+    return directory / TABLE.name, directory / COMMON.name
+
+
+def render_vocabulary(frequencies: dict[str, float], source: str) -> tuple[str, str]:
+    """{word: zipf} → the texts of zipf-en.txt and zipf-en-common.txt (sorted: reproducible)."""
+    buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
+    by_value: dict[str, list[str]] = {}
+    for word in sorted(frequencies):
+        value = frequencies[word]
+        if not ASCII_WORD.fullmatch(word) or not 0.0 < value < 10.0:
+            raise ValueError(f"cannot store {word!r} at Zipf {value}")
+        text = f"{value:.2f}"
+        buckets[zlib.crc32(word.encode("ascii")) & (BUCKETS - 1)].append(f" {word}:{text}")
+        if value >= COMMON_FLOOR:
+            by_value.setdefault(text, []).append(word)
+    header = f"# Zipf frequencies of English words from {source}\n"
+    lines = ["".join(bucket) + "\n" for bucket in buckets]
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    table = header + " ".join(map(str, offsets)) + "\n" + "".join(lines)
+    common = header + "".join(
+        f"{value} {' '.join(words)}\n"
+        for value, words in sorted(by_value.items(), key=lambda item: -float(item[0]))
+    )
+    return table, common
+
+
+def wordfreq_version() -> str:
+    from importlib.metadata import version
+
+    return version("wordfreq")
+
+
+if __name__ == "__main__":
+    for path in build_vocabulary():
+        print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB)")
