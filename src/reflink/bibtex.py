@@ -234,7 +234,14 @@ def bibtex_name(printed: str) -> str | None:
 # Citation keys
 # ---------------------------------------------------------------------------------------------
 
-STOPWORDS = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "at", "by", "from"}
+# Words a key skips to reach the title's first significant one, as Better BibTeX does: "The ALK
+# story" → Smith2019ALK, "On the use of …" → Smith2019Use.
+STOPWORDS = {
+    *("a", "an", "the", "some", "and", "or", "but", "nor", "so", "yet", "as", "is", "are"),
+    *("on", "of", "in", "for", "to", "with", "at", "by", "from", "into", "onto", "upon"),
+    *("about", "after", "against", "among", "before", "between", "over", "under", "via"),
+    *("through", "toward", "towards", "versus", "vs", "within", "without", "per"),
+}
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -271,7 +278,9 @@ def _host_label(url: str | None) -> str:
 
 
 def base_key(ref: Mapping[str, Any]) -> str:
-    """First author's family name + year + first title word (or journal word when no title)."""
+    """First author's family name + year + first significant title word, as Better BibTeX
+    builds them; no title, no word (the journal's "Engl" or "Chin" is no part of a work's
+    name): two such keys of one author and year are told apart by "a", "b"."""
     family = ""
     for printed in _authors(ref):
         parts = split_printed_name(printed)
@@ -280,10 +289,7 @@ def base_key(ref: Mapping[str, Any]) -> str:
             break
     family = family or _host_label(ref.get("url")) or "Anon"
     year = str(ref["year"]) if ref.get("year") else ""
-    word = _first_word(ref.get("title"), besides=family) or _first_word(
-        ref.get("journal"), min_letters=2, besides=family
-    )
-    return f"{family}{year}{word}"
+    return f"{family}{year}{_first_word(ref.get('title'), besides=family)}"
 
 
 def _letters(index: int) -> str:
@@ -321,7 +327,7 @@ def citation_keys(refs: Iterable[Mapping[str, Any]]) -> dict[int, str]:
 # ---------------------------------------------------------------------------------------------
 
 # Written as they are: an encoded URL or DOI would no longer resolve.
-VERBATIM_FIELDS = {"url", "doi", "urldate", "howpublished_url"}
+VERBATIM_FIELDS = {"url", "doi", "urldate"}
 NAME_FIELDS = ("author", "editor")
 DASHES = re.compile(r"\s*[-‐‑‒–—−]+\s*")
 # "(accessed 12 March 2019)", "Accessed: 2019-03-12", "[accessed 2019 Mar 12]",
@@ -402,8 +408,13 @@ def _clean_doi(doi: str) -> str:
     return doi.replace("{", "%7B").replace("}", "%7D")
 
 
-def _note(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> str:
-    # "Reference 112 in alk-ros1-review.txt"; a work two documents list names both
+# Where an entry came from, in a field no bibliography style prints (a `note` would print in
+# every reference): BibTeX and biber skip fields they do not know; Better BibTeX keeps them.
+SOURCE_FIELD = "reflink-source"
+
+
+def provenance(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> str:
+    """ "Reference 112 in alk-ros1-review.txt"; a work two documents list names both."""
     note = "; ".join(f"reference {number} in {name}" for name, number in sources)
     note = note[:1].upper() + note[1:]
     if ref.get("partial"):
@@ -411,6 +422,51 @@ def _note(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> str:
     if ref.get("source") == "crossref":
         note += "; fields from Crossref"
     return note
+
+
+# after the last printed name: ", et al.", " et al", ", and others"
+ET_AL_AFTER = re.compile(r"[\s,;.]*(?:et\.?\s*al\b|and\s+others\b)", re.IGNORECASE)
+ET_AL_NEAR = re.compile(r"^[^;:()]{0,14}?\bet\.?\s*al\b", re.IGNORECASE)
+
+
+def author_list_cut(ref: Mapping[str, Any]) -> bool:
+    """Whether the printed author list ends in "et al." (the parsed names leave it out):
+    "Baigent C, Keech A, Kearney PM, et al." has more authors than the three it names."""
+    authors = _authors(ref)
+    raw = ref.get("raw") or ""
+    if not authors or not ("et" in raw or "others" in raw):
+        return False
+    last = authors[-1]
+    at = raw.find(last)
+    if at >= 0:
+        return ET_AL_AFTER.match(raw, at + len(last)) is not None
+    # a name the parser repaired ("P. N.Morcos" → "P. N. Morcos"): find its family name, then
+    # "et al." within the initials that may follow it ("Kearney, P. M., et al.")
+    parts = split_printed_name(last)
+    family = parts.last[-1] if parts and parts.last else last.split()[-1]
+    at = raw.find(family)
+    return at >= 0 and ET_AL_NEAR.match(raw[at + len(family) :]) is not None
+
+
+# "2017;377(9):829", "15 (Suppl 2), 1–9", "vol. 15, no. 3, pp.": the issue printed after the volume
+ISSUE_AFTER_VOLUME = (
+    r"(?<![\w.]){volume}(?:\s*\(\s*(?P<paren>[^()]{{1,15}}?)\s*\)|,\s*no\.\s*(?P<no>\w+))"
+)
+YEAR_ONLY = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def printed_issue(ref: Mapping[str, Any]) -> str | None:
+    """The issue number the entry prints after its volume; None when it prints none."""
+    volume, raw = ref.get("volume"), ref.get("raw")
+    if not volume or not raw or volume not in raw:
+        return None
+    match = re.search(ISSUE_AFTER_VOLUME.format(volume=re.escape(str(volume))), raw)
+    if not match:
+        return None
+    issue = (match.group("paren") or match.group("no")).strip()
+    if YEAR_ONLY.fullmatch(issue):
+        return None  # "Nature 521 (2015)": the year in brackets, not an issue
+    return issue
 
 
 def entry_type(ref: Mapping[str, Any]) -> str:
@@ -439,7 +495,8 @@ def build_entry(
     add = values.append
     authors = list(_authors(ref))  # as printed: EncodeLatex makes them BibTeX names
     if authors:
-        add(("author", authors))
+        # "et al." is written "and others", which styles print as "et al."
+        add(("author", [*authors, "et al."] if author_list_cut(ref) else authors))
     add(("title", ref.get("title")))
     journal = ref.get("journal")
     if kind == "article":
@@ -450,6 +507,7 @@ def build_entry(
         add(("publisher" if kind == "book" else "school", journal))
     add(("year", str(ref["year"]) if ref.get("year") else None))
     add(("volume", ref.get("volume")))
+    add(("number", printed_issue(ref)))
     add(("pages", bibtex_pages(ref["pages"]) if ref.get("pages") else None))
     if kind == "misc":
         # A web page or press release names its publisher where a journal would be ("Press
@@ -460,14 +518,13 @@ def build_entry(
             add(("howpublished", journal))
         elif nothing_parsed and ref.get("raw") and not _is_only_url(ref):
             add(("howpublished", ref["raw"]))
-        elif ref.get("url"):
-            add(("howpublished_url", f"\\url{{{_clean_url(ref['url'])}}}"))
+        # a web page's address is its `url`, once: biblatex and the natbib styles print it
     add(("doi", _clean_doi(ref["doi"]) if ref.get("doi") else None))
     if ref.get("url"):
         add(("url", _clean_url(ref["url"])))
         add(("urldate", accessed_date(ref.get("raw"))))
     sources = sources or [(ref.get("document") or "the source document", ref["number"])]
-    add(("note", _note(ref, sources)))
+    add((SOURCE_FIELD, provenance(ref, sources)))
     fields = [Field(name, value) for name, value in map(_tidy, values) if value]
     return Entry(kind, key, fields)
 
@@ -621,8 +678,6 @@ class EncodeLatex(LatexEncodingMiddleware):
         for f in entry.fields:
             key, value = f.key, f.value  # properties: read once
             if key in VERBATIM_FIELDS:
-                if key == "howpublished_url":  # "\\url{…}": written as it is
-                    f.key = "howpublished"
                 continue
             if key in NAME_FIELDS and isinstance(value, list):
                 f.value = write_names(value)  # encoded name part by name part
@@ -809,6 +864,7 @@ class BibtexExport:
     entries: int
     keys: list[str] = field(default_factory=list)
     missing: dict[str, list[int]] = field(default_factory=dict)  # document → numbers
+    format: str = "bibtex"  # or "csl-json", "ris"
 
     def summary(self, target: str) -> str:
         """ "wrote 33 entries to refs.bib; 2 numbers without an entry: 1–2"."""
@@ -841,6 +897,7 @@ def export_refs(
     db: sqlite_utils.Database,
     ref_ids: Iterable[int],
     missing: Mapping[str, list[int]] | None = None,
+    fmt: str = "bibtex",
 ) -> BibtexExport:
     """refs.id values → BibTeX text, keys computed over each entry's whole document.
 
@@ -849,7 +906,7 @@ def export_refs(
     """
     wanted = set(ref_ids)
     if not wanted:
-        return BibtexExport(text="", entries=0, missing=dict(missing or {}))
+        return BibtexExport(text="", entries=0, missing=dict(missing or {}), format=fmt)
     document_ids = sorted(
         {
             row[0]
@@ -875,15 +932,17 @@ def export_refs(
             row["authors"] = _authors(row)  # the JSON read once, for the keys and the entry
         keys.update(citation_keys(rows))
         selected.extend(row for row in rows if row["id"] in wanted)
-    return export_rows(selected, keys, missing)
+    return export_rows(selected, keys, missing, fmt=fmt)
 
 
 def export_rows(
     rows: Sequence[Mapping[str, Any]],
     keys: Mapping[int, str] | None = None,
     missing: Mapping[str, list[int]] | None = None,
+    fmt: str = "bibtex",
 ) -> BibtexExport:
-    """Reference rows (with `id`, `number` and `document`) → BibTeX text.
+    """Reference rows (with `id`, `number` and `document`) → BibTeX text (or, with `fmt`, one
+    of `formats.WRITERS`: CSL-JSON, RIS), one entry per work, with the same keys.
 
     Without `keys`, keys are computed over the rows given (for rows that are not in a
     reflink database, such as the result of an arbitrary SQL query).
@@ -916,9 +975,15 @@ def export_rows(
         by_work[work] = row
         sources[row["id"]] = [source]
         chosen.append(row)
-    with _cycle_collection_paused():
-        text = write_library(build_library(chosen, keys, sources))
+    if fmt == "bibtex":
+        with _cycle_collection_paused():
+            text = write_library(build_library(chosen, keys, sources))
+    else:
+        from .formats import WRITERS
+
+        text = WRITERS[fmt](chosen, keys, sources)
     return BibtexExport(
+        format=fmt,
         text=text,
         entries=len(chosen),
         keys=[keys[row["id"]] for row in chosen],

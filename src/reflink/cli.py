@@ -245,7 +245,15 @@ def _line_range(ctx: click.Context, param: click.Parameter, value: str | None):
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this .bib file instead of standard output.",
+    help="Write to this file (.bib, .json, .ris) instead of standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["bibtex", "csl-json", "ris"]),
+    default=None,
+    help="Output format (default: from the -o suffix, else bibtex). CSL-JSON and RIS are "
+    "what Zotero, Mendeley, EndNote and citeproc import.",
 )
 @db_option
 def bibtex(
@@ -257,17 +265,20 @@ def bibtex(
     all_entries: bool,
     document: str | None,
     output: Path | None,
+    fmt: str | None,
     db_path: Path,
 ) -> None:
-    """Export reference entries as BibTeX; numbers without an entry are listed, not written.
+    """Export entries as BibTeX, CSL-JSON or RIS; numbers without an entry are listed.
 
     \b
         reflink bibtex --numbers 101-105,110 -o refs.bib
         reflink bibtex --search lorlatinib
         reflink bibtex --section 4 --document alk-ros1-review.txt
+        reflink bibtex --all --format csl-json -o refs.json
     """
     from .bibtex import export_refs
     from .db import open_existing
+    from .formats import format_for
     from .lookup import select_references
 
     if not (numbers or search or section or claim_id is not None or lines or all_entries):
@@ -285,7 +296,9 @@ def bibtex(
             all_entries=all_entries,
             document=document,
         )
-        export = export_refs(db, selection.ref_ids, selection.missing)
+        export = export_refs(
+            db, selection.ref_ids, selection.missing, fmt=format_for(output and str(output), fmt)
+        )
     target = str(output) if output else "standard output"
     if not export.entries:
         raise ReflinkError(export.summary(target))
