@@ -141,3 +141,37 @@ class MiniSearch:
             headers=RATE_HEADERS,
             content_type="application/json",
         )
+
+
+def update(kind: str, notice: str, date: tuple[int, ...], source: str = "publisher") -> dict:
+    """One `updated-by` (or `update-to`) entry as Crossref lists it on a work."""
+    return {
+        "DOI": notice,
+        "type": kind,
+        "source": source,
+        "label": kind.replace("_", " ").capitalize(),
+        "updated": {"date-parts": [list(date)], "timestamp": 0},
+    }
+
+
+class WorkCatalogue:
+    """Answers `/works?filter=doi:A,doi:B&rows=N` from a catalogue of work items, as Crossref
+    does: the works it knows, in any case of their DOI; an unknown DOI is simply absent.
+    Keeps every filter it was asked (`asked`, one list of DOIs per request)."""
+
+    def __init__(self, items: Sequence[dict[str, Any]]) -> None:
+        self.items = {item["DOI"].lower(): item for item in items}
+        self.asked: list[list[str]] = []
+
+    def handler(self, request: Request) -> Response:
+        values = request.args.get("filter", "").split(",")
+        dois = [v.partition(":")[2] for v in values if v.startswith("doi:")]
+        self.asked.append(dois)
+        rows = int(request.args.get("rows", "20"))
+        found = [self.items[d.lower()] for d in dois if d.lower() in self.items]
+        return Response(
+            search_body(found, rows),
+            status=200,
+            headers=RATE_HEADERS,
+            content_type="application/json",
+        )

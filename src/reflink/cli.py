@@ -416,3 +416,48 @@ def fill_references_command(
     for result in results:
         click.echo(result.summary())
     wrote_to(db_path, f"references of {len(results)} {_documents(len(results))}")
+
+
+@cli.command("check-sources")
+@db_option
+@crossref_options
+@click.option(
+    "--max-age",
+    "max_age_days",
+    type=click.FloatRange(min=0),
+    default=30,
+    show_default=True,
+    help="Ask Crossref again about sources checked more than this many days ago.",
+)
+@click.option("--refresh", is_flag=True, help="Ask Crossref about every source again.")
+def check_sources_command(
+    db_path: Path,
+    mailto: str | None,
+    crossref_url: str | None,
+    document_id: int | None,
+    max_age_days: float,
+    refresh: bool,
+) -> None:
+    """Check each source with a DOI against its Crossref record: retractions, corrections and
+    expressions of concern are flagged, empty fields completed (never a printed one).
+
+    Records are asked for in batches and kept in the database: a re-run within --max-age days
+    sends nothing; --refresh asks again.
+
+    \b
+        reflink check-sources --db db/reflink.db --mailto you@example.org
+    """
+    from .sources import check_sources, count_sources
+
+    with progress("Checking sources", count_sources(db_path, document_id)) as advance:
+        result = check_sources(
+            db_path,
+            mailto=mailto,
+            base_url=crossref_url,
+            document_id=document_id,
+            max_age_days=max_age_days,
+            refresh=refresh,
+            on_progress=advance,
+        )
+    click.echo(result.summary())
+    wrote_to(db_path, "source checks")

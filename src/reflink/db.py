@@ -153,7 +153,8 @@ VIEWS: dict[str, str] = {
             refs.pages as pages,
             refs.doi as doi,
             case when refs.doi is not null then 'https://doi.org/' || refs.doi end as doi_url,
-            refs.url as url
+            refs.url as url,
+            refs.update_status as update_status
         from citations
         join documents on documents.id = citations.document_id
         left join claims on claims.id = citations.claim_id
@@ -427,7 +428,16 @@ def _citation_rows(document_id: int, claim_id: int | None, marker, ref_ids: dict
 
 def delete_document_rows(db: sqlite_utils.Database, document_id: int) -> None:
     """Remove everything that belongs to one document, children first."""
-    for table in ("citations", "problems", "claims", "sections", "doi_candidates", "refs"):
+    tables = (
+        "citations",
+        "problems",
+        "claims",
+        "sections",
+        "doi_candidates",
+        "ref_updates",
+        "refs",
+    )
+    for table in tables:
         db.execute(f"delete from [{table}] where document_id = ?", [document_id])
 
 
@@ -607,3 +617,68 @@ def replace_problems(
         {"document_id": document_id, "line": line, "stage": stage, "message": message}
         for line, message in problems
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources checked against their Crossref records (issue 16): fields completed from the record,
+# with where each came from, and the updates (retractions, corrections) Crossref lists for them.
+# sources.py decides; these functions only write.
+# ---------------------------------------------------------------------------------------------
+
+
+@migrations()
+def m004_source_checks(db: sqlite_utils.Database) -> None:
+    refs = db.table("refs")
+    # filled from the Crossref record of the entry's DOI, never over a printed value
+    refs.add_column("container_title", str)  # full journal (or book) name; `journal` as printed
+    refs.add_column("issue", str)
+    refs.add_column("issn", str)
+    refs.add_column("publisher", str)
+    refs.add_column("work_type", str)  # Crossref's type: journal-article, book-chapter, …
+    refs.add_column("authors_full", str)  # JSON: the printed authors with given names
+    refs.add_column("field_sources", str)  # JSON: column → "crossref" for each value fetched
+    # the most severe update Crossref lists for the work (retraction > withdrawal > …)
+    refs.add_column("update_status", str)
+    refs.add_column("update_date", str)
+    refs.add_column("update_notice", str)  # DOI of that update's notice
+    refs.add_column("checked_at", str)  # when the record it was checked against was fetched
+    db.table("ref_updates").create(
+        {
+            "id": int,
+            "ref_id": int,
+            "document_id": int,
+            "doi": str,  # the updated (cited) work
+            "update_type": str,  # as Crossref names it: retraction, correction, …
+            "notice_doi": str,
+            "updated": str,  # ISO date, as precise as Crossref gives it
+            "source": str,  # publisher | retraction-watch
+            "label": str,
+        },
+        pk="id",
+        foreign_keys=[("ref_id", "refs", "id"), ("document_id", "documents", "id")],
+    )
+
+
+INDEXES["refs"].append(["update_status"])
+INDEXES["ref_updates"] = [["ref_id"], ["document_id"], ["update_type"]]
+
+
+def save_source_check(
+    db: sqlite_utils.Database,
+    ref_id: int,
+    *,
+    fields: dict[str, Any],
+    updates: list[dict[str, Any]],
+    status: dict[str, Any],
+) -> None:
+    """Write what one entry's Crossref record says: filled `fields` (the caller has checked
+    they are empty or fetched before), its `updates` (replacing the earlier ones) and the
+    `status` columns (update_status, update_date, update_notice, checked_at)."""
+    row = db.execute("select document_id from refs where id = ?", [ref_id]).fetchone()
+    if row is None:
+        return
+    db.execute("delete from ref_updates where ref_id = ?", [ref_id])
+    db.table("ref_updates").insert_all(
+        {"ref_id": ref_id, "document_id": row[0], **update} for update in updates
+    )
+    db.table("refs").update(ref_id, {**fields, **status})
