@@ -364,7 +364,7 @@ def test_summary_counts_each_kind(
     assert summary.summary() == (
         "8 sources checked: 2 retracted, 1 expression of concern, 1 corrected; "
         "6 entries completed, 1 disagreeing with the record (see problems); "
-        "1 DOIs unknown to Crossref; 1 cited notices; 1 request"
+        "1 DOI unknown to Crossref; 1 cited notice (not flagged); 1 request"
     )
 
 
@@ -667,7 +667,8 @@ def test_cli_prints_the_summary(
     assert result.exit_code == 0, result.output
     assert result.output.startswith("8 sources checked: 2 retracted, 1 expression of concern")
     again = CliRunner().invoke(cli, args)
-    assert again.output.rstrip().endswith("; 0 requests (8 DOIs from cache)")
+    assert again.stdout.rstrip().endswith("; 0 requests (8 DOIs from cache)")
+    assert again.stderr == f"source checks written to {review}\n"
 
 
 def test_reingest_drops_the_updates_with_the_entries(
@@ -679,3 +680,105 @@ def test_reingest_drops_the_updates_with_the_entries(
     again = check_sources(review, client=client(httpserver))
     assert again.requests == 0  # the records are still cached
     assert rows(review, "select count(*) from ref_updates") == [(5,)]
+
+
+@pytest.fixture
+def checked(review: Path, httpserver: HTTPServer, crossref: WorkCatalogue) -> Path:
+    check_sources(review, client=client(httpserver))
+    return review
+
+
+def test_lookup_marks_each_flagged_source(checked: Path) -> None:
+    result = CliRunner().invoke(cli, ["lookup", "kinase inhibitor", "--db", str(checked)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2] == (
+        "    [1] A. B. Okafor, C. D. Lindqvist, E. Marchetti, An invented trial of a kinase"
+        " inhibitor in ALK-positive disease, Lancet Oncol., 2016, 17, 401-409"
+        f" RETRACTED 2021-03-04 (notice doi:{NOTICE})"
+    )
+    assert lines[4].startswith("    [2] F. Haddad, G. Ruiz, An invented dose-finding study")
+    assert lines[4].endswith(" CORRECTED 2019-05 (notice doi:10.5555/inv.corr.2)")
+    result = CliRunner().invoke(cli, ["lookup", "--ref", "3", "--db", str(checked)])
+    assert "EXPRESSION OF CONCERN 2020-01-15 (notice doi:10.5555/inv.eoc.3)" in result.output
+
+
+def test_lookup_json_carries_the_update(checked: Path) -> None:
+    result = CliRunner().invoke(cli, ["lookup", "kinase", "--json", "--db", str(checked)])
+    sources = json.loads(result.output)["claims"][0]["sources"]
+    first, second = (source["entry"] for source in sources)
+    assert (first["update_status"], first["update_date"], first["update_notice"]) == (
+        "retraction",
+        "2021-03-04",
+        NOTICE,
+    )
+    assert first["update_mark"] == f"RETRACTED 2021-03-04 (notice doi:{NOTICE})"
+    assert second["update_status"] == "correction"
+
+
+def test_bibtex_has_the_completed_fields_and_the_retraction_note(checked: Path) -> None:
+    from reflink.bibtex import read_bibtex
+
+    result = CliRunner().invoke(cli, ["bibtex", "--numbers", "1,7", "--db", str(checked)])
+    assert result.exit_code == 0, result.output
+    retracted, disagreeing = read_bibtex(result.stdout).entries
+    fields = {f.key: f.value for f in retracted.fields}
+    assert fields["title"] == "An invented trial of a kinase inhibitor in ALK-positive disease"
+    assert fields["journal"] == "Lancet Oncol."
+    assert (fields["number"], fields["issn"], fields["publisher"]) == (
+        "4",
+        "1470-2045",
+        "Elsevier BV",
+    )
+    assert fields["author"] == "Okafor, Adaeze B. and Lindqvist, Carl D. and Marchetti, Elena"
+    assert fields["note"] == (
+        f"Retracted 2021 (notice doi:{NOTICE}). Reference 1 in review.txt; title, issue,"
+        " ISSN, publisher, given names from Crossref"
+    )
+    # nothing completed where the record disagrees with the text
+    assert {f.key: f.value for f in disagreeing.fields}["note"] == "Reference 7 in review.txt"
+
+
+def test_report_counts_flagged_sources_per_document(checked: Path) -> None:
+    result = CliRunner().invoke(cli, ["report", "--db", str(checked)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].endswith(
+        "; 8 sources checked: 2 retracted, 1 expression of concern, 1 corrected"
+    )
+
+
+def test_report_before_any_check_says_nothing_of_sources(review: Path) -> None:
+    result = CliRunner().invoke(cli, ["report", "--db", str(review)])
+    assert "sources checked" not in result.output
+
+
+def test_datasette_shows_claims_resting_on_flagged_sources(checked: Path) -> None:
+    import asyncio
+
+    from reflink.web import database_name, make_datasette
+
+    ds = make_datasette(checked)
+    name = database_name(checked)
+
+    def get(path: str):
+        response = asyncio.run(ds.client.get(path))
+        assert response.status_code == 200, response.text[:300]
+        return response.json()
+
+    found = get(f"/{name}/claims_resting_on_flagged_sources.json?_shape=array")
+    assert [(r["claim_id"], r["number"], r["update_type"], r["updated"]) for r in found] == [
+        (1, 1, "retraction", "2021-03-04"),
+        (2, 3, "expression_of_concern", "2020-01-15"),
+        (1, 2, "correction", "2019-05"),
+    ]
+    assert found[0]["notice_doi"] == NOTICE
+    assert found[0]["reported_by"] == "retraction-watch"
+    behind = get(f"/{name}/sources_behind_a_claim.json?_shape=array&words=kinase")
+    assert [(r["number"], r["source_status"]) for r in behind] == [
+        (1, "⚠ RETRACTED 2021-03-04"),
+        (2, "CORRECTED 2019-05"),
+    ]
+    facets = get(f"/{name}/refs.json")["facet_results"]
+    facet = facets["results"]["update_status"] if "results" in facets else facets["update_status"]
+    counts = {item["value"]: item["count"] for item in facet["results"]}
+    assert counts == {"retraction": 2, "correction": 1, "expression_of_concern": 1}

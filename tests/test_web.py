@@ -41,6 +41,7 @@ QUERIES = [
     "claims_citing_reference",
     "claims_citing_a_doi",
     "dangling_numbers",
+    "claims_resting_on_flagged_sources",
     "most_cited_references",
 ]
 

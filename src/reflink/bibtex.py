@@ -40,6 +40,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 from .normalise import DOI_PREFIX
+from .sources import fetched_fields, update_note
 
 # ---------------------------------------------------------------------------------------------
 # Names: every printed style → bibtexparser `NameParts` (first, von, last, jr)
@@ -357,8 +358,9 @@ MONTHS = {
 
 
 def _authors(ref: Mapping[str, Any]) -> tuple[str, ...]:
-    """The printed names of a row's authors (stored as a JSON array)."""
-    authors = ref.get("authors")
+    """The names of a row's authors (a JSON array): as printed, or with the given names Crossref
+    adds to printed initials (`authors_full`, from check-sources)."""
+    authors = ref.get("authors_full") or ref.get("authors")
     if not authors:
         return ()
     if isinstance(authors, tuple):  # already read (export_rows reads each row's once)
@@ -421,6 +423,10 @@ def provenance(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> st
         note += " (the entry is cut in the source text)"
     if ref.get("source") == "crossref":
         note += "; fields from Crossref"
+    elif fetched := fetched_fields(ref):  # completed by `reflink check-sources`
+        note += f"; {fetched} from Crossref"
+    if update := update_note(ref):  # "Retracted 2021 (notice doi:…)": what a reader must see
+        note = f"{update}. {note}"
     return note
 
 
@@ -509,6 +515,10 @@ def build_entry(
     add(("volume", ref.get("volume")))
     add(("number", printed_issue(ref)))
     add(("pages", bibtex_pages(ref["pages"]) if ref.get("pages") else None))
+    add(("number", ref.get("issue")))  # completed from Crossref (check-sources)
+    add(("issn", ref.get("issn")))
+    if kind not in ("book", "phdthesis"):  # those print the publisher where the journal goes
+        add(("publisher", ref.get("publisher")))
     if kind == "misc":
         # A web page or press release names its publisher where a journal would be ("Press
         # release of the Food and Drug Administration"); an entry the parser could not split
@@ -889,7 +899,8 @@ class BibtexExport:
 REF_COLUMNS = (
     "refs.id, refs.document_id, refs.number, refs.raw, refs.authors, refs.title, refs.journal,"
     " refs.year, refs.volume, refs.pages, refs.doi, refs.url, refs.kind, refs.partial,"
-    " refs.source, documents.name as document"
+    " refs.source, refs.issue, refs.issn, refs.publisher, refs.authors_full, refs.field_sources,"
+    " refs.update_status, refs.update_date, refs.update_notice, documents.name as document"
 )
 
 

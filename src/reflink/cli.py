@@ -109,14 +109,17 @@ def report(db_path: Path) -> None:
     """
     from .db import open_existing
     from .lookup import document_summaries
+    from .sources import document_flags
 
     with open_existing(db_path) as db:
         summaries = document_summaries(db)
+        flags = document_flags(db)  # after `reflink check-sources`: retracted, corrected, …
     if not summaries:
         click.echo(f"{db_path}: no documents yet; run `reflink ingest`")
         return
     for summary in summaries:
-        click.echo(summary.summary())
+        flagged = flags.get(summary.document_id)
+        click.echo(summary.summary() + (f"; {flagged}" if flagged else ""))
     click.echo(f"{len(summaries)} document(s) in {db_path}")
 
 

@@ -89,6 +89,17 @@ class ReferenceEntry:
     kind: str = "article"
     partial: bool = False
     source: str = "text"
+    # the most severe update Crossref lists for the work (`reflink check-sources`)
+    update_status: str | None = None
+    update_date: str | None = None
+    update_notice: str | None = None
+
+    @property
+    def update_mark(self) -> str:
+        """ "RETRACTED 2021-03-04 (notice doi:10.…)", "CORRECTED …"; "" when none."""
+        from .sources import update_mark
+
+        return update_mark(self.update_status, self.update_date, self.update_notice)
 
     @property
     def doi_url(self) -> str | None:
@@ -119,6 +130,7 @@ class ReferenceEntry:
         data = asdict(self)
         data["authors"] = list(self.authors)
         data["doi_url"] = self.doi_url
+        data["update_mark"] = self.update_mark or None
         return data
 
 
@@ -133,7 +145,8 @@ class CitedNumber:
         """ "[112] S. N. Gettinger, …, Lancet Oncol., 2016, 17, 1683–1696" and its link."""
         if self.entry is None:
             return [f"[{self.number}] not in the reference list"]
-        lines = [f"[{self.number}] {self.entry.citation()}"]
+        mark = self.entry.update_mark
+        lines = [f"[{self.number}] {self.entry.citation()}" + (f" {mark}" if mark else "")]
         for link in (self.entry.doi_url, self.entry.url):
             if link:
                 lines.append(f"{' ' * (len(str(self.number)) + 3)}{link}")
@@ -494,6 +507,9 @@ def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> li
                 kind=row["kind"] or "article",
                 partial=bool(row["partial"]),
                 source=row["source"] or "text",
+                update_status=row.get("update_status"),
+                update_date=row.get("update_date"),
+                update_notice=row.get("update_notice"),
             )
         )
     return entries

@@ -26,13 +26,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from .crossref import CrossrefClient, FetchFailed, Request, work_request
 from .db import cache_response, open_existing, replace_problems, save_source_check
-from .enrich import Batches, reference_from_row
 from .errors import ReflinkError
 from .matching import (
     DISAGREE,
@@ -120,6 +118,10 @@ CHECKS: list[tuple[str, Callable[..., FieldCheck]]] = [
     ("authors", check_first_author),
     ("journal", check_journal),
 ]
+if TYPE_CHECKING:  # imported where used: lookup and bibtex read the marks below without
+    # loading the HTTP client (requests) on every run
+    from .crossref import CrossrefClient, Request
+
 MARKUP = re.compile(r"<[^>]+>")  # "<i>ALK</i>-positive": JATS/MathML tags in Crossref titles
 LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -241,6 +243,8 @@ def read_record(item: Mapping[str, Any]) -> SourceRecord:
 
 def disagreements(row: Mapping[str, Any], record: SourceRecord) -> list[FieldCheck]:
     """The printed fields the record contradicts (a field not printed is no disagreement)."""
+    from .enrich import reference_from_row
+
     fetched = field_sources(row)
     shown = {k: (None if fetched.get(k) else row.get(k)) for k in ("year", "volume", "pages")}
     ref = reference_from_row({**row, **shown, "journal": _printed(row, "journal", fetched)})
@@ -423,9 +427,9 @@ class CheckSummary:
         if self.disagreeing:
             text += f", {self.disagreeing} disagreeing with the record (see problems)"
         if self.unknown:
-            text += f"; {self.unknown} DOIs unknown to Crossref"
+            text += f"; {_count(self.unknown, 'DOI')} unknown to Crossref"
         if self.notices:
-            text += f"; {self.notices} cited notices"
+            text += f"; {_count(self.notices, 'cited notice')} (not flagged)"
         if self.failed:
             text += f"; {self.failed} not answered (asked again next run: {self.failures[0]})"
         text += f"; {self.requests} request{'' if self.requests == 1 else 's'}"
@@ -436,12 +440,16 @@ class CheckSummary:
 
 def doi_key(doi: str) -> str:
     """The cache key of one DOI's record: the `/works/{doi}` request, DOI in lower case."""
+    from .crossref import work_request
+
     return work_request(doi.strip().lower()).key
 
 
 def batch_requests(dois: Sequence[str], size: int = BATCH_SIZE) -> list[tuple[Request, list[str]]]:
     """DOIs → `/works?filter=doi:A,doi:B&rows=N` requests of at most `size` DOIs each; a DOI with
     a comma in it (it would split the filter) is asked alone, as `/works/{doi}`."""
+    from .crossref import Request, work_request
+
     alone = [d for d in dois if "," in d]
     together = [d for d in dois if "," not in d]
     out = []
@@ -516,6 +524,8 @@ def check_sources(
 ) -> CheckSummary:
     """Fetch the Crossref record of every entry's DOI (cached records younger than
     `max_age_days` are not asked again), then complete and flag the entries from them."""
+    from .crossref import CrossrefClient
+
     summary = CheckSummary()
     now = datetime.datetime.now(datetime.timezone.utc)
     with open_existing(db_path) as db:
@@ -559,6 +569,8 @@ def _fetch(
     summary: CheckSummary,
     on_batch: Callable[[list[str]], None],
 ) -> None:
+    from .enrich import Batches
+
     batches_ = batch_requests(dois, batch_size)
     by_key = {request.key: batch for request, batch in batches_}
     before = client.requests_made
@@ -568,7 +580,7 @@ def _fetch(
             for request, reply in replies:
                 batch = by_key[request.key]
                 items = _items(reply)
-                if isinstance(items, FetchFailed):
+                if isinstance(items, Exception):  # FetchFailed
                     summary.failed += len(batch)
                     summary.failures.append(f"{len(batch)} DOIs: {items}")
                 else:
@@ -588,8 +600,10 @@ def _fetch(
         summary.requests = client.requests_made - before
 
 
-def _items(reply: Any) -> dict[str, dict[str, Any]] | FetchFailed:
+def _items(reply: Any) -> dict[str, dict[str, Any]] | Exception:
     """A reply → lower-case DOI → work item; a reply that lists no works is FetchFailed."""
+    from .crossref import FetchFailed
+
     if isinstance(reply, FetchFailed):
         return reply
     if reply.status == 404:
@@ -674,3 +688,27 @@ def _apply(
 
 def _now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+# the columns a BibTeX entry prints, as its note names them when they came from Crossref
+BIBTEX_NAMES = {
+    "title": "title",
+    "journal": "journal",
+    "year": "year",
+    "volume": "volume",
+    "issue": "issue",
+    "pages": "pages",
+    "issn": "ISSN",
+    "publisher": "publisher",
+    "authors_full": "given names",
+}
+
+
+def fetched_fields(ref: Mapping[str, Any]) -> str:
+    """ "title, issue, ISSN" : what a BibTeX entry prints that Crossref, not the text, gave."""
+    fetched = field_sources(ref)
+    return ", ".join(name for column, name in BIBTEX_NAMES.items() if column in fetched)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
