@@ -43,6 +43,7 @@ from .matching import (
     check_year,
     fold,
 )
+from .normalise import normalise_doi
 
 # Re-ask Crossref about a source after this many days: retractions come years after publication,
 # and a month-old answer is recent enough for an editor's check.
@@ -461,12 +462,18 @@ def batch_requests(dois: Sequence[str], size: int = BATCH_SIZE) -> list[tuple[Re
     return out
 
 
+def source_doi(row: Mapping[str, Any]) -> str:
+    """The entry's DOI as asked and cached: without "doi:" or a doi.org link, in lower case."""
+    return (normalise_doi(row["doi"]) or "").lower()
+
+
 def _source_rows(db: sqlite_utils.Database, document_id: int | None) -> list[dict[str, Any]]:
     if (
         document_id is not None
         and not db.execute("select 1 from documents where id = ?", [document_id]).fetchone()
     ):
         raise ReflinkError(f"no document with id {document_id}; see `reflink report`")
+    # a stored value that is no DOI ("10.1016" cut by the extract) has no record to ask for
     return [
         dict(row)
         for row in db.query(
@@ -474,6 +481,7 @@ def _source_rows(db: sqlite_utils.Database, document_id: int | None) -> list[dic
             " and (:document is null or document_id = :document) order by document_id, number, id",
             {"document": document_id},
         )
+        if normalise_doi(row["doi"])
     ]
 
 
@@ -531,7 +539,7 @@ def check_sources(
     with open_existing(db_path) as db:
         rows = _source_rows(db, document_id)
         summary.sources = len(rows)
-        dois = list(dict.fromkeys(row["doi"].strip().lower() for row in rows))
+        dois = list(dict.fromkeys(source_doi(row) for row in rows))
         cached = _cached(db, (doi_key(d) for d in dois))
         stale = [
             d
@@ -543,7 +551,7 @@ def check_sources(
         summary.from_cache = len(dois) - len(stale)
         entries_of: dict[str, int] = {}
         for row in rows:
-            doi = row["doi"].strip().lower()
+            doi = source_doi(row)
             entries_of[doi] = entries_of.get(doi, 0) + 1
         asked = set(stale)
         on_progress(sum(entries_of[d] for d in dois if d not in asked))
@@ -627,7 +635,7 @@ def _apply(
 ) -> None:
     problems: dict[int, list[tuple[int | None, str]]] = {row["document_id"]: [] for row in rows}
     for row in rows:
-        cached = records.get(doi_key(row["doi"]))
+        cached = records.get(doi_key(source_doi(row)))
         if cached is None:
             continue  # never answered: asked again next run
         status, body, fetched_at = cached
