@@ -425,8 +425,6 @@ def provenance(ref: Mapping[str, Any], sources: Sequence[tuple[str, int]]) -> st
         note += "; fields from Crossref"
     elif fetched := fetched_fields(ref):  # completed by `reflink check-sources`
         note += f"; {fetched} from Crossref"
-    if update := update_note(ref):  # "Retracted 2021 (notice doi:…)": what a reader must see
-        note = f"{update}. {note}"
     return note
 
 
@@ -513,9 +511,9 @@ def build_entry(
         add(("publisher" if kind == "book" else "school", journal))
     add(("year", str(ref["year"]) if ref.get("year") else None))
     add(("volume", ref.get("volume")))
-    add(("number", printed_issue(ref)))
+    # the issue printed after the volume, or else the one Crossref gave (check-sources)
+    add(("number", printed_issue(ref) or ref.get("issue")))
     add(("pages", bibtex_pages(ref["pages"]) if ref.get("pages") else None))
-    add(("number", ref.get("issue")))  # completed from Crossref (check-sources)
     add(("issn", ref.get("issn")))
     if kind not in ("book", "phdthesis"):  # those print the publisher where the journal goes
         add(("publisher", ref.get("publisher")))
@@ -534,6 +532,8 @@ def build_entry(
         add(("url", _clean_url(ref["url"])))
         add(("urldate", accessed_date(ref.get("raw"))))
     sources = sources or [(ref.get("document") or "the source document", ref["number"])]
+    # "Retracted 2021 (notice doi:…)": printed with the reference, where a reader must see it
+    add(("note", update_note(ref) or None))
     add((SOURCE_FIELD, provenance(ref, sources)))
     fields = [Field(name, value) for name, value in map(_tidy, values) if value]
     return Entry(kind, key, fields)
