@@ -59,8 +59,9 @@ PATHOLOGICAL = {
     # the membership test is quadratic in callouts, not characters: 30,000 of them
     "bracket-callouts": lambda size: "[1]" * 30_000,
     "bracket-callouts-in-prose": lambda size: "Smith found it [1]. " * (size // 20),
-    "hyphen-ended-lines-of-digits": lambda size: (from_alphabet("0123456789", 2000) + "-\n")
-    * (size // 2001),
+    "hyphen-ended-lines-of-digits": lambda size: (
+        (from_alphabet("0123456789", 2000) + "-\n") * (size // 2001)
+    ),
     "at-signs-without-blanks": lambda size: from_alphabet("a@.", size),
 }
 

@@ -114,6 +114,44 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], Callable[[Path], str]]] = [
         ),
         lambda p: f"Error: {p} is not UTF-8 text (byte 4); convert it, e.g. with iconv",
     ),
+    # special files: refused from the open descriptor, never read to the end or waited on (#18)
+    (
+        "symlink-to-dev-zero",
+        lambda d: (d / "zero.txt").symlink_to("/dev/zero") or d / "zero.txt",
+        lambda p: f"Error: {p} is not a regular file (a device, FIFO or socket)",
+    ),
+    (
+        "fifo-without-writer",
+        lambda d: os.mkfifo(d / "pipe.txt") or d / "pipe.txt",
+        lambda p: f"Error: {p} is not a regular file (a device, FIFO or socket)",
+    ),
+    (
+        "text-then-nul-bytes",
+        lambda d: write_bytes(d / "tail.txt", (BODY * 80).encode() + bytes(4096)),
+        lambda p: f"Error: {p} is a binary file, not text",
+    ),
+    (
+        "text-then-control-characters",
+        lambda d: write_bytes(d / "ctrl.txt", (BODY * 80).encode() + bytes(range(1, 9)) * 4096),
+        lambda p: f"Error: {p} is a binary file, not text",
+    ),
+    (
+        "megabyte-of-control-characters",
+        lambda d: write_bytes(d / "controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 2**17),
+        lambda p: f"Error: {p} is a binary file, not text",
+    ),
+    # a name is shown escaped: an escape sequence does not reach the terminal, a newline does
+    # not split the one line, bytes that are not UTF-8 are no traceback
+    (
+        "name-with-escape-sequence-and-newline",
+        lambda d: d / "a\x1b[2Jb\nc.txt",
+        lambda p: f"Error: {p.parent}/a\\x1b[2Jb\\x0ac.txt does not exist",
+    ),
+    (
+        "name-not-utf-8",
+        lambda d: write_bytes(d / os.fsdecode(b"caf\xe9.txt"), b""),
+        lambda p: f"Error: {p.parent}/caf\\xe9.txt is empty",
+    ),
     (
         "no-reference-list",
         lambda d: write_bytes(d / "nolist.txt", CITED_BODY_WITHOUT_LIST.encode()),

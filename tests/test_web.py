@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from markupsafe import Markup
 
 from reflink.cli import cli
+from reflink.errors import DatabaseError
 from reflink.ingest import read_source_notes
 from reflink.web import (
     METADATA_FILE,
@@ -671,7 +672,10 @@ def test_seed_database_needs_no_upgrade(seed_db: Path) -> None:
     assert needs_upgrade(seed_db) is False
 
 
-def test_an_older_database_is_brought_up_to_date_before_serving(seed_db: Path, tmp_path) -> None:
+def test_an_older_database_is_refused_by_serve_and_brought_up_to_date_by_upgrade(
+    seed_db: Path, tmp_path
+) -> None:
+    """serve never writes: an older file is named with the command that upgrades it (#18)."""
     from reflink.web import prepare
 
     older = tmp_path / "older.db"
@@ -679,8 +683,14 @@ def test_an_older_database_is_brought_up_to_date_before_serving(seed_db: Path, t
     with sqlite3.connect(older) as connection:
         connection.execute("drop view claim_sources")
     assert needs_upgrade(older) is True
-    prepare(older)
+    before = older.read_bytes()
+    with pytest.raises(DatabaseError, match="written by an older reflink .it lacks claim_sources"):
+        prepare(older)
+    assert older.read_bytes() == before
+    result = CliRunner().invoke(cli, ["upgrade", "--db", str(older)])
+    assert result.exit_code == 0, result.output
     assert needs_upgrade(older) is False
+    prepare(older)
 
 
 def test_pages_link_reflinks_stylesheet_which_is_served(ds, name) -> None:

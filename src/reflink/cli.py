@@ -3,6 +3,7 @@ prints its summary. `ReflinkError` is caught once, here, and shown as one line."
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,33 @@ from .ingest import ingest_files
 DEFAULT_DB = Path("db/reflink.db")
 
 
+# C0 and C1 controls (a terminal escape sequence starts with ESC, a newline would split a one-line
+# error), the bidirectional overrides that reorder what a terminal shows, and the lone surrogates
+# Python decodes a file name that is not UTF-8 into (b"\xff" → "\udcff")
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """Text a terminal shows as it is: control characters and undecodable bytes escaped
+    ("\x1b[2J" → "\\x1b[2J", b"\xff" → "\\xff"); newlines kept only when asked."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_newlines and char in "\n\t":
+            return char
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return UNPRINTABLE.sub(escape, text)
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print a summary line (names in it escaped)."""
+    click.echo(printable(message, keep_newlines=True), err=err)
+
+
 class ReflinkGroup(click.Group):
     """Turns a ReflinkError raised anywhere below into `Error: <one line>` and exit status 1."""
 
@@ -23,7 +51,13 @@ class ReflinkGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ReflinkError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {printable(str(exc))}", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            # the last line of defence: a file the system refused (a read-only or missing
+            # directory) is still one line, never a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {printable(where + (exc.strerror or str(exc)))}", err=True)
             sys.exit(1)
 
 
@@ -85,7 +119,7 @@ def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references
             on_progress=advance,
         )
     for result in results:
-        click.echo(result.summary())
+        say(result.summary())
     wrote_to(db_path, f"{len(results)} {_documents(len(results))}")
 
 
@@ -96,7 +130,23 @@ def _documents(count: int) -> str:
 def wrote_to(db_path: Path, what: str) -> None:
     """The last line of a command that writes: which database it wrote (on stderr, so standard
     output stays the command's results)."""
-    click.echo(f"{what} written to {db_path}", err=True)
+    say(f"{what} written to {db_path}", err=True)
+
+
+@cli.command()
+@db_option
+def upgrade(db_path: Path) -> None:
+    """Bring a database written by an older reflink up to date (the read commands never do).
+
+    Also rolls back a write that a killed process or a full disk cut off.
+
+    \b
+        reflink upgrade --db db/reflink.db
+    """
+    from .db import upgrade_database
+
+    added = upgrade_database(db_path)
+    say(f"{db_path}: " + (f"added {', '.join(added)}" if added else "already up to date"))
 
 
 @cli.command()
@@ -107,20 +157,20 @@ def report(db_path: Path) -> None:
     \b
         reflink report --db db/reflink.db
     """
-    from .db import open_existing
+    from .db import open_reader
     from .lookup import document_summaries
     from .sources import document_flags
 
-    with open_existing(db_path) as db:
+    with open_reader(db_path) as db:
         summaries = document_summaries(db)
         flags = document_flags(db)  # after `reflink check-sources`: retracted, corrected, …
     if not summaries:
-        click.echo(f"{db_path}: no documents yet; run `reflink ingest`")
+        say(f"{db_path}: no documents yet; run `reflink ingest`")
         return
     for summary in summaries:
         flagged = flags.get(summary.document_id)
-        click.echo(summary.summary() + (f"; {flagged}" if flagged else ""))
-    click.echo(f"{len(summaries)} document(s) in {db_path}")
+        say(summary.summary() + (f"; {flagged}" if flagged else ""))
+    say(f"{len(summaries)} document(s) in {db_path}")
 
 
 @cli.command()
@@ -150,9 +200,9 @@ def serve(db_path: Path, host: str, port: int) -> None:
         db_path,
         host=host,
         port=port,
-        on_ready=lambda url: click.echo(f"Serving {db_path} read-only on {url} (Ctrl+C stops)"),
+        on_ready=lambda url: say(f"Serving {db_path} read-only on {url} (Ctrl+C stops)"),
     )
-    click.echo(f"Stopped serving {db_path}")
+    say(f"Stopped serving {db_path}")
 
 
 @cli.command()
@@ -187,12 +237,12 @@ def lookup(
     import json
     import shutil
 
-    from .db import open_existing
+    from .db import open_reader
     from .lookup import claims_citing, search_claims
 
     if (query is None) == (number is None):
         raise click.UsageError('give a search (reflink lookup "crizotinib") or --ref NUMBER')
-    with open_existing(db_path) as db:
+    with open_reader(db_path) as db:
         if number is not None:
             result = claims_citing(db, number, document=document)
         else:
@@ -203,7 +253,7 @@ def lookup(
         width = min(max(shutil.get_terminal_size().columns, 60), 120)
         click.echo("\n".join(result.to_text(width)).rstrip("\n"))
         if result.claims:
-            click.echo(f"\n{result.summary()}")
+            say(f"\n{result.summary()}")
     if not result.claims:
         if number is None:
             message = f'no claim matches "{query}"'
@@ -211,7 +261,7 @@ def lookup(
             message = f"no claim cites [{number}]"
         else:
             message = f"[{number}] is neither listed nor cited"
-        click.echo(message + (f" in {document}" if document else ""), err=True)
+        say(message + (f" in {document}" if document else ""), err=True)
         sys.exit(1)
 
 
@@ -280,7 +330,7 @@ def bibtex(
         reflink bibtex --all --format csl-json -o refs.json
     """
     from .bibtex import export_refs
-    from .db import open_existing
+    from .db import open_reader
     from .formats import format_for
     from .lookup import select_references
 
@@ -288,7 +338,7 @@ def bibtex(
         raise click.UsageError(
             "say what to export: --numbers, --search, --section, --claim, --cited-in-lines or --all"
         )
-    with open_existing(db_path) as db:
+    with open_reader(db_path) as db:
         selection = select_references(
             db,
             numbers=numbers or (),
@@ -309,7 +359,7 @@ def bibtex(
         output.write_text(export.text, encoding="utf-8")
     else:
         click.echo(export.text, nl=not export.text.endswith("\n"))
-    click.echo(export.summary(target), err=True)
+    say(export.summary(target), err=True)
 
 
 def crossref_options(func: Callable) -> Callable:
@@ -375,9 +425,9 @@ def resolve(
             base_url=crossref_url,
             on_progress=advance,
         )
-    click.echo(result.summary())
+    say(result.summary())
     if dry_run:
-        click.echo(f"dry run: nothing written to {db_path}", err=True)
+        say(f"dry run: nothing written to {db_path}", err=True)
     else:
         wrote_to(db_path, "DOIs and their candidates")
 
@@ -417,7 +467,7 @@ def fill_references_command(
             on_progress=advance,
         )
     for result in results:
-        click.echo(result.summary())
+        say(result.summary())
     wrote_to(db_path, f"references of {len(results)} {_documents(len(results))}")
 
 
@@ -462,5 +512,5 @@ def check_sources_command(
             refresh=refresh,
             on_progress=advance,
         )
-    click.echo(result.summary())
+    say(result.summary())
     wrote_to(db_path, "source checks")

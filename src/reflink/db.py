@@ -198,21 +198,79 @@ BUSY_TIMEOUT_S = 30
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:
-    """Open an SQLite file without changing it (no migration); a non-SQLite file: DatabaseError."""
+    """Open an SQLite file for writing without changing it (no migration).
+
+    A file that is not SQLite, or an SQLite database of another tool, is refused (DatabaseError)
+    before anything is written to it: reflink adds its tables only to its own databases.
+    """
     path = Path(path)
     if path.is_dir():
         raise DatabaseError(f"{path} is a directory, not a database file")
-    if not path.parent.exists():
+    if path.exists() and not path.is_file():
+        raise DatabaseError(f"{path} is not a regular file")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {path.parent}: {exc.strerror}") from exc
     try:
         db = sqlite_utils.Database(path)
         db.execute("pragma foreign_keys = on")
         db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         # reading the schema is what fails on a file that is not SQLite ("file is not a database")
         db.execute("select count(*) from sqlite_master").fetchone()
+        check_reflink_database(db, path)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a usable SQLite database ({exc})") from exc
+        raise _unusable(path, exc) from exc
     return db
+
+
+# The tables of the first migration: with its row in `_sqlite_migrations`, the mark of a database
+# reflink made. A file holding anything else is another tool's, and stays untouched.
+REFLINK_TABLES = frozenset({"documents", "sections", "claims", "refs", "citations", "problems"})
+
+
+def check_reflink_database(db: sqlite_utils.Database, path: Path | str) -> None:
+    """Refuse (DatabaseError) a database that holds something and is not reflink's; an empty
+    database is a new one."""
+    names = [
+        name
+        for (name,) in db.execute(
+            "select name from sqlite_master where name not like 'sqlite_%' order by name"
+        )
+    ]
+    if not names:
+        return
+    applied = {migration.name for migration in migrations.applied(db)}
+    if "m001_initial" in applied and REFLINK_TABLES <= set(names):
+        return
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    raise DatabaseError(
+        f"{path} is not a reflink database (it holds {shown}); reflink leaves it alone: "
+        "choose another --db"
+    )
+
+
+def missing_shape(db: sqlite_utils.Database) -> list[str]:
+    """What a reader needs that an older reflink did not make: migrations, full-text indexes,
+    views (read-only: nothing is created)."""
+    names = set(db.table_names()) | set(db.view_names())
+    return [
+        *(migration.name for migration in migrations.pending(db)),
+        *(f"{table}_fts" for table in FTS if f"{table}_fts" not in names),
+        *(view for view in VIEWS if view not in names),
+    ]
+
+
+def _unusable(path: Path | str, exc: sqlite3.Error) -> DatabaseError:
+    """One line for an SQLite error met while opening or reading a database."""
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        return DatabaseError(
+            f"{path} holds a write that was cut off (a killed process, a full disk); "
+            f"`reflink upgrade --db {path}` rolls it back"
+        )
+    if "malformed" in str(exc) or "corrupt" in str(exc):
+        return DatabaseError(f"{path} is damaged ({exc}); restore it from a copy")
+    return DatabaseError(f"{path} is not a usable SQLite database ({exc})")
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -230,7 +288,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
             migrate(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise DatabaseError(f"{path} is not a usable SQLite database ({exc})") from exc
+        raise _unusable(path, exc) from exc
     return db
 
 
@@ -266,13 +324,69 @@ def _database_error(path: Path | str, exc: sqlite3.Error) -> DatabaseError:
 
 @contextmanager
 def open_existing(path: Path | str) -> Iterator[sqlite_utils.Database]:
-    """Open a database that must already exist (for report, lookup, bibtex, serve)."""
+    """Open a database that must already exist, for writing (resolve, fill-references, upgrade):
+    pending migrations are applied."""
     path = Path(path)
     if not path.exists():
         raise DatabaseError(f"{path} does not exist; run `reflink ingest` first")
     db = open_db(path)
     try:
         yield db
+    finally:
+        db.close()
+
+
+def upgrade_database(path: Path | str) -> list[str]:
+    """Apply what an older reflink did not make, in one transaction; returns what was added."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist; run `reflink ingest` first")
+    db = connect(path)
+    try:
+        with write_transaction(db, path):
+            missing = missing_shape(db)
+            migrate(db)
+    finally:
+        db.close()
+    return missing
+
+
+def read_only_uri(path: Path | str) -> str:
+    """The URI that opens `path` read-only (`mode=ro`): SQLite itself refuses every write."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
+@contextmanager
+def open_reader(path: Path | str) -> Iterator[sqlite_utils.Database]:
+    """Open a reflink database read-only (report, lookup, bibtex, serve): nothing is ever written,
+    not even a migration; a missing, foreign, older or damaged database is one DatabaseError."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist; run `reflink ingest` first")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file")
+    if not path.is_file():
+        raise DatabaseError(f"{path} is not a regular file")
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True))
+    except sqlite3.Error as exc:
+        raise _unusable(path, exc) from exc
+    try:
+        db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        db.execute("select count(*) from sqlite_master").fetchone()
+        check_reflink_database(db, path)
+        missing = missing_shape(db)
+        if "m001_initial" in missing:
+            raise DatabaseError(f"{path} is an empty database; run `reflink ingest` first")
+        if missing:
+            raise DatabaseError(
+                f"{path} was written by an older reflink (it lacks {', '.join(missing[:3])}); "
+                f"`reflink upgrade --db {path}` brings it up to date"
+            )
+        yield db
+    except sqlite3.Error as exc:
+        # also what the caller's queries meet: a corrupt page read by `report`
+        raise _unusable(path, exc) from exc
     finally:
         db.close()
 

@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from .citations import find_citations
 from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
-from .errors import InputError, ParseError
+from .errors import DatabaseError, InputError, ParseError
 from .models import ParsedDocument
 from .normalise import ANNOUNCED_DOI
 from .references import parse_references
@@ -199,22 +200,42 @@ class SourceFile:
 
 def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
     """Read and decode a document; a one-line error for anything that is not a review's text."""
+    data = read_bounded(path, max_bytes=max_bytes)
+    text = decode_text(data, name=str(path))
+    return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_bounded(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; InputError for anything else.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO with no
+    writer, a symlink to /dev/zero or a file swapped after the check is refused, never waited
+    on or read to the end of memory; the read itself stops one byte past the limit (#18).
+    """
     if not path.exists():
         raise InputError(f"{path} does not exist")
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a text file")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path} is {size / 2**20:.1f} MB, larger than the {max_bytes / 2**20:.0f} MB "
-                "a review's text can be; is it the right file?"
-            )
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from exc
-    text = decode_text(data, name=str(path))
-    return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{path} is not a regular file (a device, FIFO or socket)")
+        size = os.fstat(fd).st_size
+        if size <= max_bytes:
+            try:
+                data = handle.read(max_bytes + 1)
+            except OSError as exc:
+                raise InputError(f"cannot read {path}: {exc.strerror}") from exc
+            size = max(size, len(data))  # a file that grew since fstat
+    if size > max_bytes:
+        raise InputError(
+            f"{path} is {size / 2**20:.1f} MB, larger than the {max_bytes / 2**20:.0f} MB "
+            "a review's text can be; is it the right file?"
+        )
+    return data
 
 
 def parse_source(source: SourceFile, *, allow_missing_references: bool = False) -> ParsedDocument:
@@ -279,7 +300,10 @@ def ingest_files(
     # hard link, which refuses to overwrite: a failed ingest leaves nothing behind, and a reader
     # never sees a half-built file.
     created_dirs = _missing_parents(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {db_path}: {exc.strerror} ({exc.filename})") from exc
     _remove_abandoned_builds(db_path)
     building = db_path.with_name(f".{db_path.name}.{os.getpid()}.{secrets.token_hex(4)}.building")
     try:
@@ -347,7 +371,13 @@ def _ingest_into(
 
     `shown_as` is the path errors name: the target, not the temporary file being built.
     """
-    db = connect(db_path)
+    try:
+        db = connect(db_path)
+    except DatabaseError as exc:
+        if shown_as is None:
+            raise
+        # the temporary file is ours, not the user's: name the database they asked for
+        raise DatabaseError(str(exc).replace(str(db_path), str(shown_as))) from exc
     results = []
     try:
         with write_transaction(db, shown_as or db_path):

@@ -51,7 +51,7 @@ def decode_text(data: bytes, name: str = "input") -> str:
                 raise InputError(f"{name} is not valid {encoding.upper()} text") from exc
             break
     else:
-        if b"\x00" in data[:4096]:
+        if b"\x00" in data:  # anywhere: text for 8 KB, then a binary tail, is still binary
             raise InputError(f"{name} is a binary file, not text")
         try:
             text = data.decode("utf-8")
@@ -67,10 +67,18 @@ def decode_text(data: bytes, name: str = "input") -> str:
     return text
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+BINARY_WINDOW = 8192
+
+
 def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return control > max(8, len(sample) // 100)
+    """More than 1 % control characters in any 8 KB window: a text that turns binary after its
+    first page (or 1 MB of control characters) is refused, not parsed (#18)."""
+    for start in range(0, len(text), BINARY_WINDOW):
+        window = text[start : start + BINARY_WINDOW]
+        if len(CONTROL_CHARACTER.findall(window)) > max(8, len(window) // 100):
+            return True
+    return False
 
 
 # --- character repairs ------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
-from ..db import FTS, VIEWS, migrations, open_existing
+from ..db import missing_shape, open_reader, read_only_uri
 from ..errors import DatabaseError, ReflinkError
 
 METADATA_FILE = Path(__file__).with_name("metadata.yaml")
@@ -59,7 +59,7 @@ def licence_url(licence: str) -> str | None:
 
 def read_only(db_path: Path | str) -> sqlite3.Connection:
     """A connection that cannot write (SQLite `mode=ro`)."""
-    return sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(db_path), uri=True)
 
 
 def document_provenance(db_path: Path | str) -> dict[str, str]:
@@ -118,28 +118,18 @@ def needs_upgrade(db_path: Path | str) -> bool:
     """True when the file lacks a migration, full-text index or view that the pages query."""
     conn = read_only(db_path)
     try:
-        db = sqlite_utils.Database(conn)
-        pending = migrations.pending(db)  # documented as read-only
-        names = set(db.table_names()) | set(db.view_names())
+        return bool(missing_shape(sqlite_utils.Database(conn)))
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{db_path} is not a usable SQLite database ({exc})") from exc
     finally:
         conn.close()
-    wanted = set(VIEWS) | {f"{table}_fts" for table in FTS}
-    return bool(pending or wanted - names)
 
 
 def prepare(db_path: Path | str) -> None:
-    """Check the database exists and bring an older one up to date, once, before serving it
-    read-only (a file written by an older reflink lacks the views the canned queries read)."""
-    db_path = Path(db_path)
-    if not db_path.exists():
-        raise DatabaseError(f"{db_path} does not exist; run `reflink ingest` first")
-    if db_path.is_dir():
-        raise DatabaseError(f"{db_path} is a directory, not a database file")
-    if needs_upgrade(db_path):
-        with open_existing(db_path):
-            pass
+    """Check, read-only, that the file is a current reflink database before serving it: a
+    missing, foreign, older or half-written one is one DatabaseError, and nothing is written."""
+    with open_reader(db_path):
+        pass
 
 
 def check_address(host: str, port: int) -> None:
