@@ -28,6 +28,7 @@ WRITE_COMMANDS = {
     "upgrade": ["upgrade"],
     "resolve": ["resolve", "--crossref-url", "http://127.0.0.1:9"],
     "fill-references": ["fill-references", "--crossref-url", "http://127.0.0.1:9"],
+    "check-sources": ["check-sources", "--crossref-url", "http://127.0.0.1:9"],
 }
 ALL_COMMANDS = {**READ_COMMANDS, **WRITE_COMMANDS}
 
