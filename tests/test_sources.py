@@ -784,3 +784,85 @@ def test_datasette_shows_claims_resting_on_flagged_sources(checked: Path) -> Non
     facet = facets["results"]["update_status"] if "results" in facets else facets["update_status"]
     counts = {item["value"]: item["count"] for item in facet["results"]}
     assert counts == {"retraction": 2, "correction": 1, "expression_of_concern": 1}
+
+
+# ---- the seed, end to end: ingest → fill-references → check-sources ---------------------------
+
+SEED_FIXTURE = Path(__file__).parent / "fixtures" / "crossref" / "work-10.1039-c9ra02258a.json"
+SEED_DOI = "10.1039/c9ra02258a"
+# invented DOIs of the fixture's invented entries 1 and 2 (never a real work's): the stand-in's
+# records say the first was retracted (reported by Retraction Watch), the second corrected
+SEED_RETRACTED = "10.18632/oncotarget.2014.86.001"
+SEED_CORRECTED = "10.1016/j.ctrv.2006.82.002"
+
+
+def seed_records(deposits: list[dict]) -> list[dict]:
+    """A Crossref record for each deposited DOI, from the deposit's own fields, with a title."""
+    records = []
+    for deposit in deposits:
+        if not deposit.get("DOI"):
+            continue
+        item = work_item(
+            deposit["DOI"],
+            [deposit.get("author") or "Anon"],
+            int(deposit.get("year") or 2000),
+            deposit.get("journal-title") or "",
+            volume=deposit.get("volume"),
+            page=deposit.get("first-page"),
+            title=f"Invented title of {deposit['key']}",
+        )
+        if deposit["DOI"] == SEED_RETRACTED:
+            item["updated-by"] = [
+                update("retraction", "10.18632/notice.1", (2020, 6, 30), "retraction-watch")
+            ]
+        if deposit["DOI"] == SEED_CORRECTED:
+            item["updated-by"] = [update("correction", "10.1016/notice.2", (2007, 1, 9))]
+        records.append(item)
+    return records
+
+
+def test_the_seed_after_fill_references(tmp_path: Path, httpserver: HTTPServer) -> None:
+    from reflink.enrich import fill_references
+    from reflink.ingest import ingest_file
+
+    db_path = tmp_path / "seed.db"
+    ingest_file(Path(__file__).parent.parent / "refs" / "alk-ros1-review.txt", db_path)
+    work = SEED_FIXTURE.read_text()
+    httpserver.expect_request(f"/works/{SEED_DOI}").respond_with_data(
+        work, content_type="application/json"
+    )
+    records = seed_records(json.loads(work)["message"]["reference"])
+    works = WorkCatalogue(records)
+    httpserver.expect_request("/works").respond_with_handler(works.handler)
+    fill_references(db_path, client=client(httpserver))
+    before = refs(db_path)
+    with_doi = [r for r in before.values() if r["doi"]]
+
+    summary = check_sources(db_path, client=client(httpserver))
+
+    after = refs(db_path)
+    assert summary.sources == len(with_doi) == len(records) > 100
+    # 50 DOIs a request
+    assert summary.requests == len(works.asked) == -(-len(with_doi) // 50)
+    assert (summary.unknown, summary.failed, summary.disagreeing) == (0, 0, 0)
+    assert summary.statuses.count("retraction") == 1
+    assert summary.summary().startswith(
+        f"{len(with_doi)} sources checked: 1 retracted, 1 corrected; "
+        f"{len(with_doi)} entries completed; "
+    )
+    assert (after[1]["update_status"], after[1]["update_date"]) == ("retraction", "2020-06-30")
+    assert after[2]["update_status"] == "correction"
+    # the entry the extract cut (133) gets the title it never printed; what it printed stays
+    assert after[133]["title"] == "Invented title of c9ra02258a-(cit133)"
+    for number, row in before.items():
+        for column in ("raw", "authors", "journal", "year", "volume", "pages", "doi"):
+            assert after[number][column] == row[column], (number, column)
+    # the claims citing [1] show it retracted
+    result = CliRunner().invoke(cli, ["lookup", "--ref", "1", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    mark = "RETRACTED 2020-06-30 (notice doi:10.18632/notice.1)"
+    assert result.output.count(mark) == result.output.count("[1] ") >= 2
+    report = CliRunner().invoke(cli, ["report", "--db", str(db_path)])
+    assert report.output.splitlines()[0].endswith(
+        f"; {len(with_doi)} sources checked: 1 retracted, 1 corrected"
+    )
