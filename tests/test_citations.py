@@ -434,3 +434,130 @@ def test_spaced_number_among_rejected_numbers_is_one_of_them(
     lines = make_lines(*SPACED_INTRODUCTIONS, *(FILLER,) * 40, last)
     markers, _ = find_citations(lines, [])
     assert [m.numbers for m in markers if m.line == len(lines)] == numbers
+
+
+# --- scanners, named evidence and the weights table ---------------------------------------------
+
+
+def candidates_in(text: str) -> list:
+    from reflink.citations import find_candidates
+    from reflink.textclean import Passage
+
+    return find_candidates(Passage(text=text, line_of=tuple([1] * len(text))))
+
+
+@pytest.mark.parametrize(
+    ("text", "shape", "names"),
+    [
+        pytest.param(
+            "resistance to chemotherapy85 and",
+            "glued",
+            ["after:function-word", "glued:to-word"],
+            id="glued-to-word",
+        ),
+        pytest.param(
+            "as the mortality.1 Cancer",
+            "glued",
+            ["after:capital", "glued:after-full-stop"],
+            id="glued-after-full-stop",
+        ),
+        pytest.param(
+            "in dense breasts, 4 but not",
+            "spaced",
+            ["after:function-word", "spaced:after-punctuation"],
+            id="spaced-after-comma",
+        ),
+        pytest.param(
+            "known causes 2 . Next",
+            "spaced",
+            ["after:spaced-punctuation", "spaced:punctuation-spaced-off", "spaced:after-word"],
+            id="spaced-off-punctuation",
+        ),
+        pytest.param(
+            "the tissue bank [19, 20] was",
+            "enclosed",
+            ["bracket", "enclosed:list-or-range"],
+            id="bracket-list",
+        ),
+        pytest.param(
+            "as in Equation (4) we",
+            "enclosed",
+            ["paren", "enclosed:after-label-word"],
+            id="paren-after-label-word",
+        ),
+    ],
+)
+def test_candidates_carry_named_evidence(text: str, shape: str, names: list[str]) -> None:
+    from reflink.citations import WEIGHTS
+
+    (candidate,) = candidates_in(text)
+    assert candidate.shape == shape
+    assert [name for name, _ in candidate.evidence] == names
+    # the score is the evidence, weighed by the one table
+    assert candidate.score == pytest.approx(sum(WEIGHTS[name] for name in names))
+
+
+def test_every_weight_is_named_evidence_or_a_decision() -> None:
+    from reflink.citations import WEIGHTS
+
+    source = (Path(__file__).resolve().parent.parent / "src/reflink/citations.py").read_text()
+    for name in WEIGHTS:
+        # each weight is used by name (no dead entries in the table)
+        assert source.count(f'"{name}"') >= 2, name
+
+
+def test_an_earlier_scanner_takes_its_text_first() -> None:
+    # "[12]" is a bracket callout, never also a bare "12" for the superscript scanners
+    assert [(c.shape, c.numbers) for c in candidates_in("as shown [12] before")] == [
+        ("enclosed", (12,))
+    ]
+
+
+def test_a_new_scanner_plugs_in_and_sees_typography(monkeypatch) -> None:
+    """The extension point the docstring names: a scanner in SCANNERS, reading the lines'
+    typography (here a stand-in for a PDF reader's raised runs)."""
+    from dataclasses import dataclass
+
+    from reflink import citations
+
+    @dataclass(frozen=True)
+    class Scripts:
+        raised: tuple[tuple[int, int], ...]
+        lowered: tuple[tuple[int, int], ...] = ()
+
+    seen = []
+
+    def scan_raised(scan: citations.Scan):
+        seen.append(scan.scripts)
+        for number, scripts in (scan.scripts or {}).items():
+            line_start = scan.passage.line_of.index(number)
+            for start, end in scripts.raised:
+                made = scan.candidate(
+                    line_start + start,
+                    line_start + end,
+                    scan.text[line_start + start : line_start + end],
+                    citations.SUPERSCRIPT,
+                    "glued",
+                    [citations.evidence("typography:raised")],
+                )
+                if made:
+                    yield made
+
+    monkeypatch.setitem(citations.WEIGHTS, "typography:raised", 3.0)
+    monkeypatch.setattr(citations, "SCANNERS", [scan_raised, *citations.SCANNERS])
+    lines = make_lines("We found 7 trials in total.")
+    markers, _ = find_citations(lines, [], {1: Scripts(raised=((9, 10),))})
+    assert seen == [{1: Scripts(raised=((9, 10),))}]
+    assert [m.numbers for m in markers] == [(7,)]
+    assert find_citations(lines, [])[0] == []  # as text, "7 trials" is a count
+
+
+def test_citations_and_claims_read_the_passage_they_are_given() -> None:
+    from reflink.claims import split_claims
+
+    lines = make_lines("First text.1 More text.2")
+    passage = body_passage(lines, [])
+    markers, _ = find_citations(lines, [], passage=passage)
+    assert [m.numbers for m in markers] == [(1,), (2,)]
+    _, claims = split_claims(lines, markers, [], passage)
+    assert [c.text for c in claims] == ["First text.", "More text."]

@@ -2,34 +2,52 @@
 
 One mechanism for every numbered style, in an ordered list of small steps:
 
-1. `find_candidates`: every number list that *could* be a callout, with its family
-   (bracket "[3–5, 9]", paren "(2, 6-8)", glued superscript "NSCLC.6–8", spaced superscript
-   "dense breasts, 4 but", table cell "117 and 144", "Ref. 13") and a local score: evidence
-   from the characters and words around it ("250 mg" is a dose, "1 H NMR" an isotope).
-2. `choose_family`: the document's callout style is the family whose candidates best form an
-   introduction chain (numbers first cited 1, 2, 3, … in reading order).
-3. `decode`: a Viterbi pass (`_introductions`) over "largest number cited so far" picks the
-   first citations (each new number is the next one, or a little above); the other candidates
-   are accepted as re-citations of numbers already introduced when their local evidence is good
-   (a spaced number needs less when the same number was cited a few lines before, and is
-   dropped among rejected spaced numbers: a list of counts), and rejected when they would
-   introduce a number out of order. Tables and captions float, so their callouts stand outside
-   the order; runs of labels counting up ("( 1 ) … ( 2 ) … ( 3 )", affiliation marks) are
-   dropped; a list numbered alphabetically (confident callouts arriving out of order) is
-   decided on local evidence alone. Last, a number of a complete list that no callout carries
-   takes its best weak candidate ("Lindqvist7", read as a symbol like "Sox2" until the list
-   says 7 is cited nowhere else).
+1. Candidates (`find_candidates`): the `SCANNERS`, in order, one per family of callout, each
+   reading the passage (`Scan`) and yielding every number list that *could* be a callout with
+   its named evidence (a `Candidate`): brackets "[3–5, 9]", parentheses "(2, 6-8)", "Ref. 13",
+   a table's reference-column cell "117 and 144", glued superscripts "NSCLC.6–8", spaced
+   superscripts "dense breasts, 4 but". An earlier scanner takes its text first. Then the
+   `CANDIDATE_STEPS` add evidence that needs the whole passage ("compound 5" elsewhere).
+2. Style (`choose_family`): the document's callout style is the family whose candidates best
+   form an introduction chain (numbers first cited 1, 2, 3, … in reading order).
+3. Order (`decode`): a Viterbi pass (`_introductions`) over "largest number cited so far"
+   picks the first citations (each new number is the next one, or a little above); the other
+   candidates are accepted as re-citations of numbers already introduced when their local
+   evidence is good (recency: a spaced number needs less when the same number was cited a few
+   lines before, and is dropped among rejected spaced numbers: a list of counts), and rejected
+   when they would introduce a number out of order. Tables and captions float, so their
+   callouts stand outside the order; runs of labels counting up ("( 1 ) … ( 2 ) … ( 3 )",
+   affiliation marks) are dropped; a list numbered alphabetically (confident callouts arriving
+   out of order) is decided on local evidence alone. Last, a number of a complete list that no
+   callout carries takes its best weak candidate ("Lindqvist7", read as a symbol like "Sox2"
+   until the list says 7 is cited nowhere else).
+
+Every tuned number is in `WEIGHTS`, one table, each entry saying what it trades off; a
+candidate's `evidence` names the entries that made its score.
 
 The parsed reference list bounds the numbers (`reference_universe`); when the list is
 truncated (the seed holds entries 100–133 while the body cites 1–146) the bound is relaxed.
+
+Where do I add a new callout style?
+    Write a scanner: a function `Scan -> Iterable[Candidate]` that finds the style's number
+    lists in `scan.text` (skipping text `scan.overlaps` says is taken) and makes each with
+    `scan.candidate(start, end, numbers_text, family, shape, [evidence("your:name"), …])`;
+    add its weights to `WEIGHTS` and the scanner to `SCANNERS`, before any scanner that would
+    read the same text less well. A scanner sees the passage's lines (`scan.lines`, kind and
+    raw text) and, for a PDF, each line's typography (`scan.scripts`: raised and lowered
+    character runs; None for a text file), so evidence from how a number is printed ("a run of
+    digits set smaller on a raised baseline") is a scanner too; a scanner may `scan.take` text
+    it rules out (a lowered "2" in "CO2") without making a candidate. Give it a named test on
+    invented text in tests/test_citations.py, and score the development set before and after.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .models import BODY, CAPTION, HEADING, TABLE, Line, Marker, Problem, RefEntry
 from .textclean import Passage, stitch
@@ -191,23 +209,210 @@ YEAR = re.compile(r"(?:19|20)\d\d$")
 SUPERSCRIPT = "superscript"
 BRACKETED = "bracket"
 PARENTHESISED = "paren"
+# the two shapes of a flattened superscript: "mortality.1" and "dense breasts, 4 but"
+GLUED = "glued"
+SPACED = "spaced"
+
+# --- the weights ------------------------------------------------------------------------------
+#
+# Every tuned number of the module, by the name of the evidence or decision it weighs. A
+# candidate's score is the sum of its evidence (log-odds-like: > 0 leans callout); each entry
+# says what raising it trades off. Tuned on the development set: change one, re-score it.
+WEIGHTS: dict[str, float] = {
+    # -- enclosed callouts (brackets, parentheses, "Ref. 13") --
+    # "[3]–[5]": IEEE's range of two brackets; as sure as a bracket with a list
+    "bracket-range": 2.5,
+    # "[12]": a bracket rarely holds anything but callouts; lower it and "[12]" needs order
+    "bracket": 2.0,
+    # "(12)": a parenthesis holds much else (years, counts, equation numbers)
+    "paren": 1.0,
+    # "[3–5, 9]", "(2;3)": a list or range inside looks more like callouts than a lone number
+    "enclosed:list-or-range": 0.5,
+    # "Equation (4)", "Fig. [2]": a label word before; but "tissue bank [19]" is a callout
+    "enclosed:after-label-word": -3.0,
+    # "derived from (7)": often an equation; weak enough that "adapted from (6)" may still
+    # introduce a number in order, while a re-citation needs more
+    "paren:after-equation-lead": -0.8,
+    # "see Ref. 13": the word says it; raise it and table headers "Reference" + "33%" creep in
+    "refword": 3.0,
+    # -- a table's reference column --
+    # "9 months 77" in a table whose header names a reference column: the row's callout
+    "cell": 1.5,
+    # -- what follows a bare number (both superscript shapes) --
+    "after:end-of-text": 0.5,
+    # "4–6 weeks.25" + next line "2.1.2 Intradural": the next line is another matter
+    "after:line-break": 0.5,
+    # "In total, 52" + next line "markers were": a count that goes on with its unit
+    "after:line-break-then-unit": -3.0,
+    # "mortality.1,", "evidence.19)": punctuation glued after the number
+    "after:punctuation": 0.6,
+    # any other symbol glued after it
+    "after:symbol": 0.0,
+    # a space, then nothing
+    "after:space-then-nothing": 0.5,
+    # "known causes 2 .", "alectinib 8,9 . Most": punctuation spaced off, as an extracted
+    # superscript's is
+    "after:spaced-punctuation": 1.0,
+    # "NaOH, 2 M in ethanol", "400 MHz", "17 March": a unit with capitals, or a date
+    "after:cased-unit-or-month": -3.0,
+    # "protocol 18 (Supplementary Fig. 6)"
+    "after:parenthesis": 0.3,
+    # "approximately 4 months", "52 patients": a count; lower it and "tissue 4 cells" survives
+    "after:unit-word": -3.0,
+    # "1 H NMR", "13 C-labelled", "11 CO 2": an isotope or a formula follows
+    "after:isotope-or-formula": -2.5,
+    # "nodules 5 and liver", "tissue, 4 but": a callout ends a clause, a function word follows
+    "after:function-word": 0.8,
+    # "kinase.1 Patients": a new sentence after an unpunctuated callout, or a name
+    "after:capital": 0.4,
+    # "spectroscopy 12-14 proved", "et al. 48 discovered": a verb follows
+    "after:verb": 0.5,
+    # "52 markers": a lower-case content word follows, more often a count than a callout
+    "after:content-word": -0.6,
+    # -- glued superscripts ("mortality.1", "chemotherapy85", "5%,9") --
+    # "chemotherapy85": glued to a word
+    "glued:to-word": 1.2,
+    # "ROS1", "Sox2", "Lindqvist7": glued to a capitalised name, mostly a symbol; only a listed
+    # number cited nowhere else takes it (see "uncited-listed-number")
+    "glued:to-name": -2.5,
+    # "quadros5 ,11 ,14": a comma spaced off between glued numbers, one marker per number
+    "glued:after-spaced-comma": 1.5,
+    # "in 2013.87,88": after a year's full stop
+    "glued:after-year-stop": 0.4,
+    # "ROS1.113": after a full stop closing a name with digits
+    "glued:after-name-stop": 0.8,
+    # glued after punctuation: the strongest shape of all in running text
+    "glued:after-full-stop": 2.0,
+    "glued:after-comma": 1.5,
+    "glued:after-semicolon": 1.2,
+    "glued:after-colon": 0.5,
+    "glued:after-parenthesis": 1.0,
+    "glued:after-other-mark": 1.5,  # "5%,9", "evidence”.19"
+    # -- spaced superscripts ("dense breasts, 4 but", extracted as a token of their own) --
+    # "known causes 2 .": the punctuation after it is spaced off too; a count's rarely is
+    "spaced:punctuation-spaced-off": 1.0,
+    # a number opening the passage
+    "spaced:at-start": -0.5,
+    # "a UN census in 2016 3 , Hpy": right after a year
+    "spaced:after-year": -0.3,
+    # "the loop K-112-118 3 .": after a name with digits, less sure than "kinase 3 ."
+    "spaced:after-name-with-digits": -0.8,
+    # "volume. 6", "breasts, 4 but": after punctuation
+    "spaced:after-punctuation": 0.8,
+    # "… 2.5, 3 and": digits before that punctuation, a list of numbers
+    "spaced:digits-before-punctuation": -0.5,
+    # "NYHA classes: 3, …": a list of labels follows a colon
+    "spaced:after-colon": -0.7,
+    # "Okafor et al. 31 reported"
+    "spaced:after-et-al": 1.0,
+    # "ceritinib (Zykadia) 6 ,"
+    "spaced:after-closing-bracket": 0.3,
+    # "the T315I mutant 14 .": a noun that often takes a label ("patient 2")
+    "spaced:after-soft-label": -0.7,
+    # "nodules 5 and": after a word
+    "spaced:after-word": 0.2,
+    # -- evidence from the neighbourhood --
+    # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": per data-like number around it beyond the first
+    "crowd": -0.5,
+    # "(R)-5", "compound 5" elsewhere: a spaced "5" is more likely the compound
+    "compound-number": -1.0,
+    # a number above the list's last entry: a cut list, or noise
+    "above-list": -1.5,
+    # -- document-level decisions --
+    # the superscript shape the document does not use ("approximately 4 months" where callouts
+    # are glued): mostly noise
+    "shape:unused": -2.0,
+    # a document that prints every callout spaced: its spaced re-citations need less
+    "shape:all-spaced": 0.3,
+    # introducing the next new number: strong evidence; raise it and counts that happen to
+    # fit the order ("1 … 2 … 3") join the chain
+    "chain:next-number": 2.5,
+    # each further number one candidate introduces ("101–103"), so "1,2" then "1" and "2" beat
+    # two introductions with "1,2" dropped
+    "chain:each-further-number": 2.0,
+    # per number skipped when a candidate introduces numbers above max + 1
+    "chain:skipped-number": -0.5,
+    # re-citing an old number needs a little local evidence
+    "recite": -0.3,
+    # "the diol 7 was": a spaced number re-cited needs more
+    "recite:spaced": -0.8,
+    # a spaced re-citation of a number cited a few lines before needs less
+    "recite:recent": 0.8,
+    # a listed number no callout carries: every entry of a complete list is cited somewhere
+    "uncited-listed-number": 2.0,
+}
+
+# Thresholds and windows of the document-level decisions (counts and characters, not evidence)
+CONFIDENT = 1.5  # local evidence that alone makes a callout likely ("mortality.1 Cancer")
+CONFIDENT_BRACKET = 2.0  # a plain "[12]" in running text: a callout even ahead of its turn
+FLOATING_ACCEPT = 0.5  # evidence a callout in a table or caption needs (outside the order)
+LONE_ACCEPT = 0.5  # evidence a callout in a lone string needs (`find_markers` without a passage)
+SHAPE_EVIDENCE = 1.0  # a superscript with more evidence than this counts towards its shape
+SHAPE_MAJORITY = 3  # one shape used this many times as often as the other is the one in use
+NEW_NUMBER_BONUS_CAP = 10
+MAX_GAP = 12  # numbers a new callout may skip above the largest cited so far
+RECENT_WINDOW = 3000  # characters back to an earlier callout of the same number
+OUT_OF_ORDER_SHARE = 0.15  # above this share of confident callouts out of order: not ordered
+OUT_OF_ORDER_MINIMUM = 10  # confident callouts needed before order is judged at all
+LABEL_RUN = 3  # "( 1 ) … ( 2 ) … ( 3 )", "USA. 2 Advion … 3 Vanderbilt": labels, not callouts
+LABEL_WINDOW = 400  # characters between neighbours of such a run
+GROUP_WINDOW = 1500  # characters back to the group callout that a one-by-one discussion follows
+COUNT_WINDOW = 80  # characters either side of a spaced re-citation to look for counts
+COUNT_NEIGHBOURS = 2  # rejected spaced numbers around it that make it one of them
+NO_LIST_LIMIT = 1800  # without a list: no review cites 1900 works; "2019" is a year
+TABLE_LOOKBACK = 120  # lines back from a cell to its table's header
+CROWD_WINDOW = 30  # characters either side of a bare number to count data-like numbers
+
+SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known causes 2 ."
+# compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
+COMPOUND_LABEL = re.compile(
+    r"\((?:R|S|E|Z|±|rac)\)-(\d{1,3})\b|\b[Cc]ompounds?\s+(?:\((?:R|S)\)-)?(\d{1,3})\b"
+)
+REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
+# data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
+# which may be the neighbouring callouts themselves ("Chip 11,12 and TAG70, 13 which")
+NUMBER_RUN = re.compile(r"\d+[.,]\d+|\d{3,}")
+
+Evidence = tuple[str, float]  # ("after:function-word", 0.8): a name from WEIGHTS and its weight
+
+
+def evidence(name: str, times: float = 1.0) -> Evidence:
+    """ "after:verb" → ("after:verb", 0.5): the named evidence with its weight (× times)."""
+    weight = WEIGHTS[name]
+    return name, weight if times == 1.0 else weight * times
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A number list that may be a callout, with the local evidence for it."""
+    """A number list that may be a callout, with the named local evidence for it."""
 
     start: int  # offset of the marker text in the passage ("[" or the first digit)
     end: int
     digit: int  # offset of the first digit (its line is the marker's line)
     text: str
     numbers: tuple[int, ...]
-    family: str  # superscript | bracket | paren
+    family: str  # superscript | bracket | paren | any ("Ref. 13" joins the document's family)
     shape: str  # glued | spaced | enclosed | refword | cell
-    score: float  # log-odds-like local evidence; > 0 leans callout
+    score: float  # the sum of the evidence, in order; > 0 leans callout
+    evidence: tuple[Evidence, ...] = ()
     floating: bool = False  # in a table or caption: placed anywhere, outside first-citation order
     in_table: bool = False
     spaced_off: bool = False  # "dense breasts 4 ," : punctuation spaced off after it
+
+    def weighed(self, *more: Evidence) -> Candidate:
+        """The same candidate with more evidence (a later step's, or the document's)."""
+        score = self.score
+        for _, weight in more:
+            score += weight
+        return replace(self, score=score, evidence=self.evidence + more)
+
+
+def total(items: Sequence[Evidence]) -> float:
+    """The score of a list of evidence: summed in order (the order the weights were tuned in)."""
+    score = 0.0
+    for _, weight in items:
+        score += weight
+    return score
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -236,7 +441,119 @@ def expand_numbers(text: str) -> tuple[int, ...]:
     return tuple(numbers)
 
 
-# --- step 1: candidates -----------------------------------------------------------------------
+# --- step 1: what a scanner sees --------------------------------------------------------------
+
+
+@dataclass
+class Scan:
+    """One passage being scanned for candidates: its text, its lines, and what is taken.
+
+    `lines` maps a source line number to its `Line` (kind, raw text); `scripts` maps a line
+    number to the typography a reader found on it (a PDF's raised and lowered character runs,
+    `raised`/`lowered` as [start, end) offsets into the line's text), None for a text file.
+    Scanners run in order; the text a candidate covers is taken, and later scanners skip it.
+    """
+
+    passage: Passage
+    lines: Mapping[int, Line] = field(default_factory=dict)
+    scripts: Mapping[int, Any] | None = None
+    taken: bytearray = field(init=False)
+    _tabular: dict[int, bool] = field(init=False, default_factory=dict)
+    _reference_column: dict[int, bool] = field(init=False, default_factory=dict)
+    # a bare number list's superscript judgement, by its start: both shape scanners ask
+    judged: dict[int, Any] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.taken = bytearray(len(self.passage.text))
+
+    @property
+    def text(self) -> str:
+        return self.passage.text
+
+    def line_at(self, offset: int) -> Line | None:
+        """The source line holding the character at `offset`."""
+        return self.lines.get(self.passage.line_at(offset))
+
+    def take(self, start: int, end: int) -> None:
+        """Mark text as read: no later scanner makes a candidate over it."""
+        self.taken[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.taken[start:end]
+
+    def ends_line(self, offset: int) -> bool:
+        text = self.passage.text
+        return offset >= len(text) or self.passage.line_at(offset) != self.passage.line_at(
+            offset - 1
+        )
+
+    def tabular(self, line: Line | None) -> bool:
+        if line is None:
+            return False
+        if line.number not in self._tabular:
+            self._tabular[line.number] = line.kind == TABLE or bool(TABULAR.search(line.raw))
+        return self._tabular[line.number]
+
+    def in_table(self, offset: int) -> bool:
+        return self.tabular(self.line_at(offset))
+
+    def floating_at(self, offset: int) -> bool:
+        line = self.line_at(offset)
+        return line is not None and line.kind == CAPTION or self.in_table(offset)
+
+    def has_reference_column(self, offset: int) -> bool:
+        """Whether the table holding this offset has a "Reference"/"Ref." column header.
+
+        Only such a table's last cells are callouts ("PFS Reference" … "9 months 77"); a data
+        table's last column holds counts ("Tumour area scaled (%) 1").
+        """
+        number = self.passage.line_at(offset)
+        if number not in self._reference_column:
+            found, back = False, number
+            while back > 0 and number - back <= TABLE_LOOKBACK:
+                line = self.lines.get(back)
+                if line is None or line.kind in (BODY, HEADING) and not self.tabular(line):
+                    break  # the running text before the table
+                if REFERENCE_HEADER.search(line.text):
+                    found = True
+                    break
+                back -= 1
+            self._reference_column[number] = found
+        return self._reference_column[number]
+
+    def candidate(
+        self,
+        start: int,
+        end: int,
+        body: str,
+        family: str,
+        shape: str,
+        found: Sequence[Evidence],
+        digit: int | None = None,
+    ) -> Candidate | None:
+        """A candidate over text[start:end] whose numbers are `body`; None if it has none."""
+        numbers = expand_numbers(body)
+        if not numbers:
+            return None
+        digit = start if digit is None else digit
+        text = self.passage.text
+        return Candidate(
+            start=start,
+            end=end,
+            digit=digit,
+            text=text[start:end],
+            numbers=numbers,
+            family=family,
+            shape=shape,
+            score=total(found),
+            evidence=tuple(found),
+            floating=self.floating_at(digit),
+            in_table=self.in_table(digit),
+            spaced_off=text[end : end + 2] in SPACED_OFF,
+        )
+
+
+# --- step 1: the scanners, one per family of callout ------------------------------------------
 
 
 def _token_before(text: str, offset: int) -> str:
@@ -247,6 +564,177 @@ def _token_before(text: str, offset: int) -> str:
 def _token_after(text: str, offset: int) -> str:
     match = NEXT_TOKEN.match(text, offset, offset + 40)
     return match.group(1) if match else ""
+
+
+def scan_brackets(scan: Scan) -> Iterator[Candidate]:
+    """ "[3–5, 9]", "[12]", and IEEE's "[3]–[5]" (one callout for 3, 4, 5)."""
+    for match in BRACKET_RANGE.finditer(scan.text):
+        inner = f"{match.group(1)}–{match.group(2)}"
+        found = [evidence("bracket-range")]
+        made = scan.candidate(
+            match.start(), match.end(), inner, BRACKETED, "enclosed", found, match.start(1)
+        )
+        if made:
+            yield made
+    yield from _enclosed(scan, BRACKET, BRACKETED, "bracket")
+
+
+def scan_parentheses(scan: Scan) -> Iterator[Candidate]:
+    """ "(2, 6-8)", "(12)"; not "IGF-2(5-41)", a fragment of a peptide."""
+    yield from _enclosed(scan, PAREN, PARENTHESISED, "paren")
+
+
+def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> Iterator[Candidate]:
+    text = scan.text
+    for match in pattern.finditer(text):
+        if scan.overlaps(match.start(), match.end()):
+            continue
+        inner = match.group(1)
+        digit = match.start(1) + len(inner) - len(inner.lstrip())
+        found = [evidence(name)]
+        if any(ch in inner for ch in f",;{DASH}"):
+            found.append(evidence("enclosed:list-or-range"))
+        token = _token_before(text, match.start()).strip(".,;:").lower()
+        if token in ENCLOSED_LABELS:
+            found.append(evidence("enclosed:after-label-word"))
+        elif family == PARENTHESISED and token in EQUATION_LEADS:
+            found.append(evidence("paren:after-equation-lead"))
+        made = scan.candidate(match.start(), match.end(), inner, family, "enclosed", found, digit)
+        if made:
+            yield made
+
+
+def scan_reference_words(scan: Scan) -> Iterator[Candidate]:
+    """ "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number."""
+    text, passage = scan.text, scan.passage
+    for match in REF_WORD.finditer(text):
+        # "Reference" as a table header, then "33% …" on the next line, is no callout
+        same_line = passage.line_at(match.start()) == passage.line_at(match.start(1))
+        if same_line and _evidence_after(text, match.end(1), scan.ends_line(match.end(1))):
+            made = scan.candidate(
+                match.start(1),
+                match.end(1),
+                match.group(1),
+                "any",
+                "refword",
+                [evidence("refword")],
+            )
+            if made:
+                yield made
+
+
+def _bare_lists(scan: Scan) -> Iterator[re.Match[str]]:
+    """Bare number lists ("12", "6–8", "11,12") no earlier scanner has taken."""
+    for match in BARE_LIST.finditer(scan.text):
+        if not scan.overlaps(*match.span(1)):
+            yield match
+
+
+def scan_table_cells(scan: Scan) -> Iterator[Candidate]:
+    """The last cell of a row in a table with a reference column: "Group D retrospective 318
+    22", "9 months 77", and "117 and" + "144" over two lines. A data table's last column (counts,
+    years) is no such column: only a table whose header names references has one."""
+    text = scan.text
+    for match in _bare_lists(scan):
+        start, end = match.span(1)
+        if start and not text[start - 1].isspace():
+            continue
+        if not (scan.in_table(start) and scan.has_reference_column(start)):
+            continue
+        line_end = scan.ends_line(end)
+        pair = AND_LIST.match(text, start)
+        if pair and scan.ends_line(pair.end()) and not line_end:
+            made = scan.candidate(
+                start, pair.end(), pair.group(0), SUPERSCRIPT, "cell", [evidence("cell")]
+            )
+        elif line_end:
+            made = scan.candidate(
+                start, end, match.group(1), SUPERSCRIPT, "cell", [evidence("cell")]
+            )
+        else:
+            continue
+        if made:
+            yield made
+
+
+def scan_glued_superscripts(scan: Scan) -> Iterator[Candidate]:
+    """Superscripts flattened onto the word or mark before them: "mortality.1", "5%,9",
+    "chemotherapy85", "quadros5 ,11 ,14"."""
+    yield from _superscripts(scan, GLUED)
+
+
+def scan_spaced_superscripts(scan: Scan) -> Iterator[Candidate]:
+    """Superscripts extracted as a token of their own: "dense breasts, 4 but", "known causes
+    2 .", "Okafor et al. 31 reported"."""
+    yield from _superscripts(scan, SPACED)
+
+
+def _shape_of(text: str, start: int) -> str:
+    """The superscript shape a bare number at `start` would have: by the character before."""
+    return SPACED if not start or text[start - 1].isspace() else GLUED
+
+
+def _superscript_evidence(
+    text: str, start: int, end: int, at_line_end: bool
+) -> list[Evidence] | None:
+    """Local evidence for a bare number list as a superscript of its shape; None: it is not."""
+    after = _evidence_after(text, end, at_line_end)
+    if after is None:
+        return None
+    if _shape_of(text, start) == SPACED:
+        return _spaced_evidence(text, start, end, after)
+    return _glued_evidence(text, start, end, after)
+
+
+def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
+    """The bare number lists of one superscript shape, with the crowd around them as evidence."""
+    text = scan.text
+    for match in _bare_lists(scan):
+        judged = _judge_bare_list(scan, match)
+        if judged is None or _shape_of(text, judged[0]) != shape:
+            continue
+        start, body, found = judged
+        end = start + len(body)
+        # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": numbers among many numbers are data
+        crowd = len(NUMBER_RUN.findall(text, max(0, start - CROWD_WINDOW), start))
+        crowd += len(NUMBER_RUN.findall(text, end, end + CROWD_WINDOW))
+        if crowd > 1:
+            found = [*found, evidence("crowd", crowd - 1)]
+        made = scan.candidate(start, end, body, SUPERSCRIPT, shape, found)
+        if made:
+            yield made
+
+
+def _judge_bare_list(scan: Scan, match: re.Match[str]) -> tuple[int, str, list[Evidence]] | None:
+    """(start, text, evidence) of the superscript a bare number list holds, or None.
+
+    When the whole list is no callout its tail may be one ("TAG70, 13 which": "70" belongs to
+    a name, "13" is the callout). Judged once per list, for whichever shape scanner asks.
+    """
+    key = match.start(1)
+    if key not in scan.judged:
+        scan.judged[key] = _judge(scan, match)
+    return scan.judged[key]
+
+
+def _judge(scan: Scan, match: re.Match[str]) -> tuple[int, str, list[Evidence]] | None:
+    text = scan.text
+    start, end = match.span(1)
+    line_end = scan.ends_line(end)
+    found = _superscript_evidence(text, start, end, line_end)
+    if found is not None:
+        return start, match.group(1), found
+    comma = text.find(",", start, end)
+    if comma <= 0:
+        return None
+    tail = BARE_LIST.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
+    if not tail or tail.end(1) != end:
+        return None
+    found = _superscript_evidence(text, tail.start(1), end, line_end)
+    return None if found is None else (tail.start(1), tail.group(1), found)
+
+
+# --- step 1: local evidence of a bare number ---------------------------------------------------
 
 
 def _is_formula(token: str, following: str = "") -> bool:
@@ -275,16 +763,18 @@ def _is_formula(token: str, following: str = "") -> bool:
     return bool(parts) and all(part in ELEMENTS for part in parts)
 
 
-def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None:
+def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence | None:
     """Evidence from what follows a bare number list; None when it cannot be a callout."""
     following = text[end : end + 2]
     if not following:
-        return 0.5
+        return evidence("after:end-of-text")
     if at_line_end and following[0].isspace():
         # "4–6 weeks.25" + "2.1.2 Intradural": the next line is another matter, unless it
         # goes on with a unit: "In total, 52" + "markers were"
         word = _token_after(text, end)
-        return -3.0 if word.lower() in UNIT_WORDS and word[:1].islower() else 0.5
+        if word.lower() in UNIT_WORDS and word[:1].islower():
+            return evidence("after:line-break-then-unit")
+        return evidence("after:line-break")
     first = following[0]
     # "2–4.2%", "9.8 months", "3rd", "5q", "2H", "37°C", "15%": the number goes on
     if first.isalnum() or first in f"%°‰'′/(+{DASH}":
@@ -292,24 +782,25 @@ def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None
     if first in ".:" and following[1:2].isdigit():
         return None
     if first in '.,;:)]”"’':
-        return 0.6
+        return evidence("after:punctuation")
     if not first.isspace():
-        return 0.0
+        return evidence("after:symbol")
     word = _token_after(text, end)
     if not word:
-        return 0.5
+        return evidence("after:space-then-nothing")
     head = word[0]
     bare = word.strip(".,;:()[]").lower()
     if head.isdigit() or head in "%°=<>±×x+/":  # "2 × 10 5 cells", "5 %"
         return None
     if head in ".,;:)]":  # "known causes 2 .", "alectinib 8,9 . Most"
-        return 1.0
+        return evidence("after:spaced-punctuation")
     if word.rstrip(".,;:)") in CASED_UNITS or bare in MONTHS and head.isupper():
-        return -3.0  # "NaOH, 2 M in ethanol", "400 MHz"
+        return evidence("after:cased-unit-or-month")  # "NaOH, 2 M in ethanol", "400 MHz"
     if head == "(":
-        return 0.3  # "protocol 18 (Supplementary Fig. 6)"
+        return evidence("after:parenthesis")  # "protocol 18 (Supplementary Fig. 6)"
     if bare in UNIT_WORDS and not head.isupper():
-        return -3.0  # "approximately 4 months"; but "kinase.1 Patients" starts a sentence
+        # "approximately 4 months"; but "kinase.1 Patients" starts a sentence
+        return evidence("after:unit-word")
     element = word.split("-")[0].strip(".,;:])")
     formula = (
         element.isalpha()
@@ -319,71 +810,74 @@ def _score_after(text: str, end: int, at_line_end: bool = False) -> float | None
         )
     )
     if element in ISOTOPE_ELEMENTS or formula:
-        return -2.5  # "1 H NMR", "13 C-labelled", "[ 11 C]", "11 CO 2": an isotope
+        # "1 H NMR", "13 C-labelled", "[ 11 C]", "11 CO 2": an isotope
+        return evidence("after:isotope-or-formula")
     if bare in FUNCTION_WORDS:
-        return 0.8
+        return evidence("after:function-word")
     if head.isupper():
-        return 0.4  # a new sentence after an unpunctuated callout, or a name
+        return evidence("after:capital")  # a new sentence after an unpunctuated callout, or a name
     if bare.endswith("ed") and len(bare) > 4:
-        return 0.5  # "spectroscopy 12-14 proved", "Lindqvist et al. 48 discovered": a verb
-    return -0.6  # a lower-case content word: more often a count ("52 markers")
+        # "spectroscopy 12-14 proved", "Lindqvist et al. 48 discovered": a verb
+        return evidence("after:verb")
+    return evidence("after:content-word")  # more often a count ("52 markers")
 
 
-def _score_superscript(
-    text: str, start: int, end: int, at_line_end: bool = False
-) -> tuple[str, float] | None:
-    """Shape and local evidence of a bare number list at text[start:end]."""
-    after = _score_after(text, end, at_line_end)
-    if after is None:
-        return None
-    before = text[start - 1] if start else ""
-    if not before or before.isspace():
-        spaced_off = text[end : end + 2] in SPACED_OFF
-        if spaced_off:
-            # "known causes 2 .", "(Zykadia) 6 ,": an extracted superscript is a token of its
-            # own, so the punctuation after it is spaced off too; a count rarely is
-            after += SPACED_PUNCTUATION_BONUS
-        token = _token_before(text, start)
-        if not token:
-            return "spaced", after - 0.5
-        last = token[-1]
-        bare = token.strip(".,;:()[]").lower()
-        if YEAR.fullmatch(token.strip(",;:")) and last.isdigit():
-            return "spaced", after - 0.3  # "a UN census in 2016 3 , Hpy"
-        if last.isdigit() and spaced_off and any(ch.isalpha() for ch in token):
-            # "the loop K-112-118 3 .", "mutant R175H/Y220C 4 ,": a name with digits, then a
-            # number spaced off like the punctuation after it
-            return "spaced", after - NAME_WITH_DIGITS_PENALTY
-        if last.isdigit() or last in "=<>±×+/^~≤≥−-–—#$€£&@*":
-            return None  # "2 × 10 5", "n = 54", "(R)- 17"
-        if last in ".,;:":
-            if bare in ABBREVIATED_LABELS and last == ".":
-                return None  # "Fig. 2", "no. 3"; but "LDA model. 27 However" ends a sentence
-            if bare in LABEL_WORDS and last == ":":
-                return None  # "stage: 3"; but "dense tissue volume, 29 BMI" is a callout
-            if last != "." and token[:-1].strip("(").replace(".", "").isdigit():
-                return None  # "(0, 5, and 50 mM)": a number in a list of numbers
-            penalty = -0.5 if any(ch.isdigit() for ch in token[:-1]) else 0.0
-            if last == ":":
-                penalty = -0.7  # "NYHA classes: 3, …": a list of labels follows
-            if token == "al.":
-                penalty = 1.0  # "Okafor et al. 31 reported"
-            return "spaced", 0.8 + after + penalty  # "volume. 6", "breasts, 4 but"
-        if last in ")]”\"’'":
-            if _is_formula(token, _token_after(text, end)):
-                return None
-            return "spaced", 0.3 + after  # "ceritinib (Zykadia) 6 ,"
-        if bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
-            return None  # "Phase 3", "(cm 3 )", "found that 41 had"; not "subjects 12,14-19 ."
-        if bare in SOFT_LABEL_WORDS:
-            return "spaced", after - 0.7
-        if len(bare) == 1 and token[0].isupper():
-            return None  # "sets B 1 ,…,B n": a subscript
+def _spaced_evidence(text: str, start: int, end: int, after: Evidence) -> list[Evidence] | None:
+    """A number with a space before it: "breasts, 4 but", "known causes 2 ."; None: not one."""
+    found = [after]
+    spaced_off = text[end : end + 2] in SPACED_OFF
+    if spaced_off:
+        # "known causes 2 .", "(Zykadia) 6 ,": an extracted superscript is a token of its
+        # own, so the punctuation after it is spaced off too; a count rarely is
+        found.append(evidence("spaced:punctuation-spaced-off"))
+    token = _token_before(text, start)
+    if not token:
+        return [*found, evidence("spaced:at-start")]
+    last = token[-1]
+    bare = token.strip(".,;:()[]").lower()
+    if YEAR.fullmatch(token.strip(",;:")) and last.isdigit():
+        return [*found, evidence("spaced:after-year")]  # "a UN census in 2016 3 , Hpy"
+    if last.isdigit() and spaced_off and any(ch.isalpha() for ch in token):
+        # "the loop K-112-118 3 .", "mutant R175H/Y220C 4 ,": a name with digits, then a
+        # number spaced off like the punctuation after it
+        return [*found, evidence("spaced:after-name-with-digits")]
+    if last.isdigit() or last in "=<>±×+/^~≤≥−-–—#$€£&@*":
+        return None  # "2 × 10 5", "n = 54", "(R)- 17"
+    if last in ".,;:":
+        if bare in ABBREVIATED_LABELS and last == ".":
+            return None  # "Fig. 2", "no. 3"; but "LDA model. 27 However" ends a sentence
+        if bare in LABEL_WORDS and last == ":":
+            return None  # "stage: 3"; but "dense tissue volume, 29 BMI" is a callout
+        if last != "." and token[:-1].strip("(").replace(".", "").isdigit():
+            return None  # "(0, 5, and 50 mM)": a number in a list of numbers
+        found.append(evidence("spaced:after-punctuation"))  # "volume. 6", "breasts, 4 but"
+        if token == "al.":
+            found.append(evidence("spaced:after-et-al"))  # "Okafor et al. 31 reported"
+        elif last == ":":
+            found.append(evidence("spaced:after-colon"))  # "NYHA classes: 3, …"
+        elif any(ch.isdigit() for ch in token[:-1]):
+            found.append(evidence("spaced:digits-before-punctuation"))
+        return found
+    if last in ")]”\"’'":
         if _is_formula(token, _token_after(text, end)):
-            return None  # "MgCl 2", "CO 2", "Na 2 SO 4"
-        if token[-1].isalpha():
-            return "spaced", 0.2 + after  # "nodules 5 and"
-        return None
+            return None
+        return [*found, evidence("spaced:after-closing-bracket")]  # "ceritinib (Zykadia) 6 ,"
+    if bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
+        return None  # "Phase 3", "(cm 3 )", "found that 41 had"; not "subjects 12,14-19 ."
+    if bare in SOFT_LABEL_WORDS:
+        return [*found, evidence("spaced:after-soft-label")]
+    if len(bare) == 1 and token[0].isupper():
+        return None  # "sets B 1 ,…,B n": a subscript
+    if _is_formula(token, _token_after(text, end)):
+        return None  # "MgCl 2", "CO 2", "Na 2 SO 4"
+    if token[-1].isalpha():
+        return [*found, evidence("spaced:after-word")]  # "nodules 5 and"
+    return None
+
+
+def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Evidence] | None:
+    """A number glued to the word or mark before it: "mortality.1", "chemotherapy85"."""
+    before = text[start - 1]
     if before.isalpha():
         # glued to a word: "chemotherapy85", "alone142,143"; not "ROS1", "PGE2", "CD44"
         tail = WORD_TAIL.search(text, max(0, start - 30), start)
@@ -404,13 +898,13 @@ def _score_superscript(
             # candidate: only a listed number cited nowhere else takes it (`_cite_uncited`)
             if "," in text[start:end]:
                 return None  # "TAG70, 13": the tail is tried on its own
-            return "glued", after + 1.2 - NAMED_PENALTY
+            return [after, evidence("glued:to-word"), evidence("glued:to-name")]
         if (
             len(letters) <= 2
             and text[start - len(letters) - 1 : start - len(letters)] in f"{DASH}/"
         ):
             return None  # "anti-Ab2", "t1/2"; but "self-harm4" is a callout
-        return "glued", 1.2 + after
+        return [after, evidence("glued:to-word")]
     if before in '.,;:)”"’%':
         # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "evidence”.19"
         ahead = text[max(0, start - 8) : start - 1]
@@ -418,7 +912,7 @@ def _score_superscript(
             return None  # "p<.05", "−.24": decimals
         if ahead[-1].isspace():
             if before == "," and ahead.rstrip()[-1:].isdigit():
-                return "glued", 1.5 + after  # "quadros5 ,11 ,14": one marker per number
+                return [after, evidence("glued:after-spaced-comma")]  # "quadros5 ,11 ,14"
             return None  # "r = .27": a decimal; ":3" alone on a line is debris
         if ahead[-1:].isdigit():
             # "9.8" is a decimal, "1,000" a thousand; "in 2013.87,88" and "E-Syt1.73" are not
@@ -427,207 +921,75 @@ def _score_superscript(
             if before != ".":
                 return None  # "1,000", "3:1", "(1;2)"
             if YEAR.search(stem):
-                return "glued", 0.4 + after
+                return [after, evidence("glued:after-year-stop")]
             if TWO_LETTERS.search(stem):  # "ROS1.113", not "R f B0.4"
-                return "glued", 0.8 + after
+                return [after, evidence("glued:after-name-stop")]
             return None
-        weight = {".": 2.0, ",": 1.5, ";": 1.2, ":": 0.5, ")": 1.0}.get(before, 1.5)
-        return "glued", weight + after
+        return [after, evidence(GLUED_AFTER.get(before, "glued:after-other-mark"))]
     return None
 
 
+GLUED_AFTER = {
+    ".": "glued:after-full-stop",
+    ",": "glued:after-comma",
+    ";": "glued:after-semicolon",
+    ":": "glued:after-colon",
+    ")": "glued:after-parenthesis",
+}
+
+
+# --- step 1: the scanners in order, then evidence about the candidates they found --------------
+
+# Ordered: an earlier scanner takes its text first ("[12]" is a bracket, never a bare "12").
+SCANNERS: list[Callable[[Scan], Iterable[Candidate]]] = [
+    scan_brackets,
+    scan_parentheses,
+    scan_reference_words,
+    scan_table_cells,
+    scan_glued_superscripts,
+    scan_spaced_superscripts,
+]
+
+
+def weigh_compound_numbers(scan: Scan, candidates: list[Candidate]) -> list[Candidate]:
+    """ "(R)-5", "compound 5": a document that names compounds by number makes a spaced "5"
+    elsewhere ("the diol 7 was isolated") more likely the compound than a callout."""
+    compounds = {int(m.group(1) or m.group(2)) for m in COMPOUND_LABEL.finditer(scan.text)}
+    if not compounds:
+        return candidates
+    return [
+        c.weighed(evidence("compound-number"))
+        if c.shape == SPACED and set(c.numbers) & compounds
+        else c
+        for c in candidates
+    ]
+
+
+# Evidence about the candidates that needs them all, or the whole passage, in order.
+CANDIDATE_STEPS: list[Callable[[Scan, list[Candidate]], list[Candidate]]] = [
+    weigh_compound_numbers,
+]
+
+
 def find_candidates(
-    passage: Passage, lines_by_number: dict[int, Line] | None = None
+    passage: Passage,
+    lines_by_number: Mapping[int, Line] | None = None,
+    scripts: Mapping[int, Any] | None = None,
 ) -> list[Candidate]:
     """Every number list in the passage that could be a callout, in reading order."""
-    text = passage.text
-    lines_by_number = lines_by_number or {}
+    scan = Scan(passage, lines_by_number or {}, scripts)
     candidates: list[Candidate] = []
-    taken = bytearray(len(text))  # offsets already inside a bracket, parenthesis or "Ref. 13"
-
-    tabular_lines: dict[int, bool] = {}
-
-    def tabular(line: Line | None) -> bool:
-        if line is None:
-            return False
-        if line.number not in tabular_lines:
-            tabular_lines[line.number] = line.kind == TABLE or bool(TABULAR.search(line.raw))
-        return tabular_lines[line.number]
-
-    def in_table(offset: int) -> bool:
-        return tabular(lines_by_number.get(passage.line_at(offset)))
-
-    reference_columns: dict[int, bool] = {}
-
-    def has_reference_column(offset: int) -> bool:
-        """Whether the table holding this offset has a "Reference"/"Ref." column header.
-
-        Only such a table's last cells are callouts ("PFS Reference" … "9 months 77"); a data
-        table's last column holds counts ("Tumour area scaled (%) 1").
-        """
-        number = passage.line_at(offset)
-        if number not in reference_columns:
-            found, back = False, number
-            while back > 0 and number - back <= TABLE_LOOKBACK:
-                line = lines_by_number.get(back)
-                if line is None or line.kind in (BODY, HEADING) and not tabular(line):
-                    break  # the running text before the table
-                if REFERENCE_HEADER.search(line.text):
-                    found = True
-                    break
-                back -= 1
-            reference_columns[number] = found
-        return reference_columns[number]
-
-    def floating_at(offset: int) -> bool:
-        line = lines_by_number.get(passage.line_at(offset))
-        return line is not None and line.kind == CAPTION or in_table(offset)
-
-    def ends_line(offset: int) -> bool:
-        return offset >= len(text) or passage.line_at(offset) != passage.line_at(offset - 1)
-
-    def add(
-        start: int, end: int, digit: int, body: str, family: str, shape: str, score: float
-    ) -> None:
-        numbers = expand_numbers(body)
-        if not numbers:
-            return
-        candidates.append(
-            Candidate(
-                start,
-                end,
-                digit,
-                text[start:end],
-                numbers,
-                family,
-                shape,
-                score,
-                floating=floating_at(digit),
-                in_table=in_table(digit),
-                spaced_off=text[end : end + 2] in SPACED_OFF,
-            )
-        )
-        taken[start:end] = b"\x01" * (end - start)
-
-    def overlaps(start: int, end: int) -> bool:
-        return 1 in taken[start:end]
-
-    for match in BRACKET_RANGE.finditer(text):
-        inner = f"{match.group(1)}–{match.group(2)}"
-        add(match.start(), match.end(), match.start(1), inner, BRACKETED, "enclosed", 2.5)
-    for family, pattern in ((BRACKETED, BRACKET), (PARENTHESISED, PAREN)):
-        for match in pattern.finditer(text):
-            if overlaps(match.start(), match.end()):
-                continue
-            inner = match.group(1)
-            digit = match.start(1) + len(inner) - len(inner.lstrip())
-            # a bracket rarely holds anything but callouts; a parenthesis holds much else
-            score = 1.0 if family == PARENTHESISED else 2.0
-            if any(ch in inner for ch in f",;{DASH}"):
-                score += 0.5
-            token = _token_before(text, match.start()).strip(".,;:").lower()
-            if token in ENCLOSED_LABELS:
-                score -= 3.0  # "Equation (4)", "Fig. [2]"; not "tissue bank [19]", "Atlas (1)"
-            elif family == PARENTHESISED and token in EQUATION_LEADS:
-                # "is derived from (7)", "given by (1)": often an equation, but "according to
-                # (4)", "adapted from (6)" are callouts: weak, so a number that fits the
-                # first-citation order may still introduce it; a re-citation needs more
-                score -= 0.8
-            add(match.start(), match.end(), digit, inner, family, "enclosed", score)
-    for match in REF_WORD.finditer(text):
-        # "Reference" as a table header, then "33% …" on the next line, is no callout
-        same_line = passage.line_at(match.start()) == passage.line_at(match.start(1))
-        if same_line and _score_after(text, match.end(1), ends_line(match.end(1))) is not None:
-            add(match.start(1), match.end(1), match.start(1), match.group(1), "any", "refword", 3.0)
-
-    for match in BARE_LIST.finditer(text):
-        start, end = match.span(1)
-        if overlaps(start, end):
-            continue
-        line_end = ends_line(end)
-        if (
-            (not start or text[start - 1].isspace())
-            and in_table(start)
-            and has_reference_column(start)
-        ):
-            # a table's reference column is its last cell: "Group D retrospective 318 22",
-            # "9 months 77", and "117 and" + "144" over two lines
-            pair = AND_LIST.match(text, start)
-            if pair and ends_line(pair.end()) and not line_end:
-                add(start, pair.end(), start, pair.group(0), SUPERSCRIPT, "cell", CELL_SCORE)
-                continue
-            if line_end:
-                add(start, end, start, match.group(1), SUPERSCRIPT, "cell", CELL_SCORE)
-                continue
-        shaped = _score_superscript(text, start, end, line_end)
-        if shaped is None:
-            # "TAG70, 13 which": the list's head belongs to a name; its tail may be a callout
-            comma = text.find(",", start, end)
-            if comma > 0:
-                tail = BARE_LIST.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
-                if tail and tail.end(1) == end:
-                    shaped = _score_superscript(text, tail.start(1), end, line_end)
-                    start = tail.start(1)
-            if shaped is None:
-                continue
-            match = tail
-        shape, score = shaped
-        # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": numbers among many numbers are data
-        crowd = len(NUMBER_RUN.findall(text, max(0, start - CROWD_WINDOW), start))
-        crowd += len(NUMBER_RUN.findall(text, end, end + CROWD_WINDOW))
-        score -= CROWD_PENALTY * max(0, crowd - 1)
-        add(start, end, start, match.group(1), SUPERSCRIPT, shape, score)
+    for scanner in SCANNERS:
+        for candidate in scanner(scan):
+            scan.take(candidate.start, candidate.end)
+            candidates.append(candidate)
     candidates.sort(key=lambda candidate: candidate.start)
-    compounds = {int(m.group(1) or m.group(2)) for m in COMPOUND_LABEL.finditer(text)}
-    if compounds:
-        # "(R)-5", "compound 5": the document names compounds by number, so a spaced "5"
-        # elsewhere ("the diol 7 was isolated") is more likely the compound
-        candidates = [
-            replace(c, score=c.score - COMPOUND_PENALTY)
-            if c.shape == "spaced" and set(c.numbers) & compounds
-            else c
-            for c in candidates
-        ]
+    for step in CANDIDATE_STEPS:
+        candidates = step(scan, candidates)
     return candidates
 
 
-CELL_SCORE = 1.5
-SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known causes 2 ."
-NAMED_PENALTY = 2.5  # "Sox2" glued to a capitalised name: a symbol unless nothing else cites 2
-NAME_WITH_DIGITS_PENALTY = 0.8  # "K-112-118 3 ." is less sure than "kinase 3 ."
-SPACED_PUNCTUATION_BONUS = 1.0
-# compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
-COMPOUND_LABEL = re.compile(
-    r"\((?:R|S|E|Z|±|rac)\)-(\d{1,3})\b|\b[Cc]ompounds?\s+(?:\((?:R|S)\)-)?(\d{1,3})\b"
-)
-COMPOUND_PENALTY = 1.0
-TABLE_LOOKBACK = 120  # lines back from a cell to its table's header
-REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
-# data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
-# which may be the neighbouring callouts themselves ("Chip 11,12 and TAG70, 13 which")
-NUMBER_RUN = re.compile(r"\d+[.,]\d+|\d{3,}")
-CROWD_WINDOW = 30
-CROWD_PENALTY = 0.5
-
 # --- steps 2 and 3: style and order -----------------------------------------------------------
-
-CHAIN_BONUS = 2.5  # introducing the next new number is strong evidence
-# each further number a candidate introduces ("101–103"): one marker "1,2" then re-citations
-# "1" and "2" must beat two separate introductions "1" and "2" with "1,2" dropped
-NEW_NUMBER_BONUS = 2.0
-NEW_NUMBER_BONUS_CAP = 10
-GAP_PENALTY = 0.5  # per number skipped when a candidate introduces numbers above max + 1
-MAX_GAP = 12
-RECENT_WINDOW = 3000  # characters back to an earlier callout of the same number
-RECENT_BONUS = 0.8  # a re-citation of a number cited that recently needs less evidence
-RECITE_BIAS = -0.3  # re-citing an old number needs a little local evidence
-SPACED_RECITE_BIAS = -0.8  # "the diol 7 was": a spaced number re-cited needs more
-SPACED_LIFT = 0.3  # less so where every callout is printed spaced
-CONFIDENT_BRACKET = 2.0  # a plain "[12]" in running text
-CONFIDENT = 1.5  # local evidence that alone makes a callout likely ("mortality.1 Cancer")
-OUT_OF_ORDER_SHARE = 0.15  # above this share of confident callouts out of order: not ordered
-LABEL_RUN = 3  # "( 1 ) … ( 2 ) … ( 3 )", "USA. 2 Advion … 3 Vanderbilt": labels, not callouts
-LABEL_WINDOW = 400  # characters between neighbours of such a run
 
 
 def _chain(candidates: Sequence[Candidate], usable: Sequence[bool]) -> tuple[float, list[int]]:
@@ -637,6 +999,7 @@ def _chain(candidates: Sequence[Candidate], usable: Sequence[bool]) -> tuple[flo
     extends the chain ending at e when its numbers above e start at e + 1 (or a little above,
     at a cost per skipped number); its numbers at or below e are re-citations.
     """
+    chain_bonus, skipped_weight = WEIGHTS["chain:next-number"], WEIGHTS["chain:skipped-number"]
     best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
     back: dict[int, tuple[int, int]] = {}  # candidate index → (previous max, previous index)
     for index, candidate in enumerate(candidates):
@@ -653,7 +1016,7 @@ def _chain(candidates: Sequence[Candidate], usable: Sequence[bool]) -> tuple[flo
             skipped = top - e - (len(numbers) - bisect_right(numbers, e))
             if skipped > MAX_GAP:
                 continue
-            gain = candidate.score + CHAIN_BONUS - GAP_PENALTY * skipped
+            gain = candidate.score + chain_bonus + skipped_weight * skipped
             options.append((best[e][0] + gain, e))
         if not options:
             continue
@@ -678,13 +1041,9 @@ def choose_family(candidates: Sequence[Candidate]) -> str:
         score, chain = _chain(candidates, usable)
         introduced = len({n for i in chain for n in candidates[i].numbers})
         # a lone sentence has no chain: the family with the most local evidence wins there
-        evidence = sum(max(0.0, c.score) for c, use in zip(candidates, usable, strict=True) if use)
-        results[family] = (introduced, score, evidence)
+        support = sum(max(0.0, c.score) for c, use in zip(candidates, usable, strict=True) if use)
+        results[family] = (introduced, score, support)
     return max(results, key=lambda family: results[family])
-
-
-NO_LIST_LIMIT = 1800  # without a list: no review cites 1900 works; "2019" is a year
-ABOVE_LIST_PENALTY = 1.5  # a number above the list's last entry: a cut list, or noise
 
 
 def decode(
@@ -692,18 +1051,15 @@ def decode(
     universe: tuple[int, int] | None = None,
     family: str | None = None,
 ) -> list[Candidate]:
-    """The candidates that are callouts: the first-citation chain plus plausible re-citations."""
+    """The candidates that are callouts: the first-citation chain plus plausible re-citations.
+
+    The document-level decisions, in order: the list bounds the numbers; the style (family,
+    and for superscripts the shape in use); the chain of first citations; labels counting up;
+    re-citations (with recency); counts among counts; listed numbers nothing else cites.
+    """
     if not candidates:
         return []
-    if universe is None:
-        candidates = [c for c in candidates if max(c.numbers) <= NO_LIST_LIMIT]
-    else:
-        listed, limit = universe
-        candidates = [
-            c if max(c.numbers) <= listed else replace(c, score=c.score - ABOVE_LIST_PENALTY)
-            for c in candidates
-            if max(c.numbers) <= limit
-        ]
+    candidates = bound_by_list(candidates, universe)
     family = family or choose_family(candidates)
     members = [c for c in candidates if c.family == family or c.family == "any"]
     unused_shape = None
@@ -715,9 +1071,43 @@ def decode(
     chain = _introductions([members[i] for i in ordered])
     in_chain = {ordered[i] for i in chain}
     labels = _label_runs(members, in_chain)
+    unordered = _numbered_out_of_order(members, in_chain) and universe is not None
+    accepted = _accept(members, in_chain, labels, universe, unordered)
+    accepted = _drop_counts_among_counts(members, accepted, in_chain)
+    if universe is not None and universe[0] < universe[1]:
+        # the shape the document does not print ("34 were stored" where callouts are glued)
+        # is a count, cited or not
+        usable = [c for c in members if c.shape != unused_shape]
+        label_ids = {id(members[index]) for index in labels}
+        accepted = _cite_uncited(usable, accepted, label_ids, universe[0])
+    return accepted
+
+
+def bound_by_list(
+    candidates: Sequence[Candidate], universe: tuple[int, int] | None
+) -> list[Candidate]:
+    """Numbers above the reference list's reach are dropped; a little above it, weighed down."""
+    if universe is None:
+        return [c for c in candidates if max(c.numbers) <= NO_LIST_LIMIT]
+    listed, limit = universe
+    return [
+        c if max(c.numbers) <= listed else c.weighed(evidence("above-list"))
+        for c in candidates
+        if max(c.numbers) <= limit
+    ]
+
+
+def _accept(
+    members: Sequence[Candidate],
+    in_chain: set[int],
+    labels: set[int],
+    universe: tuple[int, int] | None,
+    unordered: bool,
+) -> list[Candidate]:
+    """The chain's candidates, and the others whose evidence, order and recency make them
+    callouts (re-citations, floating callouts of tables and captions, confident brackets)."""
     accepted: list[Candidate] = []
     seen_max = 0
-    unordered = _numbered_out_of_order(members, in_chain) and universe is not None
     last_cited: dict[int, int] = {}  # number → offset of its latest accepted callout
     for index, candidate in enumerate(members):
         if accepted:
@@ -736,7 +1126,9 @@ def decode(
         elif candidate.floating:
             # tables and captions float: their numbers need not follow the first-citation order;
             # a spaced number inside a table is data unless it is the reference column's cell
-            if candidate.score > 0.5 and not (candidate.shape == "spaced" and candidate.in_table):
+            if candidate.score > FLOATING_ACCEPT and not (
+                candidate.shape == SPACED and candidate.in_table
+            ):
                 accepted.append(candidate)
         elif max(candidate.numbers) <= seen_max and (
             candidate.score + _recite_bias(candidate) + _recency(candidate, last_cited) > 0
@@ -751,18 +1143,7 @@ def decode(
             # "in the sediment core [77]" long before 70–76: a bracket holding numbers of the
             # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
-    accepted = _drop_counts_among_counts(members, accepted, in_chain)
-    if universe is not None and universe[0] < universe[1]:
-        # the shape the document does not print ("34 were stored" where callouts are glued)
-        # is a count, cited or not
-        usable = [c for c in members if c.shape != unused_shape]
-        label_ids = {id(members[index]) for index in labels}
-        accepted = _cite_uncited(usable, accepted, label_ids, universe[0])
     return accepted
-
-
-COUNT_WINDOW = 80  # characters either side of a spaced re-citation to look for counts
-COUNT_NEIGHBOURS = 2  # rejected spaced numbers around it that make it one of them
 
 
 def _drop_counts_among_counts(
@@ -776,13 +1157,13 @@ def _drop_counts_among_counts(
     """
     kept_ids = {id(c) for c in accepted}
     chain_ids = {id(members[index]) for index in in_chain}
-    rejected = [c.start for c in members if c.shape == "spaced" and id(c) not in kept_ids]
+    rejected = [c.start for c in members if c.shape == SPACED and id(c) not in kept_ids]
     if len(rejected) < COUNT_NEIGHBOURS:
         return accepted
     result = []
     for candidate in accepted:
         if (
-            candidate.shape == "spaced"
+            candidate.shape == SPACED
             and id(candidate) not in chain_ids
             and not candidate.spaced_off
         ):
@@ -792,9 +1173,6 @@ def _drop_counts_among_counts(
                 continue
         result.append(candidate)
     return result
-
-
-UNCITED_BONUS = 2.0  # every entry of a complete list is cited somewhere
 
 
 def _cite_uncited(
@@ -813,7 +1191,11 @@ def _cite_uncited(
         if id(candidate) in skip or len(candidate.numbers) != 1:
             continue
         number = candidate.numbers[0]
-        if number in cited or number > listed or candidate.score + UNCITED_BONUS <= 0:
+        if (
+            number in cited
+            or number > listed
+            or candidate.score + WEIGHTS["uncited-listed-number"] <= 0
+        ):
             continue
         if number not in best or candidate.score > best[number].score:
             best[number] = candidate
@@ -831,7 +1213,7 @@ def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> 
         for index, c in enumerate(members)
         if c.score >= CONFIDENT and not c.floating and c.shape != "refword"
     }
-    if len(confident) < 10:
+    if len(confident) < OUT_OF_ORDER_MINIMUM:
         return False
     seen_max, out_of_order = 0, 0
     for index, candidate in enumerate(members):
@@ -849,18 +1231,18 @@ def _recency(candidate: Candidate, last_cited: dict[int, int]) -> float:
     a few lines after "… WHO report 3 ," is a callout; the same "3" pages away is more often
     a count or a label.
     """
-    if candidate.shape != "spaced":
+    if candidate.shape != SPACED:
         return 0.0  # a glued or enclosed number carries its own evidence
     recent = [
         last_cited[n]
         for n in candidate.numbers
         if n in last_cited and candidate.start - last_cited[n] <= RECENT_WINDOW
     ]
-    return RECENT_BONUS if recent else 0.0
+    return WEIGHTS["recite:recent"] if recent else 0.0
 
 
 def _recite_bias(candidate: Candidate) -> float:
-    return RECITE_BIAS + (SPACED_RECITE_BIAS if candidate.shape == "spaced" else 0.0)
+    return WEIGHTS["recite"] + (WEIGHTS["recite:spaced"] if candidate.shape == SPACED else 0.0)
 
 
 def _introductions(candidates: Sequence[Candidate]) -> list[int]:
@@ -877,6 +1259,8 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
     if not candidates:
         return []
     top = max(max(c.numbers) for c in candidates)
+    chain_bonus, skipped_weight = WEIGHTS["chain:next-number"], WEIGHTS["chain:skipped-number"]
+    further_number = WEIGHTS["chain:each-further-number"]
     minus_infinity = float("-inf")
     value = [minus_infinity] * (top + 1)
     value[0] = 0.0
@@ -899,9 +1283,9 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
             introduced = high - m - skipped
             gain = (
                 candidate.score
-                + CHAIN_BONUS
-                + NEW_NUMBER_BONUS * min(introduced - 1, NEW_NUMBER_BONUS_CAP)
-                - GAP_PENALTY * skipped
+                + chain_bonus
+                + further_number * min(introduced - 1, NEW_NUMBER_BONUS_CAP)
+                + skipped_weight * skipped
             )
             if value[m] + gain > best:
                 best, best_from = value[m] + gain, m
@@ -933,7 +1317,7 @@ def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
     for index, candidate in enumerate(members):
         if index in in_chain or len(candidate.numbers) != 1:
             continue
-        if candidate.shape not in ("spaced", "enclosed") or candidate.family == BRACKETED:
+        if candidate.shape not in (SPACED, "enclosed") or candidate.family == BRACKETED:
             continue  # "[13] … [14] , [15]" and "cells.13 … .14" are callouts all the same
         if run:
             previous = members[run[-1]]
@@ -949,9 +1333,6 @@ def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
     if len(run) >= LABEL_RUN and not _follows_group(members, in_chain, run):
         labels.update(run)
     return labels
-
-
-GROUP_WINDOW = 1500  # characters back to the group callout that a one-by-one discussion follows
 
 
 def _follows_group(members: Sequence[Candidate], in_chain: set[int], run: list[int]) -> bool:
@@ -972,12 +1353,12 @@ def _follows_group(members: Sequence[Candidate], in_chain: set[int], run: list[i
 
 def _superscript_shapes(candidates: Sequence[Candidate]) -> tuple[str, str] | None:
     """(weak, strong): the superscript shape a document does not use and the one it does."""
-    glued = sum(1 for c in candidates if c.shape == "glued" and c.score > 1.0)
-    spaced = sum(1 for c in candidates if c.shape == "spaced" and c.score > 1.0)
-    if glued > 3 * spaced:
-        return "spaced", "glued"
-    if spaced > 3 * glued:
-        return "glued", "spaced"
+    glued = sum(1 for c in candidates if c.shape == GLUED and c.score > SHAPE_EVIDENCE)
+    spaced = sum(1 for c in candidates if c.shape == SPACED and c.score > SHAPE_EVIDENCE)
+    if glued > SHAPE_MAJORITY * spaced:
+        return SPACED, GLUED
+    if spaced > SHAPE_MAJORITY * glued:
+        return GLUED, SPACED
     return None
 
 
@@ -991,14 +1372,14 @@ def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
     if shapes is None:
         return candidates
     weak, strong = shapes
-    # a spaced number re-cited needs more evidence (SPACED_RECITE_BIAS) unless the document
+    # a spaced number re-cited needs more evidence ("recite:spaced") unless the document
     # prints all its callouts spaced ("imaging 6 to resolve")
-    lift = SPACED_LIFT if strong == "spaced" else 0.0
+    lifted = strong == SPACED
     return [
-        replace(c, score=c.score - 2.0)
+        c.weighed(evidence("shape:unused"))
         if c.shape == weak
-        else replace(c, score=c.score + lift)
-        if c.shape == strong
+        else c.weighed(evidence("shape:all-spaced"))
+        if c.shape == strong and lifted
         else c
         for c in candidates
     ]
@@ -1033,8 +1414,8 @@ def find_markers(
             c
             for c in candidates
             if max(c.numbers) <= NO_LIST_LIMIT
-            and (c.family in (family, "any") or c.shape == "enclosed" and c.score > 0.5)
-            and c.score > 0.5
+            and (c.family in (family, "any") or c.shape == "enclosed" and c.score > LONE_ACCEPT)
+            and c.score > LONE_ACCEPT
         ]
         return [_to_marker(c, None) for c in kept]
     return [_to_marker(c, passage) for c in decode(candidates, universe)]
@@ -1044,29 +1425,13 @@ def body_passage(lines: Sequence[Line], references: Sequence[RefEntry]) -> Passa
     """The running text that carries citations: body, heading, caption and table lines
     outside the reference list.
 
-    Marker offsets (`start`, `end`) are offsets into this passage; claims splits the same one.
+    Marker offsets (`start`, `end`) are offsets into this passage; claims splits the same one
+    (`ingest.parse_lines` makes it once and hands it to both).
     """
-    # find_citations and split_claims both ask for the same document's passage: the last one is
-    # kept, in one tuple with the very objects it was made from (so a reused id cannot match,
-    # and two threads cannot pair one document's key with another's passage)
-    snapshot = (tuple(lines), tuple(references))
-    last = _LAST_PASSAGE[0]
-    if last is not None and _same_objects(last[0], snapshot[0]):
-        if _same_objects(last[1], snapshot[1]):
-            return last[2]
     in_list = {n for ref in references for n in range(ref.line, (ref.line_end or ref.line) + 1)}
-    passage = stitch(
+    return stitch(
         line for line in lines if line.kind in CALLOUT_KINDS and line.number not in in_list
     )
-    _LAST_PASSAGE[0] = (*snapshot, passage)
-    return passage
-
-
-def _same_objects(first: tuple, second: tuple) -> bool:
-    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
-
-
-_LAST_PASSAGE: list[tuple | None] = [None]
 
 
 def reference_universe(references: Sequence[RefEntry]) -> tuple[int, int] | None:
@@ -1086,12 +1451,21 @@ def reference_universe(references: Sequence[RefEntry]) -> tuple[int, int] | None
 
 
 def find_citations(
-    lines: Sequence[Line], references: Sequence[RefEntry]
+    lines: Sequence[Line],
+    references: Sequence[RefEntry],
+    scripts: Mapping[int, Any] | None = None,
+    *,
+    passage: Passage | None = None,
 ) -> tuple[list[Marker], list[Problem]]:
-    """Lines of a document → its citation markers, using the reference list as evidence."""
-    passage = body_passage(lines, references)
+    """Lines of a document → its citation markers, using the reference list as evidence.
+
+    `scripts` is the reader's typography per line (a PDF's raised and lowered runs), None for
+    text; `passage` is `body_passage(lines, references)` when the caller already made it.
+    """
+    if passage is None:
+        passage = body_passage(lines, references)
     by_number = {line.number: line for line in lines}
-    candidates = find_candidates(passage, by_number)
+    candidates = find_candidates(passage, by_number, scripts)
     universe = reference_universe(references)
     markers = [_to_marker(c, passage) for c in decode(candidates, universe)]
     problems: list[Problem] = []

@@ -10,7 +10,8 @@ The steps, in order:
     make_claim         markers stripped from the text, source lines and section attached
 
 The passage is `citations.body_passage(lines, references)`, the same text the markers' `start`
-and `end` offsets point into, so a claim carries exactly the markers printed inside it.
+and `end` offsets point into (made once and passed to both), so a claim carries exactly the
+markers printed inside it.
 """
 
 from __future__ import annotations
@@ -54,10 +55,16 @@ class Segment:
 
 
 def split_claims(
-    lines: Sequence[Line], markers: Sequence[Marker], references: Sequence[RefEntry]
+    lines: Sequence[Line],
+    markers: Sequence[Marker],
+    references: Sequence[RefEntry],
+    passage: Passage | None = None,
 ) -> tuple[list[Section], list[Claim]]:
-    """Body lines and their markers → sections and sentences (claims), markers stripped."""
-    passage = body_passage(lines, references)
+    """Body lines and their markers → sections and sentences (claims), markers stripped.
+
+    `passage` is the one the markers were found in, when the caller has it."""
+    if passage is None:
+        passage = body_passage(lines, references)
     sections, section_at_line = find_sections(lines)
     ordered = sorted(markers, key=lambda marker: marker.start)
     starts = [marker.start for marker in ordered]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .citations import find_citations
+from .citations import body_passage, find_citations
 from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError
@@ -27,8 +27,10 @@ def parse_document(text: str) -> ParsedDocument:
     """Decoded text → everything the stages find in it (no I/O)."""
     lines = clean_text(text)
     references, ref_problems = parse_references(lines)
-    markers, marker_problems = find_citations(lines, references)
-    sections, claims = split_claims(lines, markers, references)
+    # one passage for both: marker offsets point into the text the claims are cut from
+    passage = body_passage(lines, references)
+    markers, marker_problems = find_citations(lines, references, passage=passage)
+    sections, claims = split_claims(lines, markers, references, passage)
     return ParsedDocument(
         lines=lines,
         references=references,
