@@ -72,17 +72,21 @@ def split_claims(
     # a body sentence left open when a caption or table interrupts it ("… disruption of the"
     # + "Fig. 1 Diagram …" + "signaling pathways of ALK and ROS1.113"): finished after it
     held: tuple[list[tuple[int, int]], Segment] | None = None
+    # each segment starts a paragraph, except the body after a caption or table that finishes
+    # the sentence the caption interrupted: the same paragraph goes on
+    paragraph_of: dict[Segment, int] = {}
     for segment in split_segments(passage, lines, section_at_line):
         if segment.kind not in CLAIM_KINDS:
-            held = _flush(held, passage, ordered, starts, claims)
+            held = _flush(held, passage, ordered, starts, claims, paragraph_of)
             continue
         if segment.section is not None and REFERENCE_HEADING.match(segment.section.title):
-            held = _flush(held, passage, ordered, starts, claims)
+            held = _flush(held, passage, ordered, starts, claims, paragraph_of)
             continue  # lines of the list that no entry took: not claims
         inside = ordered[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]
         spans = split_sentences(passage.text, segment.start, segment.end, inside)
         if not spans:
             continue
+        paragraph_of[segment] = len(paragraph_of)
         if segment.kind == BODY and held is not None:
             first_start, first_end = spans[0]
             if (
@@ -91,7 +95,8 @@ def split_claims(
             ):
                 held[0].append((first_start, first_end))
                 spans = spans[1:]
-            held = _flush(held, passage, ordered, starts, claims)
+                paragraph_of[segment] = paragraph_of[held[1]]
+            held = _flush(held, passage, ordered, starts, claims, paragraph_of)
         last_open = segment.kind == BODY and not _is_closed(
             passage.text, spans[-1] if spans else (0, 0)
         )
@@ -99,10 +104,12 @@ def split_claims(
             if last_open and index == len(spans) - 1:
                 held = ([(start, end)], segment)
                 break
-            claim = make_claim(passage, [(start, end)], ordered, starts, segment)
+            claim = make_claim(
+                passage, [(start, end)], ordered, starts, segment, paragraph_of[segment]
+            )
             if claim is not None:
                 claims.append(claim)
-    _flush(held, passage, ordered, starts, claims)
+    _flush(held, passage, ordered, starts, claims, paragraph_of)
     return sections, claims
 
 
@@ -118,9 +125,10 @@ def _flush(
     ordered: list[Marker],
     starts: list[int],
     claims: list[Claim],
+    paragraph_of: dict[Segment, int],
 ) -> None:
     if held is not None:
-        claim = make_claim(passage, held[0], ordered, starts, held[1])
+        claim = make_claim(passage, held[0], ordered, starts, held[1], paragraph_of[held[1]])
         if claim is not None:
             claims.append(claim)
     return None
@@ -325,6 +333,7 @@ def make_claim(
     ordered: list[Marker],
     starts: list[int],
     segment: Segment,
+    paragraph: int = 0,
 ) -> Claim | None:
     """Sentence span(s) → a Claim: markers cut out of the text, source lines attached."""
     text = passage.text
@@ -356,6 +365,7 @@ def make_claim(
         section=segment.section,
         markers=tuple(carried),
         kind=CLAIM_KINDS[segment.kind],
+        paragraph=paragraph,
     )
 
 

@@ -470,10 +470,11 @@ def write_document(
         next_id += 1
     _insert_rows(db, "refs", ref_rows)
 
+    paragraph_ids = _write_paragraphs(db, document_id, doc, section_ids)
     citation_rows: list[dict[str, Any]] = []
     claim_rows = []
     claimed: set[Marker] = set()
-    claim_id = _next_id(db, "claims")
+    first_claim_id = claim_id = _next_id(db, "claims")
     for claim in doc.claims:
         section_id = section_ids.get(claim.section.line_start) if claim.section else None
         claim_rows.append(
@@ -486,6 +487,7 @@ def write_document(
                 "line_end": claim.line_end,
                 "kind": claim.kind,
                 "cited": int(bool(claim.markers)),
+                "paragraph_id": paragraph_ids.get(claim.paragraph),
             }
         )
         for marker in claim.markers:
@@ -498,6 +500,7 @@ def write_document(
         if marker not in claimed:
             citation_rows.extend(_citation_rows(document_id, None, marker, ref_ids))
     _insert_rows(db, "citations", citation_rows)
+    _write_context(db, document_id, doc, first_claim_id, paragraph_ids, ref_ids)
     _insert_rows(
         db,
         "problems",
@@ -507,6 +510,64 @@ def write_document(
         ],
     )
     return document_id
+
+
+def _write_paragraphs(
+    db: sqlite_utils.Database, document_id: int, doc: ParsedDocument, section_ids: dict[int, int]
+) -> dict[int, int]:
+    """The document's paragraphs → rows; returns claim.paragraph → paragraphs.id."""
+    from .paragraphs import paragraph_spans
+
+    ids: dict[int, int] = {}
+    rows = []
+    next_id = _next_id(db, "paragraphs")
+    for position, span in enumerate(paragraph_spans(doc.claims)):
+        section = doc.claims[span.claims[0]].section
+        ids[span.index] = next_id
+        rows.append(
+            {
+                "id": next_id,
+                "document_id": document_id,
+                "section_id": section_ids.get(section.line_start) if section else None,
+                "position": position,
+                "line_start": span.line_start,
+                "line_end": span.line_end,
+                "kind": span.kind,
+            }
+        )
+        next_id += 1
+    _insert_rows(db, "paragraphs", rows)
+    return ids
+
+
+def _write_context(
+    db: sqlite_utils.Database,
+    document_id: int,
+    doc: ParsedDocument,
+    first_claim_id: int,
+    paragraph_ids: dict[int, int],
+    ref_ids: dict[int, int],
+) -> None:
+    """Uncited claims → the numbers their paragraph cites (claim ids were given in order)."""
+    from .paragraphs import paragraph_context
+
+    _insert_rows(
+        db,
+        "claim_context",
+        [
+            {
+                "document_id": document_id,
+                "claim_id": first_claim_id + item.claim,
+                "paragraph_id": paragraph_ids.get(doc.claims[item.claim].paragraph),
+                "number": item.number,
+                "ref_id": ref_ids.get(item.number),
+                "marker": item.marker,
+                "line": item.line,
+                "distance": item.distance,
+            }
+            for item in paragraph_context(doc.claims)
+        ],
+    )
 
 
 def _next_id(db: sqlite_utils.Database, table: str) -> int:
@@ -544,8 +605,10 @@ def delete_document_rows(db: sqlite_utils.Database, document_id: int) -> None:
     """Remove everything that belongs to one document, children first."""
     tables = (
         "citations",
+        "claim_context",
         "problems",
         "claims",
+        "paragraphs",
         "sections",
         "doi_candidates",
         "ref_updates",
@@ -604,6 +667,54 @@ def m002_crossref(db: sqlite_utils.Database) -> None:
 
 
 INDEXES["doi_candidates"] = [["ref_id"], ["document_id", "number"]]
+
+
+# Paragraphs (issue 17): a claim knows its paragraph; a claim that cites nothing itself gets the
+# numbers its paragraph cites as *context*, in a table of its own so that nothing that counts
+# citations (reports, facets, the evaluation, the `citations` table) ever counts them.
+@migrations()
+def m003_paragraphs(db: sqlite_utils.Database) -> None:
+    db.table("paragraphs").create(
+        {
+            "id": int,
+            "document_id": int,
+            "section_id": int,
+            "position": int,  # 0, 1, 2 … in reading order within the document
+            "line_start": int,
+            "line_end": int,
+            "kind": str,  # body | caption | table
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    )
+    db.table("claims").add_column("paragraph_id", int)
+    db.table("claim_context").create(
+        {
+            "id": int,
+            "document_id": int,
+            "claim_id": int,  # a claim with no citation of its own
+            "paragraph_id": int,
+            "number": int,  # cited elsewhere in the paragraph
+            "ref_id": int,
+            "marker": str,  # that callout as printed
+            "line": int,  # where it is printed
+            # sentences from the claim to the nearest one citing the number: 2 = two sentences
+            # on, -1 = the sentence before
+            "distance": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("document_id", "documents", "id"),
+            ("claim_id", "claims", "id"),
+            ("paragraph_id", "paragraphs", "id"),
+            ("ref_id", "refs", "id"),
+        ],
+    )
+
+
+INDEXES["paragraphs"] = [["document_id"]]
+INDEXES["claims"].append(["paragraph_id"])
+INDEXES["claim_context"] = [["claim_id"], ["document_id", "number"], ["ref_id"]]
 
 
 def cached_response(db: sqlite_utils.Database, key: str) -> tuple[int, str] | None:

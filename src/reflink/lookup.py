@@ -154,6 +154,15 @@ class CitedNumber:
 
 
 @dataclass(frozen=True)
+class ContextNumber:
+    """A number the claim's paragraph cites, for a claim that cites nothing itself."""
+
+    number: int
+    distance: int  # sentences from the claim to the one citing it: 2 = two on, -1 = before
+    entry: ReferenceEntry | None
+
+
+@dataclass(frozen=True)
 class ClaimSources:
     """A claim (a sentence of the body) with its section, source lines, markers and sources."""
 
@@ -167,6 +176,14 @@ class ClaimSources:
     kind: str = "body"
     markers: tuple[str, ...] = ()
     cited: tuple[CitedNumber, ...] = ()
+    # the numbers its paragraph cites, when the claim cites none itself: context, not citations
+    context: tuple[ContextNumber, ...] = ()
+
+    def context_line(self) -> str:
+        """ "no citation in this sentence; its paragraph cites [120] (2 sentences on)"."""
+        from .paragraphs import context_summary
+
+        return context_summary([(c.number, c.distance) for c in self.context])
 
     @property
     def section(self) -> str | None:
@@ -193,6 +210,12 @@ class ClaimSources:
         out.extend(textwrap.wrap(text, width=width, initial_indent="  ", subsequent_indent="  "))
         for cited in self.cited:
             out.extend("    " + line for line in cited.to_text())
+        if self.claim_id is not None and not self.cited:
+            out.append("    " + self.context_line())
+            for context in self.context:
+                out.extend(
+                    "    " + line for line in CitedNumber(context.number, context.entry).to_text()
+                )
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -208,6 +231,15 @@ class ClaimSources:
             "sources": [
                 {"number": c.number, "entry": c.entry.to_dict() if c.entry else None}
                 for c in self.cited
+            ],
+            # kept apart from "sources": cited by the paragraph, not by this sentence
+            "paragraph_context": [
+                {
+                    "number": c.number,
+                    "distance": c.distance,
+                    "entry": c.entry.to_dict() if c.entry else None,
+                }
+                for c in self.context
             ],
         }
 
@@ -399,7 +431,19 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
         list(claim_ids),
     ):
         citations.setdefault(row["claim_id"], []).append(row)
-    ref_ids = {c["ref_id"] for cs in citations.values() for c in cs if c["ref_id"] is not None}
+    context: dict[int, list[dict[str, Any]]] = {}
+    for row in db.query(
+        "select claim_id, number, ref_id, distance from claim_context"
+        f" where claim_id in ({marks}) order by abs(distance), distance < 0, number",
+        list(claim_ids),
+    ):
+        context.setdefault(row["claim_id"], []).append(row)
+    ref_ids = {
+        c["ref_id"]
+        for cs in (*citations.values(), *context.values())
+        for c in cs
+        if c["ref_id"] is not None
+    }
     entries = {
         entry.ref_id: entry
         for entry in (
@@ -430,6 +474,10 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
                 cited=tuple(
                     CitedNumber(number, entries.get(ref_id) if ref_id is not None else None)
                     for number, ref_id in numbers
+                ),
+                context=tuple(
+                    ContextNumber(c["number"], c["distance"], entries.get(c["ref_id"]))
+                    for c in context.get(claim_id, [])
                 ),
             )
         )

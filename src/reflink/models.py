@@ -94,6 +94,9 @@ class Claim:
     section: Section | None = None
     markers: tuple[Marker, ...] = ()
     kind: str = BODY  # body | caption | table: where the sentence was printed
+    # which paragraph of the document (0, 1, 2 … in reading order) the sentence belongs to; a
+    # caption or a table is a paragraph of its own
+    paragraph: int = 0
 
 
 @dataclass
