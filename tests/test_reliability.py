@@ -140,6 +140,33 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], Callable[[Path], str]]] = [
         lambda d: write_bytes(d / "controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 2**17),
         lambda p: f"Error: {p} is a binary file, not text",
     ),
+    # beyond the limits of reflink.limits: refused before any stage runs (#18)
+    (
+        "text-over-two-million-characters",
+        lambda d: write_bytes(
+            d / "long.txt", ((BODY + "\n") * (2_000_001 // len(BODY) + 1)).encode()
+        ),
+        lambda p: (
+            f"Error: {p} is 2,009,696 characters long, more than the 2,000,000 reflink reads "
+            "(a review is 50,000–500,000); is it the right file?"
+        ),
+    ),
+    (
+        "line-over-one-and-a-half-million-characters",
+        lambda d: write_bytes(d / "line.txt", b"word " * 300_001 + b"\n" + REFERENCES.encode()),
+        lambda p: (
+            f"Error: {p} has a line of 1,500,005 characters, more than the 1,500,000 reflink "
+            "reads; is it the right file?"
+        ),
+    ),
+    (
+        "over-a-hundred-thousand-numbers",
+        lambda d: write_bytes(d / "numbers.txt", b"[1]" * 100_001 + b"\n" + REFERENCES.encode()),
+        lambda p: (
+            f"Error: {p} prints 100,016 numbers, more than the 100,000 reflink reads (a review "
+            "prints a few thousand); is it the right file?"
+        ),
+    ),
     # a name is shown escaped: an escape sequence does not reach the terminal, a newline does
     # not split the one line, bytes that are not UTF-8 are no traceback
     (
@@ -380,6 +407,28 @@ def test_nested_and_unbalanced_brackets_do_not_break_ingest(tmp_path: Path, line
     cited = {number for (number,) in rows(db, "select number from citations")}
     assert 1 in cited
     assert cited <= {1, 2, 3}, "no number invented out of a broken bracket"
+
+
+@pytest.mark.parametrize(
+    "label", ["{} ", "[{}] ", "{}. ", "({}) "], ids=["bare", "bracket", "dotted", "paren"]
+)
+def test_entries_past_9999_are_kept(tmp_path: Path, label: str) -> None:
+    """A list past 9,999 entries kept four-digit labels only and glued the rest onto entry 9,999
+    (#18). The list here starts at 9,990, so the test stays small."""
+    numbers = range(9_990, 10_011)
+    entries = "\n".join(
+        label.format(n) + f"A. B. Author and C. Writer, J. Test. Sci., 2001, {n % 90}, 1–9."
+        for n in numbers
+    )
+    body = "A long list is cited here [9990] and once more [9991, 9999].\n"
+    db = tmp_path / "r.db"
+    text_file = write_bytes(
+        tmp_path / "long-list.txt", (body + "\nReferences\n\n" + entries).encode()
+    )
+    result = run_ingest(text_file, db)
+    assert result.exit_code == 0, result.output
+    assert rows(db, "select number from refs order by number") == [(n,) for n in numbers]
+    assert rows(db, "select raw from refs where number = 9999")[0][0].endswith("1–9.")
 
 
 def test_one_megabyte_single_line_ingests(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from .citations import body_passage, find_citations
 from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError
+from .limits import check_text_limits
 from .models import ParsedDocument
 from .normalise import ANNOUNCED_DOI
 from .references import parse_references
@@ -243,6 +244,7 @@ def read_bounded(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
 def parse_source(source: SourceFile, *, allow_missing_references: bool = False) -> ParsedDocument:
     """A read document → its parse, or InputError when there is nothing a user would want stored."""
     path = source.path
+    check_text_limits(source.text, str(path))
     try:
         doc = parse_document(source.text)
     except Exception as exc:

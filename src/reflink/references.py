@@ -53,12 +53,14 @@ from .vocabulary import zipf
 # --- 1. locating the list -----------------------------------------------------------------
 
 # "101 S. M. Gadgeel", "12. Smith AB", "[12] A. B. Smith": the label, then text
+# Up to six digits: a list past 9,999 entries kept only four-digit labels and glued the rest onto
+# entry 9,999 (#18); a million one-line entries do not fit in the text limit (reflink.limits).
 ENTRY_LABEL = re.compile(
     r"""^\s*(?:
-        \[(?P<bracket>\d{1,4})\]\s*       # "[12] A. B. Smith", or "[12]" alone on its line
-      | (?P<dotted>\d{1,4})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
-      | (?P<bare>\d{1,4})\s+(?=\S)        # "101 S. M. Gadgeel" (RSC); alone it is a page number
-      | \((?P<paren>\d{1,4})\)\s+(?=\S)   # "(12) Smith, A. B.; Jones, C." (ACS)
+        \[(?P<bracket>\d{1,6})\]\s*       # "[12] A. B. Smith", or "[12]" alone on its line
+      | (?P<dotted>\d{1,6})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
+      | (?P<bare>\d{1,6})\s+(?=\S)        # "101 S. M. Gadgeel" (RSC); alone it is a page number
+      | \((?P<paren>\d{1,6})\)\s+(?=\S)   # "(12) Smith, A. B.; Jones, C." (ACS)
     )""",
     re.VERBOSE,
 )

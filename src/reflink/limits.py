@@ -1,0 +1,48 @@
+"""What reflink reads, stated as numbers: a text beyond them is refused with one line, before any
+stage spends time on it (issue 18; docs/promises.md lists them for users).
+
+A review's text is 50–500 KB with a few thousand numbers in it. Every stage is linear in the
+size of its input, but with a cost per character that makes 20 MB of text a minute and a half of
+parsing: the limits keep any accepted text within about ten seconds on a modest machine, and a
+file past them is a concatenated corpus, a log or a data dump, not one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+
+# the decoded text, in characters (the file itself may be up to ingest.MAX_TEXT_BYTES on disk)
+MAX_TEXT_CHARS = 2_000_000
+# one line: a text whose paragraphs are each one line (1 MB lines happen in extracted text)
+MAX_LINE_CHARS = 1_500_000
+# numbers printed in the text (each a possible callout): 50,000 "[1]" parse in a few seconds
+MAX_NUMBERS = 100_000
+# a callout cites numbers of up to four digits (9,999); reference entries may be numbered up to
+# 999,999, more than the text limit can hold
+MAX_CALLOUT_NUMBER = 9_999
+MAX_ENTRY_NUMBER = 999_999
+
+NUMBER = re.compile(r"\d+")
+
+
+def check_text_limits(text: str, name: str) -> None:
+    """InputError, naming the limit, when `text` is larger than reflink reads; else nothing."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"{name} is {len(text):,} characters long, more than the {MAX_TEXT_CHARS:,} reflink "
+            "reads (a review is 50,000–500,000); is it the right file?"
+        )
+    longest = max(map(len, text.split("\n")))
+    if longest > MAX_LINE_CHARS:
+        raise InputError(
+            f"{name} has a line of {longest:,} characters, more than the {MAX_LINE_CHARS:,} "
+            "reflink reads; is it the right file?"
+        )
+    numbers = sum(1 for _ in NUMBER.finditer(text))
+    if numbers > MAX_NUMBERS:
+        raise InputError(
+            f"{name} prints {numbers:,} numbers, more than the {MAX_NUMBERS:,} reflink reads "
+            "(a review prints a few thousand); is it the right file?"
+        )
