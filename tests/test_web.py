@@ -554,13 +554,30 @@ def test_writes_are_refused(ds, name, conn, sql: str) -> None:
     assert conn.execute("select count(*) from claims").fetchone()[0] == before
 
 
-def test_database_is_served_immutable_and_file_unchanged(ds, name, seed_db, seed_sha256) -> None:
-    databases = get_json(ds, "/-/databases.json")
-    (entry,) = [db for db in databases if db["name"] == name]
-    assert entry["is_mutable"] is False
-    with pytest.raises(Exception):  # noqa: B017 - the write path itself refuses
+def test_database_is_served_read_only_and_file_unchanged(ds, name, seed_db, seed_sha256) -> None:
+    with pytest.raises(sqlite3.OperationalError, match="reflink serve is read-only"):
         asyncio.run(ds.get_database(name).execute_write("delete from claims"))
+    assert get_json(ds, f"/{name}/claims.json?_shape=array&_size=1")  # still answering
     assert hashlib.sha256(seed_db.read_bytes()).hexdigest() == seed_sha256
+
+
+def test_a_document_ingested_while_serving_shows_at_once(tmp_path: Path, seed_path: Path) -> None:
+    """Immutable mode read the file once: documents ingested after `serve` started never
+    showed. The view now reads the database as it is at each page."""
+    from reflink.ingest import ingest_file
+
+    db_path = tmp_path / "live.db"
+    ingest_file(seed_path, db_path)
+    live = make_datasette(db_path)
+    documents = f"/{database_name(db_path)}/documents.json?_shape=array"
+    assert [row["name"] for row in get_json(live, documents)] == ["alk-ros1-review.txt"]
+    second = tmp_path / "second.txt"
+    second.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    ingest_file(second, db_path)
+    assert [row["name"] for row in get_json(live, documents)] == [
+        "alk-ros1-review.txt",
+        "second.txt",
+    ]
 
 
 # --- plugins, called as plain functions ---------------------------------------------------------

@@ -2,7 +2,7 @@
 all shipped inside the package, so `reflink serve` on a fresh clone needs nothing else.
 
     from reflink.web import make_datasette
-    ds = make_datasette("db/reflink.db")              # read-only (immutable) Datasette
+    ds = make_datasette("db/reflink.db")              # read-only, live Datasette
     response = await ds.client.get("/reflink/claims.json?_search=crizotinib")
 """
 
@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 import yaml
 from datasette.app import Datasette
+from datasette.database import Database
 
 from ..db import missing_shape, open_reader, read_only_uri
 from ..errors import DatabaseError, ReflinkError
@@ -102,16 +103,36 @@ def build_metadata(db_path: Path | str) -> dict[str, Any]:
     return metadata
 
 
+class LiveReadOnlyDatabase(Database):
+    """The database as it is now, never written.
+
+    Datasette's immutable mode reads the file once and never again, so a document ingested
+    while `reflink serve` runs never appeared. Mutable mode reads it as it is at each query
+    (SQLite `mode=ro`), but would open a writing connection if anything asked to write: here
+    that connection is refused, so the server cannot write whatever a plugin or query tries.
+    """
+
+    def connect(self, write: bool = False) -> sqlite3.Connection:
+        if write:
+            raise sqlite3.OperationalError("reflink serve is read-only: nothing is written")
+        return super().connect(write=False)
+
+
 def make_datasette(db_path: Path | str, *, settings: dict[str, Any] | None = None) -> Datasette:
-    """A read-only Datasette on one reflink database, with reflink's metadata and plugins."""
-    return Datasette(
+    """A read-only Datasette on one reflink database, with reflink's metadata and plugins;
+    each page shows the database as it is when asked (a document ingested meanwhile too)."""
+    ds = Datasette(
         [],
-        immutables=[str(db_path)],
         metadata=build_metadata(db_path),
         plugins_dir=str(PLUGINS_DIR),
         static_mounts=[("reflink-static", str(STATIC_DIR))],
         settings={**SETTINGS, **(settings or {})},
     )
+    ds.add_database(
+        LiveReadOnlyDatabase(ds, path=str(db_path), is_mutable=True),
+        name=database_name(db_path),
+    )
+    return ds
 
 
 def needs_upgrade(db_path: Path | str) -> bool:
