@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,9 +28,12 @@ import requests
 from bench_crossref import Handler, RateLimitedCrossref
 
 from reflink.crossref import CrossrefClient
-from reflink.db import open_db, write_document
-from reflink.models import ParsedDocument, RefEntry
+from reflink.models import RefEntry
 from reflink.sources import check_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the hand-made document writer the tests use
+from synthetic import write_handmade_document  # noqa: E402
 
 SOURCES = int(os.environ.get("REFLINK_BENCH_SOURCES", "1000"))
 LIMIT = int(os.environ.get("REFLINK_BENCH_LIMIT", "10"))  # requests per second
@@ -125,18 +129,7 @@ def run() -> list[dict]:
     try:
         for _ in range(REPEATS):
             with tempfile.TemporaryDirectory() as tmp:
-                db_path = Path(tmp) / "bench.db"
-                db = open_db(db_path)
-                with db.atomic():
-                    write_document(
-                        db,
-                        ParsedDocument([], entries, [], [], []),
-                        path="bench.txt",
-                        name="bench.txt",
-                        sha256="0",
-                        ingested_at="2026-01-01",
-                    )
-                db.close()
+                db_path = write_handmade_document(Path(tmp) / "bench.db", entries)
                 started = time.perf_counter()
                 first = check_sources(db_path, client=CrossrefClient(url, "bench@example.org"))
                 walls.append(time.perf_counter() - started)

@@ -424,6 +424,32 @@ def test_only_records_older_than_max_age_are_asked_again(
     assert (again.requests, again.from_cache) == (1, 7)
 
 
+def test_an_interrupted_check_resumes_without_asking_twice(
+    review: Path, httpserver: HTTPServer, crossref: WorkCatalogue
+) -> None:
+    def ctrl_c_after_the_first_batch(steps: int) -> None:
+        if steps:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check_sources(
+            review,
+            client=client(httpserver),
+            batch_size=3,
+            on_progress=ctrl_c_after_the_first_batch,
+        )
+    cached = rows(review, "select count(*) from crossref_cache")[0][0]
+    assert 3 <= cached < 8  # the finished batch(es) are kept
+    again = check_sources(review, client=client(httpserver), batch_size=3)
+    assert again.from_cache == cached
+    assert again.checked == 8
+    asked_again = [
+        doi for batch in crossref.asked[len(crossref.asked) - again.requests :] for doi in batch
+    ]
+    assert len(asked_again) == 8 - cached
+    assert refs(review)[1]["update_status"] == "retraction"
+
+
 def test_a_retraction_found_on_refresh_is_flagged(review: Path, httpserver: HTTPServer) -> None:
     works = catalogue()
     before = WorkCatalogue([{**w, "updated-by": []} if w["DOI"] == CONCERN else w for w in works])
