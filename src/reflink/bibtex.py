@@ -41,6 +41,7 @@ from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, Unic
 
 from .normalise import DOI_PREFIX
 from .sources import fetched_fields, update_note
+from .words import FUNCTION_WORDS
 
 # ---------------------------------------------------------------------------------------------
 # Names: every printed style → bibtexparser `NameParts` (first, von, last, jr)
@@ -237,9 +238,8 @@ def bibtex_name(printed: str) -> str | None:
 
 # Words a key skips to reach the title's first significant one, as Better BibTeX does: "The ALK
 # story" → Smith2019ALK, "On the use of …" → Smith2019Use.
-STOPWORDS = {
-    *("a", "an", "the", "some", "and", "or", "but", "nor", "so", "yet", "as", "is", "are"),
-    *("on", "of", "in", "for", "to", "with", "at", "by", "from", "into", "onto", "upon"),
+STOPWORDS = FUNCTION_WORDS | {
+    *("some", "but", "nor", "so", "yet", "as", "is", "are", "into", "onto", "upon"),
     *("about", "after", "against", "among", "before", "between", "over", "under", "via"),
     *("through", "toward", "towards", "versus", "vs", "within", "without", "per"),
 }

@@ -172,7 +172,7 @@ CASED_UNITS = frozenset(
 )
 
 # Words that often follow a callout: "nodules 5 and liver", "tissue, 4 but pathways"
-FUNCTION_WORDS = frozenset(
+WORDS_AFTER_CALLOUT = frozenset(
     """
     and but or nor yet which that who whom whose where when while whereas although though as
     including include includes included such like than were was did does do using via
@@ -812,7 +812,7 @@ def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence 
     if element in ISOTOPE_ELEMENTS or formula:
         # "1 H NMR", "13 C-labelled", "[ 11 C]", "11 CO 2": an isotope
         return evidence("after:isotope-or-formula")
-    if bare in FUNCTION_WORDS:
+    if bare in WORDS_AFTER_CALLOUT:
         return evidence("after:function-word")
     if head.isupper():
         return evidence("after:capital")  # a new sentence after an unpunctuated callout, or a name

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from .citations import body_passage
 from .models import BLANK, BODY, CAPTION, HEADING, TABLE, Claim, Line, Marker, RefEntry, Section
 from .textclean import REFERENCE_HEADING, Passage
+from .words import FUNCTION_WORDS
 
 # "2.1.1 Leptomeningeal carcinomatosis (LC).", "1. Introduction", "III. RESULTS"
 SECTION_NUMBER = re.compile(
@@ -40,7 +41,7 @@ CLOSERS = ")]”’\"'"
 SENTENCE_STOP = re.compile(r"[.!?]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
 EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-CONTINUATION_WORDS = {"and", "of", "the", "in", "for", "to", "with", "on", "by", "from", "or", "&"}
+CONTINUATION_WORDS = FUNCTION_WORDS | {"&"}
 CLAIM_KINDS = {BODY: "body", CAPTION: "caption", TABLE: "table"}
 
 

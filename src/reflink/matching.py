@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
+
 # A normalised score (Crossref's relevance score / characters in the query) below this is noise:
 # real hits for a full reference string score well above it, unrelated works well below.
 MIN_NORMALISED_SCORE = 0.2
@@ -39,10 +41,8 @@ YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # token boundaries for numbers and article ids: "2014, 15, 1119–1128." / "35, JCO2016715904."
 TOKEN_SPLIT = re.compile(r"[\s,;:()\[\]/–—‐-]+")
 # journal words that carry no meaning when comparing "The Lancet Oncology" and "Lancet Oncol."
-JOURNAL_STOPWORDS = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "et", "a"})
-TITLE_STOPWORDS = frozenset(
-    {"the", "of", "and", "for", "in", "on", "with", "a", "an", "to", "by", "from", "at", "or"}
-)
+JOURNAL_STOPWORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS
+TITLE_STOPWORDS = FUNCTION_WORDS
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from .models import (
 from .normalise import DOI_IN_TEXT
 from .textclean import REFERENCE_HEADING
 from .vocabulary import zipf
+from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
 # --- 1. locating the list -----------------------------------------------------------------
 
@@ -456,10 +457,8 @@ VANCOUVER_NAME = re.compile(
     r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}(?:-[A-Z]{1,2})?$"  # "Lau KM-Y"
     r"|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
 )
-FUNCTION_WORDS = frozenset(
-    "of and the for in on at to de des du der die und et la le les di da do dos das e y & "
-    "für van von a an".split()
-)
+# the small words of a journal's or an organisation's name, in any language: "Ministry of Fakes"
+NAME_FUNCTION_WORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | {"&"}
 
 
 @dataclass
@@ -548,7 +547,7 @@ def is_any_name(name: str) -> bool:
 
 def looks_like_group(text: str) -> bool:
     """'Made-Up Health Agency', 'Ministry of Fakes': capitalised words, few lowercase ones."""
-    words = [w for w in re.findall(r"[\w'’\-]+", text) if w.casefold() not in FUNCTION_WORDS]
+    words = [w for w in re.findall(r"[\w'’\-]+", text) if w.casefold() not in NAME_FUNCTION_WORDS]
     if not words or len(words) > 14 or len(text.strip(" .")) < 2:
         return False
     return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
@@ -568,7 +567,7 @@ def looks_like_journal(text: str) -> bool:
             return False  # "What now? Why?. Fake J": the title's question, not a journal
         if word.endswith(".") and position < len(words) - 1 and not is_abbreviation(bare):
             return False  # "Commentary. Growth": a sentence ends inside, so a title does
-        if bare[:1].isupper() or bare[:1].isdigit() or bare.casefold() in FUNCTION_WORDS:
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.casefold() in NAME_FUNCTION_WORDS:
             continue
         if re.search(r"[A-Z]", bare) or (position == 0 and len(bare) <= 3) or word.endswith("."):
             continue  # "eLife", "mBio", "npj", "Res. Lett." lowercase-led abbreviations

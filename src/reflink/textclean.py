@@ -29,6 +29,7 @@ from .errors import InputError
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from .vocabulary import common_words
 from .vocabulary import zipf as word_zipf
+from .words import FUNCTION_WORDS
 
 # --- decoding -----------------------------------------------------------------------------
 
@@ -652,22 +653,8 @@ def _mark_table_rows(
 
 # a run-in heading: "2.1.1 Leptomeningeal carcinomatosis (LC). LC is also"
 RUN_IN = re.compile(r"^(?P<heading>.{3,120}?[a-z0-9)])\.\s+(?P<body>[A-Z].*)$")
-FUNCTION_WORDS = {
-    "and",
-    "of",
-    "the",
-    "in",
-    "for",
-    "to",
-    "with",
-    "on",
-    "by",
-    "from",
-    "or",
-    "&",
-    "a",
-    "an",
-}
+# a heading that ends on one of these goes on on the next line: "… of ALK and" + "ROS1 …"
+HEADING_JOINERS = FUNCTION_WORDS | {"&"}
 
 
 def _heading_number_fits(number: str, previous: list[int] | None) -> bool:
@@ -752,7 +739,7 @@ def _mark_heading_continuation(
     head, text = texts[index], texts[following]
     if NUMBERED_HEADING.match(text) and _heading_like_number(text):
         return
-    open_end = head.split()[-1].lower() in FUNCTION_WORDS
+    open_end = head.split()[-1].lower() in HEADING_JOINERS
     open_start = text[:1].islower() or text[:1] == "("
     if not (open_end or open_start):
         return
@@ -793,7 +780,7 @@ def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: La
         return False
     if text.endswith(TERMINAL + (",",)) or not text[:1].isupper() or any(c.isdigit() for c in text):
         return False
-    if not all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words[:1]):
+    if not all(w[:1].isupper() or w.lower() in HEADING_JOINERS for w in words[:1]):
         return False
     if sum(1 for w in words if w.isalpha()) < len(words) - 1:
         return False

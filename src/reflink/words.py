@@ -1,0 +1,21 @@
+"""Function words: the small words that join the content words of titles, names and headings.
+
+One list, so a title, a journal name, a heading and an organisation's name are read alike:
+
+    >>> "of" in FUNCTION_WORDS and "de" in FOREIGN_FUNCTION_WORDS
+    True
+
+The words that follow a citation callout ("nodules 5 and liver") are another matter and live
+with the callouts (`citations.WORDS_AFTER_CALLOUT`).
+"""
+
+from __future__ import annotations
+
+# English: "Cancer of the Lung", "2. Metastasis manners of ALK and" + "ROS1 rearrangement"
+FUNCTION_WORDS = frozenset("a an the and or of in for to with on by from at".split())
+
+# The particles and articles of the other languages reference lists print: "Revista de la
+# Sociedad", "Zeitschrift für Krebsforschung", "van der Laak J"
+FOREIGN_FUNCTION_WORDS = frozenset(
+    "de des du der die und et la le les di da do dos das e y für van von".split()
+)
