@@ -68,3 +68,46 @@ def test_doi_in_text(text: str, doi: str) -> None:
 def test_doi_url() -> None:
     assert doi_url(DOI) == f"https://doi.org/{DOI}"
     assert doi_url(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        pytest.param("Darwin C. 1859. On the origin", ["1859"], id="nineteenth-century"),
+        pytest.param("Fake J. 2019;3:1–9.", ["2019"], id="vancouver"),
+        pytest.param("n = 120190 cells", [], id="inside-a-longer-number"),
+        pytest.param("in 1750 and 2100", [], id="outside-1800-2099"),
+    ],
+)
+def test_year_alone(text: str, years: list[str]) -> None:
+    from reflink.normalise import YEAR_ALONE
+
+    assert YEAR_ALONE.findall(text) == years
+
+
+@pytest.mark.parametrize(
+    ("pages", "first"),
+    [
+        pytest.param("1119–1128", "1119", id="en-dash"),
+        pytest.param("1119-28", "1119", id="hyphen"),
+        pytest.param("S31‒S44", "S31", id="figure-dash"),
+        pytest.param("e0123", "e0123", id="article-number"),
+        pytest.param("12, 15–17", "12", id="list"),
+    ],
+)
+def test_first_page(pages: str, first: str) -> None:
+    from reflink.normalise import first_page
+
+    assert first_page(pages) == first
+
+
+def test_every_stage_reads_pages_and_years_the_same_way() -> None:
+    # the parser expands, BibTeX writes and the matcher compares one page range alike
+    from reflink.bibtex import bibtex_pages
+    from reflink.matching import _first_page
+    from reflink.normalise import expand_pages
+
+    printed = "1119‒28"  # a figure dash, as some PDFs print it
+    assert expand_pages(printed) == "1119‒1128"
+    assert bibtex_pages(expand_pages(printed)) == "1119--1128"
+    assert _first_page(printed) == "1119"

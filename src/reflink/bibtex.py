@@ -39,7 +39,7 @@ from bibtexparser.writer import BibtexFormat
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
-from .normalise import DOI_PREFIX
+from .normalise import DASH, DOI_PREFIX, YEAR
 from .sources import fetched_fields, update_note
 from .words import FUNCTION_WORDS
 
@@ -330,7 +330,7 @@ def citation_keys(refs: Iterable[Mapping[str, Any]]) -> dict[int, str]:
 # Written as they are: an encoded URL or DOI would no longer resolve.
 VERBATIM_FIELDS = {"url", "doi", "urldate"}
 NAME_FIELDS = ("author", "editor")
-DASHES = re.compile(r"\s*[-‐‑‒–—−]+\s*")
+DASHES = re.compile(rf"\s*{DASH}+\s*")
 # "(accessed 12 March 2019)", "Accessed: 2019-03-12", "[accessed 2019 Mar 12]",
 # "last accessed on 3 May 2018"
 ACCESSED = re.compile(r"accessed(?:\s+on)?:?\s*(?P<date>[^)\].;]+)", re.IGNORECASE)
@@ -555,7 +555,7 @@ def _is_only_url(ref: Mapping[str, Any]) -> bool:
     return bool(ref.get("url")) and not re.search(r"[A-Za-z]{3}", raw)
 
 
-URL_OR_YEAR = re.compile(r"https?://\S+|\b(?:19|20)\d\d\b")
+URL_OR_YEAR = re.compile(rf"https?://\S+|\b{YEAR}\b")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -50,13 +50,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .models import BODY, CAPTION, HEADING, TABLE, Line, Marker, Problem, RefEntry
+from .normalise import DASH_CHARS
+from .normalise import YEAR as PRINTED_YEAR
 from .textclean import Passage, stitch
 
 # Line kinds whose text carries callouts; FRONT (affiliation marks), FURNITURE, WATERMARK and
 # REFERENCE never do.
 CALLOUT_KINDS = frozenset({BODY, HEADING, CAPTION, TABLE})
 
-DASH = "–—‐‑−-"
+DASH = DASH_CHARS
 # One item of a number list: "12", "6–8", "15– 17" (a range broken after the dash at a line end)
 ITEM = rf"\d{{1,4}}(?:\s?[{DASH}]\s?\d{{1,4}})?"
 # Inside brackets or parentheses the items may be spaced freely: "[3–5, 9]", "(2, 6-8)", "(2;3)"
@@ -203,7 +205,7 @@ NUMBER_TAIL = re.compile(r"[\w-]*\d$")  # "2013", "E-Syt1" before ".73"
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+and\s+")
 TABULAR = re.compile(r"\S {2,}\S.* {2,}\S|\S\t")
-YEAR = re.compile(r"(?:19|20)\d\d$")
+YEAR = re.compile(rf"{PRINTED_YEAR}$")
 
 # Families a document can use for its callouts; "refword" and "table" cells join any of them.
 SUPERSCRIPT = "superscript"

@@ -36,6 +36,7 @@ from .db import (
 from .errors import ReflinkError
 from .ingest import format_ranges
 from .matching import MatchResult, Reference, compare_deposit, match_reference
+from .normalise import WEB_ADDRESS, YEAR_ALONE
 
 # Commit at least this often: an interrupted run loses at most this much finished work.
 COMMIT_EVERY_S = 0.5
@@ -44,7 +45,7 @@ COMMIT_EVERY_N = 50
 # URL; "A. Markham, Drugs, 2017, 77, 1131–1135." is short but whole.
 MIN_QUERY_LETTERS = 8
 MIN_QUERY_WORDS = 2
-URL = re.compile(r"https?://\S+|www\.\S+")
+URL = re.compile(WEB_ADDRESS)
 # Problems written by fill-references (replaced on every run, so never repeated)
 FILL_STAGE = "crossref"
 # Notes on entries completed from the deposit (kept across runs)
@@ -53,7 +54,7 @@ COMPLETED_STAGE = "crossref-completed"
 MIN_CHECKED = 3
 MAX_DISAGREEING_SHARE = 0.5
 # a year anywhere in an entry; an entry without one was cut by the extract
-YEAR_PRINTED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+YEAR_PRINTED = YEAR_ALONE
 # "c9ra02258a-(cit12)", "ref12", "CR12", "bib12", "B12": the number at the end of a deposit key;
 # "c9ra02258a-(cit12a)" is part a of entry 12
 KEY_NUMBER = re.compile(r"(\d+)([a-z]?)\)?$", re.IGNORECASE)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .normalise import YEAR as PRINTED_YEAR
+from .normalise import first_page
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
 # A normalised score (Crossref's relevance score / characters in the query) below this is noise:
@@ -37,7 +39,7 @@ AGREE = "agree"
 DISAGREE = "disagree"
 UNKNOWN = "unknown"
 
-YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+YEAR = re.compile(rf"(?<!\d)({PRINTED_YEAR})(?!\d)")
 # token boundaries for numbers and article ids: "2014, 15, 1119–1128." / "35, JCO2016715904."
 TOKEN_SPLIT = re.compile(r"[\s,;:()\[\]/–—‐-]+")
 # journal words that carry no meaning when comparing "The Lancet Oncology" and "Lancet Oncol."
@@ -219,8 +221,7 @@ def tokens(text: str) -> set[str]:
 
 def _first_page(pages: str) -> str:
     """ "1119-1128" → "1119"; "e0123" → "e0123"; "JCO.2016.71.5904" → "jco2016715904"."""
-    first = re.split(r"[-–—‐,]", pages.strip(), maxsplit=1)[0]
-    return re.sub(r"[^0-9a-z]", "", fold(first))
+    return re.sub(r"[^0-9a-z]", "", fold(first_page(pages)))
 
 
 def _volume(volume: str) -> str:

@@ -58,3 +58,43 @@ def normalise_doi(value: str | None) -> str | None:
 def doi_url(doi: str | None) -> str | None:
     """ "10.1016/…" → "https://doi.org/10.1016/…": the link a reader clicks."""
     return f"{DOI_RESOLVER}{doi}" if doi else None
+
+
+# --- web address ---------------------------------------------------------------------------
+
+# "https://www.fda.gov/…", "http://x.org/y", "www.cancer.gov/…": a web address in running text
+WEB_ADDRESS = r"(?:https?://|www\.)\S+"
+
+
+# --- year ----------------------------------------------------------------------------------
+
+# A year a reference or a review prints: 1800–2099 ("Darwin C. 1859", "2019"); the callout and
+# layout rules that once stopped at 1900 read the same years now
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+# a year standing alone, not inside a longer number ("2019", not "120190" or "20191")
+YEAR_ALONE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+
+
+# --- page range ----------------------------------------------------------------------------
+
+# The dashes printed between two pages or numbers: hyphen, en and em dash, minus, figure dash
+DASH_CHARS = "–—‐‑‒−-"
+DASH = f"[{DASH_CHARS}]"
+
+
+def expand_pages(pages: str) -> str:
+    """'1119–28' → '1119–1128', '23410 -23419' → '23410-23419'; 'e1234', 'S31–S44' as printed."""
+
+    def expand(match: re.Match[str]) -> str:
+        prefix_a, a, dash, prefix_b, b = match.groups()
+        if not prefix_b and len(b) < len(a):
+            b = a[: len(a) - len(b)] + b
+        return f"{prefix_a}{a}{dash}{prefix_b}{b}"
+
+    pages = re.sub(r"\s*(" + DASH + r")\s*", r"\1", pages.strip().rstrip("."))
+    return re.sub(r"([A-Za-z]*)(\d+)(" + DASH + r")([A-Za-z]*)(\d+)", expand, pages)
+
+
+def first_page(pages: str) -> str:
+    """ "1119-1128" → "1119"; "e0123" → "e0123"; "S31–S44" → "S31" (as printed, unfolded)."""
+    return re.split(rf"{DASH}|,", pages.strip(), maxsplit=1)[0]

@@ -46,7 +46,8 @@ from .models import (
     Problem,
     RefEntry,
 )
-from .normalise import DOI_IN_TEXT
+from .normalise import DASH, DOI_IN_TEXT, WEB_ADDRESS, expand_pages
+from .normalise import YEAR as PRINTED_YEAR
 from .textclean import REFERENCE_HEADING
 from .vocabulary import zipf
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
@@ -151,7 +152,7 @@ def find_labels(lines: Sequence[Line]) -> list[Label]:
 
 
 # Something an entry prints near its start: a year, a DOI, a web address
-ENTRY_EVIDENCE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b10\.\d{4,9}/|https?://|www\.")
+ENTRY_EVIDENCE = re.compile(rf"\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.")
 
 
 def plausible(lines: Sequence[Line], label: Label) -> bool:
@@ -251,7 +252,7 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
 
 # A line that is the end of an entry: ", 2017, 34, 1145.", "2014;15:1119–28.", "(2014)."
 SOURCE_HINT = re.compile(
-    r"(?:(?:19|20)\d\d[a-z]?\s*[,;:]\s*\w|\((?:19|20)\d\d[a-z]?\)|\bvol\.\s*\d|\bpp?\.\s*\d"
+    rf"(?:{PRINTED_YEAR}[a-z]?\s*[,;:]\s*\w|\({PRINTED_YEAR}[a-z]?\)|\bvol\.\s*\d|\bpp?\.\s*\d"
     r"|\b\d+\s*[:(]\s*\d+|\b10\.\d{4,9}/)"
 )
 
@@ -288,7 +289,7 @@ def leading_tail(lines: Sequence[Line], first: int, skip: set[int]) -> list[int]
 def entry_is_complete(text: str) -> bool:
     """Does the entry text end like a finished entry (a year and a closing full stop)?"""
     text = text.rstrip()
-    return bool(re.search(r"\b(?:19|20)\d\d", text)) and text.endswith((".", ")"))
+    return bool(re.search(rf"\b{PRINTED_YEAR}", text)) and text.endswith((".", ")"))
 
 
 def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) -> list[int]:
@@ -422,14 +423,11 @@ def join_lines(parts: Sequence[str]) -> str:
 
 # --- 3. parsing fields ---------------------------------------------------------------------
 
-YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
-DASH = r"[–—‐‑−-]"
+YEAR = rf"{PRINTED_YEAR}[a-z]?"  # "2019a": the second work of an author that year
 PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
 PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
-URL = re.compile(
-    r"(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>(?:https?://|www\.)\S+)", re.I
-)
+URL = re.compile(rf"(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I)
 IDENTIFIERS = re.compile(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?|\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\]\.?",
     re.I,
@@ -606,19 +604,6 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
 
 def tidy_journal(text: str) -> str:
     return text.strip(" ,;")
-
-
-def expand_pages(pages: str) -> str:
-    """'1119–28' → '1119–1128', '23410 -23419' → '23410-23419'; 'e1234', 'S31–S44' as printed."""
-
-    def expand(match: re.Match[str]) -> str:
-        prefix_a, a, dash, prefix_b, b = match.groups()
-        if not prefix_b and len(b) < len(a):
-            b = a[: len(a) - len(b)] + b
-        return f"{prefix_a}{a}{dash}{prefix_b}{b}"
-
-    pages = re.sub(r"\s*(" + DASH + r")\s*", r"\1", pages.strip().rstrip("."))
-    return re.sub(r"([A-Za-z]*)(\d+)(" + DASH + r")([A-Za-z]*)(\d+)", expand, pages)
 
 
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:

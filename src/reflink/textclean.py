@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .errors import InputError
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
+from .normalise import YEAR as PRINTED_YEAR
 from .vocabulary import common_words
 from .vocabulary import zipf as word_zipf
 from .words import FUNCTION_WORDS
@@ -248,12 +249,12 @@ DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,5}(?:\s*(?:/|of)\s*\d{1,5})?(?:\s*[-–—])?$", re.I
 )
-COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b", re.I)
+COPYRIGHT = re.compile(rf"©|\(c\)\s*{PRINTED_YEAR}|\bcopyright\b|\ball rights reserved\b", re.I)
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # (?<!\S): start only where a run of non-blanks starts; a match inside the run is one from its
 # start, and trying every inner start made 200 KB without a blank quadratic (#18)
 EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(rf"\b{PRINTED_YEAR}\b")
 # "104 https://…": a numbered reference entry, whose repeated shape is no running head
 ENTRY_NUMBER = re.compile(r"^\[?\d{1,3}[.\]]?\s+\S")
 # "1234567890():,;" : a publisher's invisible checksum line
@@ -281,7 +282,7 @@ CAPTION_START = re.compile(
 )
 # a heading's title is not a reference entry: "S. M. Gadgeel, L. Gandhi", "Smith AB,", "2014;15"
 REFERENCE_SHAPE = re.compile(
-    r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b(?:19|20)\d\d\b"
+    r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b" + PRINTED_YEAR + r"\b"
     r"|\d+\s*[:;]\s*\d+"
 )
 AFFILIATION_WORDS = re.compile(
