@@ -9,7 +9,7 @@ DEMO_DB := db/demo.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
-.PHONY: demo test bench eval lint fmt clean serve chromium screenshot vocabulary
+.PHONY: demo test bench eval train lint fmt clean serve chromium screenshot vocabulary
 
 $(BIN)/reflink: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ screenshot: $(BIN)/reflink chromium
 
 eval: $(BIN)/reflink
 	$(BIN)/python ../shared/devset/score.py --set ../shared/devset --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style
+
+# Rebuild the reference field model shipped in src/reflink/data/ from the labelled references in
+# ../shared/refdata (GROBID citation corpus, CC BY 4.0; AnyStyle core, BSD-2-Clause): a fixed
+# split and fixed settings, so a rerun gives the same scores. Installing never trains.
+REFDATA ?= ../shared/refdata
+train: $(BIN)/reflink
+	$(BIN)/python -m reflink.fieldtrain $(REFDATA) src/reflink/data/fields.crfsuite
 
 # refextract (the peer in the side-by-side) goes into the bench environment only, never a runtime
 # dependency; if it cannot be installed the table says so and the other rows still run.

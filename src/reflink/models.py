@@ -82,6 +82,9 @@ class RefEntry:
     url: str | None = None
     kind: str = "article"  # article | book | web | press | chapter | thesis | other
     partial: bool = False  # the extract cut the entry (no number, or cut mid-way)
+    # set when no style rule read the entry whole and the learned field parser did: the
+    # probability it gives its reading (reflink.fieldmodel); None when the rules read it
+    model_confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,362 @@
+"""A learned reference field parser: a linear-chain CRF over the tokens of one entry.
+
+    read_fields(text)   tokenize → token_features → tag (the shipped model) → fields_from_tags
+
+The rules in `references` are exact on the styles they know; this model is the general
+mechanism for the thousands of styles they do not ("Ortega L, Chen W. Title. Front Immunol
+(2019) 10(3):1432-9."). It was trained on labelled reference strings from GROBID's citation
+corpus (CC BY 4.0) and AnyStyle's core set (BSD-2-Clause): see data/NOTICE.md and
+docs/fields.md. `make train` rebuilds it (reflink.fieldtrain); installing never trains.
+
+The model file is small and loaded once, on the first entry that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .citations import MONTHS
+from .normalise import DOI_IN_TEXT as DOI
+from .references import (
+    ET_AL,
+    FAMILY_FIRST_LIST,
+    FUNCTION_WORDS,
+    URL,
+    Draft,
+    expand_pages,
+    is_abbreviation,
+    split_authors_any,
+)
+
+MODEL_NAME = "fields.crfsuite"
+
+# Tokens: a web address or DOI whole (the rules' own patterns find them exactly), a run of
+# digits, a run of letters, or one other character; "Phys. Rev. D85" splits its "D" (journal)
+# from its "85" (volume). "Front Immunol (2019) 10(3):1432-9." → Front Immunol ( 2019 ) 10 (
+# 3 ) : 1432 - 9 .
+TOKEN = re.compile(
+    r"(?:https?://|www\.|10\.\d{4,9}/)\S+?(?=[.,;)\]]*(?:\s|$))|\d+|[^\W\d_]+|\S",
+    re.IGNORECASE,
+)
+YEAR_TOKEN = re.compile(r"1[5-9]\d\d|20\d\d")
+OPENING = "([{“‘«"
+CLOSING = ")]}”’»"
+# Words that announce a field: "In: Proceedings…", "vol. 3", "pp. 12–19", "Eds."
+CUE_WORDS = frozenset(
+    """in vol volume no issue pp p pages page ed eds editor editors edn edition available
+    accessed retrieved doi url http https www press university proceedings proc conference
+    symposium workshop journal thesis dissertation report technical arxiv preprint et al""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """A reference string → its tokens with character offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def shape(word: str) -> str:
+    """'Immunol' → 'Xx', '1432' → 'd', 'PLoS' → 'XxXx', '10(3)' → 'd(d)': runs collapsed."""
+    out = []
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:6]
+
+
+def is_link(word: str) -> bool:
+    return bool(URL.match(word) or DOI.match(word))
+
+
+@lru_cache(maxsize=8192)
+def word_features(word: str) -> tuple[str, ...]:
+    """What one token is by itself: its form, case, digits, dictionary entries."""
+    lower = word.casefold()
+    feats = [f"w={lower[:20]}", f"shape={shape(word)}"]
+    if len(word) > 3:
+        feats += [f"p3={lower[:3]}", f"s3={lower[-3:]}"]
+    if word.isalpha():
+        feats.append(f"len={min(len(word), 8)}")
+        if word.isupper():
+            feats.append("upper")
+        elif word[:1].isupper():
+            feats.append("title")
+        if lower in MONTHS:
+            feats.append("month")
+        if lower in FUNCTION_WORDS:
+            feats.append("function")
+        if lower in CUE_WORDS:
+            feats.append("cue")
+        if word[:1].isupper() and len(word) > 1 and is_abbreviation(word):
+            feats.append("abbrev")  # "Immunol", "Natl": rare as English words
+    elif word.isdigit():
+        feats.append(f"digits={min(len(word), 5)}")
+        if YEAR_TOKEN.fullmatch(word):
+            feats.append("year")
+    elif is_link(word):
+        feats.append("link=doi" if DOI.match(word) else "link=url")
+    return tuple(feats)
+
+
+# Features of a neighbour worth copying onto a token: its word and shape, and these flags
+NEIGHBOUR_FLAGS = frozenset({"year", "abbrev", "month", "upper", "title"})
+
+
+@lru_cache(maxsize=16384)
+def neighbour_features(word: str, offset: int) -> tuple[str, ...]:
+    feats = word_features(word)
+    out = [f"{offset}:{feats[0]}", f"{offset}:{feats[1]}"]
+    if offset in (-1, 1):
+        out += [f"{offset}:{f}" for f in feats[2:] if f in NEIGHBOUR_FLAGS]
+    return tuple(out)
+
+
+def token_features(tokens: Sequence[Token], text: str) -> list[list[str]]:
+    """Each token's features: its own, its neighbours', and where it stands in the entry."""
+    n = len(tokens)
+    words = [t.text for t in tokens]
+    rows: list[list[str]] = []
+    depth = 0
+    quoted = False
+    sentences = 0  # ". " boundaries seen so far: authors. title. journal…
+    commas = 0
+    years = 0
+    last_punct = "^"
+    for i, token in enumerate(tokens):
+        word = words[i]
+        own = word_features(word)
+        feats = list(own)
+        feats += [
+            f"pos={10 * i // n}",
+            f"space={token.start > 0 and text[token.start - 1] == ' '}",
+            f"spaced={text[token.end : token.end + 1] == ' '}",
+            f"depth={min(depth, 2)}",
+            f"quoted={quoted}",
+            f"sent={min(sentences, 5)}",
+            f"commas={min(commas, 6)}",
+            f"years={min(years, 2)}",
+            f"last_punct={last_punct}",
+        ]
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats += neighbour_features(words[j], offset)
+            else:
+                feats.append(f"{offset}:w={'BOS' if j < 0 else 'EOS'}")
+        rows.append(feats)
+        # state after this token, for the next ones
+        if word in OPENING:
+            depth += 1
+            quoted = quoted or word in "“‘«"
+        elif word in CLOSING:
+            depth = max(0, depth - 1)
+            quoted = quoted and word not in "”’»"
+        elif word == '"':
+            quoted = not quoted
+        elif word == "." and i > 0 and len(words[i - 1]) > 1:
+            if "abbrev" not in word_features(words[i - 1]):
+                sentences += 1
+        elif word == ",":
+            commas += 1
+        if "year" in own:
+            years += 1
+        if len(word) == 1 and not word.isalnum():
+            last_punct = word
+    return rows
+
+
+# --- tagging with the shipped model -----------------------------------------------------
+
+
+class ModelMissing(RuntimeError):
+    """The package was built without its field model (a source checkout before `make train`)."""
+
+
+@lru_cache(maxsize=1)
+def load_tagger():
+    """The shipped model, opened once per process."""
+    import pycrfsuite  # imported here: only entries the rules cannot read need it
+
+    path = resources.files("reflink") / "data" / MODEL_NAME
+    if not path.is_file():
+        raise ModelMissing(f"reference field model not found at {path}")
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(path) as real_path:
+        tagger.open(str(real_path))
+    return tagger
+
+
+@dataclass
+class ModelFields:
+    """What the model read in one entry: each field's text as printed, and its confidence."""
+
+    spans: dict[str, list[str]] = field(default_factory=dict)  # label → printed pieces
+    confidence: float = 0.0  # probability of the whole tag sequence
+
+    def first(self, label: str) -> str | None:
+        pieces = self.spans.get(label)
+        return pieces[0] if pieces else None
+
+
+def tag(text: str) -> tuple[list[Token], list[str], float]:
+    """A reference string → its tokens, one label per token, and the sequence's probability."""
+    tokens = tokenize(text)
+    if not tokens:
+        return [], [], 0.0
+    tagger = load_tagger()
+    labels = tagger.tag(token_features(tokens, text))
+    return tokens, labels, tagger.probability(labels)
+
+
+# Marks at a field's edges that are the style's, not the field's: '“Title.”', '(2019)'
+EDGE_MARKS = " ,;:([“”\"'‘’"
+
+
+def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
+    """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
+    spans: dict[str, list[str]] = {}
+    start = 0
+    for i in range(1, len(tokens) + 1):
+        if i == len(tokens) or labels[i] != labels[start]:
+            label = labels[start]
+            if label != "O":
+                piece = text[tokens[start].start : tokens[i - 1].end]
+                piece = piece.strip(EDGE_MARKS)
+                if label not in ("author", "editor"):
+                    piece = piece.rstrip(".").strip(EDGE_MARKS)  # 'Planning.”' → 'Planning'
+
+                if piece:
+                    spans.setdefault(label, []).append(piece)
+            start = i
+    return spans
+
+
+def read_fields(text: str) -> ModelFields:
+    """One entry's text → the fields the model reads in it."""
+    tokens, labels, confidence = tag(text)
+    return ModelFields(fields_from_tags(text, tokens, labels), confidence)
+
+
+# --- from the model's pieces to reflink's fields ---------------------------------------
+
+LEADING_SCOPE = re.compile(r"^(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*", re.IGNORECASE)
+YEAR_IN = re.compile(r"\b(1[5-9]\d\d|20\d\d)")
+
+
+@dataclass
+class ReadFields:
+    """An entry's fields as the model read them, in reflink's terms."""
+
+    authors: list[str]
+    title: str | None
+    journal: str | None  # the journal, else the book or proceedings the work appeared in
+    year: int | None
+    volume: str | None
+    pages: str | None
+    confidence: float
+
+
+# "Petra" in "Hartmann, Petra, and Tomi Oyelaran": a given name written out, not initials
+GIVEN_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]{2,}(?:\s[A-Z]\.)?")
+NAME_LIST_BREAK = re.compile(r"\s*;\s*|\s*,?\s+(?:and|&)\s+|\s*,?\s*&\s*")
+
+
+def split_model_authors(text: str) -> list[str]:
+    """The model's author span → names, in any printed form.
+
+    Initials forms go to the rules' splitter; "Hartmann, Petra, and Tomi Oyelaran" (Chicago,
+    MLA: the first author inverted, given names written out) keeps "Hartmann, Petra" whole."""
+    text = ET_AL.sub("", text).strip(" ,.;")
+    if not text:
+        return []
+    family_first = FAMILY_FIRST_LIST.match(text + ". ")
+    if family_first and family_first.end() >= len(text):
+        return split_authors_any(text)
+    parts = [p for p in NAME_LIST_BREAK.split(text) if p.strip()]
+    chunks = [c.strip() for c in parts[0].split(",")]
+    if len(chunks) >= 2 and " " not in chunks[0] and GIVEN_NAME.fullmatch(chunks[1]):
+        names = [f"{chunks[0]}, {chunks[1]}", *chunks[2:], *parts[1:]]
+        return [n.strip(" ,.") for n in names if n.strip(" ,.")]
+    return split_authors_any(text)
+
+
+def reflink_fields(model: ModelFields) -> ReadFields:
+    """Pieces the model labelled → authors split into names, a year, volume and pages."""
+
+    authors = split_model_authors(" ".join(model.spans.get("author", [])))
+    date = " ".join(model.spans.get("date", []))
+    year = YEAR_IN.search(date)
+    volume = model.first("volume")
+    pages = model.first("pages")
+    return ReadFields(
+        authors=[a for a in authors if a],
+        title=model.first("title"),
+        journal=model.first("journal") or model.first("booktitle"),
+        year=int(year.group(1)) if year else None,
+        volume=LEADING_SCOPE.sub("", volume).strip(" .,") or None if volume else None,
+        pages=expand_pages(LEADING_SCOPE.sub("", pages)) or None if pages else None,
+        confidence=model.confidence,
+    )
+
+
+# --- the decision: rules or model, per entry --------------------------------------------
+
+
+def read_with_model(
+    draft: Draft, text: str, rules_fit: bool = False, style_known: bool = False
+) -> float | None:
+    """Decide between the rules' reading of an entry and the model's; fill the draft.
+
+    - the rules read it whole in a style they know: theirs stands, the model is not asked;
+    - the rules read it whole, but most of the document is in a style they do not know: the
+      model is asked, and where it reads year, volume or pages differently, its reading wins;
+    - the rules did not read it whole in a known style (a book in a Vancouver list): the
+      model fills only the fields they left empty;
+    - otherwise the model's fields replace the rules' partial ones.
+
+    DOI and URL always stay the rules' (their patterns are exact). Returns the model's
+    confidence when its reading was used, else None."""
+    if rules_fit and style_known:
+        return None
+    read = reflink_fields(read_fields(text))
+    if rules_fit and same_source(draft, read):
+        return None  # both read the same year, volume and pages: the rules' strings are exact
+    fill_only = style_known and not rules_fit
+    for name in ("authors", "title", "journal", "year", "volume", "pages"):
+        mine, theirs = getattr(read, name), getattr(draft, name)
+        if name == "journal":
+            theirs = theirs or draft.container  # a book's publisher, a press release's source
+        if fill_only and theirs:
+            continue
+        if mine or name in TEXT_FIELDS:
+            # the rules' partial title or journal is a guess at a style they do not know
+            # ("Phys. Rev. Lett. 13, 508" as a title); a number they read exactly stays
+            setattr(draft, name, mine)
+    return read.confidence
+
+
+TEXT_FIELDS = frozenset({"authors", "title", "journal"})
+
+
+def same_source(draft: Draft, read: ReadFields) -> bool:
+    """Do the rules and the model agree on year, volume and pages? ("Nucl. Phys. B 195, 503
+    (1982)": a rule that takes 503 for the volume disagrees with the model, and is wrong.)"""
+
+    def norm(value: object) -> str:
+        return re.sub(r"\W+", "", str(value or "")).casefold()
+
+    return all(
+        norm(getattr(draft, name)) == norm(getattr(read, name))
+        for name in ("year", "volume", "pages")
+    )

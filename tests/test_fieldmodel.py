@@ -1,0 +1,285 @@
+"""The learned reference field parser: styles no rule knows, the rules-or-model decision, the
+problems row when nobody can read an entry, and the training code on invented data.
+
+Every entry here is invented (names, titles, journals, DOIs on the 10.5555 example prefix).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reflink import fieldmodel, fieldtrain
+from reflink.fieldmodel import split_model_authors, tokenize
+from reflink.models import Line
+from reflink.references import parse_entry_text, parse_references
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(n, raw, raw) for n, raw in enumerate(text.split("\n"), start=1)]
+
+
+def fields(entry) -> tuple:
+    return (entry.authors, entry.title, entry.journal, entry.year, entry.volume, entry.pages)
+
+
+# --- styles the rules do not know ------------------------------------------------------------
+
+
+def test_frontiers_entry_gets_authors_title_journal_year_volume_pages() -> None:
+    # the issue's shape: "Journal (year) volume(issue):pages. doi: …" — no rule reads it
+    entry = parse_entry_text(
+        "Ortega L, Chen W, Abara N, Müller K. Retinoid signalling in mucosal immunity. "
+        "Front Immunol (2019) 10(3):1432-9. doi: 10.5555/example.1432"
+    )
+    assert fields(entry) == (
+        ("Ortega L", "Chen W", "Abara N", "Müller K"),
+        "Retinoid signalling in mucosal immunity",
+        "Front Immunol",
+        2019,
+        "10",
+        "1432-1439",
+    )
+    assert entry.doi == "10.5555/example.1432"
+    assert entry.model_confidence is not None  # the model read it, not a rule
+
+
+def test_chicago_author_date_entry_keeps_inverted_first_author_whole() -> None:
+    entry = parse_entry_text(
+        "Hartmann, Petra, and Tomi Oyelaran. 2018. “Coastal Erosion and the Limits of "
+        "Planning.” Journal of Invented Geography 44 (2): 101–18."
+    )
+    assert fields(entry) == (
+        ("Hartmann, Petra", "Tomi Oyelaran"),
+        "Coastal Erosion and the Limits of Planning",
+        "Journal of Invented Geography",
+        2018,
+        "44",
+        "101–118",
+    )
+
+
+def test_acl_proceedings_entry_gets_its_proceedings_as_container() -> None:
+    entry = parse_entry_text(
+        "P. Hartmann and T. Oyelaran. Coastal erosion and the limits of planning. In "
+        "Proceedings of the Invented Conference on Shores, pages 101–118, 2018."
+    )
+    assert fields(entry) == (
+        ("P. Hartmann", "T. Oyelaran"),
+        "Coastal erosion and the limits of planning",
+        "Proceedings of the Invented Conference on Shores",
+        2018,
+        None,
+        "101–118",
+    )
+
+
+def test_bmc_like_entry_with_capitals_and_a_colon_after_the_names() -> None:
+    entry = parse_entry_text(
+        "HARTMANN P, OYELARAN T: Coastal erosion and the limits of planning. "
+        "J Invent Geogr 2018, 44:101-118."
+    )
+    assert fields(entry) == (
+        ("HARTMANN P", "OYELARAN T"),
+        "Coastal erosion and the limits of planning",
+        "J Invent Geogr",
+        2018,
+        "44",
+        "101-118",
+    )
+
+
+def test_harvard_entry_with_single_quoted_title() -> None:
+    entry = parse_entry_text(
+        "Hartmann, P., Oyelaran, T. and Quist, R. (2018) 'Coastal erosion and the limits of "
+        "planning', Journal of Invented Geography, 44(2), pp. 101-118."
+    )
+    assert fields(entry) == (
+        ("Hartmann, P.", "Oyelaran, T.", "Quist, R."),
+        "Coastal erosion and the limits of planning",
+        "Journal of Invented Geography",
+        2018,
+        "44",
+        "101-118",
+    )
+
+
+def test_physics_entry_is_volume_then_page_not_elseviers_volume_then_year() -> None:
+    # "Phys. Rev. Lett. 13, 508 (1964)": the Elsevier rule once took 508 for the volume
+    entry = parse_entry_text("P. W. Hartmann, Phys. Rev. Lett. 13, 508 (1964).")
+    assert (entry.authors, entry.year, entry.volume, entry.pages) == (
+        ("P. W. Hartmann",),
+        1964,
+        "13",
+        "508",
+    )
+    assert entry.title is None  # the style prints none; no guess fills it
+
+
+# --- the decision ------------------------------------------------------------------------------
+
+
+def test_entry_a_rule_reads_whole_is_left_to_the_rules() -> None:
+    entry = parse_entry_text(
+        "Hartmann P, Oyelaran T. Coastal erosion and the limits of planning. "
+        "J Invent Geogr. 2018;44(2):101–18."
+    )
+    assert entry.model_confidence is None
+    assert fields(entry)[1:] == (
+        "Coastal erosion and the limits of planning",
+        "J Invent Geogr",
+        2018,
+        "44",
+        "101–118",
+    )
+
+
+FRONTIERS_LIST = """References
+1. Ortega L, Chen W. Retinoid signalling in mucosal immunity. Front Immunol (2019) 10(3):1432-9.
+2. Abara N, Müller K, Lindqvist R. Tidal mixing in invented estuaries. Front Mar Sci (2020) 7:
+88-95. doi: 10.5555/example.88
+3. Nakamura S. Field notes, box 12, folder 3, shelf 9, drawer 2, item 7 (2019), seen 4 May, lot 55.
+4. Quist R, Rossi A. Salt marsh carbon in a changing climate. Front Ecol Evol (2021) 9:120-31."""
+
+
+def test_list_in_an_unknown_style_is_read_by_the_model() -> None:
+    entries, _ = parse_references(lines_of(FRONTIERS_LIST))
+    got = {e.number: e for e in entries}
+    assert sorted(got) == [1, 2, 3, 4]
+    assert fields(got[2]) == (
+        ("Abara N", "Müller K", "Lindqvist R"),
+        "Tidal mixing in invented estuaries",
+        "Front Mar Sci",
+        2020,
+        "7",
+        "88-95",
+    )
+    assert fields(got[4])[1:] == (
+        "Salt marsh carbon in a changing climate",
+        "Front Ecol Evol",
+        2021,
+        "9",
+        "120-131",
+    )
+
+
+def test_entry_nobody_can_read_gets_a_problem_row_naming_it() -> None:
+    _, problems = parse_references(lines_of(FRONTIERS_LIST))
+    assert [p.line for p in problems] == [5]
+    assert problems[0].message.startswith("entry 3: no rule reads its style")
+    assert "Field notes, box 12" in problems[0].message
+
+
+RSC_LIST_WITH_A_BOOK = """References
+1 A. Roe, B. Poe and C. Doe, J. Invented Chem., 2014, 15, 1119–1128.
+2 D. Lee and E. Moe, Fict. Lett., 2016, 8, 220–231.
+3 R. K. Roe, Estudo de coisas: métodos e casos, 2005.
+4 F. Kay, Acta Fict., 2019, 3, 45–52."""
+
+
+def test_book_in_a_known_style_keeps_the_rules_title() -> None:
+    entries, problems = parse_references(lines_of(RSC_LIST_WITH_A_BOOK))
+    book = {e.number: e for e in entries}[3]
+    assert (book.authors, book.title, book.year) == (
+        ("R. K. Roe",),
+        "Estudo de coisas: métodos e casos",
+        2005,
+    )
+    assert problems == []
+
+
+# --- pieces ------------------------------------------------------------------------------------
+
+
+def test_tokens_split_a_series_letter_from_its_volume_and_keep_links_whole() -> None:
+    text = "Phys. Rev. D85, doi: 10.5555/x.1-2. https://example.org/a_b."
+    assert [t.text for t in tokenize(text)] == [
+        "Phys", ".", "Rev", ".", "D", "85", ",", "doi", ":", "10.5555/x.1-2", ".",
+        "https://example.org/a_b", ".",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("printed", "names"),
+    [
+        (
+            "Hartmann, Petra, Tomi Oyelaran, and Rosa Quist",
+            ["Hartmann, Petra", "Tomi Oyelaran", "Rosa Quist"],
+        ),
+        ("Ortega L, Chen W, Abara N", ["Ortega L", "Chen W", "Abara N"]),
+        ("Hartmann, P., & Oyelaran, T.", ["Hartmann, P.", "Oyelaran, T."]),
+        ("P. Hartmann, T. Oyelaran et al.", ["P. Hartmann", "T. Oyelaran"]),
+    ],
+)  # fmt: skip
+def test_model_author_span_splits_into_names(printed: str, names: list[str]) -> None:
+    assert split_model_authors(printed) == names
+
+
+def test_model_is_loaded_once() -> None:
+    assert fieldmodel.load_tagger() is fieldmodel.load_tagger()
+
+
+def test_edge_punctuation_of_a_span_is_not_labelled() -> None:
+    # AnyStyle's spans carry their punctuation ("(2011)."), GROBID's do not: trained alike
+    example = fieldtrain.Example(
+        "anystyle", False, "Roe, A. (2011). A title.", (("author", 0, 7), ("date", 8, 15))
+    )
+    tokens = tokenize(example.text)
+    labels = fieldtrain.token_labels(example, tokens)
+    labelled = list(zip([t.text for t in tokens], labels, strict=True))
+    assert labelled[:8] == [
+        ("Roe", "author"), (",", "author"), ("A", "author"), (".", "O"),
+        ("(", "O"), ("2011", "date"), (")", "O"), (".", "O"),
+    ]  # fmt: skip
+
+
+# --- training (on a handful of invented references) --------------------------------------------
+
+
+def write_invented_refdata(folder: Path) -> None:
+    """Both files make train expects, with invented references in its format."""
+    rows = []
+    for i in range(30):
+        authors = f"Roe A{i % 3}, Poe B"
+        title = f"A study of invented things number {i}"
+        journal = ["J Invent", "Acta Fict", "Fake Lett"][i % 3]
+        text = f"{authors}. {title}. {journal}. {2000 + i};{i + 1}:{10 + i}-{20 + i}."
+        spans = []
+        for label, piece in (
+            ("author", authors), ("title", title), ("journal", journal),
+            ("date", str(2000 + i)), ("volume", str(i + 1)), ("pages", f"{10 + i}-{20 + i}"),
+        ):  # fmt: skip
+            start = text.index(piece)
+            spans.append({"label": label, "start": start, "end": start + len(piece)})
+        rows.append({"source": "invented/set:refs.xml", "item": i, "text": text, "spans": spans})
+    (folder / "anystyle-core.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8"
+    )
+    (folder / "grobid-citations.jsonl").write_text("", encoding="utf-8")
+
+
+def test_training_is_reproducible_and_scores_its_test_split(tmp_path: Path) -> None:
+    write_invented_refdata(tmp_path)
+    first = fieldtrain.train(tmp_path, tmp_path / "a" / "m.crfsuite")
+    second = fieldtrain.train(tmp_path, tmp_path / "b" / "m.crfsuite")
+    assert (tmp_path / "a" / "m.crfsuite").read_bytes() == (
+        tmp_path / "b" / "m.crfsuite"
+    ).read_bytes()
+    assert first["trained_on"] == 27 and first["tested_on"] == {"all": 3, "anystyle": 3}
+    assert first["scores"] == second["scores"]
+    assert (
+        first["scores"]["all"]["year" if "year" in first["scores"]["all"] else "date"]["f1"] == 1.0
+    )
+    scores = json.loads((tmp_path / "a" / "fields-scores.json").read_text(encoding="utf-8"))
+    assert scores["scores"]["all"]["date"]["support"] == 3
+
+
+def test_train_without_the_data_says_where_it_looked(tmp_path: Path, capsys) -> None:
+    model = tmp_path / "fields.crfsuite"
+    assert fieldtrain.main([str(tmp_path / "refdata"), str(model)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: training data not found:")
+    assert "grobid-citations.jsonl" in err and "the shipped model is unchanged" in err
+    assert not model.exists()
