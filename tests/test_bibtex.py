@@ -29,7 +29,6 @@ from reflink.bibtex import (
     _protect,
     accessed_date,
     base_key,
-    bibtex_name,
     bibtex_pages,
     encode_latex,
     export_refs,
@@ -43,6 +42,7 @@ from reflink.db import open_existing
 from reflink.ingest import ingest_file
 from reflink.lookup import select_references
 from reflink.models import Claim, Marker, RefEntry, Section
+from reflink.names import bibtex_name
 from synthetic import write_handmade_document
 
 ROOT = Path(__file__).resolve().parent.parent

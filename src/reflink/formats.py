@@ -2,7 +2,7 @@
 
 The rows, their keys and the documents that list them come from `bibtex.export_rows`, which
 chooses one entry per work whatever the format; this module only writes. Names are split by
-the same grammar as BibTeX's (`bibtex.split_printed_name`), so "Smith AB" is family "Smith",
+the same grammar as BibTeX's (`names.split_printed_name`), so "Smith AB" is family "Smith",
 given "A. B." in every format. Where an entry came from goes where an importer keeps it and no
 style prints it: `custom` in CSL-JSON, a note (N1) in RIS.
 """
@@ -24,8 +24,8 @@ from .bibtex import (
     entry_type,
     printed_issue,
     provenance,
-    split_printed_name,
 )
+from .names import split_printed_name
 
 FORMATS = ("bibtex", "csl-json", "ris")
 # `reflink bibtex -o refs.json` needs no --format: the file's suffix says it

@@ -47,6 +47,14 @@ from .models import (
     Problem,
     RefEntry,
 )
+from .names import (
+    FAMILY_FIRST,
+    FAMILY_FIRST_LIST,
+    VANCOUVER_NAME,
+    is_any_name,
+    is_person,
+    repair_name,
+)
 from .normalise import DASH, DOI_IN_TEXT, WEB_ADDRESS, expand_pages
 from .normalise import YEAR as PRINTED_YEAR
 from .textclean import REFERENCE_HEADING
@@ -436,26 +444,6 @@ IDENTIFIERS = re.compile(
 ACCESSED = re.compile(r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?", re.I)
 ET_AL = re.compile(r",?\s+et\.?\s*al\.?,?", re.I)
 
-# A person's name printed initials-first: "S. M. Gadgeel", "K.L. Brandt", "J.-F. Martini",
-# "D. de Vries", "G. R. Blumenschein Jr", "P. N.Morcos" (a space lost in extraction)
-INITIALS_FIRST = re.compile(
-    r"^[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*\s*(?:(?:[a-z]{1,3}\s){0,2}[A-ZÀ-Þ][\w'’\-]*)"
-    r"(?:[\s-][A-ZÀ-Þ][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
-)
-# A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I."
-FAMILY_FIRST = (
-    r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þa-zà-þ][\w'’\-]*){0,3},\s?"
-    r"[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
-)
-FAMILY_FIRST_LIST = re.compile(
-    rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
-    r"(?P<etal>,?\s*et\s+al\.?)?\s*",
-)
-# A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P"
-VANCOUVER_NAME = re.compile(
-    r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}(?:-[A-Z]{1,2})?$"  # "Lau KM-Y"
-    r"|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
-)
 # the small words of a journal's or an organisation's name, in any language: "Ministry of Fakes"
 NAME_FUNCTION_WORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | {"&"}
 
@@ -517,31 +505,6 @@ def split_names(text: str) -> list[str]:
     text = ET_AL.sub("", text).strip(" ,.;")
     parts = re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text)
     return [repair_name(part) for part in parts if part.strip()]
-
-
-GLUED_INITIAL = re.compile(r"(?<=[A-Z]\.)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
-
-
-def repair_name(name: str) -> str:
-    """'P. N.Morcos' → 'P. N. Morcos': a space the extraction lost between initial and name."""
-    name = name.strip(" ,;")
-    return GLUED_INITIAL.sub(" ", name)
-
-
-def is_person(name: str) -> bool:
-    """An initials-first personal name ("S. M. Gadgeel"), as RSC and IEEE print them."""
-    return bool(INITIALS_FIRST.match(name.strip(" ,")))
-
-
-def is_any_name(name: str) -> bool:
-    """A person's name in any printed order: 'A. B. Smith', 'Smith AB', 'Smith, A. B.'."""
-    name = name.strip(" ,")
-    return bool(
-        is_person(name)
-        or VANCOUVER_NAME.match(name)
-        or re.fullmatch(FAMILY_FIRST, name + ".")
-        or re.fullmatch(FAMILY_FIRST, name)
-    )
 
 
 def looks_like_group(text: str) -> bool:

@@ -317,7 +317,7 @@ def full_names(printed: Sequence[str], people: Sequence[tuple[str, str]]) -> lis
     M.) → "Gadgeel, Shirish M.". Anything else (a name the record lacks, other initials, names
     printed whole) keeps the printed list as it is: None.
     """
-    from .bibtex import split_printed_name  # the parser of printed names BibTeX export uses
+    from .names import split_printed_name  # the parser of printed names BibTeX export uses
 
     names: list[str] = []
     for position, name in enumerate(printed):
