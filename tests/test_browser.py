@@ -171,6 +171,9 @@ def test_sources_behind_a_claim_in_a_real_browser(chromium, server, seed_db, tmp
     assert "Sources behind a claim" in dom
     assert str(escape(source["raw"])) in dom
     assert str(doi_link(source["doi"])) in dom  # <a href="https://doi.org/…" class="doi">
+    # one row per claim, its sources inside it; results, not SQL
+    assert "claims-with-sources" in dom and "Custom SQL query" not in dom
+    assert 'value="Show sources"' in dom
 
     shot = README_SCREENSHOT if os.environ.get("REFLINK_SCREENSHOT") else tmp_path / "claims.png"
     shot.parent.mkdir(exist_ok=True)
@@ -182,3 +185,24 @@ def test_sources_behind_a_claim_in_a_real_browser(chromium, server, seed_db, tmp
         url,
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_claim_page_in_a_real_browser(chromium, server, seed_db, tmp_path) -> None:
+    """The claim page: the sentence highlighted in its paragraph, and the entry its paragraph
+    cites when the sentence itself cites none."""
+    conn = sqlite3.connect(f"{seed_db.as_uri()}?mode=ro", uri=True)
+    try:
+        claim_id, number, raw_doi = conn.execute(
+            "select claim_context.claim_id, claim_context.number, refs.doi from claim_context"
+            " join refs on refs.id = claim_context.ref_id order by refs.doi is null,"
+            " abs(claim_context.distance) desc, claim_context.id limit 1"
+        ).fetchone()
+        text = conn.execute("select text from claims where id = ?", [claim_id]).fetchone()[0]
+    finally:
+        conn.close()
+    dom = run_chromium(chromium, tmp_path / "profile", "--dump-dom", f"{server}/claims/{claim_id}")
+    assert f'<mark class="this-claim">{escape(text)}</mark>' in dom
+    assert "no citation in this sentence; its paragraph cites" in dom
+    assert f'<span class="ref-number">[{number}]</span>' in dom
+    if raw_doi:
+        assert f'href="https://doi.org/{raw_doi}"' in dom

@@ -715,3 +715,55 @@ def test_pages_link_reflinks_stylesheet_which_is_served(ds, name) -> None:
     response = get(ds, "/reflink-static/reflink.css")
     assert response.status_code == 200
     assert "column-descriptions" in response.text
+
+
+# --- pages for readers (issue 17) ---------------------------------------------------------------
+
+
+def test_sources_page_is_one_row_per_claim_with_its_sources_inside(ds, name, conn) -> None:
+    html = get(ds, f"/{name}/sources_behind_a_claim?words=ensartinib").text
+    # no SQL jargon on a canned query
+    assert "Custom SQL query" not in html and "Run SQL" not in html and "Edit SQL" not in html
+    assert 'value="Show sources"' in html
+    table = html.split('class="rows-and-columns claims-with-sources"', 1)[1].split("</table>")[0]
+    claim_ids = [
+        row[0]
+        for row in conn.execute(
+            "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid"
+            " where claims_fts match 'ensartinib'"
+        )
+    ]
+    assert table.count('<td class="col-claim">') == len(claim_ids)  # a claim citing 56 and 59: once
+    assert "[56]</span>" in table and "[59]</span>" in table
+    assert table.count("not in the reference list") == 2
+    # a sentence without a callout: what its paragraph cites, never a blank cell
+    assert "no citation in this sentence; its paragraph cites [119] (the next sentence)" in table
+
+
+def test_sources_query_keeps_context_apart_from_citations(ds, name) -> None:
+    rows = query_rows(ds, name, "sources_behind_a_claim", words="ensartinib")
+    uncited = [row for row in rows if row["number"] is None]
+    assert uncited and all(
+        row["context"].startswith("no citation in this sentence") for row in uncited
+    )
+    assert all(row["context"] is None for row in rows if row["number"] is not None)
+
+
+def test_claim_page_shows_its_paragraph_and_sources(ds, name, conn) -> None:
+    claim_id = conn.execute(
+        "select id from claims where text like '%intracranial response of 64.3%%'"
+    ).fetchone()[0]
+    html = get(ds, f"/{name}/claims/{claim_id}").text
+    page = html.split('<section class="claim-page">', 1)[1].split("</section>")[0]
+    assert '<mark class="this-claim">Phase I/II study of ensartinib' in page
+    assert "Therefore, its remarkable CNS activity is worthy of our attention." in page
+    assert "no citation in this sentence; its paragraph cites [120] (2 sentences on)" in page
+    assert (
+        "[120]</span> Horn L, Infante JR, Reckamp KL, et al. Clin. Cancer Res. 2018;24:2771" in page
+    )
+
+
+def test_author_lists_read_as_names(ds, name) -> None:
+    html = get(ds, f"/{name}/refs?number=101").text
+    assert "Gadgeel SM, Gandhi L, Riely GJ, et al." in html
+    assert "[&#34;S. M. Gadgeel" not in html and '["S. M. Gadgeel' not in html

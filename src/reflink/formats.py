@@ -60,6 +60,27 @@ def _names(ref: Mapping[str, Any]) -> list[tuple[str, str] | str]:
     return names
 
 
+AUTHORS_SHOWN = 3
+
+
+def short_author_list(printed: Sequence[str], shown: int = AUTHORS_SHOWN) -> str:
+    """Names as printed → "Gadgeel SM, Gandhi L, Riely GJ, et al." (Vancouver's short form:
+    family name, initials without stops, the first three and "et al." for more)."""
+    names = []
+    cut = False
+    for name in printed:
+        parts = split_printed_name(name)
+        if parts is None:
+            cut = True  # "et al." stored with the names
+            continue
+        family = " ".join([*parts.von, *parts.last])
+        initials = "".join(piece[0] for first in parts.first for piece in first.split("-") if piece)
+        names.append(f"{family} {initials}".strip() if initials.isupper() else family)
+    if len(names) > shown:
+        names, cut = names[:shown], True
+    return ", ".join(names) + (", et al." if cut and names else "")
+
+
 def _only_url(ref: Mapping[str, Any]) -> bool:
     # the text is only a web address and a year, both written already: no title from it
     return not ref.get("raw") or _is_only_url(ref)

@@ -29,6 +29,8 @@ METADATA_FILE = Path(__file__).with_name("metadata.yaml")
 PLUGINS_DIR = Path(__file__).with_name("plugins")
 # served at /reflink-static/ (the stylesheet that metadata.yaml's extra_css_urls names)
 STATIC_DIR = Path(__file__).with_name("static")
+# query.html and row.html for readers: results instead of SQL, one row per claim, the claim page
+TEMPLATES_DIR = Path(__file__).with_name("templates")
 
 SETTINGS: dict[str, Any] = {
     # claims and reference entries run to a few hundred characters: show them whole
@@ -125,6 +127,7 @@ def make_datasette(db_path: Path | str, *, settings: dict[str, Any] | None = Non
         [],
         metadata=build_metadata(db_path),
         plugins_dir=str(PLUGINS_DIR),
+        template_dir=str(TEMPLATES_DIR),
         static_mounts=[("reflink-static", str(STATIC_DIR))],
         settings={**SETTINGS, **(settings or {})},
     )
