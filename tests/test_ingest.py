@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reflink.ingest import find_own_doi, format_ranges, ingest_file, ingest_files, read_document
+from reflink.ingest import find_own_doi, ingest_file, ingest_files, read_document
+from reflink.models import format_ranges
 from synthetic import generate_review
 
 SEED_SHA256 = "7d7f4bd97a5d34012b08e89f4d7b8103281b31fd8aed097dc52c0b505a19937c"  # refs/README.md

@@ -298,3 +298,20 @@ def test_lookup_broken_fts_syntax_is_one_line_error(small_db: Path) -> None:
     result = lookup(small_db, '"brain')
     assert result.exit_code == 1
     assert result.output == "Error: cannot search for '\"brain': unterminated string\n"
+
+
+def test_the_read_side_does_not_load_the_parsers() -> None:
+    """`import reflink` and the read side (lookup, its terminal text, BibTeX, enrichment) stand
+    on the models: none of them loads the text parsers, their word tables or the field model."""
+    import subprocess
+    import sys
+
+    parsers = ["reflink.ingest", "reflink.textclean", "reflink.references", "reflink.citations"]
+    code = (
+        "import sys, reflink, reflink.lookup, reflink.render, reflink.bibtex, reflink.enrich\n"
+        f"print(sorted(m for m in {parsers!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"

@@ -690,7 +690,7 @@ class BibtexExport:
 
     def summary(self, target: str) -> str:
         """ "wrote 33 entries to refs.bib; 2 numbers without an entry: 1–2"."""
-        from .ingest import format_ranges
+        from .models import format_ranges
 
         text = f"wrote {self.entries} {'entry' if self.entries == 1 else 'entries'} to {target}"
         count = sum(len(numbers) for numbers in self.missing.values())

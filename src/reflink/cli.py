@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from .errors import ReflinkError
-from .ingest import ingest_files
 
 DEFAULT_DB = Path("db/reflink.db")
 
@@ -111,6 +110,8 @@ def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references
     \b
         reflink ingest refs/alk-ros1-review.txt --db db/reflink.db
     """
+    from .ingest import ingest_files  # the parsers load only for the command that parses
+
     with progress("Ingesting", length=len(text_files)) as advance:
         results = ingest_files(
             text_files,
@@ -251,7 +252,9 @@ def lookup(
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.claims or result.entries:
         width = min(max(shutil.get_terminal_size().columns, 60), 120)
-        click.echo("\n".join(result.to_text(width)).rstrip("\n"))
+        from .render import lookup_lines
+
+        click.echo("\n".join(lookup_lines(result, width)).rstrip("\n"))
         if result.claims:
             say(f"\n{result.summary()}")
     if not result.claims:

@@ -34,8 +34,8 @@ from .db import (
     upsert_filled_reference,
 )
 from .errors import ReflinkError
-from .ingest import format_ranges
 from .matching import MatchResult, Reference, compare_deposit, match_reference
+from .models import format_ranges
 from .normalise import WEB_ADDRESS, YEAR_ALONE
 
 # Commit at least this often: an interrupted run loses at most this much finished work.

@@ -10,7 +10,7 @@ import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .citations import body_passage, find_citations
@@ -18,7 +18,7 @@ from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError
 from .limits import check_text_limits
-from .models import ParsedDocument
+from .models import IngestResult, ParsedDocument
 from .normalise import ANNOUNCED_DOI
 from .references import parse_references
 from .textclean import clean_text, decode_text
@@ -115,56 +115,6 @@ def read_source_notes(path: Path) -> tuple[str | None, str | None]:
 def heading_names_file(heading: str) -> bool:
     """ "# alk-ros1-review.txt" names a file; "# Sources" does not."""
     return heading.lstrip("# ").strip().endswith(".txt")
-
-
-def format_ranges(numbers: Iterable[int]) -> str:
-    """[1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8"."""
-    ordered = sorted(set(numbers))
-    parts: list[str] = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        parts.append(str(ordered[i]) if i == j else f"{ordered[i]}–{ordered[j]}")
-        i = j + 1
-    return ", ".join(parts)
-
-
-@dataclass
-class IngestResult:
-    """What one ingest did, in counts a user can check against the text."""
-
-    name: str
-    document_id: int
-    claims: int
-    cited_claims: int
-    markers: int
-    citations: int
-    entries: int
-    partial_entries: int
-    dangling: list[int] = field(default_factory=list)
-    uncited: list[int] = field(default_factory=list)
-    problems: int = 0
-    linked: int = 0  # citation rows whose number has an entry (the rest dangle)
-
-    def summary(self) -> str:
-        """One line of counts: what a user reads after `reflink ingest`."""
-        text = (
-            f"{self.name}: {self.markers} markers → {self.citations} citations "
-            f"({self.linked} linked to an entry), {self.claims} claims "
-            f"({self.cited_claims} cited), {self.entries} entries"
-        )
-        if self.partial_entries:
-            text += f" ({self.partial_entries} partial)"
-        text += f", {len(self.dangling)} numbers without an entry"
-        if self.dangling:
-            text += f" ({format_ranges(self.dangling)})"
-        if self.uncited:
-            text += f", {len(self.uncited)} entries never cited ({format_ranges(self.uncited)})"
-        if self.problems:
-            text += f", {self.problems} problems"
-        return text
 
 
 def summarize(name: str, document_id: int, doc: ParsedDocument) -> IngestResult:

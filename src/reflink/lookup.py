@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import textwrap
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -15,7 +14,7 @@ import sqlite_utils
 
 from . import normalise
 from .errors import ReflinkError
-from .ingest import IngestResult
+from .models import IngestResult
 
 
 def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
@@ -106,25 +105,6 @@ class ReferenceEntry:
         """ "https://doi.org/10.1016/…": the link a reader clicks."""
         return normalise.doi_url(self.doi)
 
-    def citation(self) -> str:
-        """First authors, journal, year, volume, pages; the printed text when nothing parsed."""
-        parts: list[str] = []
-        if self.authors:
-            shown = ", ".join(self.authors[:AUTHORS_SHOWN])
-            parts.append(shown + (" et al." if len(self.authors) > AUTHORS_SHOWN else ""))
-        if self.title:
-            parts.append(self.title)
-        parts.extend(
-            str(value) for value in (self.journal, self.year, self.volume, self.pages) if value
-        )
-        if not (self.authors or self.title or self.journal):
-            # the parser could not split this entry: the printed text says more than a year
-            parts = [" ".join(self.raw.split())]
-        text = ", ".join(parts)
-        if self.partial:
-            text += " (entry cut in the source text)"
-        return text
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready fields, with the DOI link."""
         data = asdict(self)
@@ -140,17 +120,6 @@ class CitedNumber:
 
     number: int
     entry: ReferenceEntry | None
-
-    def to_text(self) -> list[str]:
-        """ "[112] S. N. Gettinger, …, Lancet Oncol., 2016, 17, 1683–1696" and its link."""
-        if self.entry is None:
-            return [f"[{self.number}] not in the reference list"]
-        mark = self.entry.update_mark
-        lines = [f"[{self.number}] {self.entry.citation()}" + (f" {mark}" if mark else "")]
-        for link in (self.entry.doi_url, self.entry.url):
-            if link:
-                lines.append(f"{' ' * (len(str(self.number)) + 3)}{link}")
-        return lines
 
 
 @dataclass(frozen=True)
@@ -190,33 +159,6 @@ class ClaimSources:
         """ "2.1 Brain metastases", or None when the claim sits under no heading."""
         label = " ".join(part for part in (self.section_number, self.section_title) if part)
         return label or None
-
-    def to_text(self, width: int = 100) -> list[str]:
-        """The lines `reflink lookup` prints for this claim."""
-        lines = (
-            self.line_start
-            if self.line_start == self.line_end
-            else (f"{self.line_start}–{self.line_end}")
-        )
-        where = [self.document, self.section or "(no section)", f"lines {lines}"]
-        if self.claim_id is not None:
-            where.insert(0, f"claim {self.claim_id}")
-        if self.kind != "body":
-            where.append(self.kind)
-        if self.markers:
-            where.append("markers " + "; ".join(self.markers))
-        out = [" · ".join(where)]
-        text = self.text if self.text is not None else "(citation outside any sentence)"
-        out.extend(textwrap.wrap(text, width=width, initial_indent="  ", subsequent_indent="  "))
-        for cited in self.cited:
-            out.extend("    " + line for line in cited.to_text())
-        if self.claim_id is not None and not self.cited:
-            out.append("    " + self.context_line())
-            for context in self.context:
-                out.extend(
-                    "    " + line for line in CitedNumber(context.number, context.entry).to_text()
-                )
-        return out
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the claim, where it is, and each cited number with its entry or null."""
@@ -270,23 +212,6 @@ class LookupResult:
             f'{claims} match{"es" if one else ""} "{self.query}", citing {len(cited)}'
             f" number{'' if len(cited) == 1 else 's'} ({len(listed)} with an entry)"
         )
-
-    def to_text(self, width: int = 100) -> list[str]:
-        """Everything `reflink lookup` prints before its summary line."""
-        out: list[str] = []
-        if self.number is not None:
-            if not self.entries:
-                out.append(f"[{self.number}] not in the reference list")
-            for entry in self.entries:
-                out.append(f"{entry.document}:")
-                out.extend("  " + line for line in CitedNumber(entry.number, entry).to_text())
-            out.append("")
-        if self.note:
-            out.extend([self.note, ""])
-        for claim in self.claims:
-            out.extend(claim.to_text(width))
-            out.append("")
-        return out
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready result for scripts."""

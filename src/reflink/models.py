@@ -1,11 +1,13 @@
 """Plain data handed between the stages of the pipeline.
 
-Every stage is a function over these frozen dataclasses; none of them does I/O. Each object
+Every stage is a function over these frozen dataclasses; none of them does I/O. The read side
+(lookup, bibtex, enrich) imports them from here, never from the parsers. Each object
 remembers where it came from (`line`, `raw`), so a user can always go back to the printed text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Line kinds assigned by textclean. Only BODY/HEADING/CAPTION/TABLE lines carry citations;
@@ -114,3 +116,53 @@ class ParsedDocument:
     problems: list[Problem] = field(default_factory=list)
     title: str | None = None
     doi: str | None = None  # the document's own DOI when the text prints it
+
+
+def format_ranges(numbers: Iterable[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8"."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        parts.append(str(ordered[i]) if i == j else f"{ordered[i]}–{ordered[j]}")
+        i = j + 1
+    return ", ".join(parts)
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did, in counts a user can check against the text."""
+
+    name: str
+    document_id: int
+    claims: int
+    cited_claims: int
+    markers: int
+    citations: int
+    entries: int
+    partial_entries: int
+    dangling: list[int] = field(default_factory=list)
+    uncited: list[int] = field(default_factory=list)
+    problems: int = 0
+    linked: int = 0  # citation rows whose number has an entry (the rest dangle)
+
+    def summary(self) -> str:
+        """One line of counts: what a user reads after `reflink ingest`."""
+        text = (
+            f"{self.name}: {self.markers} markers → {self.citations} citations "
+            f"({self.linked} linked to an entry), {self.claims} claims "
+            f"({self.cited_claims} cited), {self.entries} entries"
+        )
+        if self.partial_entries:
+            text += f" ({self.partial_entries} partial)"
+        text += f", {len(self.dangling)} numbers without an entry"
+        if self.dangling:
+            text += f" ({format_ranges(self.dangling)})"
+        if self.uncited:
+            text += f", {len(self.uncited)} entries never cited ({format_ranges(self.uncited)})"
+        if self.problems:
+            text += f", {self.problems} problems"
+        return text

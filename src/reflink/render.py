@@ -1,0 +1,89 @@
+"""Terminal text of `reflink lookup`: claims, their cited numbers and the entries behind them.
+
+The results are data (`reflink.lookup`); this module only lays them out for a reader, so the
+JSON output, Datasette and scripts never depend on how a terminal shows them.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from .lookup import AUTHORS_SHOWN, CitedNumber, ClaimSources, LookupResult, ReferenceEntry
+
+
+def entry_citation(entry: ReferenceEntry) -> str:
+    """First authors, journal, year, volume, pages; the printed text when nothing parsed."""
+    parts: list[str] = []
+    if entry.authors:
+        shown = ", ".join(entry.authors[:AUTHORS_SHOWN])
+        parts.append(shown + (" et al." if len(entry.authors) > AUTHORS_SHOWN else ""))
+    if entry.title:
+        parts.append(entry.title)
+    parts.extend(
+        str(value) for value in (entry.journal, entry.year, entry.volume, entry.pages) if value
+    )
+    if not (entry.authors or entry.title or entry.journal):
+        # the parser could not split this entry: the printed text says more than a year
+        parts = [" ".join(entry.raw.split())]
+    text = ", ".join(parts)
+    if entry.partial:
+        text += " (entry cut in the source text)"
+    return text
+
+
+def cited_lines(cited: CitedNumber) -> list[str]:
+    """ "[112] S. N. Gettinger, …, Lancet Oncol., 2016, 17, 1683–1696" and its link."""
+    if cited.entry is None:
+        return [f"[{cited.number}] not in the reference list"]
+    mark = cited.entry.update_mark
+    lines = [f"[{cited.number}] {entry_citation(cited.entry)}" + (f" {mark}" if mark else "")]
+    for link in (cited.entry.doi_url, cited.entry.url):
+        if link:
+            lines.append(f"{' ' * (len(str(cited.number)) + 3)}{link}")
+    return lines
+
+
+def claim_lines(claim: ClaimSources, width: int = 100) -> list[str]:
+    """The lines `reflink lookup` prints for this claim."""
+    lines = (
+        claim.line_start
+        if claim.line_start == claim.line_end
+        else (f"{claim.line_start}–{claim.line_end}")
+    )
+    where = [claim.document, claim.section or "(no section)", f"lines {lines}"]
+    if claim.claim_id is not None:
+        where.insert(0, f"claim {claim.claim_id}")
+    if claim.kind != "body":
+        where.append(claim.kind)
+    if claim.markers:
+        where.append("markers " + "; ".join(claim.markers))
+    out = [" · ".join(where)]
+    text = claim.text if claim.text is not None else "(citation outside any sentence)"
+    out.extend(textwrap.wrap(text, width=width, initial_indent="  ", subsequent_indent="  "))
+    for cited in claim.cited:
+        out.extend("    " + line for line in cited_lines(cited))
+    if claim.claim_id is not None and not claim.cited:
+        out.append("    " + claim.context_line())
+        for context in claim.context:
+            out.extend(
+                "    " + line for line in cited_lines(CitedNumber(context.number, context.entry))
+            )
+    return out
+
+
+def lookup_lines(result: LookupResult, width: int = 100) -> list[str]:
+    """Everything `reflink lookup` prints before its summary line."""
+    out: list[str] = []
+    if result.number is not None:
+        if not result.entries:
+            out.append(f"[{result.number}] not in the reference list")
+        for entry in result.entries:
+            out.append(f"{entry.document}:")
+            out.extend("  " + line for line in cited_lines(CitedNumber(entry.number, entry)))
+        out.append("")
+    if result.note:
+        out.extend([result.note, ""])
+    for claim in result.claims:
+        out.extend(claim_lines(claim, width))
+        out.append("")
+    return out
