@@ -17,7 +17,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from .errors import DatabaseError
-from .models import Marker, ParsedDocument
+from .models import Marker, ParsedDocument, Section
 
 migrations = Migrations("reflink")
 
@@ -424,11 +424,12 @@ def write_document(
 
     # Ids are assigned here (max + 1, as SQLite would) so each table is written by one
     # executemany: row-by-row `insert().last_pk` made the write half of the seed's ingest time.
-    section_ids: dict[int, int] = {}
+    # keyed by the whole Section: a JATS file may print many headings on one XML line
+    section_ids: dict[Section, int] = {}
     section_rows = []
     next_id = _next_id(db, "sections")
     for section in doc.sections:
-        section_ids.setdefault(section.line_start, next_id)
+        section_ids.setdefault(section, next_id)
         section_rows.append(
             {
                 "id": next_id,
@@ -476,7 +477,7 @@ def write_document(
     claimed: set[Marker] = set()
     first_claim_id = claim_id = _next_id(db, "claims")
     for claim in doc.claims:
-        section_id = section_ids.get(claim.section.line_start) if claim.section else None
+        section_id = section_ids.get(claim.section) if claim.section else None
         claim_rows.append(
             {
                 "id": claim_id,

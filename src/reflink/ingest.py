@@ -16,7 +16,8 @@ from pathlib import Path
 from .citations import body_passage, find_citations
 from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
-from .errors import DatabaseError, InputError, ParseError
+from .errors import DatabaseError, InputError, ParseError, ReflinkError
+from .jats import looks_like_jats, parse_jats
 from .limits import check_text_limits
 from .models import IngestResult, ParsedDocument
 from .normalise import ANNOUNCED_DOI
@@ -149,11 +150,14 @@ class SourceFile:
     path: Path
     text: str
     sha256: str
+    xml: bytes | None = None  # a JATS article, recognised by its content: parsed from its bytes
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
     """Read and decode a document; a one-line error for anything that is not a review's text."""
     data = read_bounded(path, max_bytes=max_bytes)
+    if looks_like_jats(data):
+        return SourceFile(path=path, text="", sha256=hashlib.sha256(data).hexdigest(), xml=data)
     text = decode_text(data, name=str(path))
     return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
@@ -196,7 +200,12 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
     path = source.path
     check_text_limits(source.text, str(path))
     try:
-        doc = parse_document(source.text)
+        if source.xml is not None:
+            doc = parse_jats(source.xml, name=str(path))
+        else:
+            doc = parse_document(source.text)
+    except ReflinkError:
+        raise
     except Exception as exc:
         # A stage bug must not leave a half-written database or a bare traceback; the chained
         # exception keeps the traceback for `reflink` used as a library.
