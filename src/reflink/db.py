@@ -465,6 +465,8 @@ def write_document(
             "line_end": entry.line_end,
             "source": "text",
             "doi_source": "text" if entry.doi else None,  # never overwritten by Crossref
+            "issue": entry.issue,
+            "pmid": entry.pmid,
         }
         ref_rows.append(row)
         ref_ids.setdefault(entry.number, next_id)
@@ -514,7 +516,10 @@ def write_document(
 
 
 def _write_paragraphs(
-    db: sqlite_utils.Database, document_id: int, doc: ParsedDocument, section_ids: dict[int, int]
+    db: sqlite_utils.Database,
+    document_id: int,
+    doc: ParsedDocument,
+    section_ids: dict[Section, int],
 ) -> dict[int, int]:
     """The document's paragraphs → rows; returns claim.paragraph → paragraphs.id."""
     from .paragraphs import paragraph_spans
@@ -529,7 +534,7 @@ def _write_paragraphs(
             {
                 "id": next_id,
                 "document_id": document_id,
-                "section_id": section_ids.get(section.line_start) if section else None,
+                "section_id": section_ids.get(section) if section else None,
                 "position": position,
                 "line_start": span.line_start,
                 "line_end": span.line_end,
@@ -913,3 +918,14 @@ def save_source_check(
     if values:
         assignments = ", ".join(f"[{column}] = ?" for column in values)
         db.execute(f"update refs set {assignments} where id = ?", [*values.values(), ref_id])
+
+
+# ---------------------------------------------------------------------------------------------
+# JATS (issue 12 item 13): the PubMed id a JATS reference list tags (`issue`, tagged too, is
+# written to the column m004 made, as a printed value)
+# ---------------------------------------------------------------------------------------------
+
+
+@migrations()
+def m005_jats_pmid(db: sqlite_utils.Database) -> None:
+    db.table("refs").add_column("pmid", str)  # <pub-id pub-id-type="pmid">: PubMed's id of the work

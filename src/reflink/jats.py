@@ -95,6 +95,11 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg or exc).splitlines()[0]
+        if "amplification" in message:  # libxml2's guard against billion-laughs entity bombs
+            raise InputError(
+                f"{name} is refused: its entity declarations would expand without bound "
+                "(an XML bomb)"
+            ) from exc
         raise InputError(f"{name} is not well-formed XML ({message})") from exc
     if local(root.tag) != "article" or not any(
         local(child.tag) in ("front", "body", "back") for child in element_children(root)
@@ -199,7 +204,7 @@ KINDS = {
     "preprint": "article",
     "other": "other",
 }
-AUTHOR_NAMES = ("name", "string-name", "collab", "name-alternatives")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:])(?=\s|$)")
 
 
 def reference_items(root: etree._Element) -> list[etree._Element]:
@@ -273,6 +278,8 @@ def read_reference(ref: etree._Element, number: int) -> RefEntry:
         raw = text_of(mixed[0]) if mixed else render_element_citation(tagged)
     else:
         raw = "; ".join(text_of(c) if c in mixed else render_element_citation(c) for c in citations)
+    # "<name>…</name>\n  </person-group>. <source>": layout before punctuation prints nothing
+    raw = SPACE_BEFORE_PUNCTUATION.sub(r"\1", raw)
     fields = citation_fields(tagged)
     if not (fields["authors"] or fields["title"] or fields["journal"] or fields["year"]):
         # a mixed-citation printed as plain text, no tags: parse it as the text route would
@@ -280,6 +287,7 @@ def read_reference(ref: etree._Element, number: int) -> RefEntry:
         fields = {name: getattr(parsed, name) for name in fields} | {
             "doi": fields["doi"] or parsed.doi,
             "url": fields["url"] or parsed.url,
+            "pmid": fields["pmid"],
         }
     if fields["doi"] is None:
         printed = DOI.search(raw)  # "doi: 10.1371/…" printed as text in a mixed-citation
@@ -315,6 +323,8 @@ def citation_fields(citation: etree._Element) -> dict[str, Any]:
         "doi": citation_doi(citation),
         "url": citation_url(citation),
         "kind": kind,
+        "issue": text_of(first_named(citation, "issue")) or None,
+        "pmid": citation_pmid(citation),
     }
 
 
@@ -397,7 +407,7 @@ def href(element: etree._Element) -> str:
 def render_element_citation(citation: etree._Element) -> str:
     """An element-citation prints nothing itself: "Smith AB, Jones C. Title. J. 2014;15(3):1–9."."""
     fields = citation_fields(citation)
-    issue = text_of(first_named(citation, "issue"))
+    issue = fields["issue"]
     source = ""
     if fields["year"]:
         source += str(fields["year"])
@@ -411,7 +421,7 @@ def render_element_citation(citation: etree._Element) -> str:
         fields["journal"] or "",
         source,
         f"doi:{fields['doi']}" if fields["doi"] else "",
-        f"PMID: {pmid}" if (pmid := citation_pmid(citation)) else "",
+        f"PMID: {fields['pmid']}" if fields["pmid"] else "",
         fields["url"] or "",
     ]
     return " ".join(part.rstrip(".") + "." for part in parts if part)
@@ -475,6 +485,7 @@ class Block:
     end: int
     kind: str  # BODY, CAPTION, TABLE; HEADING (a section title) makes no claim
     section: Section | None
+    paragraph: int  # a paragraph, a caption (title and text) or a table (rows and notes)
     whole: bool = False  # a table row is one claim, not cut into sentences
 
 
@@ -482,6 +493,7 @@ class Block:
 class RunningText:
     """The article's prose as one text, with the XML line of every character."""
 
+    number_of_id: dict[str, int] = field(default_factory=dict)
     chars: list[str] = field(default_factory=list)
     line_of: list[int] = field(default_factory=list)
     xrefs: list[XrefSpan] = field(default_factory=list)
@@ -491,6 +503,11 @@ class RunningText:
     seen: set[etree._Element] = field(default_factory=set)
     line: int = 1
     length: int = 0
+    paragraphs: int = 0
+
+    def new_paragraph(self) -> int:
+        self.paragraphs += 1
+        return self.paragraphs - 1
 
     def add(self, text: str | None) -> None:
         if not text:
@@ -508,13 +525,22 @@ class RunningText:
         if element.sourceline:
             self.line = max(self.line, element.sourceline)
 
-    def block(self, element: etree._Element, kind: str, section: Section | None) -> list:
-        """One element's text as a block; returns the nested blocks met inside it."""
+    def block(
+        self,
+        element: etree._Element,
+        kind: str,
+        section: Section | None,
+        paragraph: int | None = None,
+    ) -> list:
+        """One element's text as a block (a paragraph of its own unless `paragraph` is given);
+        returns the nested blocks met inside it, to be read after it."""
         deferred: list[etree._Element] = []
         self.at(element)
         start = self.length
         self.inline(element, deferred, superscript=False, block=len(self.blocks))
-        self.blocks.append(Block(start, self.length, kind, section))
+        if paragraph is None:
+            paragraph = self.new_paragraph()
+        self.blocks.append(Block(start, self.length, kind, section, paragraph))
         self.add("\n\n")
         return deferred
 
@@ -555,12 +581,25 @@ class RunningText:
         """A bibr xref: its printed text, and its span and ids recorded."""
         start = self.length
         self.inline(xref, deferred, superscript=superscript, block=block)
+        ids = tuple((xref.get("rid") or "").split())
+        if not "".join(self.chars[start:]).strip():
+            # <xref rid="b1"/> prints its number by the stylesheet: print it here too, since a
+            # callout of no width would be no span of text at all
+            self.add(
+                ",".join(str(self.number_of_id[key]) for key in ids if key in self.number_of_id)
+            )
         self.seen.add(xref)
+        end = self.length
+        # "<xref>\n\t<sup>19</sup>\n</xref>": the callout is the number, not the layout
+        while start < end and self.chars[start] == " ":
+            start += 1
+        while end > start and self.chars[end - 1] == " ":
+            end -= 1
         self.xrefs.append(
             XrefSpan(
                 start=start,
-                end=self.length,
-                ids=tuple((xref.get("rid") or "").split()),
+                end=end,
+                ids=ids,
                 superscript=superscript or any(local(s.tag) == "sup" for s in xref.iter()),
                 line=xref.sourceline or self.line,
                 block=block,
@@ -597,9 +636,9 @@ def open_section(
     return section
 
 
-def collect_text(root: etree._Element) -> RunningText:
+def collect_text(root: etree._Element, number_of_id: dict[str, int]) -> RunningText:
     """Abstract, body, back matter and floats → one running text of blocks, in document order."""
-    running = RunningText()
+    running = RunningText(number_of_id=number_of_id)
     meta = first_named(root, "article-meta")
     abstracts = [a for a in element_children(meta)] if meta is not None else []
     for abstract in abstracts:
@@ -655,9 +694,10 @@ def walk_float(running: RunningText, element: etree._Element, section: Section |
     for child in element_children(element):
         tag = local(child.tag)
         if tag == "caption":
+            paragraph = running.new_paragraph()  # the title and text of a caption: one
             for part in element_children(child):
                 if local(part.tag) in ("title", "p"):
-                    for nested in running.block(part, CAPTION, section):
+                    for nested in running.block(part, CAPTION, section, paragraph):
                         walk_nested(running, nested, section, CAPTION)
         elif tag in ("table", "alternatives"):
             walk_table(running, child, section)
@@ -679,6 +719,7 @@ def walk_table(running: RunningText, table: etree._Element, section: Section | N
         if not tables:
             return
         table = tables[0]
+    paragraph = running.new_paragraph()  # a table is a paragraph of its own
     for row in table.iter():
         if local(row.tag) != "tr":
             continue
@@ -690,7 +731,7 @@ def walk_table(running: RunningText, table: etree._Element, section: Section | N
                 running.add(" | ")
             running.at(cell)
             running.inline(cell, deferred, superscript=False, block=len(running.blocks))
-        running.blocks.append(Block(start, running.length, TABLE, section, whole=True))
+        running.blocks.append(Block(start, running.length, TABLE, section, paragraph, whole=True))
         running.add("\n\n")
         for nested in deferred:
             walk_nested(running, nested, section, TABLE)
@@ -713,14 +754,17 @@ def collect_stray_xrefs(root: etree._Element, running: RunningText) -> None:
             start = running.length
             superscript = has_ancestor(xref, "sup")
             running.callout(xref, [], superscript=superscript, block=len(running.blocks))
-            running.blocks.append(Block(start, running.length, HEADING, None))
+            running.blocks.append(Block(start, running.length, HEADING, None, -1))
             running.add("\n\n")
 
 
 # --- step 5: callouts -------------------------------------------------------------------------
 
-# between two xrefs of one callout: "[1], [2]", "1,3", "[1]–[5]", "1 – 3"
-JOINER = re.compile(rf"^[\s,;{DASH}]{{0,6}}$")
+# between two xrefs of one callout: "[1], [2]", "1,3", "[1]–[5]", "1 – 3", and SciELO's
+# "</xref>\n\t\t<sup>,</sup>\n\t\t<xref>": a comma or dash or two, in any layout
+JOINER = re.compile(rf"^\s*(?:[,;{DASH}]\s*){{0,2}}$")
+# a callout's text as printed, without the XML's layout: "[1, 2]", "9,26", "(2–4)"
+SPACE_AROUND_JOINERS = re.compile(rf"\s*([\])\],;{DASH}])\s*|([\[(])\s+")
 OPENERS = {"[": "]", "(": ")"}
 MAX_RANGE = 500  # "[1]–[5]" fills 2–4; a "range" wider than any reference list is not one
 
@@ -767,17 +811,18 @@ def group_markers(
         start, end = group[0].start, group[-1].end
         if start > 0 and end < len(text) and OPENERS.get(text[start - 1]) == text[end]:
             start, end = start - 1, end + 1
-        printed = " ".join(text[start:end].split())
+        printed = SPACE_AROUND_JOINERS.sub(tidy_joiner, " ".join(text[start:end].split()))
         if printed[:1] == "[":
             style = "bracket"
         elif printed[:1] == "(":
             style = "paren"
         else:
             style = "superscript"
+            printed = printed.replace(" ", "")  # set small and tight: "9,26"
         markers.append(
             Marker(
                 line=group[0].line,
-                text=printed or ",".join(str(n) for n in numbers),
+                text=printed,
                 numbers=tuple(dict.fromkeys(numbers)),
                 start=start,
                 end=end,
@@ -785,6 +830,14 @@ def group_markers(
             )
         )
     return markers, problems
+
+
+def tidy_joiner(match: re.Match[str]) -> str:
+    """ "9 , 26" → "9,26"; "[ 1 ]" → "[1]"; a comma keeps the space after it ("[2], [5]")."""
+    if match.group(2):
+        return match.group(2)
+    joiner = match.group(1)
+    return joiner + " " if joiner in ",;" and match.group(0).endswith(" ") else joiner
 
 
 def xref_numbers(span: XrefSpan, text: str, number_of_id: dict[str, int]) -> list[int]:
@@ -817,7 +870,7 @@ def make_claims(running: RunningText, passage: Passage, markers: list[Marker]) -
         else:
             spans = split_sentences(passage.text, block.start, block.end, inside)
         for span in spans:
-            claim = make_claim(passage, [span], ordered, starts, segment)
+            claim = make_claim(passage, [span], ordered, starts, segment, block.paragraph)
             if claim is not None:
                 claims.append(claim)
     return claims
@@ -831,7 +884,7 @@ def parse_jats(data: bytes, name: str) -> ParsedDocument:
     root = parse_xml(data, name)
     listed = read_references(root)
     problems = listed.problems
-    running = collect_text(root)
+    running = collect_text(root, listed.number_of_id)
     collect_stray_xrefs(root, running)
     passage = running.passage()
     callouts = [passage.text[span.start : span.end] for span in running.xrefs]

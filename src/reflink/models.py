@@ -87,6 +87,8 @@ class RefEntry:
     # set when no style rule read the entry whole and the learned field parser did: the
     # probability it gives its reading (reflink.fieldmodel); None when the rules read it
     model_confidence: float | None = None
+    issue: str | None = None  # tagged in JATS; the text route leaves it to `raw`
+    pmid: str | None = None  # PubMed id, tagged in JATS
 
 
 @dataclass(frozen=True)
