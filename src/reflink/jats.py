@@ -42,7 +42,8 @@ from .models import (
     RefEntry,
     Section,
 )
-from .references import DOI, expand_pages, parse_entry_text
+from .normalise import DOI_IN_TEXT, DOI_PREFIX
+from .references import expand_pages, parse_entry_text
 from .textclean import Passage
 
 # --- recognising JATS by its content ----------------------------------------------------------
@@ -290,7 +291,7 @@ def read_reference(ref: etree._Element, number: int) -> RefEntry:
             "pmid": fields["pmid"],
         }
     if fields["doi"] is None:
-        printed = DOI.search(raw)  # "doi: 10.1371/…" printed as text in a mixed-citation
+        printed = DOI_IN_TEXT.search(raw)  # "doi: 10.1371/…" printed as text in a mixed-citation
         fields["doi"] = printed.group("doi").rstrip(".,;") if printed else None
     return RefEntry(number=number, raw=raw, line=line, line_end=line_end, **fields)
 
@@ -365,9 +366,6 @@ def page_range(citation: etree._Element) -> str | None:
     if printed:
         return expand_pages(printed)
     return text_of(first_named(citation, "elocation-id")) or None
-
-
-DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 def citation_doi(citation: etree._Element) -> str | None:
