@@ -543,3 +543,26 @@ def test_jats_and_text_in_one_call(tmp_path: Path, seed_path: Path) -> None:
         "article.xml: 3 markers → 7 citations (7 linked to an entry), 5 claims (3 cited), "
         "6 entries, 0 numbers without an entry"
     )
+
+
+def test_paragraphs_captions_and_tables_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    ingest_file(write(tmp_path, article(FLOATS_BODY, front=FRONT_ABSTRACT)), db)
+    assert query(
+        db,
+        "select paragraphs.kind, group_concat(claims.text, ' / ') from paragraphs join claims "
+        "on claims.paragraph_id = paragraphs.id group by paragraphs.id order by position",
+    ) == [
+        ("body", "Lamps glow. / They also hum."),
+        ("body", "Oil matters. / See Table 1."),
+        ("caption", "A lamp. / Drawn after Roe."),
+        ("caption", "Studies of lamps."),
+        ("table", "Study | Lamps / Poe | 12 / Doe | 7"),
+        ("table", "Counts as reported."),
+    ]
+    # "See Table 1." cites nothing itself; its paragraph cites 2, one sentence before
+    assert query(
+        db,
+        "select claims.text, claim_context.number, claim_context.distance from claim_context "
+        "join claims on claims.id = claim_context.claim_id order by claims.id",
+    ) == [("They also hum.", 1, -1), ("See Table 1.", 2, -1)]
