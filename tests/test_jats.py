@@ -566,3 +566,14 @@ def test_paragraphs_captions_and_tables_are_paragraphs_of_their_own(tmp_path: Pa
         "select claims.text, claim_context.number, claim_context.distance from claim_context "
         "join claims on claims.id = claim_context.claim_id order by claims.id",
     ) == [("They also hum.", 1, -1), ("See Table 1.", 2, -1)]
+
+
+def test_prose_beyond_the_text_limits_is_refused(tmp_path: Path) -> None:
+    """The XML's prose meets the limits a text does: a paragraph of 100,001 callout numbers."""
+    flood = " ".join(str(n % 9 + 1) for n in range(100_001))
+    body = (
+        f'<sec><title>Flood</title><p>{flood} <xref ref-type="bibr" rid="r1">[1]</xref>.</p></sec>'
+    )
+    path = write(tmp_path, article(body))
+    with pytest.raises(InputError, match="numbers, more than the 100,000 reflink reads"):
+        ingest_file(path, tmp_path / "r.db")

@@ -29,6 +29,7 @@ from lxml import etree
 from .citations import DASH, expand_numbers
 from .claims import SECTION_NUMBER, Segment, make_claim, split_sentences
 from .errors import InputError
+from .limits import check_text_limits
 from .models import (
     BODY,
     CAPTION,
@@ -885,6 +886,8 @@ def parse_jats(data: bytes, name: str) -> ParsedDocument:
     running = collect_text(root, listed.number_of_id)
     collect_stray_xrefs(root, running)
     passage = running.passage()
+    # the prose read from the XML meets the limits a text does (the file's bytes met ingest's)
+    check_text_limits(passage.text, name)
     callouts = [passage.text[span.start : span.end] for span in running.xrefs]
     refuse_author_year(name, callouts, listed.by_label)
     markers, marker_problems = group_markers(running, passage.text, listed.number_of_id)
