@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from .citations import DASH, expand_numbers
+from .citations import expand_numbers
 from .claims import SECTION_NUMBER, Segment, make_claim, split_sentences
 from .errors import InputError
 from .limits import check_text_limits
@@ -43,8 +43,9 @@ from .models import (
     RefEntry,
     Section,
 )
-from .normalise import DOI_IN_TEXT, DOI_PREFIX
-from .references import expand_pages, parse_entry_text
+from .normalise import DASH_CHARS as DASH
+from .normalise import DOI_IN_TEXT, DOI_PREFIX, expand_pages
+from .references import parse_entry_text
 from .textclean import Passage
 
 # --- recognising JATS by its content ----------------------------------------------------------
