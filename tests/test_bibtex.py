@@ -386,6 +386,41 @@ def test_hostile_values_parse_with_pybtex(hostile_db: Path) -> None:
     ]
 
 
+LATEX_COMMANDS = r"\input{/etc/passwd}\write18{rm -rf x}\immediate\openout"
+
+
+def test_latex_commands_are_neutralised_in_every_field(tmp_path: Path) -> None:
+    """A DOI or URL holding a LaTeX command was written raw (#18): a backslash, brace, blank or
+    control character is percent-encoded there (the same address, still read by BibTeX and
+    biblatex); every other field is escaped as text."""
+    ref = RefEntry(
+        1,
+        "raw " + LATEX_COMMANDS,
+        1,
+        authors=(LATEX_COMMANDS,),
+        title=LATEX_COMMANDS,
+        journal=LATEX_COMMANDS,
+        year=2020,
+        volume=LATEX_COMMANDS,
+        pages=LATEX_COMMANDS,
+        doi="10.1234/x" + LATEX_COMMANDS + "\x1b[2J",
+        url="https://x.org/" + LATEX_COMMANDS,
+    )
+    export = export_numbers(write_refs(tmp_path / "latex.db", [ref]), [1])
+    for command in (r"\input", r"\write18", r"\immediate", r"\openout"):
+        assert re.search(r"(?<![\\{])" + re.escape(command) + r"(?![a-z])", export.text) is None
+    values = field_values(export.text)[export.keys[0]]
+    assert values["doi"] == (
+        "10.1234/x%5Cinput%7B/etc/passwd%7D%5Cwrite18%7Brm%20-rf%20x%7D%5Cimmediate%5Copenout%1B[2J"
+    )
+    assert values["url"] == (
+        "https://x.org/%5Cinput%7B/etc/passwd%7D%5Cwrite18%7Brm%20-rf%20x%7D%5Cimmediate%5Copenout"
+    )
+    assert all(bibtex_braces_balance(value) for value in raw_field_values(export.text))
+    data = pybtex.database.parse_string(export.text, "bibtex")
+    assert data.entries[export.keys[0]].fields["doi"] == values["doi"]
+
+
 # --- several documents ------------------------------------------------------------------------
 
 

@@ -589,3 +589,46 @@ def test_killed_mid_transaction_database_recovers_to_before(tmp_path: Path) -> N
     assert rows(db, "pragma integrity_check") == [("ok",)]
     assert rows(db, "select id, name, sha256 from documents") == before_rows
     assert db.read_bytes() == before
+
+
+# --- searches: capped in words and bytes, one line each (#18) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param(
+            ["lookup", " ".join(["kinase"] * 6000)],
+            "Error: a search is at most 1,000 bytes (this one is 41,999); use a few distinctive "
+            "words",
+            id="lookup-6000-repeated-words",
+        ),
+        pytest.param(
+            ["lookup", " ".join(["a"] * 65)],
+            "Error: a search is at most 64 words (this one has 65); use a few distinctive words",
+            id="lookup-65-short-words",
+        ),
+        pytest.param(
+            ["bibtex", "--search", " OR ".join(["kinase"] * 200)],
+            "Error: a search is at most 1,000 bytes (this one is 1,996); use a few distinctive "
+            "words",
+            id="bibtex-search-fts-syntax",
+        ),
+        pytest.param(
+            ["bibtex", "--search", " ".join(["x"] * 100)],
+            "Error: a search is at most 64 words (this one has 100); use a few distinctive words",
+            id="bibtex-search-100-words",
+        ),
+    ],
+)
+def test_oversized_search_is_one_line(seed_db: Path, args: list[str], expected: str) -> None:
+    before = seed_db.read_bytes()
+    result = CliRunner().invoke(cli, [*args, "--db", str(seed_db)])
+    assert result.exit_code == 1
+    assert result.stderr == expected + "\n"
+    assert seed_db.read_bytes() == before
+
+
+def test_a_search_at_the_word_limit_still_runs(seed_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["lookup", " ".join(["kinase"] * 64), "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output

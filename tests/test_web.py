@@ -767,3 +767,27 @@ def test_author_lists_read_as_names(ds, name) -> None:
     html = get(ds, f"/{name}/refs?number=101").text
     assert "Gadgeel SM, Gandhi L, Riely GJ, et al." in html
     assert "[&#34;S. M. Gadgeel" not in html and '["S. M. Gadgeel' not in html
+
+
+# --- writes are refused (#18) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize(
+    "path",
+    ["/{name}/sources_behind_a_claim", "/{name}/claims", "/{name}/claims/1", "/{name}", "/"],
+    ids=["canned-query", "table", "row", "database", "home"],
+)
+def test_writes_are_answered_405(ds, name, seed_db: Path, seed_sha256: str, method, path) -> None:
+    response = asyncio.run(
+        ds.client.request(method, path.format(name=name), data={"sql": "delete from claims"})
+    )
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+    assert hashlib.sha256(seed_db.read_bytes()).hexdigest() == seed_sha256
+
+
+def test_fts_functions_return_no_pointer(ds, name) -> None:
+    """fts5() hands SQLite a native pointer; through the SQL page it is NULL, never an address."""
+    rows = get_json(ds, f"/{name}.json?sql=select+fts5('claims_fts')+as+p&_shape=array")
+    assert rows == [{"p": None}]

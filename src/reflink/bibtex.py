@@ -212,14 +212,25 @@ def accessed_date(raw: str | None) -> str | None:
     return None
 
 
+# What a verbatim field (doi, url) must not hold: a backslash starts a LaTeX command
+# ("\\input{/etc/passwd}", "\\write18"), a brace unbalances the field, a blank or control character
+# ends or hides it. Percent-encoded, the address is the same and BibTeX and biblatex read it
+# as it is (#18).
+UNSAFE_IN_VERBATIM = re.compile(r"[\\{}\s\x00-\x1f\x7f]")
+
+
+def _percent_encode_unsafe(text: str) -> str:
+    return UNSAFE_IN_VERBATIM.sub(
+        lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8")), text
+    )
+
+
 def _clean_url(url: str) -> str:
-    # a brace in a URL would unbalance the field; percent-encoding keeps the same address
-    return url.strip().replace(" ", "%20").replace("{", "%7B").replace("}", "%7D")
+    return _percent_encode_unsafe(url.strip())
 
 
 def _clean_doi(doi: str) -> str:
-    doi = DOI_PREFIX.sub("", doi.strip())
-    return doi.replace("{", "%7B").replace("}", "%7D")
+    return _percent_encode_unsafe(DOI_PREFIX.sub("", doi.strip()))
 
 
 # Where an entry came from, in a field no bibliography style prints (a `note` would print in

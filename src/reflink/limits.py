@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputError
+from .errors import InputError, ReflinkError
 
 # the decoded text, in characters (the file itself may be up to ingest.MAX_TEXT_BYTES on disk)
 MAX_TEXT_CHARS = 2_000_000
@@ -45,4 +45,27 @@ def check_text_limits(text: str, name: str) -> None:
         raise InputError(
             f"{name} prints {numbers:,} numbers, more than the {MAX_NUMBERS:,} reflink reads "
             "(a review prints a few thousand); is it the right file?"
+        )
+
+
+# A search (`lookup`, `bibtex --search`): full-text matching costs grow with every word, and a
+# query of 6,000 repeated words took 17 s; a question about a claim is a few words.
+MAX_QUERY_WORDS = 64
+MAX_QUERY_BYTES = 1_000
+QUERY_WORD = re.compile(r"\w+")
+
+
+def check_query_limits(query: str) -> None:
+    """ReflinkError when a search has more words or bytes than reflink searches for."""
+    size = len(query.encode("utf-8", "surrogateescape"))
+    if size > MAX_QUERY_BYTES:
+        raise ReflinkError(
+            f"a search is at most {MAX_QUERY_BYTES:,} bytes (this one is {size:,}); "
+            "use a few distinctive words"
+        )
+    words = len(QUERY_WORD.findall(query))
+    if words > MAX_QUERY_WORDS:
+        raise ReflinkError(
+            f"a search is at most {MAX_QUERY_WORDS} words (this one has {words:,}); "
+            "use a few distinctive words"
         )

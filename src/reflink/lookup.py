@@ -14,6 +14,7 @@ import sqlite_utils
 
 from . import normalise
 from .errors import ReflinkError
+from .limits import check_query_limits
 from .models import IngestResult
 
 
@@ -236,6 +237,7 @@ FTS_SYNTAX = re.compile(r'["*]|\b(?:AND|OR|NOT|NEAR)\b')
 
 def fts_queries(query: str) -> list[str]:
     """A search → FTS5 queries to try in turn: all the words, then any of them."""
+    check_query_limits(query)
     if FTS_SYNTAX.search(query):
         return [query]
     words = SEARCH_WORD.findall(query)
