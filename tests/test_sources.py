@@ -450,6 +450,23 @@ def test_an_interrupted_check_resumes_without_asking_twice(
     assert refs(review)[1]["update_status"] == "retraction"
 
 
+def test_a_doi_removed_by_hand_takes_its_flags_with_it(
+    review: Path, httpserver: HTTPServer, crossref: WorkCatalogue
+) -> None:
+    check_sources(review, client=client(httpserver))
+    db = sqlite_utils.Database(review)
+    with db.conn:
+        db.execute("update refs set doi = null, doi_source = 'manual' where number = 1")
+    db.close()
+    again = check_sources(review, client=client(httpserver))
+    row = refs(review)[1]
+    assert (row["update_status"], row["update_notice"], row["checked_at"]) == (None, None, None)
+    assert rows(review, "select count(*) from ref_updates where ref_id = " + str(row["id"])) == [
+        (0,)
+    ]
+    assert again.summary().startswith("7 sources checked: 1 retracted, 1 expression of concern")
+
+
 def test_a_retraction_found_on_refresh_is_flagged(review: Path, httpserver: HTTPServer) -> None:
     works = catalogue()
     before = WorkCatalogue([{**w, "updated-by": []} if w["DOI"] == CONCERN else w for w in works])

@@ -569,6 +569,7 @@ def check_sources(
         records = _cached(db, (doi_key(d) for d in dois))
         with db.atomic():
             _apply(db, rows, records, summary)
+            _forget_lost_dois(db, document_id, {row["id"] for row in rows})
     return summary
 
 
@@ -646,8 +647,7 @@ def _apply(
         checked = {"checked_at": fetched_at}
         if status != 200:
             summary.unknown += 1
-            none = {"update_status": None, "update_date": None, "update_notice": None}
-            save_source_check(db, row["id"], fields={}, updates=[], status={**checked, **none})
+            save_source_check(db, row["id"], fields={}, updates=[], status={**UNCHECKED, **checked})
             continue
         try:
             item = json.loads(body).get("message") or {}
@@ -695,6 +695,24 @@ def _apply(
         save_source_check(db, row["id"], fields=fields, updates=updates, status=status_columns)
     for document_id, lines in problems.items():
         replace_problems(db, document_id, STAGE, lines)
+
+
+UNCHECKED = {"update_status": None, "update_date": None, "update_notice": None, "checked_at": None}
+
+
+def _forget_lost_dois(
+    db: sqlite_utils.Database, document_id: int | None, sources: set[int]
+) -> None:
+    # an entry whose DOI was removed or replaced by hand since its last check no longer carries
+    # that DOI's retraction (the fields it was given stay, marked fetched in field_sources)
+    checked = db.execute(
+        "select id from refs where checked_at is not null"
+        " and (:document is null or document_id = :document)",
+        {"document": document_id},
+    ).fetchall()
+    for (ref_id,) in checked:
+        if ref_id not in sources:
+            save_source_check(db, ref_id, fields={}, updates=[], status=UNCHECKED)
 
 
 def _now() -> str:
