@@ -316,6 +316,34 @@ def test_reference_fields(tmp_path: Path) -> None:
     assert raw[3] == "Poe L. The lamp book. Springfield: Fake Press; 2009."  # as printed
 
 
+ARTICLE_META = """<pub-date pub-type="epub"><day>3</day><month>5</month><year>2021</year></pub-date>
+<volume>7</volume><issue>2</issue><elocation-id>e1234</elocation-id>
+<permissions><copyright-year>2021</copyright-year><license license-type="open-access"
+xlink:href="http://creativecommons.org/licenses/by-nc/4.0/"><license-p>Distributed under the
+terms of the Creative Commons Attribution License.</license-p></license></permissions>"""
+
+
+def test_source_and_licence_from_the_front_matter(tmp_path: Path) -> None:
+    front = "<journal-meta><journal-title>Lamp Reviews</journal-title></journal-meta>"
+    text = article(BRACKET_BODY, front=ARTICLE_META).replace("<front>", "<front>" + front)
+    db = tmp_path / "r.db"
+    ingest_file(write(tmp_path, text), db)
+    assert query(db, "select source, licence from documents") == [
+        ("Lamp Reviews, 2021, 7(2), e1234; doi:10.5555/lamp.2021.001", "CC BY-NC 4.0")
+    ]
+
+
+def test_a_readme_beside_the_file_wins(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(
+        "- Source: Lamp Reviews 7, as printed\n- Licence: CC BY 4.0\n", encoding="utf-8"
+    )
+    db = tmp_path / "r.db"
+    ingest_file(write(tmp_path, article(BRACKET_BODY, front=ARTICLE_META)), db)
+    assert query(db, "select source, licence from documents") == [
+        ("Lamp Reviews 7, as printed", "CC BY 4.0")
+    ]
+
+
 def test_every_printed_doi_and_the_articles_own(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     ingest_file(write(tmp_path, article(BRACKET_BODY)), db)

@@ -355,8 +355,8 @@ def _ingest_into(
                     path=str(path.resolve()),
                     name=path.name,
                     sha256=source.sha256,
-                    source=notes_source,
-                    licence=licence,
+                    source=notes_source or doc.source,
+                    licence=licence or doc.licence,
                     ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(
                         timespec="seconds"
                     ),

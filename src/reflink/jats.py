@@ -902,12 +902,7 @@ def parse_jats(data: bytes, name: str) -> ParsedDocument:
         )
     meta = first_named(root, "article-meta")
     title = text_of(first_named(meta, "article-title")) if meta is not None else ""
-    own_doi = None
-    if meta is not None:
-        for article_id in children_named(meta, "article-id"):
-            if article_id.get("pub-id-type") == "doi":
-                own_doi = text_of(article_id) or None
-                break
+    own_doi = article_doi(meta)
     return ParsedDocument(
         lines=source_lines(root, data),
         references=listed.entries,
@@ -917,7 +912,74 @@ def parse_jats(data: bytes, name: str) -> ParsedDocument:
         problems=[*problems, *marker_problems],
         title=title or None,
         doi=own_doi,
+        source=publication(root, meta, own_doi),
+        licence=licence_of(meta),
     )
+
+
+def article_doi(meta: etree._Element | None) -> str | None:
+    """<article-id pub-id-type="doi"> of the article itself."""
+    for article_id in children_named(meta, "article-id") if meta is not None else []:
+        if article_id.get("pub-id-type") == "doi":
+            return DOI_PREFIX.sub("", text_of(article_id)) or None
+    return None
+
+
+def publication(root: etree._Element, meta: etree._Element | None, doi: str | None) -> str | None:
+    """ "PLoS ONE, 2007, 2(2), e217; doi:10.1371/journal.pone.0000217", as refs/README.md
+    writes a text's source, from the journal and article metadata."""
+    if meta is None:
+        return None
+    journal = text_of(first_named(root, "journal-title")) or text_of(
+        first_named(root, "journal-id")
+    )
+    years = [text_of(first_named(date, "year")) for date in children_named(meta, "pub-date")]
+
+    def own(name: str) -> str:  # article-meta's own child, not one of a related article
+        found = children_named(meta, name)
+        return text_of(found[0]) if found else ""
+
+    volume, issue, pages = own("volume"), own("issue"), own("elocation-id")
+    first, last = own("fpage"), own("lpage")
+    if first:
+        pages = f"{first}–{last}" if last and last != first else first
+    parts = [
+        journal,
+        next((year for year in years if year), ""),
+        volume + (f"({issue})" if issue else ""),
+        pages,
+    ]
+    printed = ", ".join(part for part in parts if part)
+    if doi:
+        printed = f"{printed}; doi:{doi}" if printed else f"doi:{doi}"
+    return printed or None
+
+
+# "http://creativecommons.org/licenses/by-nc/3.0/" → "CC BY-NC 3.0"
+CREATIVE_COMMONS = re.compile(
+    r"creativecommons\.org/(?:licenses/([a-z-]+)|publicdomain/zero)/([\d.]+)"
+)
+
+
+def licence_of(meta: etree._Element | None) -> str | None:
+    """The article's licence: a Creative Commons one by name, else the licence's first words."""
+    permissions = first_named(meta, "permissions") if meta is not None else None
+    if permissions is None:
+        return None
+    licence = first_named(permissions, "license")
+    if licence is None:
+        return None
+    links = [href(licence)] + [
+        href(e) or text_of(e) for e in licence.iter() if local(e.tag) in ("ext-link", "uri")
+    ]
+    links.append(text_of(licence))
+    for link in links:
+        match = CREATIVE_COMMONS.search(link or "")
+        if match:
+            kind = match.group(1)
+            return f"CC {kind.upper()} {match.group(2)}" if kind else f"CC0 {match.group(2)}"
+    words = text_of(licence)
+    return (words[:200].rsplit(" ", 1)[0] + " …" if len(words) > 200 else words) or None
 
 
 def source_lines(root: etree._Element, data: bytes) -> list[Line]:

@@ -118,6 +118,10 @@ class ParsedDocument:
     problems: list[Problem] = field(default_factory=list)
     title: str | None = None
     doi: str | None = None  # the document's own DOI when the text prints it
+    # where it was published and under which licence, when the document itself says (JATS front
+    # matter); a README beside the file says it for a text, and wins
+    source: str | None = None
+    licence: str | None = None
 
 
 def format_ranges(numbers: Iterable[int]) -> str:
