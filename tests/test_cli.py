@@ -72,3 +72,63 @@ def test_make_demo_and_serve_leave_the_default_database_alone() -> None:
         ["make", "-n", "clean"], cwd=root, capture_output=True, text=True, check=True
     ).stdout
     assert "db/reflink.db" not in clean and "db/*.db" not in clean
+
+
+def test_keep_going_ingests_the_good_files_and_lists_the_bad(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    """One bad file among many no longer stops all: each file is written on its own."""
+    bad = tmp_path / "notes.txt"
+    bad.write_text("No citation in this text at all.\n", encoding="utf-8")
+    missing = tmp_path / "gone.txt"
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(seed_path), str(bad), str(missing), "--keep-going", "--db", str(db)]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.strip() == SEED_SUMMARY
+    assert result.stderr.splitlines() == [
+        f"1 document written to {db}",
+        f"Error: {bad}: no citation markers found; is this the text of an article?",
+        f"Error: {missing} does not exist",
+        "2 of 3 files not ingested",
+    ]
+    report = CliRunner().invoke(cli, ["report", "--db", str(db)])
+    assert report.stdout.splitlines()[-1] == f"1 document(s) in {db}"
+
+
+def test_command_list_is_not_cut() -> None:
+    """`reflink --help` shows each command's first line whole (click cuts a long one with …)."""
+    result = CliRunner().invoke(cli, ["--help"])
+    commands = result.output.split("Commands:", 1)[1].strip().splitlines()
+    assert len(commands) >= 9
+    assert not any(line.rstrip().endswith("...") for line in commands), commands
+
+
+def test_readme_python_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line of the README's Python block runs, and prints what its comment says."""
+    import ast
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", readme, flags=re.S).group(1)
+    monkeypatch.chdir(root)
+    namespace: dict = {}
+    checked = 0
+    for line in block.splitlines():
+        code, _, comment = line.partition("  # ")
+        statements = [piece.strip() for piece in code.split("; ") if piece.strip()]
+        try:
+            expected = ast.literal_eval(comment.strip()) if comment.strip() else None
+        except (ValueError, SyntaxError):
+            expected = None  # a comment in words
+        for statement in statements[:-1]:
+            exec(statement, namespace)
+        last = statements[-1]
+        if expected is not None:
+            assert eval(last, namespace) == expected, line
+            checked += 1
+        else:
+            exec(last, namespace)
+    assert checked >= 2

@@ -294,10 +294,14 @@ def test_document_summaries_still_read_the_seed(seed_db: Path) -> None:
     assert summary.entries == 34
 
 
-def test_lookup_broken_fts_syntax_is_one_line_error(small_db: Path) -> None:
+def test_lookup_broken_fts_syntax_searches_the_words(small_db: Path) -> None:
+    """The web's search box copes with '"brain'; lookup now does too, and says so."""
     result = lookup(small_db, '"brain')
-    assert result.exit_code == 1
-    assert result.output == "Error: cannot search for '\"brain': unterminated string\n"
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "'\"brain' is no valid search expression (unterminated string); searched its words.\n"
+    )
+    assert "brain" in result.stdout.split("\n", 2)[2].lower()
 
 
 def test_the_read_side_does_not_load_the_parsers() -> None:
@@ -315,3 +319,49 @@ def test_the_read_side_does_not_load_the_parsers() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == "[]"
+
+
+# --- by author, as CSV, documents by name (issue 17) -------------------------------------------
+
+
+def test_lookup_author_finds_the_claims_citing_their_works(seed_db: Path) -> None:
+    """`lookup Gadgeel` searched sentences and found nothing; the entries name him."""
+    result = lookup(seed_db, "--author", "Gadgeel", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["author"] == "Gadgeel"
+    assert [entry["number"] for entry in data["entries"]] == [101, 105, 131]
+    for claim in data["claims"]:  # each claim cites one of his works
+        assert {s["number"] for s in claim["sources"]} & {101, 105, 131}, claim["claim_id"]
+    assert len(data["claims"]) == 6
+    text = lookup(seed_db, "--author", "Gadgeel")
+    assert text.stdout.rstrip().endswith("6 claims cite works by Gadgeel (3 entries)")
+    nobody = lookup(seed_db, "--author", "Nobodyson")
+    assert nobody.exit_code == 1
+    assert nobody.output == "no claim cites works by Nobodyson\n"
+
+
+def test_lookup_csv_has_a_row_per_claim_and_source(seed_db: Path) -> None:
+    import csv
+    import io
+
+    result = lookup(seed_db, "intracranial response of 64.3%", "--csv", "--limit", "1")
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert (row["relation"], row["number"], row["distance"]) == ("paragraph", "120", "2")
+    assert row["reference"].startswith("L. Horn, J. R. Infante, K. L. Reckamp et al.")
+
+
+def test_document_by_name_in_crossref_commands(tmp_path: Path) -> None:
+    from synthetic import write_handmade_document
+
+    db_path = tmp_path / "two.db"
+    write_handmade_document(db_path, [RefEntry(1, "x", 1)], name="one.txt")
+    write_handmade_document(db_path, [RefEntry(1, "y", 1)], name="two.txt")
+    from reflink.cli import document_id_for
+
+    assert document_id_for(db_path, "two.txt") == 2
+    assert document_id_for(db_path, "/texts/one.txt") == 1
+    assert document_id_for(db_path, "2") == 2
+    with pytest.raises(ReflinkError, match="no document 'three.txt'"):
+        document_id_for(db_path, "three.txt")

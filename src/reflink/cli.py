@@ -101,27 +101,61 @@ def cli() -> None:
     is_flag=True,
     help="Ingest the citations of a text that has no reference list.",
 )
-def ingest(text_files: tuple[Path, ...], db_path: Path, allow_missing_references: bool) -> None:
-    """Read reviews' text into the database: all files in one transaction, or none.
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Ingest the files that can be read, each on its own; list the others; exit 1 if any.",
+)
+def ingest(
+    text_files: tuple[Path, ...], db_path: Path, allow_missing_references: bool, keep_going: bool
+) -> None:
+    """Read reviews' text into the database, all or nothing.
+
+    Read reviews' text into the database: all files in one transaction, or none.
 
     A failure (unreadable file, no citations, no reference list) stops with one error line and
-    leaves the database byte-identical; re-ingesting a file replaces its rows.
+    leaves the database byte-identical; re-ingesting a file replaces its rows. With
+    --keep-going each file is written on its own and a bad one is listed, not fatal.
 
     \b
         reflink ingest refs/alk-ros1-review.txt --db db/reflink.db
+        reflink ingest refs/*.txt --keep-going
     """
     from .ingest import ingest_files  # the parsers load only for the command that parses
 
+    failed: list[tuple[Path, str]] = []
     with progress("Ingesting", length=len(text_files)) as advance:
-        results = ingest_files(
-            text_files,
-            db_path,
-            allow_missing_references=allow_missing_references,
-            on_progress=advance,
-        )
+        if keep_going:
+            results = []
+            for path in text_files:
+                try:
+                    results.extend(
+                        ingest_files(
+                            [path], db_path, allow_missing_references=allow_missing_references
+                        )
+                    )
+                except ReflinkError as exc:
+                    failed.append((path, str(exc)))
+                advance(1)
+        else:
+            results = ingest_files(
+                text_files,
+                db_path,
+                allow_missing_references=allow_missing_references,
+                on_progress=advance,
+            )
     for result in results:
         say(result.summary())
-    wrote_to(db_path, f"{len(results)} {_documents(len(results))}")
+    if results or not failed:
+        wrote_to(db_path, f"{len(results)} {_documents(len(results))}")
+    if failed:
+        for path, message in failed:
+            say(
+                f"Error: {message}" if str(path) in message else f"Error: {path}: {message}",
+                err=True,
+            )
+        say(f"{len(failed)} of {len(text_files)} files not ingested", err=True)
+        sys.exit(1)
 
 
 def _documents(count: int) -> str:
@@ -137,7 +171,9 @@ def wrote_to(db_path: Path, what: str) -> None:
 @cli.command()
 @db_option
 def upgrade(db_path: Path) -> None:
-    """Bring a database written by an older reflink up to date (the read commands never do).
+    """Bring an older reflink database up to date.
+
+    Bring a database written by an older reflink up to date (the read commands never do).
 
     Also rolls back a write that a killed process or a full disk cut off.
 
@@ -153,7 +189,9 @@ def upgrade(db_path: Path) -> None:
 @cli.command()
 @db_option
 def report(db_path: Path) -> None:
-    """Print the ingest report of every document already in the database.
+    """Print the ingest report of every document.
+
+    Print the ingest report of every document already in the database.
 
     \b
         reflink report --db db/reflink.db
@@ -190,7 +228,9 @@ def report(db_path: Path) -> None:
     help="Port to listen on.",
 )
 def serve(db_path: Path, host: str, port: int) -> None:
-    """Browse the database in Datasette, read-only: facets, search, canned queries, DOI links.
+    """Browse the database in Datasette, read-only.
+
+    Browse the database in Datasette, read-only: facets, search, canned queries, DOI links.
 
     \b
         reflink serve --db db/reflink.db --port 8001
@@ -211,6 +251,7 @@ def serve(db_path: Path, host: str, port: int) -> None:
 @click.option(
     "--ref", "number", type=click.IntRange(min=0), help="Show the claims citing this number."
 )
+@click.option("--author", help="Show the claims citing works by this author: Gadgeel.")
 @click.option("--document", help="Only this document (its name, path or id).")
 @click.option(
     "--limit",
@@ -220,36 +261,52 @@ def serve(db_path: Path, host: str, port: int) -> None:
     help="Most claims a search shows, best first.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: a row per claim and source.")
 @db_option
 def lookup(
     query: str | None,
     number: int | None,
+    author: str | None,
     document: str | None,
     limit: int,
     as_json: bool,
+    as_csv: bool,
     db_path: Path,
 ) -> None:
-    """Find the claims about something, with the entries and DOIs behind each cited number.
+    """Find claims, with the entries and DOIs behind them.
+
+    A search finds sentences by their words; --ref N the claims citing reference N; --author
+    the claims citing works by that author. A sentence without a callout shows what its
+    paragraph cites, kept apart from citations.
 
     \b
         reflink lookup "brain metastases crizotinib" --db db/reflink.db
         reflink lookup --ref 112 --json
+        reflink lookup --author Gadgeel --csv
     """
     import json
     import shutil
 
     from .db import open_reader
-    from .lookup import claims_citing, search_claims
+    from .lookup import claims_citing, claims_citing_author, search_claims
 
-    if (query is None) == (number is None):
-        raise click.UsageError('give a search (reflink lookup "crizotinib") or --ref NUMBER')
+    if [query is not None, number is not None, author is not None].count(True) != 1:
+        raise click.UsageError(
+            'give a search (reflink lookup "crizotinib"), --ref NUMBER or --author NAME'
+        )
     with open_reader(db_path) as db:
         if number is not None:
             result = claims_citing(db, number, document=document)
+        elif author is not None:
+            result = claims_citing_author(db, author, document=document, limit=limit)
         else:
             result = search_claims(db, query, document=document, limit=limit)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif as_csv:
+        from .render import csv_rows
+
+        write_csv(csv_rows(result))
     elif result.claims or result.entries:
         width = min(max(shutil.get_terminal_size().columns, 60), 120)
         from .render import lookup_lines
@@ -258,7 +315,9 @@ def lookup(
         if result.claims:
             say(f"\n{result.summary()}")
     if not result.claims:
-        if number is None:
+        if author is not None:
+            message = f"no claim cites works by {author}"
+        elif number is None:
             message = f'no claim matches "{query}"'
         elif result.entries:
             message = f"no claim cites [{number}]"
@@ -266,6 +325,41 @@ def lookup(
             message = f"[{number}] is neither listed nor cited"
         say(message + (f" in {document}" if document else ""), err=True)
         sys.exit(1)
+
+
+def document_id_for(db_path: Path, document: str | None) -> int | None:
+    """--document as a name, path or id → the one document id it names (None: every one)."""
+    if document is None or document.strip().isdigit():
+        return None if document is None else int(document)  # an id: the command checks it
+    from .db import open_reader
+    from .lookup import _document_ids
+
+    with open_reader(db_path) as db:
+        ids = _document_ids(db, document)
+        if len(ids) > 1:
+            paths = [
+                f"{row[0]} (id {row[1]})"
+                for row in db.execute(
+                    f"select path, id from documents where id in ({','.join('?' * len(ids))})",
+                    ids,
+                )
+            ]
+            raise ReflinkError(
+                f"{len(ids)} documents are named {document}; give its path or id: "
+                + ", ".join(paths)
+            )
+    return ids[0]
+
+
+def write_csv(rows: list[dict]) -> None:
+    """Rows (dicts with the same keys) → CSV on standard output, a header first."""
+    import csv
+
+    if not rows:
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def _number_ranges(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -324,7 +418,9 @@ def bibtex(
     fmt: str | None,
     db_path: Path,
 ) -> None:
-    """Export entries as BibTeX, CSL-JSON or RIS; numbers without an entry are listed.
+    """Export entries as BibTeX, CSL-JSON or RIS.
+
+    Export entries as BibTeX, CSL-JSON or RIS; numbers without an entry are listed.
 
     \b
         reflink bibtex --numbers 101-105,110 -o refs.bib
@@ -369,10 +465,8 @@ def crossref_options(func: Callable) -> Callable:
     """--mailto, --crossref-url and --document, shared by resolve and fill-references."""
     func = click.option(
         "--document",
-        "document_id",
-        type=int,
         default=None,
-        help="Only this document id (default: every document).",
+        help="Only this document: its name, path or id (default: every document).",
     )(func)
     func = click.option(
         "--crossref-url",
@@ -405,10 +499,12 @@ def resolve(
     mailto: str | None,
     crossref_url: str | None,
     limit: int | None,
-    document_id: int | None,
+    document: str | None,
     dry_run: bool,
 ) -> None:
-    """Find the DOI of each entry without one, by Crossref search with validated matching.
+    """Find missing DOIs by Crossref search, validated.
+
+    Find the DOI of each entry without one, by Crossref search with validated matching.
 
     Every candidate is kept in `doi_candidates` with its score and evidence; a DOI printed in
     the text is never replaced. Replies are cached in the database: a re-run sends nothing.
@@ -416,6 +512,7 @@ def resolve(
     \b
         reflink resolve --db db/reflink.db --mailto you@example.org
     """
+    document_id = document_id_for(db_path, document)
     from .enrich import count_references, resolve_dois
 
     with progress("Resolving DOIs", count_references(db_path, limit, document_id)) as advance:
@@ -443,10 +540,12 @@ def fill_references_command(
     db_path: Path,
     mailto: str | None,
     crossref_url: str | None,
-    document_id: int | None,
+    document: str | None,
     doi: str | None,
 ) -> None:
-    """Fill the entries the text lacks from the reference list the publisher deposited.
+    """Fill missing entries from the deposited reference list.
+
+    Fill the entries the text lacks from the reference list the publisher deposited.
 
     Filled entries get source = 'crossref' and the citations without an entry are linked to
     them; entries printed in the text are cross-checked, and disagreements are listed in
@@ -455,6 +554,7 @@ def fill_references_command(
     \b
         reflink fill-references --db db/reflink.db
     """
+    document_id = document_id_for(db_path, document)
     from .db import open_existing
     from .enrich import fill_references
 
@@ -490,11 +590,13 @@ def check_sources_command(
     db_path: Path,
     mailto: str | None,
     crossref_url: str | None,
-    document_id: int | None,
+    document: str | None,
     max_age_days: float,
     refresh: bool,
 ) -> None:
-    """Check each source with a DOI against its Crossref record: retractions, corrections and
+    """Check sources against Crossref: retractions, corrections.
+
+    Check each source with a DOI against its Crossref record: retractions, corrections and
     expressions of concern are flagged, empty fields completed (never a printed one).
 
     Records are asked for in batches and kept in the database: a re-run within --max-age days
@@ -503,6 +605,7 @@ def check_sources_command(
     \b
         reflink check-sources --db db/reflink.db --mailto you@example.org
     """
+    document_id = document_id_for(db_path, document)
     from .sources import check_sources, count_sources
 
     with progress("Checking sources", count_sources(db_path, document_id)) as advance:

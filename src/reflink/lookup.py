@@ -197,6 +197,7 @@ class LookupResult:
     entries: list[ReferenceEntry] = field(default_factory=list)  # for a number: its entry
     note: str | None = None  # "no claim has all of the words; claims with any of them"
     total: int | None = None  # every claim a search matched, when more than are shown
+    author: str | None = None  # `lookup --author`: the claims citing works by this author
 
     def summary(self) -> str:
         """One line of counts."""
@@ -206,6 +207,9 @@ class LookupResult:
         claims = f"{len(self.claims)} claim{'' if one else 's'}"
         if self.number is not None:
             return f"{claims} cite{'s' if one else ''} [{self.number}]"
+        if self.author is not None:
+            works = f"{len(self.entries)} entr{'y' if len(self.entries) == 1 else 'ies'}"
+            return f"{claims} cite{'s' if one else ''} works by {self.author} ({works})"
         if self.total is not None and self.total > len(self.claims):
             claims = f"{len(self.claims)} of {self.total} claims"  # "20 of 45 claims match"
             one = False
@@ -221,6 +225,8 @@ class LookupResult:
             if self.number is None
             else {"number": self.number, "entries": [entry.to_dict() for entry in self.entries]}
         )
+        if self.author is not None:
+            data = {"author": self.author, "entries": [e.to_dict() for e in self.entries]}
         if self.note:
             data["note"] = self.note
         if self.total is not None:
@@ -235,10 +241,11 @@ SEARCH_WORD = re.compile(r"\w+")
 FTS_SYNTAX = re.compile(r'["*]|\b(?:AND|OR|NOT|NEAR)\b')
 
 
-def fts_queries(query: str) -> list[str]:
-    """A search → FTS5 queries to try in turn: all the words, then any of them."""
+def fts_queries(query: str, words_only: bool = False) -> list[str]:
+    """A search → FTS5 queries to try in turn: all the words, then any of them (a query
+    written in FTS5 syntax on purpose is tried as it is, unless `words_only`)."""
     check_query_limits(query)
-    if FTS_SYNTAX.search(query):
+    if FTS_SYNTAX.search(query) and not words_only:
         return [query]
     words = SEARCH_WORD.findall(query)
     if not words:
@@ -254,15 +261,40 @@ def _matching_claim_ids(
     db: sqlite_utils.Database,
     query: str,
     document_ids: Sequence[int] | None,
-) -> tuple[list[int], bool]:
-    """Every matching claim id, best (bm25) first, and whether only the any-word fallback
-    matched. Ids are cheap: 20,000 matching claims take milliseconds; only the shown ones are
-    loaded with their sources."""
-    for index, fts in enumerate(fts_queries(query)):
-        ids = _fts_ids(db, "claims", query, fts, document_ids)
+) -> tuple[list[int], str | None]:
+    """Every matching claim id, best (bm25) first, and the note on how the search was read.
+    Ids are cheap: 20,000 matching claims take milliseconds; only the shown ones are loaded
+    with their sources."""
+    return _search_ids(db, "claims", query, document_ids)
+
+
+def _search_ids(
+    db: sqlite_utils.Database,
+    table: str,
+    query: str,
+    document_ids: Sequence[int] | None,
+    any_word: bool = True,
+) -> tuple[list[int], str | None]:
+    """Ids matching a search, best first, and a note when the search was read another way:
+    FTS5 syntax that does not parse ('"brain': an unterminated string) is searched as its
+    words, as the web's search box does; no row with all the words → rows with some."""
+    queries = fts_queries(query)
+    note = None
+    if FTS_SYNTAX.search(query):
+        try:
+            return _fts_ids(db, table, query, queries[0], document_ids), None
+        except ReflinkError as exc:
+            reason = str(exc).split(": ", 1)[-1]
+            note = f"{query!r} is no valid search expression ({reason}); searched its words."
+            queries = fts_queries(query, words_only=True)
+    for index, fts in enumerate(queries if any_word else queries[:1]):
+        ids = _fts_ids(db, table, query, fts, document_ids)
         if ids:
-            return ids, index > 0  # all of them: the caller shows the best and counts the rest
-    return [], False
+            if index > 0:
+                some = f'No claim has all the words of "{query}"; these have some.'
+                note = f"{note} {some}" if note else some
+            return ids, note  # all of them: the caller shows the best and counts the rest
+    return [], note
 
 
 def _fts_ids(
@@ -299,8 +331,7 @@ def search_claims(
     """Full-text search of the claims, best first (the first `limit`), each with its cited
     numbers and entries; `total` counts every match."""
     document_ids = _document_ids(db, document)
-    ids, fallback = _matching_claim_ids(db, query, document_ids)
-    note = f'No claim has all the words of "{query}"; these have some.' if fallback else None
+    ids, note = _matching_claim_ids(db, query, document_ids)
     shown = ids if limit is None else ids[:limit]
     return LookupResult(claims=load_claims(db, shown), query=query, note=note, total=len(ids))
 
@@ -332,6 +363,43 @@ def claims_citing(
         entry_params.extend(document_ids)
     entries = _entries(db, entry_where, entry_params)
     return LookupResult(claims=claims, number=number, entries=entries)
+
+
+def claims_citing_author(
+    db: sqlite_utils.Database,
+    author: str,
+    *,
+    document: str | None = None,
+    limit: int | None = None,
+) -> LookupResult:
+    """The claims citing entries with an author of that name ("Gadgeel", "Gadgeel SM"), each
+    with its sources; the entries themselves in `entries`."""
+    document_ids = _document_ids(db, document)
+    words = SEARCH_WORD.findall(author)
+    if not words:
+        raise ReflinkError(f'nothing to search for in "{author}"')
+    # every word in the authors column: "Gadgeel" finds "S. M. Gadgeel" and "Gadgeel SM"
+    fts = " AND ".join(f'authors : "{word}"' for word in words)
+    ref_ids = _fts_ids(db, "refs", author, fts, document_ids)
+    entries = (
+        _entries(db, f"refs.id in ({','.join('?' * len(ref_ids))})", ref_ids) if ref_ids else []
+    )
+    claim_ids: list[int] = []
+    if ref_ids:
+        claim_ids = [
+            row[0]
+            for row in db.execute(
+                "select distinct claim_id from citations where claim_id is not null"
+                f" and ref_id in ({','.join('?' * len(ref_ids))})"
+                " order by document_id, line, position",
+                ref_ids,
+            )
+        ]
+    claim_ids = list(dict.fromkeys(claim_ids))
+    shown = claim_ids if limit is None else claim_ids[:limit]
+    return LookupResult(
+        claims=load_claims(db, shown), author=author, entries=entries, total=len(claim_ids)
+    )
 
 
 def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[ClaimSources]:
@@ -675,4 +743,5 @@ def _matching_ref_ids(
     document_ids: Sequence[int] | None,
 ) -> list[int]:
     # "lorlatinib" in an entry's title: the entry is about it even where no claim cites it
-    return _fts_ids(db, "refs", query, fts_queries(query)[0], document_ids)
+    ids, _ = _search_ids(db, "refs", query, document_ids, any_word=False)
+    return ids

@@ -7,6 +7,7 @@ JSON output, Datasette and scripts never depend on how a terminal shows them.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from .lookup import AUTHORS_SHOWN, CitedNumber, ClaimSources, LookupResult, ReferenceEntry
 
@@ -74,6 +75,11 @@ def claim_lines(claim: ClaimSources, width: int = 100) -> list[str]:
 def lookup_lines(result: LookupResult, width: int = 100) -> list[str]:
     """Everything `reflink lookup` prints before its summary line."""
     out: list[str] = []
+    if result.author is not None:  # the works by that author, then the claims citing them
+        for entry in result.entries:
+            out.append(f"{entry.document}:")
+            out.extend("  " + line for line in cited_lines(CitedNumber(entry.number, entry)))
+        out.append("")
     if result.number is not None:
         if not result.entries:
             out.append(f"[{result.number}] not in the reference list")
@@ -87,3 +93,33 @@ def lookup_lines(result: LookupResult, width: int = 100) -> list[str]:
         out.extend(claim_lines(claim, width))
         out.append("")
     return out
+
+
+def csv_rows(result: LookupResult) -> list[dict[str, Any]]:
+    """A row per claim and source, for CSV: the claim's own citations (relation "cited"),
+    or, for a claim with none, its paragraph's (relation "paragraph", with the distance)."""
+    rows = []
+    for claim in result.claims:
+        base = {
+            "claim_id": claim.claim_id,
+            "document": claim.document,
+            "section": claim.section or "",
+            "line_start": claim.line_start,
+            "line_end": claim.line_end,
+            "claim": claim.text or "",
+        }
+        sources = [("cited", c.number, None, c.entry) for c in claim.cited] or [
+            ("paragraph", c.number, c.distance, c.entry) for c in claim.context
+        ]
+        for relation, number, distance, entry in sources or [("", None, None, None)]:
+            rows.append(
+                {
+                    **base,
+                    "relation": relation,
+                    "number": number,
+                    "distance": distance,
+                    "reference": entry_citation(entry) if entry else "",
+                    "doi": entry.doi if entry and entry.doi else "",
+                }
+            )
+    return rows
