@@ -53,6 +53,7 @@ from .models import BODY, CAPTION, HEADING, TABLE, Line, Marker, Problem, RefEnt
 from .normalise import DASH_CHARS
 from .normalise import YEAR as PRINTED_YEAR
 from .textclean import Passage, stitch
+from .typography import is_power_or_mark, script_masks
 
 # Line kinds whose text carries callouts; FRONT (affiliation marks), FURNITURE, WATERMARK and
 # REFERENCE never do.
@@ -313,6 +314,12 @@ WEIGHTS: dict[str, float] = {
     "spaced:after-soft-label": -0.7,
     # "nodules 5 and": after a word
     "spaced:after-word": 0.2,
+    # -- typography (a PDF): how the number is printed --
+    # a run of digits set smaller than its line on a raised baseline: as sure as "[12]", and
+    # it overrules the text's doubts ("Lindqvist7" is a name's callout, not a symbol)
+    "typography:raised": 3.0,
+    # a bare number printed at body size is no superscript, whatever the words around it
+    "typography:body-size": -3.5,
     # -- evidence from the neighbourhood --
     # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": per data-like number around it beyond the first
     "crowd": -0.5,
@@ -967,9 +974,40 @@ def weigh_compound_numbers(scan: Scan, candidates: list[Candidate]) -> list[Cand
     ]
 
 
+def weigh_typography(scan: Scan, candidates: list[Candidate]) -> list[Candidate]:
+    """A PDF's superscript family of candidates, re-weighed by how their digits are printed.
+
+    Raised digits: a callout, unless a power or a mark ("cm2", "10−3", "14C", "Ca2+"); lowered
+    digits ("CO2", "Fe3O4"): never; digits at body size: no superscript (a table's
+    reference-column cell and "Ref. 13" excepted). Text files (no scripts) are left alone.
+    """
+    if scan.scripts is None:
+        return candidates
+    raised, lowered = script_masks(scan.passage, scan.lines, scan.scripts)
+    text = scan.text
+    weighed = []
+    for c in candidates:
+        if c.family in (BRACKETED, PARENTHESISED) or c.shape == "cell" or c.family == "any":
+            weighed.append(c)
+            continue
+        digits = [i for i in range(c.start, c.end) if text[i].isdigit()]
+        if any(lowered[i] for i in digits):
+            continue
+        if digits and all(raised[i] for i in digits):
+            if not is_power_or_mark(text, c.start, c.end):
+                overruled = ("typography:overrules-text", max(0.0, -c.score))
+                weighed.append(
+                    replace(c.weighed(overruled, evidence("typography:raised")), shape=GLUED)
+                )
+            continue
+        weighed.append(c.weighed(evidence("typography:body-size")))
+    return weighed
+
+
 # Evidence about the candidates that needs them all, or the whole passage, in order.
 CANDIDATE_STEPS: list[Callable[[Scan, list[Candidate]], list[Candidate]]] = [
     weigh_compound_numbers,
+    weigh_typography,
 ]
 
 

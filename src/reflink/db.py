@@ -125,6 +125,7 @@ INDEXES: dict[str, list[list[str]]] = {
         ["line"],
     ],
     "problems": [["document_id"]],
+    "lines": [["document_id", "number"]],
 }
 
 FTS: dict[str, list[str]] = {
@@ -512,6 +513,7 @@ def write_document(
             for p in doc.problems
         ],
     )
+    write_lines(db, document_id, doc)
     return document_id
 
 
@@ -619,8 +621,11 @@ def delete_document_rows(db: sqlite_utils.Database, document_id: int) -> None:
         "doi_candidates",
         "ref_updates",
         "refs",
+        "lines",
     )
     for table in tables:
+        if table == "lines" and not db.table("lines").exists():
+            continue
         db.execute(f"delete from [{table}] where document_id = ?", [document_id])
 
 
@@ -929,3 +934,62 @@ def save_source_check(
 @migrations()
 def m005_jats_pmid(db: sqlite_utils.Database) -> None:
     db.table("refs").add_column("pmid", str)  # <pub-id pub-id-type="pmid">: PubMed's id of the work
+
+
+# ---------------------------------------------------------------------------------------------
+# What reflink read (issue 12): the lines of every document and the page of each row.
+# ---------------------------------------------------------------------------------------------
+
+
+@migrations()
+def m005_pages(db: sqlite_utils.Database) -> None:
+    """What reflink read, line by line with its page (issue 12 item 5).
+
+    Every `line` in claims, citations and refs is a row of `lines` a user can read (a PDF's
+    lines are reflink's extraction, not a file on disk); claims, citations and entries carry
+    their page (NULL for a text file); documents say how many pages the PDF had.
+    """
+    db.table("lines").create(
+        {"id": int, "document_id": int, "number": int, "page": int, "kind": str, "text": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db.table("documents").add_column("pages", int)
+    db.table("documents").add_column("format", str)
+    for table in ("claims", "citations", "refs"):
+        db.table(table).add_column("page", int)
+
+
+def write_lines(db: sqlite_utils.Database, document_id: int, doc: ParsedDocument) -> None:
+    """The lines reflink read, and the page of every claim, citation and entry (m005_pages)."""
+    pages = doc.pages
+    _insert_rows(
+        db,
+        "lines",
+        [
+            {
+                "document_id": document_id,
+                "number": line.number,
+                "page": pages[line.number - 1] if pages else None,
+                "kind": line.kind,
+                "text": line.raw,
+            }
+            for line in doc.lines
+        ],
+    )
+    db.execute(
+        "update documents set pages = ?, format = ? where id = ?",
+        [doc.page_count, "pdf" if pages else "text", document_id],
+    )
+    if pages:
+        for table, column in (
+            ("claims", "line_start"),
+            ("citations", "line"),
+            ("refs", "line_start"),
+        ):
+            db.execute(
+                f"update [{table}] set page = (select page from lines where lines.document_id = "
+                f"[{table}].document_id and lines.number = [{table}].[{column}]) "
+                "where document_id = ?",
+                [document_id],
+            )

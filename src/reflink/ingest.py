@@ -9,7 +9,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,19 +19,26 @@ from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .jats import looks_like_jats, parse_jats
 from .limits import check_text_limits
-from .models import IngestResult, ParsedDocument
+from .models import IngestResult, Line, ParsedDocument
 from .normalise import ANNOUNCED_DOI
+from .pdf import MAX_PDF_BYTES, PdfLines, Scripts, is_pdf, read_pdf_document
 from .references import parse_references
 from .textclean import clean_text, decode_text
 
 
 def parse_document(text: str) -> ParsedDocument:
     """Decoded text → everything the stages find in it (no I/O)."""
-    lines = clean_text(text)
+    return parse_lines(clean_text(text), text)
+
+
+def parse_lines(
+    lines: list[Line], text: str, scripts: Mapping[int, Scripts] | None = None
+) -> ParsedDocument:
+    """Classified lines (of a text, or a PDF with its typography) → what the stages find."""
     references, ref_problems = parse_references(lines)
     # one passage for both: marker offsets point into the text the claims are cut from
     passage = body_passage(lines, references)
-    markers, marker_problems = find_citations(lines, references, passage=passage)
+    markers, marker_problems = find_citations(lines, references, scripts, passage=passage)
     sections, claims = split_claims(lines, markers, references, passage)
     return ParsedDocument(
         lines=lines,
@@ -151,11 +158,18 @@ class SourceFile:
     text: str
     sha256: str
     xml: bytes | None = None  # a JATS article, recognised by its content: parsed from its bytes
+    pdf: PdfLines | None = None  # a PDF's lines, pages and typography; None for a text file
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
-    """Read and decode a document; a one-line error for anything that is not a review's text."""
-    data = read_bounded(path, max_bytes=max_bytes)
+    """Read a document: text, a PDF or a JATS article, told by content; one-line error else."""
+    data = read_bounded(path, max_bytes=max(max_bytes, MAX_PDF_BYTES))
+    if is_pdf(data):
+        pdf = read_pdf_document(data, str(path))
+        text = "\n".join(line.text for line in pdf.lines)
+        return SourceFile(path, text, hashlib.sha256(data).hexdigest(), pdf=pdf)
+    if len(data) > max_bytes:
+        raise _too_large(path, len(data), max_bytes)
     if looks_like_jats(data):
         return SourceFile(path=path, text="", sha256=hashlib.sha256(data).hexdigest(), xml=data)
     text = decode_text(data, name=str(path))
@@ -188,11 +202,15 @@ def read_bounded(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
                 raise InputError(f"cannot read {path}: {exc.strerror}") from exc
             size = max(size, len(data))  # a file that grew since fstat
     if size > max_bytes:
-        raise InputError(
-            f"{path} is {size / 2**20:.1f} MB, larger than the {max_bytes / 2**20:.0f} MB "
-            "a review's text can be; is it the right file?"
-        )
+        raise _too_large(path, size, max_bytes)
     return data
+
+
+def _too_large(path: Path, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{path} is {size / 2**20:.1f} MB, larger than the {max_bytes / 2**20:.0f} MB "
+        "a review's text can be; is it the right file?"
+    )
 
 
 def parse_source(source: SourceFile, *, allow_missing_references: bool = False) -> ParsedDocument:
@@ -202,6 +220,9 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
     try:
         if source.xml is not None:
             doc = parse_jats(source.xml, name=str(path))
+        elif source.pdf is not None:
+            doc = parse_lines(source.pdf.lines, source.text, source.pdf.scripts)
+            doc.pages, doc.page_count = source.pdf.pages, source.pdf.page_count
         else:
             doc = parse_document(source.text)
     except ReflinkError:

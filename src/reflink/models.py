@@ -122,6 +122,9 @@ class ParsedDocument:
     # matter); a README beside the file says it for a text, and wins
     source: str | None = None
     licence: str | None = None
+    # a PDF's page of each line (pages[i] for line number i + 1); None for a text file
+    pages: list[int] | None = None
+    page_count: int | None = None
 
 
 def format_ranges(numbers: Iterable[int]) -> str:

@@ -1,0 +1,663 @@
+"""PDF bytes → the lines reflink reads, each with its page and its raised and lowered spans.
+
+The text route reads lines a user extracted; here the page itself is read with PDFium
+(pypdfium2), so what extraction throws away is kept: each character's box gives its size and
+baseline, and a run of digits set smaller on a raised baseline is a superscript, unambiguous
+where the flattened text ("ocean 19,20 showed", "CO 2") is not. The steps, in order:
+
+    read_characters    one loose box per character (PDFium), rotated text dropped
+    split_fragments    characters → runs of one size on one baseline, split at spaces and gaps
+    find_gutter        the empty vertical strip between two columns, when the page has one
+    group_lines        fragments → lines by vertical overlap, per column; sub/superscripts join
+                       the line they sit on and are marked raised or lowered
+    order_lines        reading order: full-width lines cut the page into blocks, each read
+                       left column first, then right
+    mark_furniture     running heads, footers and page numbers by position and repetition
+                       across pages; marginal line numbers by position
+
+The lines then go through the text route's own cleaning (`textclean.clean_text`: captions,
+tables, headings, front matter, hyphenation), so both routes label lines by the same rules.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import statistics
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from .errors import InputError, ParseError
+from .models import FURNITURE, Line
+from .textclean import clean_text
+
+# A review is 5–60 pages and a few MB; beyond these it is not one review (a thesis, a book, a
+# scanned volume), and reading it would take minutes. Stated in docs/pdf.md.
+MAX_PDF_BYTES = 100 * 2**20
+MAX_PDF_PAGES = 300
+# A page whose text takes longer than this to read is pathological (millions of glyphs)
+MAX_PAGE_SECONDS = 10.0
+MAX_PAGE_CHARACTERS = 200_000
+
+PDF_MAGIC = b"%PDF-"
+SURROGATE = re.compile("[\ud800-\udfff]")
+OCR_HINT = "no text layer; run OCR first, e.g. ocrmypdf, and ingest its output"
+
+# Characters PDFium reports for a hyphen it found at a line end ("perma\ufffenent") and the
+# hyphens Unicode has besides "-": all read as "-", so the text route's hyphen rules apply
+HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-", "\u2010": "-", "\u2011": "-"}
+# Ligature code points ("ﬁ" U+FB01): decoded to their letters; NFKC does exactly this for them
+LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+
+# Geometry, in units of the line's body size (the loose box height of its text)
+SPACE_GAP = 0.12  # a gap wider than this between two glyphs is a word space
+CELL_GAP = 1.2  # wider than this inside a column: a table's cell boundary ("   " in the text)
+SAME_LINE_OVERLAP = 0.5  # vertical overlap (of the smaller box) that puts a fragment in a line
+SCRIPT_SIZE = 0.88  # a fragment this much smaller than its line's body …
+SCRIPT_SHIFT = 0.12  # … with its centre this far above or below the body's: raised / lowered
+MERGE_GAP = 1.0  # left and right column lines this close, on one baseline, are one wide line
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One printed line: its text, page, box (points from the page's top-left) and typography."""
+
+    page: int  # 1-based
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # body size of the line (loose box height, points)
+    raised: tuple[tuple[int, int], ...] = ()  # [start, end) offsets of superscript runs in text
+    lowered: tuple[tuple[int, int], ...] = ()  # … of subscript runs
+    kind: str | None = None  # FURNITURE when position and repetition say so; else textclean's
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """What reflink read from a PDF: its lines in reading order and its page count."""
+
+    lines: list[PdfLine]
+    pages: int
+    dropped: int = 0  # characters dropped as rotated text (watermarks, stamps)
+
+
+@dataclass
+class _Fragment:
+    text: str
+    x0: float
+    x1: float
+    bottom: float  # PDF coordinates: y grows upwards
+    top: float
+    index: int  # stream order on the page
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class _Band:
+    fragments: list[_Fragment] = field(default_factory=list)
+    core_bottom: float = 0.0
+    core_top: float = 0.0
+
+    def add(self, fragment: _Fragment) -> None:
+        if not self.fragments or fragment.height > self.core_top - self.core_bottom:
+            self.core_bottom, self.core_top = fragment.bottom, fragment.top
+        self.fragments.append(fragment)
+
+    def overlap(self, fragment: _Fragment) -> float:
+        low = max(self.core_bottom, fragment.bottom)
+        high = min(self.core_top, fragment.top)
+        smaller = min(self.core_top - self.core_bottom, fragment.height) or 1.0
+        return max(0.0, high - low) / smaller
+
+    @property
+    def x0(self) -> float:
+        return min(f.x0 for f in self.fragments)
+
+    @property
+    def x1(self) -> float:
+        return max(f.x1 for f in self.fragments)
+
+
+# --- opening ----------------------------------------------------------------------------------
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether bytes are a PDF: by content (`%PDF-` in the first KB), never by file name."""
+    return PDF_MAGIC in data[:1024]
+
+
+def read_pdf(
+    data: bytes,
+    name: str = "input.pdf",
+    *,
+    max_pages: int = MAX_PDF_PAGES,
+    max_page_seconds: float = MAX_PAGE_SECONDS,
+    on_page: Callable[[int], None] = lambda page: None,
+) -> PdfText:
+    """PDF bytes → its lines in reading order; InputError for anything reflink cannot read."""
+    import pypdfium2 as pdfium  # imported here: the text route never pays for it
+
+    if len(data) > MAX_PDF_BYTES:
+        raise InputError(
+            f"{name} is {len(data) / 2**20:.0f} MB, larger than the "
+            f"{MAX_PDF_BYTES / 2**20:.0f} MB a review's PDF can be"
+        )
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise InputError(
+                f"{name} is encrypted (password-protected); reflink cannot read it"
+            ) from exc
+        raise InputError(f"{name} is not a readable PDF (corrupt or truncated)") from exc
+    try:
+        count = len(document)
+        if count == 0:
+            raise InputError(f"{name} has no pages")
+        if count > max_pages:
+            raise InputError(
+                f"{name} has {count} pages, more than the {max_pages} a review has; "
+                "split it or pass the article alone"
+            )
+        fragments_by_page: list[list[_Fragment]] = []
+        sizes: list[tuple[float, float]] = []
+        dropped = 0
+        for number in range(count):
+            started = time.monotonic()
+            try:
+                page = document[number]
+                width, height = page.get_size()
+                fragments, rotated = _read_page(page, name, number + 1)
+            except pdfium.PdfiumError as exc:
+                raise InputError(
+                    f"{name}: page {number + 1} cannot be read (corrupt or truncated)"
+                ) from exc
+            if time.monotonic() - started > max_page_seconds:
+                raise InputError(
+                    f"{name}: page {number + 1} took more than {max_page_seconds:.0f} s to read"
+                )
+            fragments_by_page.append(fragments)
+            sizes.append((width, height))
+            dropped += rotated
+            on_page(number + 1)
+    finally:
+        document.close()
+    if not any(fragments_by_page):
+        raise InputError(f"{name}: {OCR_HINT}")
+    lines: list[PdfLine] = []
+    for number, (fragments, (width, height)) in enumerate(
+        zip(fragments_by_page, sizes, strict=True), 1
+    ):
+        lines.extend(layout_page(fragments, number, width, height))
+    letters = sum(ch.isalpha() for line in lines for ch in line.text)
+    if letters < 20 * count and letters < 200:
+        raise InputError(f"{name}: {OCR_HINT}")
+    return PdfText(lines=mark_furniture(lines, sizes), pages=count, dropped=dropped)
+
+
+def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
+    """One page → its fragments in stream order, and the count of rotated characters dropped."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count > MAX_PAGE_CHARACTERS:
+            raise InputError(
+                f"{name}: page {number} holds {count} characters, more than "
+                f"{MAX_PAGE_CHARACTERS} a page of text has"
+            )
+        if count <= 0:
+            return [], 0
+        text = textpage.get_text_range(0, count)
+        if len(text) != count:  # one code point per character index, whatever the encoding
+            text = "".join(
+                chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0x20) for i in range(count)
+            )
+        # a character outside the BMP comes as two halves; SQLite cannot store a lone half
+        text = SURROGATE.sub("\ufffd", text)
+        handle = textpage.raw
+        box = pdfium_c.FS_RECTF()
+        box_ref = ctypes.byref(box)
+        loose_box = pdfium_c.FPDFText_GetLooseCharBox
+        char_angle = pdfium_c.FPDFText_GetCharAngle
+        fragments: list[_Fragment] = []
+        chars: list[str] = []
+        x0 = x1 = bottom = top = 0.0
+        rotated = 0
+        upright = True
+        line_start = True
+        for i, ch in enumerate(text):
+            if ch in "\r\n":
+                line_start = True
+                if chars:
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
+                    chars = []
+                continue
+            if line_start and not ch.isspace():
+                # PDFium starts a new line where the writing direction changes: one angle
+                # per line tells a vertical watermark or a rotated stamp from the text
+                angle = char_angle(handle, i)
+                upright = angle < 0 or abs(math.sin(angle)) < 0.05 and math.cos(angle) > 0
+                line_start = False
+            if not upright:
+                rotated += 1
+                continue
+            if ch.isspace():
+                if chars:
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
+                    chars = []
+                continue
+            if not loose_box(handle, i, box_ref):
+                continue
+            left, right, low, high = box.left, box.right, box.bottom, box.top
+            if high - low <= 0.1:
+                continue
+            ch = HYPHENS.get(ch) or LIGATURES.get(ch) or ch
+            if chars:
+                size = top - bottom
+                new_size = high - low
+                if (
+                    left - x1 > SPACE_GAP * min(size, new_size)  # a gap: a word space
+                    or left < x1 - 0.3 * size  # the pen went back: a new line or column
+                    or abs((high + low) - (top + bottom)) > 0.3 * size  # another baseline
+                    or abs(new_size - size) > 0.1 * size  # another size: a sub/superscript
+                ):
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
+                    chars = []
+            if not chars:
+                x0, x1, bottom, top = left, right, low, high
+            else:
+                x1 = max(x1, right)
+            chars.append(ch)
+        if chars:
+            fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count))
+        return fragments, rotated
+    finally:
+        textpage.close()
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+
+def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
+    """The x of the empty strip between two columns, or None for a one-column page.
+
+    Lines are cut into segments at gaps wider than a word space; a gutter is an x in the middle
+    of the page that few segments cross (a full-width title, abstract or caption may) while
+    many wide segments lie wholly on either side of it. A one-column page with a table has
+    empty strips too, but its body lines cross them.
+    """
+    if len(fragments) < 40:
+        return None
+    segments: list[tuple[float, float]] = []
+    for band in group_lines(fragments):
+        size = band.core_top - band.core_bottom
+        start = end = None
+        for f in sorted(band.fragments, key=lambda f: f.x0):
+            if start is not None and f.x0 - end > MERGE_GAP * size:
+                segments.append((start, end))
+                start = None
+            if start is None:
+                start, end = f.x0, f.x1
+            else:
+                end = max(end, f.x1)
+        segments.append((start, end))
+    wide = [(x0, x1) for x0, x1 in segments if x1 - x0 > 0.2 * width]
+    best = None
+    for step in range(30, 71):
+        x = width * step / 100
+        crossing = sum(1 for x0, x1 in segments if x0 < x < x1)
+        left = sum(1 for x0, x1 in wide if x1 <= x)
+        right = sum(1 for x0, x1 in wide if x0 >= x)
+        if min(left, right) < 5 or crossing > left + right:
+            continue
+        key = (crossing, abs(step - 50))
+        if best is None or key < best[0]:
+            best = (key, x)
+    if best is None:
+        return None
+    # the middle of the empty strip around the best x
+    x = best[1]
+    low = max((x1 for x0, x1 in segments if x1 <= x), default=x)
+    high = min((x0 for x0, x1 in segments if x0 >= x and x0 - x < 0.2 * width), default=x)
+    return (low + high) / 2 if low < high else x
+
+
+def group_lines(fragments: Sequence[_Fragment]) -> list[_Band]:
+    """Fragments → lines: each joins the line whose body it overlaps vertically the most."""
+    bands: list[_Band] = []
+    # larger fragments seed lines first, so a superscript joins the line it sits on
+    for fragment in sorted(fragments, key=lambda f: (-round(f.height, 1), f.index)):
+        best, best_overlap = None, SAME_LINE_OVERLAP
+        for band in reversed(bands[-12:]) if len(bands) > 12 else reversed(bands):
+            overlap = band.overlap(fragment)
+            if overlap > best_overlap:
+                best, best_overlap = band, overlap
+        if best is None and len(bands) > 12:
+            for band in bands:
+                overlap = band.overlap(fragment)
+                if overlap > best_overlap:
+                    best, best_overlap = band, overlap
+        if best is None:
+            best = _Band()
+            bands.append(best)
+        best.add(fragment)
+    return bands
+
+
+def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
+    """A line's fragments → its text, left to right, with raised and lowered spans marked."""
+    fragments = sorted(band.fragments, key=lambda f: f.x0)
+    weights: Counter[float] = Counter()
+    for f in fragments:
+        weights[round(f.height, 1)] += len(f.text)
+    size = max(weights, key=lambda h: (weights[h], h))
+    body = [f.centre for f in fragments if f.height >= SCRIPT_SIZE * size]
+    centre = statistics.median(body) if body else band.core_bottom + size / 2
+    parts: list[str] = []
+    raised: list[tuple[int, int]] = []
+    lowered: list[tuple[int, int]] = []
+    offset = 0
+    gaps = [b.x0 - a.x1 for a, b in zip(fragments, fragments[1:], strict=False)]
+    spaces = sorted(gap for gap in gaps if gap > SPACE_GAP * size)
+    # a justified line stretches every word space alike; a table row's cell gaps stand out
+    cell_gap = CELL_GAP * size
+    if spaces and spaces[-1] < 1.6 * spaces[len(spaces) // 2]:
+        cell_gap = math.inf
+    previous: _Fragment | None = None
+    for f in fragments:
+        if previous is not None:
+            gap = f.x0 - previous.x1
+            separator = "   " if gap > cell_gap else " " if gap > SPACE_GAP * size else ""
+            parts.append(separator)
+            offset += len(separator)
+        span = (offset, offset + len(f.text))
+        if f.height < SCRIPT_SIZE * size:
+            if f.centre > centre + SCRIPT_SHIFT * size:
+                raised.append(span)
+            elif f.centre < centre - SCRIPT_SHIFT * size:
+                lowered.append(span)
+        parts.append(f.text)
+        offset += len(f.text)
+        previous = f
+    return PdfLine(
+        page=page,
+        text="".join(parts),
+        x0=fragments[0].x0,
+        x1=max(f.x1 for f in fragments),
+        top=page_height - band.core_top,
+        bottom=page_height - band.core_bottom,
+        size=size,
+        raised=_merge_spans(raised),
+        lowered=_merge_spans(lowered),
+    )
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Adjacent script runs ("1" "," "2") → one span, so "1,2" is read as one superscript."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def layout_page(
+    fragments: Sequence[_Fragment], page: int, width: float, height: float
+) -> list[PdfLine]:
+    """One page's fragments → its lines in reading order."""
+    if not fragments:
+        return []
+    gutter = find_gutter(fragments, width)
+    if gutter is None:
+        bands = group_lines(fragments)
+        lines = [_band_line(band, page, height) for band in bands]
+        return sorted(lines, key=lambda line: (round(line.bottom, 1), line.x0))
+    left = [f for f in fragments if f.x1 <= gutter]
+    right = [f for f in fragments if f.x0 >= gutter]
+    across = [f for f in fragments if f.x0 < gutter < f.x1]
+    left_bands, right_bands = group_lines(left), group_lines(right)
+    wide_bands = group_lines(across) if across else []
+    # a full-width line (title, caption) whose words fall either side of the gutter: the two
+    # halves sit on one baseline, a word space apart
+    # a table row with a cell across the gutter: its other cells, on its baseline, join it
+    for wide in wide_bands:
+        size = wide.core_top - wide.core_bottom
+        for bands in (left_bands, right_bands):
+            for band in [b for b in bands if abs(b.core_bottom - wide.core_bottom) < 0.2 * size]:
+                for fragment in band.fragments:
+                    wide.add(fragment)
+                bands.remove(band)
+    for band in list(left_bands):
+        size = band.core_top - band.core_bottom
+        partner = _same_baseline(band, right_bands + wide_bands, size)
+        if partner is not None:
+            for fragment in band.fragments:
+                partner.add(fragment)
+            left_bands.remove(band)
+            if partner in right_bands:
+                right_bands.remove(partner)
+                wide_bands.append(partner)
+    for band in list(right_bands):
+        size = band.core_top - band.core_bottom
+        partner = _same_baseline(band, wide_bands, size)
+        if partner is not None:
+            for fragment in band.fragments:
+                partner.add(fragment)
+            right_bands.remove(band)
+    _join_table_rows(left_bands, right_bands)
+    wide = sorted((_band_line(b, page, height) for b in wide_bands), key=lambda ln: ln.bottom)
+    columns = [
+        sorted((_band_line(b, page, height) for b in bands), key=lambda ln: ln.bottom)
+        for bands in (left_bands, right_bands)
+    ]
+    ordered: list[PdfLine] = []
+    # full-width lines cut the page into blocks; each block reads left column, then right
+    cuts = [line.bottom for line in wide] + [math.inf]
+    taken = [0, 0]
+    for cut, wide_line in zip(cuts, [*wide, None], strict=True):
+        block = []
+        for side, column in enumerate(columns):
+            start = taken[side]
+            while taken[side] < len(column) and column[taken[side]].bottom <= cut:
+                taken[side] += 1
+            block.append(column[start : taken[side]])
+        ordered.extend(_left_then_right(*block))
+        if wide_line is not None:
+            ordered.append(wide_line)
+    return ordered
+
+
+def _left_then_right(left: list[PdfLine], right: list[PdfLine]) -> list[PdfLine]:
+    """A block's two columns in reading order.
+
+    Lines at the foot of the left column, below the whole right column and set off by a gap
+    (a "References" heading over a full-width list), open what follows the block.
+    """
+    if not left or not right:
+        return left + right
+    right_end = max(line.bottom for line in right)
+    pitches = sorted(b.bottom - a.bottom for a, b in zip(left, left[1:], strict=False))
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    split = len(left)
+    while split > 0 and left[split - 1].top > right_end:
+        split -= 1
+    if 0 < split < len(left) and left[split].bottom - left[split - 1].bottom > 1.5 * pitch:
+        return left[:split] + right + left[split:]
+    return left + right
+
+
+def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
+    """A table row whose cells fall either side of the gutter → one line, in the left column.
+
+    Table text is set smaller than the body; a row's left part stops short of the left
+    column's edge, and its right part does not start where the right column's lines (or
+    their hanging indents) do, which tells it from two columns of small print.
+    """
+    if not left_bands or not right_bands:
+        return
+    sizes: Counter[float] = Counter()
+    for band in left_bands + right_bands:
+        sizes[round(band.core_top - band.core_bottom, 1)] += len(band.fragments)
+    body = max(sizes, key=lambda size: (sizes[size], size))
+    left_edges = sorted(b.x1 for b in left_bands if b.core_top - b.core_bottom >= 0.95 * body)
+    right_edges = sorted(b.x0 for b in right_bands if b.core_top - b.core_bottom >= 0.95 * body)
+    if not left_edges or not right_edges:
+        return
+    left_edge = left_edges[-1 - len(left_edges) // 20]
+    right_edge = right_edges[len(right_edges) // 20]
+    for band in list(left_bands):
+        size = band.core_top - band.core_bottom
+        if size >= 0.95 * body or band.x1 > left_edge - 3 * size:
+            continue
+        for partner in right_bands:
+            if (
+                abs(partner.core_bottom - band.core_bottom) < 0.2 * size
+                and abs((partner.core_top - partner.core_bottom) - size) < 0.1 * size
+                and not right_edge - 0.3 * size <= partner.x0 <= right_edge + 2.5 * size
+            ):
+                for fragment in partner.fragments:
+                    band.add(fragment)
+                right_bands.remove(partner)
+                break
+
+
+def _same_baseline(band: _Band, others: Sequence[_Band], size: float) -> _Band | None:
+    for other in others:
+        if abs(other.core_bottom - band.core_bottom) > 0.2 * size:
+            continue
+        gap = max(other.x0 - band.x1, band.x0 - other.x1)
+        if gap < MERGE_GAP * size:
+            return other
+    return None
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+DIGITS = re.compile(r"\d+")
+PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+MARGIN_SHARE = 0.1  # the top and bottom tenth of a page hold its running heads and footers
+
+
+def mark_furniture(lines: list[PdfLine], sizes: Sequence[tuple[float, float]]) -> list[PdfLine]:
+    """Running heads, footers, page numbers and marginal numbers → kind FURNITURE.
+
+    A head or footer sits in the page's top or bottom tenth and its shape (digits ignored)
+    repeats on other pages; a page number is a lone number there; a line number sits outside
+    the text block's left or right edge.
+    """
+    pages = len(sizes)
+
+    def in_margin(line: PdfLine) -> bool:
+        height = sizes[line.page - 1][1]
+        return line.bottom < MARGIN_SHARE * height or line.top > (1 - MARGIN_SHARE) * height
+
+    shapes: dict[str, set[int]] = {}
+    for line in lines:
+        if in_margin(line):
+            shapes.setdefault(DIGITS.sub("#", line.text.lower()), set()).add(line.page)
+    lefts = sorted(line.x0 for line in lines if len(line.text) > 20)
+    rights = sorted(line.x1 for line in lines if len(line.text) > 20)
+    text_left = lefts[len(lefts) // 20] if lefts else 0.0
+    text_right = rights[-1 - len(rights) // 20] if rights else math.inf
+    marked = []
+    for line in lines:
+        repeated = len(shapes.get(DIGITS.sub("#", line.text.lower()), ())) >= min(2, pages)
+        furniture = in_margin(line) and (
+            PAGE_NUMBER.match(line.text.strip()) or repeated and pages > 1
+        )
+        marginal = line.text.strip().isdigit() and (
+            line.x1 < text_left - 2 or line.x0 > text_right + 2
+        )
+        if furniture or marginal:
+            line = PdfLine(**{**line.__dict__, "kind": FURNITURE})
+        marked.append(line)
+    return marked
+
+
+# --- into the text route ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scripts:
+    """A line's raised (superscript) and lowered (subscript) runs, as offsets in `Line.text`."""
+
+    raised: tuple[tuple[int, int], ...] = ()
+    lowered: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class PdfLines:
+    """A PDF's lines as the text route's `Line`s, with each line's page and typography."""
+
+    lines: list[Line]
+    pages: list[int]  # pages[i] is the page of line number i + 1
+    scripts: dict[int, Scripts]  # by line number; lines without sub/superscripts are absent
+    page_count: int
+
+
+def to_lines(pdf: PdfText) -> PdfLines:
+    """The reader's lines → classified `Line`s (textclean's rules), pages and typography."""
+    lines = clean_text("\n".join(line.text for line in pdf.lines))
+    classified: list[Line] = []
+    scripts: dict[int, Scripts] = {}
+    for line, source in zip(lines, pdf.lines, strict=True):
+        if source.kind is not None:
+            line = replace(line, kind=source.kind)
+        if source.raised or source.lowered:
+            # textclean strips and repairs characters; a line whose text it changed otherwise
+            # keeps its text but loses its typography (offsets would point elsewhere)
+            shift = len(source.text) - len(source.text.lstrip())
+            if line.text == source.text.strip():
+                scripts[line.number] = Scripts(
+                    raised=_shifted(source.raised, shift, len(line.text)),
+                    lowered=_shifted(source.lowered, shift, len(line.text)),
+                )
+        classified.append(line)
+    return PdfLines(
+        lines=classified,
+        pages=[line.page for line in pdf.lines],
+        scripts=scripts,
+        page_count=pdf.pages,
+    )
+
+
+def _shifted(
+    spans: tuple[tuple[int, int], ...], shift: int, length: int
+) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (max(0, start - shift), min(length, end - shift))
+        for start, end in spans
+        if end - shift > 0 and start - shift < length
+    )
+
+
+def read_pdf_document(data: bytes, name: str) -> PdfLines:
+    """A PDF's bytes → its lines for ingest; InputError (or ParseError) if it cannot be read."""
+    try:
+        return to_lines(read_pdf(data, name))
+    except InputError:
+        raise
+    except Exception as exc:
+        # a PDF never crashes the process: PDFium or the layout failing on odd bytes is one line
+        raise ParseError(
+            f"{name}: reflink could not read this PDF ({type(exc).__name__}: {exc}); "
+            "please report it with the file"
+        ) from exc

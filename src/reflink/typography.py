@@ -1,0 +1,79 @@
+"""Callout evidence from typography: what a PDF's glyph sizes and baselines say about numbers.
+
+A run of digits, commas and dashes set smaller than its line on a raised baseline is a
+superscript; flattened to text it is ambiguous ("ocean 19,20 showed" is a callout, "52
+markers" is not, "CO 2" is a subscript). With the page's typography the superscript family of
+candidates is read from the glyphs: a raised number is strong evidence for a callout, a number
+at body size or lowered is evidence against, whatever the text around it looks like.
+`citations.weigh_typography` turns these masks into evidence; the rest of the reasoning (the
+document's callout style, first-citation order, the reference list's numbers) is unchanged:
+typography is one more piece of local evidence.
+
+Raised runs that are not callouts stay out by the same rules as in the text route, plus two of
+their own: a power after a unit or a number ("cm2", "10−3") and a mark glued in front of a
+letter or sign (isotopes "14C", charges "Ca2+") are not callouts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Protocol
+
+from .models import Line
+from .textclean import Passage
+
+
+class LineScripts(Protocol):
+    raised: tuple[tuple[int, int], ...]
+    lowered: tuple[tuple[int, int], ...]
+
+
+# Units a raised number is a power of: "cm2", "m−2", "s−1", "km2"
+POWER_UNITS = frozenset("m cm mm km nm µm μm um s ms ml l g kg mg mol m2 cm2".split())
+UNIT_BEFORE = re.compile(r"([A-Za-zµμ]+)[\s\u2009]?$")
+
+
+def script_masks(
+    passage: Passage, lines_by_number: Mapping[int, Line], scripts: Mapping[int, LineScripts]
+) -> tuple[bytearray, bytearray]:
+    """Per character of the passage: 1 where raised (first mask) or lowered (second mask).
+
+    The passage joins lines with a space (or mends a hyphen); each line's text is found at the
+    first offset of its line in the passage, after the joining space.
+    """
+    raised = bytearray(len(passage.text))
+    lowered = bytearray(len(passage.text))
+    if not scripts:
+        return raised, lowered
+    starts: dict[int, int] = {}
+    for offset, number in enumerate(passage.line_of):
+        if number not in starts:
+            starts[number] = offset
+    for number, spans in scripts.items():
+        start = starts.get(number)
+        line = lines_by_number.get(number)
+        if start is None or line is None:
+            continue
+        if passage.text[start : start + len(line.text)] != line.text:
+            start += 1  # the space joining it to the line before
+            if passage.text[start : start + len(line.text)] != line.text:
+                continue
+        for mask, runs in ((raised, spans.raised), (lowered, spans.lowered)):
+            for run_start, run_end in runs:
+                mask[start + run_start : start + run_end] = b"\x01" * (run_end - run_start)
+    return raised, lowered
+
+
+def is_power_or_mark(text: str, start: int, end: int) -> bool:
+    """ "cm2", "10−3", "m−2": a power; "14C", "Ca2+": an isotope or a charge."""
+    before = text[max(0, start - 12) : start]
+    if before[-1:] in "−-–" and before[-2:-1].isalnum():
+        return True  # "m−2", "10−3": the sign is part of the power
+    unit = UNIT_BEFORE.search(before)
+    if unit and unit.group(1) in POWER_UNITS and not before.endswith(" "):
+        return True
+    if before[-1:].isdigit():
+        return True  # "10" then a raised "3"
+    following = text[end : end + 1]
+    return bool(following) and (following.isalpha() or following in "+−")

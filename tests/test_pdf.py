@@ -1,0 +1,261 @@
+"""PDF reading: layout from positions, callouts from typography, bad PDFs refused cleanly.
+
+Every PDF here is written by the test from invented text (tests/pdfmaker.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pdfmaker import DEJAVU, Page, paper, write_pdf
+from reflink.cli import cli
+from reflink.errors import InputError
+from reflink.ingest import ingest_files
+from reflink.pdf import OCR_HINT, is_pdf, read_pdf, to_lines
+
+REFERENCES = [
+    f"{n}. {author} A, Fern B. {title}. J Invented Res. {2000 + n};{n + 10}:{100 + n}-{110 + n}."
+    for n, (author, title) in enumerate(
+        [
+            ("Moss", "Growth of crustose lichens on granite"),
+            ("Stone", "Spore dispersal in cold winds"),
+            ("Birch", "Nitrogen uptake by foliose thalli"),
+            ("Reed", "Symbiont exchange under drought"),
+            ("Heath", "Carbon fixation at altitude"),
+            ("Ash", "Lichen succession on basalt"),
+        ],
+        1,
+    )
+]
+
+BODY = [
+    "Lichens grow slowly on bare rock surfaces.^{1} Their growth rate was",
+    "measured in several cold regions^{2,3} and in deserts.^{4} In one study",
+    "we counted 52 patches on each of 12 boulders, and CO_{2} uptake",
+    "was measured in a chamber of 40 cm^{2} at a flow of 10^{-3} units. A",
+    "later survey^{5} confirmed the drought response^{4} and found new",
+    "species on basalt^{6} while the counts stayed at 4 per site, 3 per",
+    "boulder and 7 in total.",
+]
+
+
+def test_pdf_is_recognised_by_content(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "paper.txt", paper(BODY, REFERENCES))
+    assert is_pdf(path.read_bytes())
+    assert not is_pdf(b"Lichens grow slowly.\n")
+
+
+def test_superscripts_and_subscripts_are_marked_on_their_line(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "paper.pdf", paper(BODY, REFERENCES))
+    lines = {line.text: line for line in read_pdf(path.read_bytes()).lines}
+    glued = lines["measured in several cold regions2,3 and in deserts.4 In one study"]
+    raised = [glued.text[start:end] for start, end in glued.raised]
+    assert raised == ["2,3", "4"]
+    formula = lines["we counted 52 patches on each of 12 boulders, and CO2 uptake"]
+    assert [formula.text[start:end] for start, end in formula.lowered] == ["2"]
+    assert formula.raised == ()
+
+
+def test_callouts_come_from_typography(tmp_path: Path) -> None:
+    """Raised numbers are callouts; body-size counts, subscripts, units and powers are not."""
+    path = write_pdf(tmp_path / "paper.pdf", paper(BODY, REFERENCES))
+    db = tmp_path / "out.db"
+    [result] = ingest_files([path], db)
+    conn = sqlite3.connect(db)
+    cited = [
+        (number, marker)
+        for number, marker in conn.execute(
+            "select number, marker from citations order by position, number"
+        )
+    ]
+    assert cited == [(1, "1"), (2, "2,3"), (3, "2,3"), (4, "4"), (5, "5"), (4, "4"), (6, "6")]
+    assert result.entries == 6
+
+
+def test_affiliation_marks_are_not_callouts(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "paper.pdf", paper(BODY, REFERENCES))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    conn = sqlite3.connect(db)
+    claims = [text for (text,) in conn.execute("select text from claims")]
+    assert not any("Ada Moss" in text for text in claims)
+
+
+def test_each_claim_and_citation_knows_its_page(tmp_path: Path) -> None:
+    pages = paper(BODY * 6, REFERENCES)
+    assert len(pages) == 2
+    path = write_pdf(tmp_path / "paper.pdf", pages)
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    conn = sqlite3.connect(db)
+    assert {page for (page,) in conn.execute("select distinct page from citations")} == {1, 2}
+    line, page, text = conn.execute(
+        "select c.line, c.page, l.text from citations c join lines l "
+        "on l.document_id = c.document_id and l.number = c.line where c.number = 6 "
+        "order by c.line desc limit 1"
+    ).fetchone()
+    assert page == 2 and "basalt6" in text
+    assert conn.execute("select pages from documents").fetchone() == (2,)
+
+
+def test_two_columns_read_left_then_right(tmp_path: Path) -> None:
+    left = [f"Left column line {n} about moss growth on rocks." for n in range(1, 25)]
+    right = [f"Right column line {n} about fern spores in wind." for n in range(1, 25)]
+    page = Page().add(60, 60, "A Title Across Both Columns Of The Page", 14)
+    page.column(60, 100, left).column(310, 100, right)
+    path = write_pdf(tmp_path / "columns.pdf", [page])
+    texts = [line.text for line in read_pdf(path.read_bytes()).lines]
+    assert texts[0] == "A Title Across Both Columns Of The Page"
+    assert texts[1:25] == left
+    assert texts[25:] == right
+
+
+def test_running_head_and_page_numbers_are_furniture(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "paper.pdf", paper(BODY * 6, REFERENCES))
+    lines = to_lines(read_pdf(path.read_bytes())).lines
+    kinds = {line.text: line.kind for line in lines}
+    assert kinds["Journal of Invented Results 2031"] == "furniture"
+    assert kinds["2"] == "furniture"
+
+
+def test_rotated_watermark_is_dropped(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for n in range(30):
+        pdf.text(60, 80 + 13 * n, f"Body line {n} of the invented text on lichens.")
+    with pdf.rotation(90, 30, 600):
+        pdf.text(30, 600, "Preprint stamp downloaded on a day")
+    path = tmp_path / "stamp.pdf"
+    pdf.output(str(path))
+    read = read_pdf(path.read_bytes())
+    assert not any("Preprint" in line.text for line in read.lines)
+    assert read.dropped == len("Preprint stamp downloaded on a day")
+
+
+def test_hyphenated_break_is_mended_in_claims(tmp_path: Path) -> None:
+    body = [
+        *BODY[:-1],
+        "boulder and 7 in total. The crust grew on a compar-",
+        "atively dry slope.^{6}",
+    ]
+    path = write_pdf(tmp_path / "paper.pdf", paper(body, REFERENCES))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    claims = [t for (t,) in sqlite3.connect(db).execute("select text from claims")]
+    assert any("comparatively dry slope" in text for text in claims)
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="needs the DejaVu Serif font for U+FB01")
+def test_ligature_is_decoded(tmp_path: Path) -> None:
+    page = Page().column(60, 80, ["The \ufb01rst \ufb02at \ufb01eld was studied."] * 30)
+    path = write_pdf(tmp_path / "lig.pdf", [page], unicode_font=True)
+    assert read_pdf(path.read_bytes()).lines[0].text == "The first flat field was studied."
+
+
+def test_bracket_paper(tmp_path: Path) -> None:
+    body = [
+        "Lichens grow slowly on bare rock [1]. Their growth was measured in cold",
+        "regions [2, 3] and in deserts [4]. A later survey [5] confirmed the",
+        "drought response [4] and found new species on basalt [6].",
+    ]
+    path = write_pdf(tmp_path / "brackets.pdf", paper(body, REFERENCES, authors="Ada Moss"))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    conn = sqlite3.connect(db)
+    numbers = [n for (n,) in conn.execute("select number from citations order by position")]
+    assert numbers == [1, 2, 3, 4, 5, 4, 6]
+    assert {style for (style,) in conn.execute("select style from citations")} == {"bracket"}
+
+
+def test_pdf_and_text_in_one_ingest(tmp_path: Path, seed_path: Path) -> None:
+    path = write_pdf(tmp_path / "paper.pdf", paper(BODY, REFERENCES))
+    db = tmp_path / "out.db"
+    results = ingest_files([path, seed_path], db)
+    assert [r.name for r in results] == ["paper.pdf", "alk-ros1-review.txt"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("select name, pages from documents order by id").fetchall() == [
+        ("paper.pdf", 1),
+        ("alk-ros1-review.txt", None),
+    ]
+
+
+# --- bad PDFs -------------------------------------------------------------------------------
+
+
+def _encrypted(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(20, 20, "Secret lichen data.")
+    pdf.output(str(path))
+    return path
+
+
+def _no_text(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")  # a scan is an image: no text layer
+    pdf.output(str(path))
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    data = write_pdf(path, paper(BODY, REFERENCES)).read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    return path
+
+
+def _garbage(path: Path) -> Path:
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    return path
+
+
+def _too_many_pages(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(301):
+        pdf.add_page()
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(_encrypted, "is encrypted (password-protected)", id="encrypted"),
+        pytest.param(_no_text, OCR_HINT, id="no-text-layer"),
+        pytest.param(_truncated, "not a readable PDF (corrupt or truncated)", id="truncated"),
+        pytest.param(_garbage, "not a readable PDF (corrupt or truncated)", id="garbage"),
+        pytest.param(_too_many_pages, "has 301 pages, more than the 300", id="too-many-pages"),
+    ],
+)
+def test_bad_pdf_is_one_error_line_and_leaves_the_database(
+    tmp_path: Path, seed_path: Path, make, message: str
+) -> None:
+    db = tmp_path / "out.db"
+    ingest_files([seed_path], db)
+    before = db.read_bytes()
+    bad = make(tmp_path / "bad.pdf")
+    result = CliRunner().invoke(cli, ["ingest", str(bad), "--db", str(db)])
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"Error: {bad}") and message in line
+    assert db.read_bytes() == before
+
+
+def test_read_pdf_refuses_what_is_not_a_pdf() -> None:
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read_pdf(b"%PDF-1.4\nnothing else", "x.pdf")
