@@ -561,3 +561,102 @@ def test_citations_and_claims_read_the_passage_they_are_given() -> None:
     assert [m.numbers for m in markers] == [(1,), (2,)]
     _, claims = split_claims(lines, markers, [], passage)
     assert [c.text for c in claims] == ["First text.", "More text."]
+
+
+# --- flattened superscripts: what flattening hides (issue 14) -----------------------------------
+
+
+def numbered_list(count: int) -> list[RefEntry]:
+    return [
+        RefEntry(number=n, raw=f"A. Author, Fake J., 2019, {n}, 1-2.", line=1000 + n)
+        for n in range(1, count + 1)
+    ]
+
+
+# body lines whose spaced callouts (as a PDF extract prints superscripts) cite 1, 2, 3, …
+SPACED_INTRO = [
+    f"Earlier trials of kind {letter} showed benefit {n} . Next"
+    for n, letter in enumerate("abcdefghijk", start=1)
+]
+
+
+def markers_on(lines: list[Line], listed: int, line: int) -> list[str]:
+    markers, _ = find_citations(lines, numbered_list(listed))
+    return [m.text for m in markers if m.line == line]
+
+
+@pytest.mark.parametrize(
+    ("author_line", "body_callouts"),
+    [
+        pytest.param(
+            "A. Kowalska 1 , B. Nowak 2 , C. Lindqvist 3", ["1", "2"], id="marks-counting-up"
+        ),
+        pytest.param(
+            "A. Kowalska 1 , B. Nowak 2,3 and C. D. Lindqvist 1", ["1", "2"], id="marks-with-a-list"
+        ),
+    ],
+)
+def test_affiliation_marks_after_author_names_are_not_callouts(
+    author_line: str, body_callouts: list[str]
+) -> None:
+    lines = make_lines(
+        author_line,
+        "Cancer spreads in many ways 1 . It was first seen in one trial 2 . Later work",
+        "was cited 3 and more 4 .",
+    )
+    assert markers_on(lines, 4, 1) == []
+    assert markers_on(lines, 4, 2) == body_callouts
+
+
+def test_flattened_subscripts_of_formulas_are_not_callouts_but_a_callout_after_them_is() -> None:
+    lines = make_lines(
+        *SPACED_INTRO,
+        "Emissions of CO 2 rose while the CaTiO 3 film grew",
+        "and Fe 3 O 4 nanoparticles 12 were made.",
+    )
+    assert markers_on(lines, 12, 12) == []
+    assert markers_on(lines, 12, 13) == ["12"]
+
+
+@pytest.mark.parametrize(
+    "math_line",
+    [
+        pytest.param("with p in [0, 4] the value rose 4 .", id="interval"),
+        pytest.param("as shown in Algorithm 4 the loop ends 4 .", id="algorithm-label"),
+        pytest.param("where x i; 4 holds for each node 4 .", id="index-after-variable"),
+    ],
+)
+def test_numbers_of_math_and_algorithms_are_not_callouts(math_line: str) -> None:
+    lines = make_lines(*SPACED_INTRO[:3], math_line, "More text 5 .")
+    # only the callout closing the sentence: the "4" of the formula is no citation of 4
+    assert markers_on(lines, 5, 4) == ["4"]
+    markers, _ = find_citations(lines, numbered_list(5))
+    assert [m.start for m in markers if m.line == 4] == [
+        len(" ".join(SPACED_INTRO[:3])) + 1 + math_line.rindex("4 .")
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        pytest.param("3. Results", id="number-full-stop"),
+        pytest.param("3 Results and discussion", id="number-space"),
+    ],
+)
+def test_a_numbered_heading_is_not_a_callout(heading: str) -> None:
+    lines = make_lines(
+        *SPACED_INTRO[:2], heading, "We saw effects in the registry 3 . And more 4 ."
+    )
+    assert markers_on(lines, 4, 3) == []
+    assert markers_on(lines, 4, 4) == ["3", "4"]
+
+
+def test_a_tables_reference_column_holds_callouts_but_its_year_and_count_columns_do_not() -> None:
+    lines = [
+        *make_lines("Seen in mice.1 Then rats.2 Then dogs.3"),
+        Line(2, "Trial  Year  Patients  Reference", "Trial  Year  Patients  Reference", TABLE),
+        Line(3, "ALPHA  2015  120  4", "ALPHA  2015  120  4", TABLE),
+        Line(4, "BETA  2017  8  5", "BETA  2017  8  5", TABLE),
+    ]
+    markers, _ = find_citations(lines, numbered_list(5))
+    assert [(m.line, m.text) for m in markers if m.line > 1] == [(3, "4"), (4, "5")]

@@ -102,6 +102,8 @@ LABEL_WORDS = frozenset(
     number numbers vol volume issue supplementary file dataset scheme box note s protocol
     tier wave visit dose cycle ph ratio n of than approximately about around over under
     nearly almost least most only from to and or by between within up top first last next every
+    algorithm algorithms lemma theorem proposition corollary definition remark assumption
+    iteration epoch
     """.split()
 )
 # Words before a bracket or parenthesis that make its number a label
@@ -314,6 +316,12 @@ WEIGHTS: dict[str, float] = {
     "spaced:after-soft-label": -0.7,
     # "nodules 5 and": after a word
     "spaced:after-word": 0.2,
+    # -- the line a spaced number sits on (flattened text: issue 14) --
+    # "A. Kowalska 1 , B. Nowak 2,3": affiliation marks after personal names printed
+    # initials-first; a callout follows "et al." or a noun, rarely "A. Kowalska" itself
+    "line:after-personal-name": -3.0,
+    # "2. Methods", "3 Results": a short line that opens with its number is a numbered heading
+    "line:heading-number": -3.0,
     # -- typography (a PDF): how the number is printed --
     # a run of digits set smaller than its line on a raised baseline: as sure as "[12]", and
     # it overrules the text's doubts ("Lindqvist7" is a name's callout, not a symbol)
@@ -709,9 +717,39 @@ def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
         crowd += len(NUMBER_RUN.findall(text, end, end + CROWD_WINDOW))
         if crowd > 1:
             found = [*found, evidence("crowd", crowd - 1)]
+        if shape == SPACED:
+            found = [*found, *_line_evidence(scan, start, end)]
         made = scan.candidate(start, end, body, SUPERSCRIPT, shape, found)
         if made:
             yield made
+
+
+# "A. Kowalska", "J.-F. Martinez", "C. D. Lindqvist": initials, then a capitalised family name
+PERSONAL_NAME_BEFORE = re.compile(r"(?:^|[\s,])(?:[A-Z]\.\s?-?)+\s?[A-Z][a-zà-ÿ'’-]+\s*$")
+# "2. Methods", "3 Results", "4) Discussion": a number opening a short line, then a capital
+HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]")
+HEADING_WORDS = 8  # a numbered heading is short: "2.1 Patients and methods"
+
+
+def _line_evidence(scan: Scan, start: int, end: int) -> list[Evidence]:
+    """Evidence from the line a spaced number sits on: an author line's affiliation marks, a
+    numbered heading's number."""
+    text, found = scan.text, []
+    if PERSONAL_NAME_BEFORE.search(text, max(0, start - 40), start):
+        found.append(evidence("line:after-personal-name"))
+    if start == 0 or scan.passage.line_at(start - 1) != scan.passage.line_at(start):
+        line_end = start
+        while line_end < len(text) and not scan.ends_line(line_end + 1):
+            line_end += 1
+        line = text[start : line_end + 1]
+        words = line.split()
+        if (
+            HEADING_NUMBER.match(line)
+            and len(words) <= HEADING_WORDS
+            and not line.rstrip().endswith((".", ",", ";"))
+        ):
+            found.append(evidence("line:heading-number"))
+    return found
 
 
 def _judge_bare_list(scan: Scan, match: re.Match[str]) -> tuple[int, str, list[Evidence]] | None:
@@ -857,8 +895,10 @@ def _spaced_evidence(text: str, start: int, end: int, after: Evidence) -> list[E
             return None  # "Fig. 2", "no. 3"; but "LDA model. 27 However" ends a sentence
         if bare in LABEL_WORDS and last == ":":
             return None  # "stage: 3"; but "dense tissue volume, 29 BMI" is a callout
-        if last != "." and token[:-1].strip("(").replace(".", "").isdigit():
-            return None  # "(0, 5, and 50 mM)": a number in a list of numbers
+        if last != "." and token[:-1].strip("([").replace(".", "").isdigit():
+            return None  # "(0, 5, and 50 mM)", "[0, 1]": a number in a list of numbers
+        if len(bare) == 1 and bare.isalpha() and last in ",;":
+            return None  # "x i; 1", "for j, 2": an index after a variable, in math
         found.append(evidence("spaced:after-punctuation"))  # "volume. 6", "breasts, 4 but"
         if token == "al.":
             found.append(evidence("spaced:after-et-al"))  # "Okafor et al. 31 reported"
