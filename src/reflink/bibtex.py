@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -39,6 +38,7 @@ from bibtexparser.writer import BibtexFormat
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
+from .models import decode_authors
 from .names import cached_name_parts, split_printed_name
 from .normalise import DASH, DOI_PREFIX, YEAR
 from .sources import fetched_fields, update_note
@@ -172,17 +172,8 @@ MONTHS = {
 def _authors(ref: Mapping[str, Any]) -> tuple[str, ...]:
     """The names of a row's authors (a JSON array): as printed, or with the given names Crossref
     adds to printed initials (`authors_full`, from check-sources)."""
-    authors = ref.get("authors_full") or ref.get("authors")
-    if not authors:
-        return ()
-    if isinstance(authors, tuple):  # already read (export_rows reads each row's once)
-        return authors
-    if isinstance(authors, str):
-        try:
-            authors = json.loads(authors)
-        except ValueError:
-            return (authors,)
-    return tuple(str(a) for a in authors if a and str(a).strip())
+    # already read (export_rows reads each row's once): a tuple passes through
+    return decode_authors(ref.get("authors_full") or ref.get("authors"))
 
 
 def bibtex_pages(pages: str) -> str:

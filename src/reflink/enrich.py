@@ -35,7 +35,7 @@ from .db import (
 )
 from .errors import ReflinkError
 from .matching import MatchResult, Reference, compare_deposit, match_reference
-from .models import format_ranges
+from .models import entry_from_row, format_ranges
 from .normalise import WEB_ADDRESS, YEAR_ALONE
 
 # Commit at least this often: an interrupted run loses at most this much finished work.
@@ -179,19 +179,7 @@ class FillSummary:
 
 def reference_from_row(row: dict[str, Any]) -> Reference:
     """A `refs` row → what matching knows of it (parsed fields when the parser found them)."""
-    try:
-        authors = tuple(json.loads(row.get("authors") or "[]"))
-    except ValueError:
-        authors = ()
-    return Reference(
-        text=row["raw"] or "",
-        authors=authors,
-        title=row.get("title"),
-        journal=row.get("journal"),
-        year=row.get("year"),
-        volume=row.get("volume"),
-        pages=row.get("pages"),
-    )
+    return Reference.from_entry(entry_from_row(row))
 
 
 def query_text(raw: str) -> str | None:

@@ -3,10 +3,9 @@ source, the entries a BibTeX export selects, and the ingest report read back."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -15,7 +14,7 @@ import sqlite_utils
 from . import normalise
 from .errors import ReflinkError
 from .limits import check_query_limits
-from .models import IngestResult
+from .models import IngestResult, RefEntry, entry_from_row
 
 
 def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
@@ -93,6 +92,30 @@ class ReferenceEntry:
     update_status: str | None = None
     update_date: str | None = None
     update_notice: str | None = None
+
+    @classmethod
+    def from_entry(cls, entry: RefEntry, row: Mapping[str, Any]) -> ReferenceEntry:
+        """A stored entry (`models.entry_from_row`) with its check-sources update, from the row."""
+        return cls(
+            ref_id=entry.ref_id or 0,
+            document=entry.document or "",
+            number=entry.number,
+            raw=entry.raw,
+            authors=entry.authors,
+            title=entry.title,
+            journal=entry.journal,
+            year=entry.year,
+            volume=entry.volume,
+            pages=entry.pages,
+            doi=entry.doi,
+            url=entry.url,
+            kind=entry.kind,
+            partial=entry.partial,
+            source=entry.source,
+            update_status=row.get("update_status"),
+            update_date=row.get("update_date"),
+            update_notice=row.get("update_notice"),
+        )
 
     @property
     def update_mark(self) -> str:
@@ -529,32 +552,7 @@ def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> li
         " order by refs.document_id, refs.number, refs.id",
         list(params),
     ):
-        try:
-            authors = tuple(json.loads(row["authors"] or "[]"))
-        except ValueError:
-            authors = (row["authors"],)
-        entries.append(
-            ReferenceEntry(
-                ref_id=row["id"],
-                document=row["document"],
-                number=row["number"],
-                raw=row["raw"] or "",
-                authors=authors,
-                title=row["title"],
-                journal=row["journal"],
-                year=row["year"],
-                volume=row["volume"],
-                pages=row["pages"],
-                doi=row["doi"],
-                url=row["url"],
-                kind=row["kind"] or "article",
-                partial=bool(row["partial"]),
-                source=row["source"] or "text",
-                update_status=row.get("update_status"),
-                update_date=row.get("update_date"),
-                update_notice=row.get("update_notice"),
-            )
-        )
+        entries.append(ReferenceEntry.from_entry(entry_from_row(row), row))
     return entries
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .models import RefEntry
 from .normalise import YEAR as PRINTED_YEAR
 from .normalise import first_page
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
@@ -58,6 +59,19 @@ class Reference:
     year: int | None = None
     volume: str | None = None
     pages: str | None = None
+
+    @classmethod
+    def from_entry(cls, entry: RefEntry) -> Reference:
+        """What matching needs of a parsed or stored entry: its text and its fields."""
+        return cls(
+            text=entry.raw,
+            authors=entry.authors,
+            title=entry.title,
+            journal=entry.journal,
+            year=entry.year,
+            volume=entry.volume,
+            pages=entry.pages,
+        )
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ remembers where it came from (`line`, `raw`), so a user can always go back to th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 # Line kinds assigned by textclean. Only BODY/HEADING/CAPTION/TABLE lines carry citations;
 # REFERENCE lines are the bibliography; FURNITURE and WATERMARK never reach a claim or entry.
@@ -87,6 +89,11 @@ class RefEntry:
     # set when no style rule read the entry whole and the learned field parser did: the
     # probability it gives its reading (reflink.fieldmodel); None when the rules read it
     model_confidence: float | None = None
+    # where the read side needs them (an entry read back from the database, `entry_from_row`):
+    # the `refs` row's id, its document's name, and "text" or "crossref" (filled from a deposit)
+    ref_id: int | None = None
+    document: str | None = None
+    source: str = "text"
     issue: str | None = None  # tagged in JATS; the text route leaves it to `raw`
     pmid: str | None = None  # PubMed id, tagged in JATS
 
@@ -175,3 +182,44 @@ class IngestResult:
         if self.problems:
             text += f", {self.problems} problems"
         return text
+
+
+def decode_authors(value: Any) -> tuple[str, ...]:
+    """`refs.authors` as stored (a JSON array of names as printed) → the names.
+
+    The one reading every consumer shares: empty or NULL → (); names already read pass through;
+    text that is not a JSON array is one printed name, kept rather than lost."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return (value,)
+        if not isinstance(value, list):
+            return (str(value),)
+    return tuple(str(name) for name in value if name and str(name).strip())
+
+
+def entry_from_row(row: Mapping[str, Any], document: str | None = None) -> RefEntry:
+    """A `refs` row → its `RefEntry`, with the row's id, document and source: the one place the
+    read side (lookup, enrichment, checks) turns a stored entry back into the record."""
+    return RefEntry(
+        number=row["number"],
+        raw=row["raw"] or "",
+        line=row.get("line_start") or 0,
+        line_end=row.get("line_end"),
+        authors=decode_authors(row.get("authors")),
+        title=row.get("title"),
+        journal=row.get("journal"),
+        year=row.get("year"),
+        volume=row.get("volume"),
+        pages=row.get("pages"),
+        doi=row.get("doi"),
+        url=row.get("url"),
+        kind=row.get("kind") or "article",
+        partial=bool(row.get("partial")),
+        ref_id=row.get("id"),
+        document=document if document is not None else row.get("document"),
+        source=row.get("source") or "text",
+    )

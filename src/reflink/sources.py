@@ -44,6 +44,7 @@ from .matching import (
     check_year,
     fold,
 )
+from .models import decode_authors
 from .normalise import normalise_doi
 
 # Re-ask Crossref about a source after this many days: retractions come years after publication,
@@ -293,11 +294,7 @@ def completion(row: Mapping[str, Any], record: SourceRecord) -> dict[str, Any]:
 
 
 def _printed_authors(row: Mapping[str, Any]) -> list[str]:
-    try:
-        authors = json.loads(row.get("authors") or "[]")
-    except ValueError:
-        return []
-    return [str(a) for a in authors if a] if isinstance(authors, list) else []
+    return list(decode_authors(row.get("authors")))
 
 
 def _json_or_none(value: list[str] | None) -> str | None:
