@@ -63,15 +63,7 @@ class Reference:
     @classmethod
     def from_entry(cls, entry: RefEntry) -> Reference:
         """What matching needs of a parsed or stored entry: its text and its fields."""
-        return cls(
-            text=entry.raw,
-            authors=entry.authors,
-            title=entry.title,
-            journal=entry.journal,
-            year=entry.year,
-            volume=entry.volume,
-            pages=entry.pages,
-        )
+        return cls(text=entry.raw, **entry.printed_fields())
 
 
 @dataclass(frozen=True)

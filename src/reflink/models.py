@@ -97,6 +97,13 @@ class RefEntry:
     issue: str | None = None  # tagged in JATS; the text route leaves it to `raw`
     pmid: str | None = None  # PubMed id, tagged in JATS
 
+    def printed_fields(self) -> dict[str, Any]:
+        """Authors, title, journal, year, volume, pages: what other records copy of an entry."""
+        return {name: getattr(self, name) for name in PRINTED_FIELDS}
+
+
+PRINTED_FIELDS = ("authors", "title", "journal", "year", "volume", "pages")
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -222,4 +229,5 @@ def entry_from_row(row: Mapping[str, Any], document: str | None = None) -> RefEn
         ref_id=row.get("id"),
         document=document if document is not None else row.get("document"),
         source=row.get("source") or "text",
+        issue=row.get("issue"),
     )
