@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import refusals
 from .citations import body_passage, find_citations
 from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
@@ -172,7 +173,14 @@ def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
         raise _too_large(path, len(data), max_bytes)
     if looks_like_jats(data):
         return SourceFile(path=path, text="", sha256=hashlib.sha256(data).hexdigest(), xml=data)
+    # a .docx, an .odt or a saved web page: say what it is and how to get its text
+    refusal = refusals.office_document(data, str(path))
+    if refusal:
+        raise InputError(refusal)
     text = decode_text(data, name=str(path))
+    refusal = refusals.html_page(text, str(path))
+    if refusal:
+        raise InputError(refusal)
     return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -235,7 +243,10 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
             "please report it with the file"
         ) from exc
     if not doc.markers:
-        raise InputError(f"{path}: no citation markers found; is this the text of an article?")
+        raise InputError(
+            refusals.author_year_citations(source.text, str(path))
+            or f"{path}: no citation markers found; is this the text of an article?"
+        )
     if not doc.references and not allow_missing_references:
         raise InputError(
             f"{path}: no reference list found (use --allow-missing-references to ingest "
