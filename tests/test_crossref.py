@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 
@@ -17,6 +18,7 @@ from reflink.crossref import (
     CrossrefClient,
     FetchFailed,
     Pacer,
+    UnsafeDOI,
     parse_interval,
     search_request,
     work_request,
@@ -262,3 +264,176 @@ def test_a_429_holds_back_a_request_already_waiting_for_its_turn() -> None:
     pacer.pause(1.0)  # another thread's 429 said "Retry-After: 1"
     waiting.join()
     assert started[0] - paused_at >= 0.95
+
+
+# --- a hostile server (#18) ---------------------------------------------------------------------
+
+WRONG_TYPES = {
+    "items-a-string": {"items": "none"},
+    "doi-a-number": {"items": [{**GADGEEL, "DOI": 1234}]},
+    "title-a-string": {"items": [{**GADGEEL, "title": "A title, not a list"}]},
+    "author-an-object": {"items": [{**GADGEEL, "author": {"family": "Gadgeel"}}]},
+    "family-a-list": {"items": [{**GADGEEL, "author": [{"family": ["Gadgeel"]}]}]},
+    "date-parts-a-string": {"items": [{**GADGEEL, "issued": {"date-parts": "2014"}}]},
+    "score-true": {"items": [{**GADGEEL, "score": True}]},
+    "reference-a-string": {"reference": "see the article"},
+    "deposit-key-a-number": {"reference": [{"key": 12, "unstructured": "A. B."}]},
+    "update-an-array-of-strings": {"updated-by": ["10.1/notice"]},
+}
+
+
+@pytest.mark.parametrize("message", WRONG_TYPES.values(), ids=WRONG_TYPES.keys())
+def test_a_reply_of_the_wrong_shape_fails_and_is_never_cached(
+    httpserver: HTTPServer, message: dict
+) -> None:
+    httpserver.expect_request("/works").respond_with_data(
+        json.dumps({"status": "ok", "message": message}), headers=RATE_HEADERS
+    )
+    cache = MemoryCache()
+    ((_, reply),) = client_for(httpserver).fetch_many([search_request("Gadgeel 2014")], cache)
+    assert isinstance(reply, FetchFailed)
+    assert str(reply).startswith("reply has message.")
+    assert cache.rows == {}
+
+
+def test_crossrefs_unknown_date_is_a_shape_it_reads(httpserver: HTTPServer) -> None:
+    item = {**GADGEEL, "issued": {"date-parts": [[None]]}, "volume": 15}
+    httpserver.expect_request("/works").respond_with_data(search_body([item]), headers=RATE_HEADERS)
+    reply = client_for(httpserver).fetch(search_request("Gadgeel 2014"))
+    assert reply.message["items"][0]["issued"] == {"date-parts": [[None]]}
+
+
+def test_a_reply_past_the_size_cap_is_not_read(httpserver: HTTPServer) -> None:
+    big = search_body([{**GADGEEL, "title": ["x" * 5000]}])
+    httpserver.expect_request("/works").respond_with_data(big, headers=RATE_HEADERS)
+    cache = MemoryCache()
+    client = client_for(httpserver, max_reply_bytes=4096)
+    ((_, reply),) = client.fetch_many([search_request("Gadgeel 2014")], cache)
+    assert isinstance(reply, FetchFailed)
+    assert str(reply) == "reply larger than the 0.00390625 MB reflink reads"
+    assert cache.rows == {}
+
+
+def test_a_reply_past_the_size_cap_without_a_length_is_cut_off(httpserver: HTTPServer) -> None:
+    def unannounced(request: Request) -> Response:
+        chunks = (b'{"message": {"items": [], "pad": "' + b"x" * 1000 for _ in range(10))
+        return Response(chunks, headers=RATE_HEADERS)  # streamed: no Content-Length
+
+    httpserver.expect_request("/works").respond_with_handler(unannounced)
+    with pytest.raises(FetchFailed, match="^reply larger than"):
+        client_for(httpserver, max_reply_bytes=4096).fetch(search_request("Gadgeel 2014"))
+
+
+def test_a_server_sending_a_byte_at_a_time_meets_the_deadline(httpserver: HTTPServer) -> None:
+    """Slowloris: every byte comes before the read timeout, so only a total deadline ends it."""
+
+    def trickle(request: Request) -> Response:
+        def body():
+            for byte in search_body([GADGEEL]).encode()[:40]:
+                time.sleep(0.1)
+                yield bytes([byte])
+
+        return Response(body(), headers=RATE_HEADERS)
+
+    httpserver.expect_request("/works").respond_with_handler(trickle)
+    client = client_for(httpserver, timeout=(2.0, 1.0), deadline=0.5, retries=0)
+    with pytest.raises(FetchFailed, match=r"^no complete reply within 0.5 s$"):
+        client.fetch(search_request("Gadgeel 2014"))
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [("1000000h", 60.0), ("100m", 60.0), ("1s", 1.0)],
+)
+def test_a_servers_rate_interval_is_capped(header: str, seconds: float) -> None:
+    pacer = Pacer()
+    pacer.update({"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": header})
+    assert pacer.interval == seconds
+
+
+def test_a_redirect_to_another_host_is_not_followed(httpserver: HTTPServer) -> None:
+    """The mailto would go with it; 'localhost' and '127.0.0.1' are two hosts to a URL."""
+    here = httpserver.url_for("/collect")
+    other = "127.0.0.1" if "//localhost:" in here else "localhost"
+    elsewhere = re.sub(r"//[^:/]+:", f"//{other}:", here)
+    httpserver.expect_request("/works").respond_with_data(
+        "", status=302, headers={"Location": elsewhere}
+    )
+    client = client_for(httpserver, mailto="someone@example.org")
+    with pytest.raises(FetchFailed, match=rf"^redirected to another host \({other}:\d+\)"):
+        client.fetch(search_request("Gadgeel 2014"))
+    assert [entry[0].path for entry in httpserver.log] == ["/works"]
+
+
+def test_a_redirect_within_the_host_is_followed(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/works/10.1/old").respond_with_data(
+        "", status=301, headers={"Location": "/works/10.1/new"}
+    )
+    httpserver.expect_request("/works/10.1/new").respond_with_data(
+        work_body(GADGEEL), headers=RATE_HEADERS
+    )
+    reply = client_for(httpserver).fetch(work_request("10.1/old"))
+    assert reply.message["DOI"] == GADGEEL["DOI"]
+
+
+@pytest.mark.parametrize(
+    ("doi", "path"),
+    [
+        ("10.1234/a?b#c", "/works/10.1234/a%3Fb%23c"),
+        ("10.1234/100% pure", "/works/10.1234/100%25%20pure"),
+        ("10.1234/a..b", "/works/10.1234/a..b"),  # dots inside a segment are the DOI's own
+        ("10.1016/S1470-2045(14)70362-6", "/works/10.1016/S1470-2045%2814%2970362-6"),
+    ],
+)
+def test_a_doi_stays_one_path_under_works(doi: str, path: str) -> None:
+    assert work_request(doi).path == path
+
+
+@pytest.mark.parametrize(
+    "doi",
+    [
+        "10.1234/../../admin/delete?all=1#x",
+        "10.1234/./x",
+        "10.1234/x/..",
+        "10.1234/a\x00b",
+        "10.1234/a\nb",
+        "10.1234/a\x1b[2Jb",
+    ],
+)
+def test_a_doi_that_would_leave_works_is_refused(doi: str) -> None:
+    with pytest.raises(UnsafeDOI):
+        work_request(doi)
+
+
+STOPPED_BY_CTRL_C = """
+import socket, sys, time
+from reflink.crossref import CrossrefClient, search_request
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen()
+client = CrossrefClient(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=(5, 600))
+print("asking", flush=True)
+try:
+    list(client.fetch_many([search_request(f"question {n}") for n in range(5)]))
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    sys.exit(130)
+"""
+
+
+def test_ctrl_c_stops_a_run_waiting_on_a_silent_server() -> None:
+    """A server that accepts and never answers: Ctrl-C ends the run at once, not after the
+    read timeout (600 s here) of every thread in flight."""
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", STOPPED_BY_CTRL_C], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline() == "asking\n"
+    time.sleep(0.5)  # the request is out, its thread blocked on the socket
+    process.send_signal(signal.SIGINT)
+    stdout, _ = process.communicate(timeout=20)  # without the fix: 600 s
+    assert stdout == "interrupted\n"
+    assert process.returncode == 130

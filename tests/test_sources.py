@@ -644,7 +644,9 @@ def test_429_is_waited_out(review: Path, httpserver: HTTPServer, crossref: WorkC
     [
         pytest.param(500, "oops", "HTTP 500 from Crossref after retries", id="5xx"),
         pytest.param(200, '{"message": {"items": [', "malformed JSON", id="bad-json"),
-        pytest.param(200, '{"message": {"items": 7}}', "no list of works", id="not-a-list"),
+        pytest.param(
+            200, '{"message": {"items": 7}}', "message.items: a number, not a list", id="not-a-list"
+        ),
     ],
 )
 def test_an_unanswered_batch_is_asked_again_next_run(

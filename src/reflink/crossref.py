@@ -25,14 +25,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from .errors import NetworkError
+from .errors import NetworkError, ReflinkError
 
 DEFAULT_BASE_URL = "https://api.crossref.org"
 BASE_URL_ENV = "REFLINK_CROSSREF_URL"
@@ -53,6 +54,20 @@ HARD_MAX_CONCURRENCY = 16
 MAX_RETRY_AFTER_S = 60.0
 # This many questions failing in a row means the service, not the question, is the problem.
 MAX_CONSECUTIVE_FAILURES = 8
+
+# A server advertising a longer rate interval is read as this one (X-Rate-Limit-Interval:
+# "1000000h" would have spaced requests a century apart).
+MAX_RATE_INTERVAL_S = 60.0
+# The most a reply may hold: a work with a deposited list of 100,000 references is about 30 MB;
+# a larger reply is not read, not parsed and not cached.
+MAX_REPLY_BYTES = 48 * 2**20
+# The most one request may take, retries and waits included: a server that sends a byte a
+# second (slowloris) is given up on here, not after the last byte.
+REQUEST_DEADLINE_S = 120.0
+# How often a waiting thread looks whether the run was stopped (Ctrl-C): within a second.
+STOP_POLL_S = 0.2
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 # "1s", "60s", "1000ms", "1m": X-Rate-Limit-Interval as Crossref and mirrors write it
@@ -106,9 +121,30 @@ def search_request(reference: str, rows: int = 5) -> Request:
     return Request("/works", (("query.bibliographic", reference), ("rows", str(rows))))
 
 
+class UnsafeDOI(ReflinkError, ValueError):
+    """A DOI that would leave `/works/` (a `..` segment) or hide characters (control ones)."""
+
+
+# "10.1234/../../admin": a dot segment, which URL normalisation would resolve above /works/
+DOT_SEGMENT = re.compile(r"(?:^|/)\.{1,2}(?:/|$)")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def is_safe_doi(doi: str) -> bool:
+    """Whether `doi` can be asked for as `/works/{doi}` (no dot segment, no control character)."""
+    return not (DOT_SEGMENT.search(doi.strip()) or CONTROL.search(doi))
+
+
 def work_request(doi: str) -> Request:
-    """The work record of one DOI (with its deposited `reference` list, when there is one)."""
-    return Request(f"/works/{quote(doi.strip(), safe='/')}")
+    """The work record of one DOI (with its deposited `reference` list, when there is one).
+
+    The DOI stays under `/works/`: every character but letters, digits, `-._~` and its slashes is
+    percent-encoded (`?`, `#`, `%`, blanks), and a dot segment or control character is UnsafeDOI.
+    """
+    doi = doi.strip()
+    if not is_safe_doi(doi):
+        raise UnsafeDOI(f"{doi!r} is not a DOI reflink asks Crossref about")
+    return Request(f"/works/{quote(doi, safe='/')}")
 
 
 def parse_reply(key: str, status: int, body: str, *, from_cache: bool = False) -> Reply:
@@ -121,7 +157,107 @@ def parse_reply(key: str, status: int, body: str, *, from_cache: bool = False) -
         raise FetchFailed(f"malformed JSON from Crossref ({exc.msg} at {exc.pos})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("message"), dict | None):
         raise FetchFailed("reply is JSON but not a Crossref message")
+    if data.get("message") is not None:
+        wrong = misshapen(data["message"], MESSAGE_SHAPE, "message")
+        if wrong:
+            raise FetchFailed(f"reply has {wrong}")
     return Reply(key, status, body, from_cache, data)
+
+
+# The parts of a reply reflink reads, with the JSON type each must have: a reply where one has
+# another type (a string for a list, a number for a DOI) is a failed reply, never cached,
+# instead of a crash halfway through a run. Keys not named here are not read, so not checked.
+Shape = Any
+TEXT: Shape = str
+SCALAR: Shape = (str, int, float)  # volume, page, year: read through str()
+DATE: Shape = {"date-parts": [[(int, str, type(None))]]}  # [[null]]: Crossref's unknown date
+PERSON: Shape = {"family": TEXT, "given": TEXT, "name": TEXT, "sequence": TEXT, "ORCID": TEXT}
+UPDATE: Shape = {
+    "DOI": TEXT,
+    "type": TEXT,
+    "label": TEXT,
+    "source": TEXT,
+    "updated": DATE,
+}
+DEPOSIT: Shape = {
+    "key": TEXT,
+    "DOI": TEXT,
+    "unstructured": TEXT,
+    "author": TEXT,
+    "year": SCALAR,
+    "volume": SCALAR,
+    "issue": SCALAR,
+    "first-page": SCALAR,
+    "article-title": TEXT,
+    "journal-title": TEXT,
+    "volume-title": TEXT,
+}
+WORK: Shape = {
+    "DOI": TEXT,
+    "type": TEXT,
+    "title": [TEXT],
+    "subtitle": [TEXT],
+    "container-title": [TEXT],
+    "short-container-title": [TEXT],
+    "author": [PERSON],
+    "issued": DATE,
+    "published": DATE,
+    "published-print": DATE,
+    "published-online": DATE,
+    "volume": SCALAR,
+    "issue": SCALAR,
+    "page": SCALAR,
+    "article-number": SCALAR,
+    "score": (int, float),
+    "publisher": TEXT,
+    "ISSN": [TEXT],
+    "issn-type": [{"value": TEXT, "type": TEXT}],
+    "reference": [DEPOSIT],
+    "updated-by": [UPDATE],
+    "update-to": [UPDATE],
+}
+MESSAGE_SHAPE: Shape = {**WORK, "items": [WORK], "total-results": int}
+
+
+def misshapen(value: Any, shape: Shape, where: str) -> str | None:
+    """Where `value` departs from `shape` ("message.items[3].DOI: a number, not text"), or None.
+
+    A dict shape checks the keys it names (absent keys are fine); a one-element list shape
+    checks every element; a type or tuple of types checks the value itself.
+    """
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            return f"{where}: {_json_kind(value)}, not an object"
+        for key, inner in shape.items():
+            if key in value:
+                found = misshapen(value[key], inner, f"{where}.{key}")
+                if found:
+                    return found
+        return None
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            return f"{where}: {_json_kind(value)}, not a list"
+        for index, element in enumerate(value):
+            found = misshapen(element, shape[0], f"{where}[{index}]")
+            if found:
+                return found
+        return None
+    if isinstance(value, bool) or not isinstance(value, shape):
+        expected = "text" if shape is str else "a number" if shape is not SCALAR else "a value"
+        return f"{where}: {_json_kind(value)}, not {expected}"
+    return None
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def parse_interval(text: str | None) -> float | None:
@@ -130,7 +266,7 @@ def parse_interval(text: str | None) -> float | None:
     if not match:
         return None
     scale = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}[match.group(2) or "s"]
-    return float(match.group(1)) * scale
+    return min(float(match.group(1)) * scale, MAX_RATE_INTERVAL_S)
 
 
 class Pacer:
@@ -150,6 +286,17 @@ class Pacer:
         self._paused_until = 0.0
         self._in_flight = 0
         self._lock = threading.Condition()
+        self._stopped = threading.Event()
+
+    def stop(self) -> None:
+        """Every thread waiting here gives up (FetchFailed) within STOP_POLL_S: Ctrl-C."""
+        self._stopped.set()
+        with self._lock:
+            self._lock.notify_all()
+
+    def stopping(self) -> bool:
+        """Stopped, or the program is ending (the main thread is gone: Ctrl-C, an error)."""
+        return self._stopped.is_set() or not threading.main_thread().is_alive()
 
     @property
     def spacing(self) -> float:
@@ -184,14 +331,19 @@ class Pacer:
         """Wait for a free place and the next start time; hold the place for one request."""
         with self._lock:
             while self._in_flight >= self.concurrency:
-                self._lock.wait()
+                if self.stopping():
+                    raise FetchFailed("stopped")
+                self._lock.wait(STOP_POLL_S)
             self._in_flight += 1
             start = max(time.monotonic(), self._next_start)
             self._next_start = start + self.spacing
         try:
-            # a 429 seen while this thread waited for its start pushes it back too
+            # a 429 seen while this thread waited for its start pushes it back too; the wait is
+            # in short steps, so a stop is seen within STOP_POLL_S
             while (delay := max(start, self._paused_until) - time.monotonic()) > 0:
-                time.sleep(delay)
+                if self.stopping():
+                    raise FetchFailed("stopped")
+                self._stopped.wait(min(delay, STOP_POLL_S))
             yield
         finally:
             with self._lock:
@@ -239,12 +391,16 @@ class CrossrefClient:
         retries: int = 4,
         backoff_factor: float = 0.5,
         max_concurrency: int = MAX_CONCURRENCY,
+        deadline: float = REQUEST_DEADLINE_S,
+        max_reply_bytes: int = MAX_REPLY_BYTES,
     ) -> None:
         from . import __version__
 
         self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
         self.mailto = mailto or os.environ.get(MAILTO_ENV) or None
         self.timeout = timeout
+        self.deadline = deadline
+        self.max_reply_bytes = max_reply_bytes
         self.pacer = Pacer(max_concurrency)
         self.requests_made = 0
         self._count_lock = threading.Lock()
@@ -280,32 +436,116 @@ class CrossrefClient:
         return self.base_url + request.path
 
     def fetch(self, request: Request) -> Reply:
-        """One request, paced and retried: a Reply, FetchFailed, or NetworkError."""
-        params = list(request.params)
+        """One request, paced and retried, within REQUEST_DEADLINE_S: a Reply, FetchFailed, or
+        NetworkError.
+
+        The request runs in a daemon thread, watched from here: whatever the server does (a byte
+        a second, headers that never end), this returns by the deadline, and a stop (Ctrl-C)
+        within STOP_POLL_S; a thread left behind ends with the program.
+        """
+        deadline = time.monotonic() + self.deadline
+        outcome: list[Reply | BaseException] = []
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                outcome.append(self._fetch_now(request, deadline))
+            except BaseException as exc:  # handed to the watching thread
+                outcome.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="crossref-request", daemon=True).start()
+        while not done.wait(STOP_POLL_S):
+            if self.pacer.stopping():
+                raise FetchFailed("stopped")
+            if time.monotonic() > deadline:
+                raise FetchFailed(f"no complete reply within {self.deadline:g} s")
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _fetch_now(self, request: Request, deadline: float) -> Reply:
+        params: list[tuple[str, str]] | None = list(request.params)
         if self.mailto:
             params.append(("mailto", self.mailto))
         url = self.url_for(request)
         with self.pacer.slot():
             self._count_request()
+            for _ in range(MAX_REDIRECTS + 1):
+                response = self._get(url, params)
+                if response.status_code not in REDIRECT_STATUSES:
+                    break
+                # followed only within the configured host: elsewhere would get the mailto
+                location = urljoin(response.url, response.headers.get("Location", ""))
+                response.close()
+                if not self._same_origin(location):
+                    host = urlsplit(location).netloc or "nowhere"
+                    raise FetchFailed(f"redirected to another host ({host}); not followed")
+                url, params = location, None
+            else:
+                raise FetchFailed(f"more than {MAX_REDIRECTS} redirects")
             try:
-                response = self.session.get(url, params=params, timeout=self.timeout)
-            except requests.exceptions.ConnectTimeout as exc:
-                raise NetworkError(f"cannot reach Crossref at {self.base_url} (timed out)") from exc
-            except requests.exceptions.ReadTimeout as exc:
+                self.pacer.update(response.headers)
+                if response.status_code not in (200, 404):
+                    raise FetchFailed(f"HTTP {response.status_code} from Crossref after retries")
+                body = self._read_body(response, deadline)
+            finally:
+                response.close()
+        return parse_reply(request.key, response.status_code, body)
+
+    def _get(self, url: str, params: list[tuple[str, str]] | None) -> requests.Response:
+        try:
+            return self.session.get(
+                url, params=params, timeout=self.timeout, stream=True, allow_redirects=False
+            )
+        except requests.exceptions.ConnectTimeout as exc:
+            raise NetworkError(f"cannot reach Crossref at {self.base_url} (timed out)") from exc
+        except requests.exceptions.ReadTimeout as exc:
+            raise FetchFailed(f"no reply within {self.timeout[1]:g} s") from exc
+        except requests.exceptions.ConnectionError as exc:
+            # requests reports read timeouts that used up their retries as ConnectionError
+            if _caused_by_read_timeout(exc):
                 raise FetchFailed(f"no reply within {self.timeout[1]:g} s") from exc
-            except requests.exceptions.ConnectionError as exc:
-                # requests reports read timeouts that used up their retries as ConnectionError
-                if _caused_by_read_timeout(exc):
-                    raise FetchFailed(f"no reply within {self.timeout[1]:g} s") from exc
-                raise NetworkError(
-                    f"cannot reach Crossref at {self.base_url} ({_short_reason(exc)})"
-                ) from exc
-            except requests.exceptions.RequestException as exc:
-                raise FetchFailed(_short_reason(exc)) from exc
-        self.pacer.update(response.headers)
-        if response.status_code not in (200, 404):
-            raise FetchFailed(f"HTTP {response.status_code} from Crossref after retries")
-        return parse_reply(request.key, response.status_code, response.text)
+            raise NetworkError(
+                f"cannot reach Crossref at {self.base_url} ({_short_reason(exc)})"
+            ) from exc
+        except requests.exceptions.RequestException as exc:
+            raise FetchFailed(_short_reason(exc)) from exc
+
+    def _same_origin(self, url: str) -> bool:
+        here, there = urlsplit(self.base_url), urlsplit(url)
+        return (here.scheme, here.hostname, here.port) == (there.scheme, there.hostname, there.port)
+
+    def _read_body(self, response: requests.Response, deadline: float) -> str:
+        """The body, read as it arrives: more than max_reply_bytes, past the deadline or after a
+        stop is FetchFailed (and nothing of it is kept)."""
+        limit = self.max_reply_bytes
+        too_big = FetchFailed(f"reply larger than the {limit / 2**20:g} MB reflink reads")
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_big
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            if self.pacer.stopping():
+                raise FetchFailed("stopped")
+            if time.monotonic() > deadline:
+                raise FetchFailed(f"no complete reply within {self.deadline:g} s")
+            try:
+                # read1: whatever has arrived (at least a byte), so the checks above run between
+                # the bytes of a server that sends one a second
+                chunk = response.raw.read1(64 * 1024, decode_content=True)
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                raise FetchFailed(f"reply cut off ({_short_reason(exc)})") from exc
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                raise too_big
+            chunks.append(chunk)
+        return b"".join(chunks).decode(response.encoding or "utf-8", errors="replace")
 
     def fetch_many(
         self,
@@ -363,6 +603,11 @@ class CrossrefClient:
                     if cache is not None:
                         cache.put(reply.key, reply.status, reply.body)
                     yield request, reply
+        except BaseException:
+            # Ctrl-C, an error, or the caller stopped reading: threads waiting for their turn or
+            # a reply give up within STOP_POLL_S instead of being waited for
+            self.pacer.stop()
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -114,7 +114,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 INDEXES: dict[str, list[list[str]]] = {
     "sections": [["document_id"]],
     "claims": [["document_id"], ["section_id"], ["kind"]],  # kind: a default facet (#4)
-    "refs": [["document_id", "number"], ["doi"]],
+    # ["document_id", "deposit_key"]: filling from a deposited list finds its earlier rows (#18)
+    "refs": [["document_id", "number"], ["doi"], ["document_id", "deposit_key"]],
     # ["number"]: the "Claims citing reference N" query and the citations facet by number;
     # ["ref_id", "claim_id"] covers "Most cited references" (38 → 17 ms on 100k citations) (#4)
     "citations": [
@@ -780,17 +781,46 @@ def save_doi_resolution(
         )
 
 
-def upsert_filled_reference(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
-    """Insert (or refresh) an entry taken from Crossref, keyed by document and deposit key."""
-    existing = db.execute(
-        "select id from refs where document_id = ? and deposit_key = ? and source = 'crossref'",
-        [row["document_id"], row["deposit_key"]],
-    ).fetchone()
-    record = {**row, "source": "crossref"}
-    if existing:
-        db.table("refs").update(existing[0], record)
-        return existing[0]
-    return db.table("refs").insert(record).last_pk
+def upsert_filled_references(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert (or refresh) entries taken from Crossref, keyed by document and deposit key;
+    returns each row's id, in order.
+
+    One query reads the deposit keys already filled and one executemany writes each kind: a
+    deposited list of 100,000 items was 100,000 scans of the document's entries (#18).
+    """
+    existing: dict[tuple[int, str], int] = {}
+    for document_id in {row["document_id"] for row in rows}:
+        existing.update(
+            ((document_id, key), ref_id)
+            for key, ref_id in db.execute(
+                "select deposit_key, id from refs where document_id = ? and source = 'crossref'"
+                " and deposit_key is not null",
+                [document_id],
+            )
+        )
+    ids: list[int] = []
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    next_id = _next_id(db, "refs")
+    for row in rows:
+        record = {**row, "source": "crossref"}
+        key = (row["document_id"], row["deposit_key"])
+        if key in existing:
+            updates.append({**record, "id": existing[key]})
+        else:
+            existing[key] = next_id
+            inserts.append({"id": next_id, **record})
+            next_id += 1
+        ids.append(existing[key])
+    _insert_rows(db, "refs", inserts)
+    if updates:
+        columns = [column for column in updates[0] if column != "id"]
+        assignments = ", ".join(f"[{column}] = ?" for column in columns)
+        db.conn.executemany(
+            f"update refs set {assignments} where id = ?",
+            [[row[column] for column in columns] + [row["id"]] for row in updates],
+        )
+    return ids
 
 
 def link_dangling_citations(

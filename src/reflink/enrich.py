@@ -31,7 +31,7 @@ from .db import (
     replace_problems,
     save_doi_resolution,
     set_deposited_doi,
-    upsert_filled_reference,
+    upsert_filled_references,
 )
 from .errors import ReflinkError
 from .matching import MatchResult, Reference, compare_deposit, match_reference
@@ -514,13 +514,11 @@ def _fill_document(
         return
     problems: list[tuple[int | None, str]] = []
     first_filled: dict[int, int] = {}
+    to_fill: list[tuple[int, dict[str, Any]]] = []
     for number, item in numbered:
         row = text_rows.get(number)
         if row is None:
-            ref_id = upsert_filled_reference(db, entry_from_deposit(document_id, number, item))
-            if number not in first_filled:
-                first_filled[number] = ref_id
-                summary.filled.append(number)
+            to_fill.append((number, entry_from_deposit(document_id, number, item)))
             continue
         disagreements = checks[number]
         for check in disagreements:
@@ -548,6 +546,11 @@ def _fill_document(
             summary.dois_added += 1
         if is_cut(row):
             _complete_cut_entry(db, document_id, number, row, item, summary)
+    ref_ids = upsert_filled_references(db, [entry for _, entry in to_fill])
+    for (number, _), ref_id in zip(to_fill, ref_ids, strict=True):
+        if number not in first_filled:
+            first_filled[number] = ref_id
+            summary.filled.append(number)
     for number, ref_id in first_filled.items():
         summary.linked += link_dangling_citations(db, document_id, number, ref_id)
     replace_problems(db, document_id, FILL_STAGE, problems)

@@ -464,7 +464,10 @@ def batch_requests(dois: Sequence[str], size: int = BATCH_SIZE) -> list[tuple[Re
 
 def source_doi(row: Mapping[str, Any]) -> str:
     """The entry's DOI as asked and cached: without "doi:" or a doi.org link, in lower case."""
-    return (normalise_doi(row["doi"]) or "").lower()
+    from .crossref import is_safe_doi
+
+    doi = (normalise_doi(row["doi"]) or "").lower()
+    return doi if is_safe_doi(doi) else ""  # "10.1234/../admin": never asked about (#18)
 
 
 def _source_rows(db: sqlite_utils.Database, document_id: int | None) -> list[dict[str, Any]]:
@@ -481,7 +484,7 @@ def _source_rows(db: sqlite_utils.Database, document_id: int | None) -> list[dic
             " and (:document is null or document_id = :document) order by document_id, number, id",
             {"document": document_id},
         )
-        if normalise_doi(row["doi"])
+        if source_doi(row)
     ]
 
 
