@@ -142,20 +142,20 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], Callable[[Path], str]]] = [
     ),
     # beyond the limits of reflink.limits: refused before any stage runs (#18)
     (
-        "text-over-two-million-characters",
+        "text-over-a-million-and-a-half-characters",
         lambda d: write_bytes(
             d / "long.txt", ((BODY + "\n") * (2_000_001 // len(BODY) + 1)).encode()
         ),
         lambda p: (
-            f"Error: {p} is 2,009,696 characters long, more than the 2,000,000 reflink reads "
+            f"Error: {p} is 2,009,696 characters long, more than the 1,500,000 reflink reads "
             "(a review is 50,000–500,000); is it the right file?"
         ),
     ),
     (
-        "line-over-one-and-a-half-million-characters",
-        lambda d: write_bytes(d / "line.txt", b"word " * 300_001 + b"\n" + REFERENCES.encode()),
+        "line-over-1.2-million-characters",
+        lambda d: write_bytes(d / "line.txt", b"word " * 240_001 + b"\n" + REFERENCES.encode()),
         lambda p: (
-            f"Error: {p} has a line of 1,500,005 characters, more than the 1,500,000 reflink "
+            f"Error: {p} has a line of 1,200,005 characters, more than the 1,200,000 reflink "
             "reads; is it the right file?"
         ),
     ),

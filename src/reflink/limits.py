@@ -14,15 +14,13 @@ import re
 from .errors import InputError, ReflinkError
 
 # the decoded text, in characters (the file itself may be up to ingest.MAX_TEXT_BYTES on disk)
-MAX_TEXT_CHARS = 2_000_000
+MAX_TEXT_CHARS = 1_500_000
 # one line: a text whose paragraphs are each one line (1 MB lines happen in extracted text)
-MAX_LINE_CHARS = 1_500_000
+MAX_LINE_CHARS = 1_200_000
 # numbers printed in the text (each a possible callout): 50,000 "[1]" parse in a few seconds
 MAX_NUMBERS = 100_000
-# a callout cites numbers of up to four digits (9,999); reference entries may be numbered up to
-# 999,999, more than the text limit can hold
-MAX_CALLOUT_NUMBER = 9_999
-MAX_ENTRY_NUMBER = 999_999
+# (Numbers themselves: a callout reads up to four digits, 9,999, as the citation patterns do; a
+# reference entry's label up to six, more one-line entries than MAX_TEXT_CHARS holds.)
 
 NUMBER = re.compile(r"\d+")
 
