@@ -132,3 +132,61 @@ def test_readme_python_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) 
         else:
             exec(last, namespace)
     assert checked >= 2
+
+
+def test_report_json_and_csv(seed_db: Path) -> None:
+    import csv
+    import io
+    import json
+
+    data = json.loads(CliRunner().invoke(cli, ["report", "--json", "--db", str(seed_db)]).stdout)
+    assert [(d["name"], d["claims"], d["entries"], d["dangling"]) for d in data] == [
+        ("alk-ros1-review.txt", 223, 34, "1–99, 134–146")
+    ]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(CliRunner().invoke(cli, ["report", "--csv", "--db", str(seed_db)]).stdout)
+        )
+    )
+    assert [(r["name"], r["citations"], r["linked"]) for r in rows] == [
+        ("alk-ros1-review.txt", "189", "45")
+    ]
+
+
+def test_documents_of_the_same_name_are_told_apart(tmp_path: Path, seed_path: Path) -> None:
+    """Two review.txt from different folders showed as the same name everywhere."""
+    text = seed_path.read_text(encoding="utf-8")
+    for folder in ("2019", "2020"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "review.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "r.db"
+    ingest = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(tmp_path / "2019/review.txt"),
+            str(tmp_path / "2020/review.txt"),
+            "--db",
+            str(db),
+        ],
+    )
+    assert ingest.exit_code == 0, ingest.output
+    report = CliRunner().invoke(cli, ["report", "--db", str(db)])
+    names = [line.split(":")[0] for line in report.stdout.splitlines()[:2]]
+    assert names == ["2019/review.txt", "2020/review.txt"]
+    lookup = CliRunner().invoke(
+        cli, ["lookup", "intracranial response of 64.3%", "--json", "--db", str(db)]
+    )
+    import json
+
+    assert {c["document"] for c in json.loads(lookup.stdout)["claims"]} >= {
+        "2019/review.txt",
+        "2020/review.txt",
+    }
+    ambiguous = CliRunner().invoke(
+        cli, ["resolve", "--document", "review.txt", "--dry-run", "--db", str(db)]
+    )
+    assert ambiguous.exit_code == 1
+    assert ambiguous.output.startswith(
+        "Error: 2 documents are named review.txt; give its path or id"
+    )

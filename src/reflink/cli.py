@@ -3,15 +3,20 @@ prints its summary. `ReflinkError` is caught once, here, and shown as one line."
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import ReflinkError
+
+if TYPE_CHECKING:
+    from .models import IngestResult
 
 DEFAULT_DB = Path("db/reflink.db")
 
@@ -101,13 +106,18 @@ def cli() -> None:
     is_flag=True,
     help="Ingest the citations of a text that has no reference list.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print each document's counts as JSON.")
 @click.option(
     "--keep-going",
     is_flag=True,
     help="Ingest the files that can be read, each on its own; list the others; exit 1 if any.",
 )
 def ingest(
-    text_files: tuple[Path, ...], db_path: Path, allow_missing_references: bool, keep_going: bool
+    text_files: tuple[Path, ...],
+    db_path: Path,
+    allow_missing_references: bool,
+    as_json: bool,
+    keep_going: bool,
 ) -> None:
     """Read reviews' text into the database, all or nothing.
 
@@ -144,8 +154,11 @@ def ingest(
                 allow_missing_references=allow_missing_references,
                 on_progress=advance,
             )
-    for result in results:
-        say(result.summary())
+    if as_json:
+        click.echo(json.dumps([summary_row(r) for r in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            say(result.summary())
     if results or not failed:
         wrote_to(db_path, f"{len(results)} {_documents(len(results))}")
     if failed:
@@ -188,7 +201,9 @@ def upgrade(db_path: Path) -> None:
 
 @cli.command()
 @db_option
-def report(db_path: Path) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: a row per document.")
+def report(db_path: Path, as_json: bool, as_csv: bool) -> None:
     """Print the ingest report of every document.
 
     Print the ingest report of every document already in the database.
@@ -203,6 +218,13 @@ def report(db_path: Path) -> None:
     with open_reader(db_path) as db:
         summaries = document_summaries(db)
         flags = document_flags(db)  # after `reflink check-sources`: retracted, corrected, …
+    if as_json or as_csv:
+        rows = [summary_row(summary, flags.get(summary.document_id)) for summary in summaries]
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            write_csv(rows)
+        return
     if not summaries:
         say(f"{db_path}: no documents yet; run `reflink ingest`")
         return
@@ -284,7 +306,6 @@ def lookup(
         reflink lookup --ref 112 --json
         reflink lookup --author Gadgeel --csv
     """
-    import json
     import shutil
 
     from .db import open_reader
@@ -349,6 +370,20 @@ def document_id_for(db_path: Path, document: str | None) -> int | None:
                 + ", ".join(paths)
             )
     return ids[0]
+
+
+def summary_row(summary: IngestResult, flagged: str | None = None) -> dict:
+    """A document's counts as one flat row (ranges as "1–99, 134–146") for JSON and CSV."""
+    from dataclasses import asdict
+
+    from .models import format_ranges
+
+    row = asdict(summary)
+    row["dangling"] = format_ranges(summary.dangling)
+    row["uncited"] = format_ranges(summary.uncited)
+    if flagged is not None:
+        row["flagged"] = flagged
+    return row
 
 
 def write_csv(rows: list[dict]) -> None:

@@ -7,6 +7,7 @@ import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -17,9 +18,35 @@ from .limits import check_query_limits
 from .models import IngestResult, RefEntry, entry_from_row
 
 
+def document_labels(db: sqlite_utils.Database) -> dict[int, str]:
+    """documents.id → what a reader sees: the file name, or, for names two documents share
+    ("review.txt" from two folders), the shortest end of the path that tells them apart
+    ("2019/review.txt", "2020/review.txt")."""
+    rows = [(row[0], row[1], row[2]) for row in db.execute("select id, name, path from documents")]
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for doc_id, name, path in rows:
+        by_name.setdefault(name, []).append((doc_id, path or name))
+    labels = {}
+    for name, docs in by_name.items():
+        if len(docs) == 1:
+            labels[docs[0][0]] = name
+            continue
+        parts = {doc_id: Path(path).parts for doc_id, path in docs}
+        depth = 1
+        while depth < max(len(p) for p in parts.values()):
+            ends = ["/".join(p[-depth:]) for p in parts.values()]
+            if len(set(ends)) == len(ends):
+                break
+            depth += 1
+        for doc_id, p in parts.items():
+            labels[doc_id] = "/".join(p[-depth:])
+    return labels
+
+
 def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
     """One `IngestResult` per document in the database, read back from its rows."""
     results = []
+    labels = document_labels(db)
     for doc in db.query("select id, name from documents order by id"):
         doc_id = doc["id"]
 
@@ -38,7 +65,7 @@ def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
         }
         results.append(
             IngestResult(
-                name=doc["name"],
+                name=labels.get(doc_id, doc["name"]),
                 document_id=doc_id,
                 claims=scalar("select count(*) from claims where document_id = ?"),
                 cited_claims=scalar("select count(*) from claims where document_id = ? and cited"),
@@ -429,7 +456,8 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
         row["id"]: row
         for row in db.query(
             "select claims.id, claims.text, claims.line_start, claims.line_end, claims.kind,"
-            " documents.name as document, sections.number as section_number,"
+            " documents.name as document, documents.id as document_id,"
+            " sections.number as section_number,"
             " sections.title as section_title from claims"
             " join documents on documents.id = claims.document_id"
             " left join sections on sections.id = claims.section_id"
@@ -466,6 +494,7 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
         )
     }
     claims = []
+    labels = document_labels(db)  # "2019/review.txt" when two documents share a name
     for claim_id in claim_ids:
         row = rows.get(claim_id)
         if row is None:
@@ -476,7 +505,7 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
         claims.append(
             ClaimSources(
                 claim_id=claim_id,
-                document=row["document"],
+                document=labels.get(row["document_id"], row["document"]),
                 text=row["text"],
                 line_start=row["line_start"],
                 line_end=row["line_end"],
