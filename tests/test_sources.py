@@ -599,10 +599,33 @@ def test_record_reading() -> None:
     assert record.worst.update_type == "retraction"
 
 
+def test_a_hostile_record_is_cut_down_to_size() -> None:
+    item = work_item("10.5555/X", ["Ada Okafor"], 2016, "Drugs", title="A\x1b[2J study " * 999)
+    item["updated-by"] = [
+        {
+            "DOI": "javascript:alert(1)",
+            "type": "retraction\x1b[31m",
+            "label": "x" * 10_000,
+            "updated": {"date-parts": [[20210, 13]]},
+        }
+    ] * 500
+    record = read_record(item)
+    assert len(record.fields["title"]) == 2000 and "\x1b" not in record.fields["title"]
+    (update,) = record.updates  # 500 copies of one update are one
+    assert (update.update_type, update.notice_doi, update.updated) == (
+        "retraction [31m",
+        None,
+        None,
+    )
+    assert len(update.label) == 200
+
+
 @pytest.mark.parametrize(
     ("value", "iso"),
     [
         ({"date-parts": [[2010, 2, 6]]}, "2010-02-06"),
+        ({"date-parts": [[2010, 13, 6]]}, "2010"),
+        ({"date-parts": [["2010"]]}, None),
         ({"date-parts": [[2010, 2]]}, "2010-02"),
         ({"date-parts": [[2010]]}, "2010"),
         ({"date-parts": [[None]]}, None),

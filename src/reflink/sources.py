@@ -125,6 +125,12 @@ if TYPE_CHECKING:  # imported where used: lookup and bibtex read the marks below
     # loading the HTTP client (requests) on every run
     from .crossref import CrossrefClient, Request
 
+# What a record may put in the database: a hostile or broken server is cut down to size
+MAX_TEXT = 2000  # a title, a journal name
+MAX_NAME = 200  # an update's type, label, source, notice DOI
+MAX_UPDATES = 100  # updates kept per work
+DATE_RANGES = ((1000, 2999), (1, 12), (1, 31))
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MARKUP = re.compile(r"<[^>]+>")  # "<i>ALK</i>-positive": JATS/MathML tags in Crossref titles
 LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -171,20 +177,27 @@ def iso_date(value: Any) -> str | None:
     """Crossref's `{"date-parts": [[2010, 2, 6]]}` → "2010-02-06" ("2010-02", "2010")."""
     parts = (value or {}).get("date-parts") if isinstance(value, dict) else None
     first = parts[0] if isinstance(parts, list) and parts and isinstance(parts[0], list) else []
-    numbers = [p for p in first if isinstance(p, int)]
+    # year, month, day while each is one (a server's [[20210, 13]] is no date past its year)
+    numbers: list[int] = []
+    for part, (low, high) in zip(first, DATE_RANGES, strict=False):
+        if isinstance(part, bool) or not isinstance(part, int) or not low <= part <= high:
+            break
+        numbers.append(part)
     if not numbers:
         return None
     width = (4, 2, 2)
-    return "-".join(f"{n:0{w}d}" for n, w in zip(numbers[:3], width, strict=False))
+    return "-".join(f"{n:0{w}d}" for n, w in zip(numbers, width, strict=False))
 
 
-def _text(value: Any) -> str | None:
-    """A Crossref string or list of strings → its first string, without markup or extra spaces."""
+def _text(value: Any, limit: int = MAX_TEXT) -> str | None:
+    """A Crossref string or list of strings → its first string, without markup, control
+    characters (a terminal escape in a label would reach `lookup`'s output) or extra spaces."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    text = " ".join(html.unescape(MARKUP.sub("", value)).split())
+    text = CONTROL.sub(" ", html.unescape(MARKUP.sub("", value[: limit * 4])))
+    text = " ".join(text.split())[:limit]
     return text or None
 
 
@@ -219,19 +232,20 @@ def read_record(item: Mapping[str, Any]) -> SourceRecord:
         "work_type": _text(item.get("type")),
     }
     people = tuple(
-        (str(a["family"]), str(a.get("given") or ""))
+        (_text(a.get("family"), MAX_NAME) or "", _text(a.get("given"), MAX_NAME) or "")
         for a in item.get("author") or []
-        if isinstance(a, dict) and a.get("family")
+        if isinstance(a, dict)
     )
+    people = tuple(person for person in people if person[0])
     updates = {}
-    for raw in _updates(item, "updated-by"):
+    for raw in _updates(item, "updated-by")[:MAX_UPDATES]:
         update = SourceUpdate(
             doi=doi,
-            update_type=str(raw.get("type") or "update"),
-            notice_doi=raw.get("DOI"),
+            update_type=_text(raw.get("type"), MAX_NAME) or "update",
+            notice_doi=normalise_doi(_text(raw.get("DOI"), MAX_NAME)),
             updated=iso_date(raw.get("updated")),
-            source=raw.get("source"),
-            label=raw.get("label"),
+            source=_text(raw.get("source"), MAX_NAME),
+            label=_text(raw.get("label"), MAX_NAME),
         )
         # the same notice listed twice by one source is one update
         updates.setdefault(
