@@ -24,13 +24,16 @@ from .normalise import DOI_IN_TEXT as DOI
 from .references import (
     ET_AL,
     FAMILY_FIRST_LIST,
-    FUNCTION_WORDS,
     URL,
     Draft,
     expand_pages,
     is_abbreviation,
     split_authors_any,
 )
+from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
+
+# "of", "de", "und": the project's function words, English and foreign, as one dictionary feature
+DICTIONARY_FUNCTION_WORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS
 
 MODEL_NAME = "fields.crfsuite"
 
@@ -94,7 +97,7 @@ def word_features(word: str) -> tuple[str, ...]:
             feats.append("title")
         if lower in MONTHS:
             feats.append("month")
-        if lower in FUNCTION_WORDS:
+        if lower in DICTIONARY_FUNCTION_WORDS:
             feats.append("function")
         if lower in CUE_WORDS:
             feats.append("cue")

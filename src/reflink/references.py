@@ -1029,10 +1029,12 @@ def detect_style_share(texts: Sequence[str]) -> tuple[str, bool, float]:
     counts = {name: 0 for name in STYLES}
     step = max(1, len(texts) // 15)
     texts = texts[::step]  # fifteen entries spread over the list decide as well as all do
+    prepared = []  # each entry with its identifiers taken, once: the steps know no style
     for text in texts:
         draft = Draft(text, "rsc")
         for step in FIELD_STEPS:
             step(draft)
+        prepared.append(draft)
         for name, parse in STYLES.items():
             attempt = replace(draft, authors=[])
             if parse(attempt, True) and attempt.matched:
@@ -1041,20 +1043,16 @@ def detect_style_share(texts: Sequence[str]) -> tuple[str, bool, float]:
     titles_expected = False
     if style != "rsc":
         titled = 0
-        for text in texts:
-            draft = Draft(text, style)
-            for step in FIELD_STEPS:
-                step(draft)
-            if STYLES[style](draft, False) and draft.title:
+        for draft in prepared:
+            attempt = replace(draft, style=style, authors=[])
+            if STYLES[style](attempt, False) and attempt.title:
                 titled += 1
         titles_expected = titled >= 0.3 * max(1, counts[style])
     whole = 0
-    for text in texts:
-        draft = Draft(text, style)
-        for step in FIELD_STEPS:
-            step(draft)
-        STYLES[style](draft, titles_expected)
-        whole += rules_read_whole(draft, titles_expected)
+    for draft in prepared:
+        attempt = replace(draft, style=style, authors=[])
+        STYLES[style](attempt, titles_expected)
+        whole += rules_read_whole(attempt, titles_expected)
     return style, titles_expected, whole / max(1, len(texts))
 
 
