@@ -263,8 +263,9 @@ def disagreements(row: Mapping[str, Any], record: SourceRecord) -> list[FieldChe
     from .enrich import reference_from_row
 
     fetched = field_sources(row)
-    shown = {k: (None if fetched.get(k) else row.get(k)) for k in ("year", "volume", "pages")}
-    ref = reference_from_row({**row, **shown, "journal": _printed(row, "journal", fetched)})
+    # a value fetched on an earlier check is not the text's: only printed values are compared
+    compared = ("year", "volume", "pages", "journal")
+    ref = reference_from_row({**row, **{k: None for k in compared if fetched.get(k)}})
     candidate = candidate_from_item(record.item)
     found = []
     for column, check in CHECKS:
@@ -276,10 +277,6 @@ def disagreements(row: Mapping[str, Any], record: SourceRecord) -> list[FieldChe
         if result.verdict == DISAGREE:
             found.append(result)
     return found
-
-
-def _printed(row: Mapping[str, Any], column: str, fetched: Mapping[str, str]) -> Any:
-    return None if fetched.get(column) else row.get(column)
 
 
 def field_sources(row: Mapping[str, Any]) -> dict[str, str]:
