@@ -660,3 +660,20 @@ def test_a_tables_reference_column_holds_callouts_but_its_year_and_count_columns
     ]
     markers, _ = find_citations(lines, numbered_list(5))
     assert [(m.line, m.text) for m in markers if m.line > 1] == [(3, "4"), (4, "5")]
+
+
+def test_a_group_then_its_works_one_by_one_keeps_the_group() -> None:
+    # found by the injected-callouts property: the chain preferred three introductions to one
+    # group and three re-citations, and dropped "(1, 2–3)"
+    lines = make_lines(
+        "Several trials of kinase inhibitors (1, 2–3). The first",
+        "trial of them (1) and then the second trial",
+        "(2) and the third trial (3) were all positive.",
+    )
+    markers, _ = find_citations(lines, numbered_list(3))
+    assert [(m.line, m.numbers) for m in markers] == [
+        (1, (1, 2, 3)),
+        (2, (1,)),
+        (3, (2,)),
+        (3, (3,)),
+    ]

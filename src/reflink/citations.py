@@ -1189,6 +1189,7 @@ def _accept(
     accepted: list[Candidate] = []
     seen_max = 0
     last_cited: dict[int, int] = {}  # number → offset of its latest accepted callout
+    groups = _groups_then_one_by_one(members, in_chain)
     for index, candidate in enumerate(members):
         if accepted:
             last_cited.update(dict.fromkeys(accepted[-1].numbers, accepted[-1].end))
@@ -1201,6 +1202,8 @@ def _accept(
         if index in in_chain:
             accepted.append(candidate)
             seen_max = max(seen_max, *candidate.numbers)
+        elif index in groups:
+            accepted.append(candidate)
         elif index in labels:
             continue
         elif candidate.floating:
@@ -1224,6 +1227,41 @@ def _accept(
             # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
     return accepted
+
+
+def _groups_then_one_by_one(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
+    """Indexes of group callouts whose numbers the chain then introduces one by one, in order.
+
+    "Several trials (1, 2–3) … The first (1) … the second (2) … the third (3)": the chain
+    prefers three introductions to one group and three re-citations, which would drop the
+    group; a group holding exactly the next numbers, each introduced right after it, is a
+    callout all the same (the counterpart of `_follows_group`).
+    """
+    chain = sorted(in_chain)
+    # largest number the chain has introduced before each of its positions (linear, see #18)
+    largest = [0]
+    for i in chain:
+        largest.append(max(largest[-1], *members[i].numbers))
+    groups: set[int] = set()
+    for index, candidate in enumerate(members):
+        numbers = set(candidate.numbers)
+        if index in in_chain or candidate.floating or len(numbers) < 2:
+            continue
+        position = bisect_right(chain, index)
+        seen_max = largest[position]
+        if min(numbers) != seen_max + 1:
+            continue
+        # the chain members after it, up to the one introducing its largest number, carry
+        # only its numbers: "(1)", "(1, 2)", "(3)" after "(1, 2–3)"
+        top, following = max(numbers), []
+        for i in chain[position : position + len(numbers)]:
+            following.append(members[i])
+            if max(members[i].numbers) >= top:
+                break
+        carried = {n for c in following for n in c.numbers}
+        if following and max(following[-1].numbers) == top and carried == numbers:
+            groups.add(index)
+    return groups
 
 
 def _drop_counts_among_counts(
