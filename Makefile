@@ -43,8 +43,17 @@ chromium:
 screenshot: $(BIN)/reflink chromium
 	REFLINK_SCREENSHOT=1 $(BIN)/python -m pytest tests/test_browser.py
 
+# The text set and the PDF set (issue 12), each scored per style; a set that is absent is named,
+# not silently skipped.
 eval: $(BIN)/reflink
-	$(BIN)/python ../shared/devset/score.py --set ../shared/devset --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style
+	@if [ -d ../shared/devset ]; then \
+		echo "== text development set (../shared/devset)"; \
+		$(BIN)/python ../shared/devset/score.py --set ../shared/devset --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style; \
+	else echo "../shared/devset is absent: the text development set is not scored"; fi
+	@if [ -d ../shared/devset-pdf ]; then \
+		echo "== PDF development set (../shared/devset-pdf)"; \
+		$(BIN)/python ../shared/devset-pdf/score_pdf.py --set ../shared/devset-pdf --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style; \
+	else echo "../shared/devset-pdf is absent: the PDF development set is not scored"; fi
 
 # Rebuild the reference field model shipped in src/reflink/data/ from the labelled references in
 # ../shared/refdata (GROBID citation corpus, CC BY 4.0; AnyStyle core, BSD-2-Clause): a fixed

@@ -259,3 +259,40 @@ def test_bad_pdf_is_one_error_line_and_leaves_the_database(
 def test_read_pdf_refuses_what_is_not_a_pdf() -> None:
     with pytest.raises(InputError, match="not a readable PDF"):
         read_pdf(b"%PDF-1.4\nnothing else", "x.pdf")
+
+
+# --- what a user sees -----------------------------------------------------------------------
+
+
+def test_text_command_prints_the_lines_read_with_pages_and_scripts(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "review.pdf", paper(BODY * 6, REFERENCES))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    result = CliRunner().invoke(cli, ["text", "review.pdf", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "──── page 1 ────"
+    assert lines[1] == "    1  [furniture] Journal of Invented Results 2031"
+    assert "    7  measured in several cold regions^{2,3} and in deserts.^{4} In one study" in lines
+    assert "    8  we counted 52 patches on each of 12 boulders, and CO_{2} uptake" in lines
+    assert "──── page 2 ────" in lines
+    assert result.stderr.strip().endswith("57 lines on 2 pages")
+
+
+def test_lookup_prints_the_page_of_a_pdf_claim(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "review.pdf", paper(BODY, REFERENCES))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    result = CliRunner().invoke(cli, ["lookup", "--ref", "6", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "claim 4 · review.pdf · (no section) · p. 1 · lines 9–12 · markers 5; 4; 6" in result.stdout
+    )
+
+
+def test_text_command_refuses_an_unknown_document(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "out.db"
+    ingest_files([seed_path], db)
+    result = CliRunner().invoke(cli, ["text", "nothing.pdf", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("Error:")

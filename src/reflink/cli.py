@@ -348,6 +348,33 @@ def lookup(
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("document")
+@db_option
+def text(document: str, db_path: Path) -> None:
+    """Print the text reflink read from a document, with its page breaks.
+
+    For a PDF these are the lines reflink extracted (the `line` of every claim, citation and
+    entry points at one of them), each with its kind when it is not body text, so you can see
+    why a callout was or was not found.
+
+    \b
+        reflink text review.pdf --db db/reflink.db
+    """
+    from .db import open_reader
+    from .lookup import document_lines
+    from .render import text_lines
+
+    document_id = document_id_for(db_path, document)
+    with open_reader(db_path) as db:
+        lines = document_lines(db, document_id) if document_id is not None else []
+    if not lines:
+        raise ReflinkError(f"no document {document} with stored lines in {db_path}")
+    click.echo("\n".join(text_lines(lines)))
+    pages = {line.page for line in lines if line.page is not None}
+    say(f"{len(lines)} lines" + (f" on {len(pages)} pages" if pages else ""), err=True)
+
+
 def document_id_for(db_path: Path, document: str | None) -> int | None:
     """--document as a name, path or id → the one document id it names (None: every one)."""
     if document is None or document.strip().isdigit():

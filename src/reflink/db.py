@@ -984,6 +984,7 @@ def m005_pages(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
+    db.table("lines").add_column("scripts", str)  # JSON: a PDF line's raised and lowered runs
     db.table("documents").add_column("pages", int)
     db.table("documents").add_column("format", str)
     for table in ("claims", "citations", "refs"):
@@ -993,6 +994,7 @@ def m005_pages(db: sqlite_utils.Database) -> None:
 def write_lines(db: sqlite_utils.Database, document_id: int, doc: ParsedDocument) -> None:
     """The lines reflink read, and the page of every claim, citation and entry (m005_pages)."""
     pages = doc.pages
+    scripts = doc.scripts or {}
     _insert_rows(
         db,
         "lines",
@@ -1002,7 +1004,8 @@ def write_lines(db: sqlite_utils.Database, document_id: int, doc: ParsedDocument
                 "number": line.number,
                 "page": pages[line.number - 1] if pages else None,
                 "kind": line.kind,
-                "text": line.raw,
+                "text": line.text if line.number in scripts else line.raw,
+                "scripts": json.dumps(scripts[line.number]) if line.number in scripts else None,
             }
             for line in doc.lines
         ],

@@ -231,6 +231,13 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
         elif source.pdf is not None:
             doc = parse_lines(source.pdf.lines, source.text, source.pdf.scripts)
             doc.pages, doc.page_count = source.pdf.pages, source.pdf.page_count
+            doc.scripts = {
+                number: {
+                    "raised": [list(s) for s in runs.raised],
+                    "lowered": [list(s) for s in runs.lowered],
+                }
+                for number, runs in source.pdf.scripts.items()
+            }
         else:
             doc = parse_document(source.text)
     except ReflinkError:

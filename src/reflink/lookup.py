@@ -191,6 +191,7 @@ class ClaimSources:
     kind: str = "body"
     markers: tuple[str, ...] = ()
     cited: tuple[CitedNumber, ...] = ()
+    page: int | None = None  # a PDF's page of the claim's first line
     # the numbers its paragraph cites, when the claim cites none itself: context, not citations
     context: tuple[ContextNumber, ...] = ()
 
@@ -213,6 +214,7 @@ class ClaimSources:
             "document": self.document,
             "section": {"number": self.section_number, "title": self.section_title},
             "lines": [self.line_start, self.line_end],
+            "page": self.page,
             "kind": self.kind,
             "text": self.text,
             "markers": list(self.markers),
@@ -452,10 +454,13 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
     if not claim_ids:
         return []
     marks = ",".join("?" * len(claim_ids))
+    # a database from before m005_pages has no page column; its claims have no page
+    page = "claims.page" if "page" in db.table("claims").columns_dict else "null"
     rows = {
         row["id"]: row
         for row in db.query(
-            "select claims.id, claims.text, claims.line_start, claims.line_end, claims.kind,"
+            f"select claims.id, claims.text, claims.line_start, claims.line_end, claims.kind,"
+            f" {page} as page,"
             " documents.name as document, documents.id as document_id,"
             " sections.number as section_number,"
             " sections.title as section_title from claims"
@@ -513,6 +518,7 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
                 section_title=row["section_title"],
                 kind=row["kind"] or "body",
                 markers=markers,
+                page=row["page"],
                 cited=tuple(
                     CitedNumber(number, entries.get(ref_id) if ref_id is not None else None)
                     for number, ref_id in numbers
@@ -524,6 +530,46 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
             )
         )
     return claims
+
+
+@dataclass(frozen=True)
+class ReadLine:
+    """A line as reflink read it: its number (what `line` columns point at), page and kind."""
+
+    number: int
+    page: int | None
+    kind: str
+    text: str
+    scripts: str | None = None  # JSON of a PDF line's raised and lowered runs
+
+    def marked_text(self) -> str:
+        """The text with raised runs as ^{…} and lowered runs as _{…}: "basalt^{6}", "CO_{2}"."""
+        if not self.scripts:
+            return self.text
+        runs = json.loads(self.scripts)
+        marks = sorted(
+            [(start, end, "^") for start, end in runs.get("raised", [])]
+            + [(start, end, "_") for start, end in runs.get("lowered", [])]
+        )
+        out, at = [], 0
+        for start, end, sign in marks:
+            out.append(self.text[at:start] + sign + "{" + self.text[start:end] + "}")
+            at = end
+        return "".join(out) + self.text[at:]
+
+
+def document_lines(db: sqlite_utils.Database, document_id: int) -> list[ReadLine]:
+    """The lines reflink read from one document, in order (`reflink text`)."""
+    if not db.table("lines").exists():
+        return []
+    return [
+        ReadLine(*row)
+        for row in db.execute(
+            "select number, page, kind, text, scripts from lines where document_id = ?"
+            " order by number",
+            [document_id],
+        )
+    ]
 
 
 def _outside_claims(

@@ -139,6 +139,8 @@ class ParsedDocument:
     # a PDF's page of each line (pages[i] for line number i + 1); None for a text file
     pages: list[int] | None = None
     page_count: int | None = None
+    # a PDF's raised and lowered runs by line number: {"raised": [[start, end]], "lowered": …}
+    scripts: dict[int, dict[str, list[list[int]]]] | None = None
 
 
 def format_ranges(numbers: Iterable[int]) -> str:

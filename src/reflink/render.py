@@ -7,9 +7,17 @@ JSON output, Datasette and scripts never depend on how a terminal shows them.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
-from .lookup import AUTHORS_SHOWN, CitedNumber, ClaimSources, LookupResult, ReferenceEntry
+from .lookup import (
+    AUTHORS_SHOWN,
+    CitedNumber,
+    ClaimSources,
+    LookupResult,
+    ReadLine,
+    ReferenceEntry,
+)
 
 
 def entry_citation(entry: ReferenceEntry) -> str:
@@ -52,6 +60,8 @@ def claim_lines(claim: ClaimSources, width: int = 100) -> list[str]:
         else (f"{claim.line_start}–{claim.line_end}")
     )
     where = [claim.document, claim.section or "(no section)", f"lines {lines}"]
+    if claim.page is not None:
+        where.insert(2, f"p. {claim.page}")
     if claim.claim_id is not None:
         where.insert(0, f"claim {claim.claim_id}")
     if claim.kind != "body":
@@ -123,3 +133,17 @@ def csv_rows(result: LookupResult) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def text_lines(lines: Sequence[ReadLine]) -> list[str]:
+    """What `reflink text` prints: numbered lines, their kind when not body, page breaks,
+    a PDF's superscripts as ^{…} and subscripts as _{…}."""
+    out: list[str] = []
+    page = None
+    for line in lines:
+        if line.page != page and line.page is not None:
+            out.append(f"──── page {line.page} ────")
+            page = line.page
+        kind = "" if line.kind == "body" else f"[{line.kind}] "
+        out.append(f"{line.number:>5}  {kind}{line.marked_text()}")
+    return out
