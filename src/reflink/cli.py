@@ -352,7 +352,7 @@ def lookup(
 @click.argument("document")
 @db_option
 def text(document: str, db_path: Path) -> None:
-    """Print the text reflink read from a document, with its page breaks.
+    """Print the text reflink read from a document, by page.
 
     For a PDF these are the lines reflink extracted (the `line` of every claim, citation and
     entry points at one of them), each with its kind when it is not body text, so you can see
