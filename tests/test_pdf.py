@@ -296,3 +296,11 @@ def test_text_command_refuses_an_unknown_document(tmp_path: Path, seed_path: Pat
     result = CliRunner().invoke(cli, ["text", "nothing.pdf", "--db", str(db)])
     assert result.exit_code == 1
     assert result.output.strip().startswith("Error:")
+
+
+def test_documents_say_what_the_file_was(tmp_path: Path, seed_path: Path) -> None:
+    path = write_pdf(tmp_path / "paper.txt", paper(BODY, REFERENCES))  # a PDF by its content
+    db = tmp_path / "out.db"
+    ingest_files([path, seed_path], db)
+    rows = sqlite3.connect(db).execute("select name, format from documents order by id")
+    assert rows.fetchall() == [("paper.txt", "pdf"), ("alk-ros1-review.txt", "text")]

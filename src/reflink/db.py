@@ -1012,7 +1012,7 @@ def write_lines(db: sqlite_utils.Database, document_id: int, doc: ParsedDocument
     )
     db.execute(
         "update documents set pages = ?, format = ? where id = ?",
-        [doc.page_count, "pdf" if pages else "text", document_id],
+        [doc.page_count, doc.format, document_id],
     )
     if pages:
         for table, column in (

@@ -228,9 +228,11 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
     try:
         if source.xml is not None:
             doc = parse_jats(source.xml, name=str(path))
+            doc.format = "jats"
         elif source.pdf is not None:
             doc = parse_lines(source.pdf.lines, source.text, source.pdf.scripts)
             doc.pages, doc.page_count = source.pdf.pages, source.pdf.page_count
+            doc.format = "pdf"
             doc.scripts = {
                 number: {
                     "raised": [list(s) for s in runs.raised],

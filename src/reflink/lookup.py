@@ -3,6 +3,7 @@ source, the entries a BibTeX export selects, and the ingest report read back."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Mapping, Sequence

@@ -139,6 +139,7 @@ class ParsedDocument:
     # a PDF's page of each line (pages[i] for line number i + 1); None for a text file
     pages: list[int] | None = None
     page_count: int | None = None
+    format: str = "text"  # what the file was, by its content: text, jats or pdf
     # a PDF's raised and lowered runs by line number: {"raised": [[start, end]], "lowered": …}
     scripts: dict[int, dict[str, list[list[int]]]] | None = None
 
