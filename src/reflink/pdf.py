@@ -339,25 +339,39 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
 
 
 def group_lines(fragments: Sequence[_Fragment]) -> list[_Band]:
-    """Fragments → lines: each joins the line whose body it overlaps vertically the most."""
+    """Fragments → lines: each joins the line whose body it overlaps vertically the most.
+
+    Lines are indexed by the height of their body in 4-point buckets, so a fragment is tried
+    only against the lines near it (a page has a hundred lines and thousands of fragments).
+    """
     bands: list[_Band] = []
+    buckets: dict[int, list[_Band]] = {}
     # larger fragments seed lines first, so a superscript joins the line it sits on
     for fragment in sorted(fragments, key=lambda f: (-round(f.height, 1), f.index)):
         best, best_overlap = None, SAME_LINE_OVERLAP
-        for band in reversed(bands[-12:]) if len(bands) > 12 else reversed(bands):
-            overlap = band.overlap(fragment)
-            if overlap > best_overlap:
-                best, best_overlap = band, overlap
-        if best is None and len(bands) > 12:
-            for band in bands:
+        low = int((fragment.bottom - fragment.height) // BUCKET)
+        high = int(fragment.top // BUCKET)
+        for key in range(low, high + 1):
+            for band in buckets.get(key, ()):
                 overlap = band.overlap(fragment)
                 if overlap > best_overlap:
                     best, best_overlap = band, overlap
         if best is None:
             best = _Band()
             bands.append(best)
-        best.add(fragment)
+            best.add(fragment)
+            buckets.setdefault(int(best.core_bottom // BUCKET), []).append(best)
+        else:
+            before = int(best.core_bottom // BUCKET)
+            best.add(fragment)
+            after = int(best.core_bottom // BUCKET)
+            if after != before:
+                buckets[before].remove(best)
+                buckets.setdefault(after, []).append(best)
     return bands
+
+
+BUCKET = 4.0  # points
 
 
 def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
