@@ -317,6 +317,42 @@ def test_database_path_that_is_a_directory(tmp_path: Path) -> None:
     assert "is a directory" in result.stderr
 
 
+def test_database_under_a_parent_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    """A parent that cannot be created (here a file stands where a directory must go; for a
+    user, a read-only directory) was a traceback from mkdir (#18)."""
+    text_file = write_bytes(tmp_path / "doc.txt", (BODY + "\n" + REFERENCES).encode())
+    blocker = write_bytes(tmp_path / "notes", b"a file, not a directory")
+    db = blocker / "deeper" / "reflink.db"
+    result = run_ingest(text_file, db)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot create {db}: Not a directory ({blocker / 'deeper'})\n"
+    assert blocker.read_bytes() == b"a file, not a directory"
+
+
+def test_a_new_database_is_reported_under_its_own_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new database is built under a hidden temporary name; an error names the file the user
+    asked for, never the temporary one (#18)."""
+    real_connect = reflink_db.connect
+
+    def refusing_connect(path, *args, **kwargs):
+        if str(path).endswith(".building"):
+            raise DatabaseError(
+                f"{path} is not a usable SQLite database (unable to open database file)"
+            )
+        return real_connect(path, *args, **kwargs)
+
+    monkeypatch.setattr(reflink_ingest, "connect", refusing_connect)
+    text_file = write_bytes(tmp_path / "doc.txt", (BODY + "\n" + REFERENCES).encode())
+    db = tmp_path / "new.db"
+    result = run_ingest(text_file, db)
+    assert result.stderr == (
+        f"Error: {db} is not a usable SQLite database (unable to open database file)\n"
+    )
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".building")]
+
+
 # --- inputs that must ingest ------------------------------------------------------------------
 
 
@@ -632,3 +668,11 @@ def test_oversized_search_is_one_line(seed_db: Path, args: list[str], expected: 
 def test_a_search_at_the_word_limit_still_runs(seed_db: Path) -> None:
     result = CliRunner().invoke(cli, ["lookup", " ".join(["kinase"] * 64), "--db", str(seed_db)])
     assert result.exit_code == 0, result.output
+
+
+def test_bibtex_to_a_missing_directory_is_one_line(seed_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "refs.bib"
+    result = CliRunner().invoke(cli, ["bibtex", "--all", "-o", str(target), "--db", str(seed_db)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {target}: No such file or directory\n"
+    assert not target.parent.exists()
