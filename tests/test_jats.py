@@ -605,3 +605,30 @@ def test_prose_beyond_the_text_limits_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, article(body))
     with pytest.raises(InputError, match="numbers, more than the 100,000 reflink reads"):
         ingest_file(path, tmp_path / "r.db")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared"),
+    [
+        pytest.param("iso-8859-1", "ISO-8859-1", id="latin-1-declared"),
+        pytest.param("utf-16", "UTF-16", id="utf-16-with-bom"),
+    ],
+)
+def test_the_xml_declaration_names_the_encoding(
+    tmp_path: Path, encoding: str, declared: str
+) -> None:
+    """A text in Latin-1 is refused (it cannot be told apart); XML says what it is."""
+    body = (
+        '<sec><title>Saúde</title><p>Acesso à saúde <xref ref-type="bibr" rid="r1">[1]</xref>.'
+        "</p></sec>"
+    )
+    text = article(body, declaration=f'<?xml version="1.0" encoding="{declared}"?>\n')
+    path = tmp_path / "artigo.xml"
+    path.write_bytes(text.encode(encoding))
+    db = tmp_path / "r.db"
+    ingest_file(path, db)
+    assert query(
+        db,
+        "select sections.title, claims.text from claims join sections on "
+        "sections.id = claims.section_id",
+    ) == [("Saúde", "Acesso à saúde.")]

@@ -125,11 +125,14 @@ def ingest(
 
     A failure (unreadable file, no citations, no reference list) stops with one error line and
     leaves the database byte-identical; re-ingesting a file replaces its rows. With
-    --keep-going each file is written on its own and a bad one is listed, not fatal.
+    --keep-going each file is written on its own and a bad one is listed, not fatal. A JATS
+    XML article (PubMed Central, PLOS, BMC…) is recognised by its content and read from its
+    structure.
 
     \b
         reflink ingest refs/alk-ros1-review.txt --db db/reflink.db
         reflink ingest refs/*.txt --keep-going
+        reflink ingest article.xml --db db/reflink.db
     """
     from .ingest import ingest_files  # the parsers load only for the command that parses
 
