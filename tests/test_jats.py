@@ -351,8 +351,8 @@ def test_every_printed_doi_and_the_articles_own(tmp_path: Path) -> None:
         ("10.5555/jlr.2014.15",),
         ("10.5555/lq.2010.3",),
     ]
-    assert query(db, "select title, doi from documents") == [
-        ("The glow of lamps: a review", "10.5555/lamp.2021.001")
+    assert query(db, "select title, doi, format from documents") == [
+        ("The glow of lamps: a review", "10.5555/lamp.2021.001", "jats")
     ]
 
 

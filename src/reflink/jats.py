@@ -914,6 +914,7 @@ def parse_jats(data: bytes, name: str) -> ParsedDocument:
         doi=own_doi,
         source=publication(root, meta, own_doi),
         licence=licence_of(meta),
+        format="jats",
     )
 
 
