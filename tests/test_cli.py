@@ -27,7 +27,7 @@ def test_report_lists_the_seed(seed_db: Path) -> None:
 
 SEED_SUMMARY = (
     "alk-ros1-review.txt: 150 markers → 189 citations (45 linked to an entry), 223 claims "
-    "(139 cited), 34 entries (2 partial), 112 numbers without an entry (1–99, 134–146), 2 problems"
+    "(139 cited), 34 entries (2 partial), 112 numbers without an entry (1–99, 134–146), 10 problems"
 )
 
 

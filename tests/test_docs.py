@@ -103,7 +103,14 @@ def test_datasette_metadata_names_the_problem_stages_the_code_writes() -> None:
     text = metadata["databases"]["reflink"]["tables"]["problems"]["columns"]["stage"]
     named = set(re.search(r"\(([^)]*)\)", text).group(1).split(", "))
     # the parsing stages, and the Crossref ones by their constants
-    written = {"references", "citations", enrich.FILL_STAGE, enrich.COMPLETED_STAGE, sources.STAGE}
+    written = {
+        "references",
+        "citations",
+        "furniture",
+        enrich.FILL_STAGE,
+        enrich.COMPLETED_STAGE,
+        sources.STAGE,
+    }
     assert named == written
 
 

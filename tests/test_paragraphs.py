@@ -154,3 +154,22 @@ def test_context_summary_groups_numbers_by_distance() -> None:
         " [9] (the sentence before)"
     )
     assert context_summary([]) == "no citation in this sentence"
+
+
+def test_every_dropped_line_is_listed_in_problems() -> None:
+    """Nothing leaves the text without a trace: a running head dropped on three pages is one
+    problem naming its lines."""
+    from reflink.ingest import dropped_lines
+    from reflink.models import FURNITURE, Line
+
+    lines = [
+        Line(1, "Made-up J. 2021 | 17", "Made-up J. 2021 | 17", kind=FURNITURE),
+        Line(2, "Body text.", "Body text."),
+        Line(40, "Made-up J. 2021 | 18", "Made-up J. 2021 | 18", kind=FURNITURE),
+        Line(80, "Made-up J. 2021 | 19", "Made-up J. 2021 | 19", kind=FURNITURE),
+    ]
+    [problem] = dropped_lines(lines)
+    assert (problem.line, problem.stage) == (1, "furniture")
+    assert problem.message == (
+        'dropped as page furniture, 3 times (line 1, 40, 80): "Made-up J. 2021 | 17"'
+    )

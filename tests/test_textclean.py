@@ -290,3 +290,15 @@ def test_empty_and_blank_documents_have_no_claims() -> None:
 def test_headings_in_section_two(line: str, kind: str) -> None:
     text = "\n".join(["2. Metastasis manners", PROSE, PROSE, "", line, PROSE, PROSE])
     assert kinds_of(text)[4] == kind
+
+
+def test_a_sentence_said_twice_pages_apart_is_no_running_head() -> None:
+    """An abstract's sentence said again in the conclusion was dropped as a running head; a
+    running head comes back on every page, so three pages show it."""
+    from reflink.textclean import _repeats_across_pages, _shape
+
+    sentence = "Brain metastases were common in the patients treated with the new inhibitor."
+    assert not _repeats_across_pages(_shape(sentence), [sentence] * 2, [10, 60])
+    head = "Journal of Made-up Results, 2021, 4, 100–120"
+    assert _repeats_across_pages(_shape(head), [head] * 2, [10, 60])
+    assert _repeats_across_pages(_shape(sentence), [sentence] * 3, [10, 60, 110])

@@ -9,7 +9,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .jats import looks_like_jats, parse_jats
 from .limits import check_text_limits
-from .models import IngestResult, Line, ParsedDocument
+from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem
 from .normalise import ANNOUNCED_DOI
 from .pdf import MAX_PDF_BYTES, PdfLines, Scripts, is_pdf, read_pdf_document
 from .references import parse_references
@@ -47,9 +47,36 @@ def parse_lines(
         markers=markers,
         sections=sections,
         claims=claims,
-        problems=[*ref_problems, *marker_problems],
+        problems=[*ref_problems, *marker_problems, *dropped_lines(lines)],
         doi=find_own_doi(text, {ref.doi for ref in references if ref.doi}),
     )
+
+
+def dropped_lines(lines: Sequence[Line]) -> list[Problem]:
+    """Every line dropped as page furniture (running heads and feet, page numbers, licence
+    lines), one problem per distinct line with where it was printed: nothing is removed from a
+    text without a trace a user can check."""
+    by_shape: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.kind == FURNITURE and line.raw.strip():
+            by_shape.setdefault(DIGIT_RUN.sub("#", " ".join(line.raw.split())), []).append(line)
+    problems = []
+    for copies in by_shape.values():
+        where = ", ".join(str(line.number) for line in copies[:8])
+        where += ", …" if len(copies) > 8 else ""
+        times = "once" if len(copies) == 1 else f"{len(copies)} times"
+        text = " ".join(copies[0].raw.split())
+        problems.append(
+            Problem(
+                copies[0].number,
+                "furniture",
+                f'dropped as page furniture, {times} (line {where}): "{text[:100]}"',
+            )
+        )
+    return problems
+
+
+DIGIT_RUN = re.compile(r"\d+")
 
 
 def find_own_doi(text: str, reference_dois: set[str]) -> str | None:

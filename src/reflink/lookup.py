@@ -471,20 +471,22 @@ def load_claims(db: sqlite_utils.Database, claim_ids: Sequence[int]) -> list[Cla
             list(claim_ids),
         )
     }
-    citations: dict[int, list[dict[str, Any]]] = {}
-    for row in db.query(
+
+    def by_claim(sql: str) -> dict[int, list[dict[str, Any]]]:
+        grouped: dict[int, list[dict[str, Any]]] = {}
+        for row in db.query(sql, list(claim_ids)):
+            grouped.setdefault(row["claim_id"], []).append(row)
+        return grouped
+
+    citations = by_claim(
         "select claim_id, line, marker, position, number, ref_id from citations"
-        f" where claim_id in ({marks}) order by line, position, id",
-        list(claim_ids),
-    ):
-        citations.setdefault(row["claim_id"], []).append(row)
-    context: dict[int, list[dict[str, Any]]] = {}
-    for row in db.query(
+        f" where claim_id in ({marks}) order by line, position, id"
+    )
+    # the numbers a claim without a citation has through its paragraph, nearest first
+    context = by_claim(
         "select claim_id, number, ref_id, distance from claim_context"
-        f" where claim_id in ({marks}) order by abs(distance), distance < 0, number",
-        list(claim_ids),
-    ):
-        context.setdefault(row["claim_id"], []).append(row)
+        f" where claim_id in ({marks}) order by abs(distance), distance < 0, number"
+    )
     ref_ids = {
         c["ref_id"]
         for cs in (*citations.values(), *context.values())

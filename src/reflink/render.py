@@ -85,13 +85,9 @@ def claim_lines(claim: ClaimSources, width: int = 100) -> list[str]:
 def lookup_lines(result: LookupResult, width: int = 100) -> list[str]:
     """Everything `reflink lookup` prints before its summary line."""
     out: list[str] = []
-    if result.author is not None:  # the works by that author, then the claims citing them
-        for entry in result.entries:
-            out.append(f"{entry.document}:")
-            out.extend("  " + line for line in cited_lines(CitedNumber(entry.number, entry)))
-        out.append("")
-    if result.number is not None:
-        if not result.entries:
+    # --ref N: its entry; --author: the works by that author; then the claims citing them
+    if result.number is not None or result.author is not None:
+        if result.number is not None and not result.entries:
             out.append(f"[{result.number}] not in the reference list")
         for entry in result.entries:
             out.append(f"{entry.document}:")

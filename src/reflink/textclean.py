@@ -412,7 +412,21 @@ def _repeats_across_pages(shape: str, copies: list[str], where: list[int]) -> bo
     # figure pages are short, so one gap may be small; the typical gap is a page
     if not gaps or sorted(gaps)[len(gaps) // 2] < 20:
         return False
+    if len(clusters) == 2 and _reads_as_a_sentence(copies[0]):
+        # printed twice, pages apart, as a whole sentence: an abstract's sentence said again
+        # in the conclusion, not a running head (which a third page would show again)
+        return False
     return len(copies[0]) >= 13 or len(clusters) >= 3
+
+
+def _reads_as_a_sentence(text: str) -> bool:
+    """ "Brain metastases are common in ALK-positive patients." (not "RSC Adv., 2019, 9")."""
+    words = text.split()
+    return (
+        len(words) >= 8
+        and text.rstrip()[-1:] in ".!?"
+        and sum(word[:1].islower() for word in words) >= len(words) // 2
+    )
 
 
 def mark_furniture(texts: list[str], kinds: list[str]) -> None:
