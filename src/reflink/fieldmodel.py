@@ -332,6 +332,8 @@ def read_with_model(
     confidence when its reading was used, else None."""
     if rules_fit and style_known:
         return None
+    if len(WORD.findall(text)) < 3:
+        return None  # ", 2017." once a web page's address is taken: nothing left to read
     read = reflink_fields(read_fields(text))
     if rules_fit and same_source(draft, read):
         return None  # both read the same year, volume and pages: the rules' strings are exact
@@ -349,6 +351,7 @@ def read_with_model(
     return read.confidence
 
 
+WORD = re.compile(r"[^\W\d_]{2,}")
 TEXT_FIELDS = frozenset({"authors", "title", "journal"})
 
 
