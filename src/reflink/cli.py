@@ -112,12 +112,19 @@ def cli() -> None:
     is_flag=True,
     help="Ingest the files that can be read, each on its own; list the others; exit 1 if any.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Processes that parse (default: the number of cores); one writes, in file order.",
+)
 def ingest(
     text_files: tuple[Path, ...],
     db_path: Path,
     allow_missing_references: bool,
     as_json: bool,
     keep_going: bool,
+    jobs: int | None,
 ) -> None:
     """Read reviews' text into the database, all or nothing.
 
@@ -135,6 +142,7 @@ def ingest(
         reflink ingest article.xml --db db/reflink.db
     """
     from .ingest import ingest_files  # the parsers load only for the command that parses
+    from .parallel import default_jobs
 
     failed: list[tuple[Path, str]] = []
     with progress("Ingesting", length=len(text_files)) as advance:
@@ -155,6 +163,7 @@ def ingest(
                 text_files,
                 db_path,
                 allow_missing_references=allow_missing_references,
+                jobs=jobs or default_jobs(),
                 on_progress=advance,
             )
     if as_json:

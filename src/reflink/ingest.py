@@ -11,6 +11,7 @@ import secrets
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import refusals
@@ -22,6 +23,7 @@ from .jats import looks_like_jats, parse_jats
 from .limits import check_text_limits
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem
 from .normalise import ANNOUNCED_DOI
+from .parallel import map_in_order
 from .pdf import MAX_PDF_BYTES, PdfLines, Scripts, is_pdf, read_pdf_document
 from .references import parse_references
 from .textclean import clean_text, decode_text
@@ -291,6 +293,27 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
     return doc
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document read and parsed, ready to write: what a worker process hands back."""
+
+    path: Path
+    sha256: str
+    doc: ParsedDocument
+    source: str | None  # from the README beside the file
+    licence: str | None
+
+
+def prepare_document(
+    path: Path, *, allow_missing_references: bool = False, max_bytes: int = MAX_TEXT_BYTES
+) -> PreparedDocument:
+    """Read, parse and check one document, and read its source notes: everything but writing."""
+    source = read_document(path, max_bytes=max_bytes)
+    doc = parse_source(source, allow_missing_references=allow_missing_references)
+    notes_source, licence = read_source_notes(path)
+    return PreparedDocument(path, source.sha256, doc, notes_source, licence)
+
+
 def ingest_file(
     path: Path | str,
     db_path: Path | str,
@@ -315,16 +338,23 @@ def ingest_files(
     *,
     allow_missing_references: bool = False,
     max_bytes: int = MAX_TEXT_BYTES,
+    jobs: int = 1,
     on_progress: Callable[[int], None] = lambda step: None,
 ) -> list[IngestResult]:
     """Parse text files one at a time and write them all in one transaction: all or nothing.
 
     After any failure the database file is byte-identical to before, and a database that did not
-    exist is not created. Documents stream: one is parsed, written and dropped before the next.
+    exist is not created. Documents stream: one is parsed, written and dropped before the next;
+    with `jobs` > 1 that many processes parse ahead (a few documents at most) while this one
+    writes, and the rows are the same, in the same order.
     """
     paths = [Path(path) for path in paths]
     db_path = Path(db_path)
-    options = {"allow_missing_references": allow_missing_references, "max_bytes": max_bytes}
+    options = {
+        "allow_missing_references": allow_missing_references,
+        "max_bytes": max_bytes,
+        "jobs": jobs,
+    }
     if db_path.exists():
         return _ingest_into(db_path, paths, on_progress=on_progress, **options)
     # A new database is built under a temporary name beside the target and published with a
@@ -395,12 +425,14 @@ def _ingest_into(
     *,
     allow_missing_references: bool,
     max_bytes: int,
+    jobs: int = 1,
     on_progress: Callable[[int], None] = lambda step: None,
     shown_as: Path | None = None,
 ) -> list[IngestResult]:
     """Stream `paths` into the database at `db_path` in one write transaction.
 
     `shown_as` is the path errors name: the target, not the temporary file being built.
+    With `jobs` > 1, worker processes read and parse; this one writes, in the given order.
     """
     try:
         db = connect(db_path)
@@ -413,18 +445,21 @@ def _ingest_into(
     try:
         with write_transaction(db, shown_as or db_path):
             migrate(db)
-            for path in paths:
-                source = read_document(path, max_bytes=max_bytes)
-                doc = parse_source(source, allow_missing_references=allow_missing_references)
-                notes_source, licence = read_source_notes(path)
+            prepare = partial(
+                prepare_document,
+                allow_missing_references=allow_missing_references,
+                max_bytes=max_bytes,
+            )
+            for prepared in map_in_order(prepare, paths, min(jobs, len(paths))):
+                path, doc = prepared.path, prepared.doc
                 document_id = write_document(
                     db,
                     doc,
                     path=str(path.resolve()),
                     name=path.name,
-                    sha256=source.sha256,
-                    source=notes_source or doc.source,
-                    licence=licence or doc.licence,
+                    sha256=prepared.sha256,
+                    source=prepared.source or doc.source,
+                    licence=prepared.licence or doc.licence,
                     ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(
                         timespec="seconds"
                     ),
