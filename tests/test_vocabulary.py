@@ -13,10 +13,16 @@ from wordfreq import iter_wordlist, zipf_frequency
 
 from reflink import vocabulary
 from reflink.textclean import DROPPED_SEQUENCES, REPAIR_FLOOR, best_insertion
-from reflink.vocabulary import common_words, render_vocabulary, wordfreq_version, zipf
+from reflink.vocabulary import (
+    common_words,
+    is_table_word,
+    render_vocabulary,
+    wordfreq_version,
+    zipf,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "refs" / "alk-ros1-review.txt"
-BUILT_FROM = vocabulary.TABLE.read_text(encoding="ascii").split("\n", 1)[0]
+BUILT_FROM = vocabulary.TABLE.read_text(encoding="utf-8").split("\n", 1)[0]
 same_wordfreq = pytest.mark.skipif(
     f"wordfreq {wordfreq_version()} " not in BUILT_FROM,
     reason=f"table {BUILT_FROM!r}, installed wordfreq {wordfreq_version()}: `make vocabulary`",
@@ -34,7 +40,12 @@ same_wordfreq = pytest.mark.skipif(
         pytest.param("a", id="one-letter"),
         pytest.param("The", id="capital-goes-to-wordfreq"),
         pytest.param("covid19", id="digits-go-to-wordfreq"),
-        pytest.param("médica", id="accent-goes-to-wordfreq"),
+        pytest.param("médica", id="accented-in-the-table"),
+        pytest.param("câncer", id="accented-unknown-to-wordfreq"),
+        pytest.param("łódź", id="latin-extended-a"),
+        pytest.param("ﬁnd", id="ligature-character-goes-to-wordfreq"),
+        pytest.param("cafe\u0301", id="decomposed-goes-to-wordfreq"),
+        pytest.param("λόγος", id="greek-goes-to-wordfreq"),
         pytest.param("don't", id="apostrophe-goes-to-wordfreq"),
         pytest.param("", id="empty"),
     ],
@@ -52,12 +63,20 @@ def test_known_values() -> None:
 @same_wordfreq
 def test_sample_of_the_list_and_of_non_words() -> None:
     rng = random.Random(15)
-    listed = [word for word in iter_wordlist("en") if word.isascii() and word.isalpha()]
-    words = rng.sample([word for word in listed if word.islower()], 3000)
+    listed = [word for word in iter_wordlist("en") if is_table_word(word)]
+    accented_listed = [word for word in listed if not word.isascii()]
+    assert len(accented_listed) > 1000
+    words = rng.sample(listed, 3000) + rng.sample(accented_listed, 500)
     # strings wordfreq has never seen: the table must say 0.0 exactly as the tokenizer path does
     words += [
         "".join(rng.choices(string.ascii_lowercase, k=rng.randint(1, 14))) for _ in range(3000)
     ]
+    accented = (
+        string.ascii_lowercase + "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćčďđēęěğīıłńňōőœřśşšťūůűźżž"
+    )
+    unlisted = ["".join(rng.choices(accented, k=rng.randint(1, 10))) for _ in range(3000)]
+    assert all(is_table_word(word) for word in unlisted)
+    words += unlisted
     assert [zipf(word) for word in words] == [zipf_frequency(word, "en") for word in words]
 
 
@@ -66,7 +85,7 @@ def test_common_words_are_the_table_above_the_floor() -> None:
     assert common["the"] == 7.73 and "crizotinib" not in common
     assert all(value >= vocabulary.COMMON_FLOOR for value in common.values())
     assert all(zipf(word) == value for word, value in common.items())
-    table = vocabulary.TABLE.read_text(encoding="ascii").split("\n")[2:]
+    table = vocabulary.TABLE.read_text(encoding="utf-8").split("\n")[2:]
     above = {
         entry.split(":")[0]
         for line in table
@@ -77,18 +96,19 @@ def test_common_words_are_the_table_above_the_floor() -> None:
 
 
 def test_render_is_reproducible_and_loads(tmp_path: Path, monkeypatch) -> None:
-    frequencies = {"effect": 5.1, "office": 4.9, "aardvark": 1.83, "zygote": 2.0}
+    frequencies = {"effect": 5.1, "office": 4.9, "aardvark": 1.83, "zygote": 2.0, "saúde": 2.5}
     table, common = render_vocabulary(frequencies, "test list")
     assert render_vocabulary(dict(reversed(frequencies.items())), "test list") == (table, common)
     assert common.splitlines()[1:] == ["5.10 effect", "4.90 office"]
-    (tmp_path / "t.txt").write_text(table, encoding="ascii")
-    (tmp_path / "c.txt").write_text(common, encoding="ascii")
+    (tmp_path / "t.txt").write_bytes(table.encode("utf-8"))
+    (tmp_path / "c.txt").write_bytes(common.encode("utf-8"))
     monkeypatch.setattr(vocabulary, "TABLE", tmp_path / "t.txt")
     monkeypatch.setattr(vocabulary, "COMMON", tmp_path / "c.txt")
     vocabulary._table.cache_clear()
     vocabulary.common_words.cache_clear()
     try:
-        assert [zipf(w) for w in ("effect", "aardvark", "zygote", "zygotes")] == [5.1, 1.83, 2.0, 0]
+        words = ("effect", "aardvark", "zygote", "zygotes", "saúde", "saude")
+        assert [zipf(word) for word in words] == [5.1, 1.83, 2.0, 0, 2.5, 0]
         assert common_words() == {"effect": 5.1, "office": 4.9}
     finally:
         vocabulary._table.cache_clear()

@@ -7,7 +7,8 @@ tokenizer, so a cold ingest of the seed spent three quarters of its time there (
 Two files in `reflink/data/`, made from wordfreq's English list by `build_vocabulary` (run
 `make vocabulary`; the same wordfreq version makes the same bytes):
 
-    zipf-en.txt         every lowercase a–z word of the list, hashed into BUCKETS lines
+    zipf-en.txt         every lowercase Latin-letter word of the list ("the", "câncer"),
+                        UTF-8, hashed into BUCKETS lines
                         (" word:3.52 other:1.20 …": crc32 of the word picks the line; the
                         second line of the file lists where each line starts), so a lookup
                         searches one short line in place and loading builds nothing per word
@@ -15,10 +16,11 @@ Two files in `reflink/data/`, made from wordfreq's English list by `build_vocabu
                         ("3.52 word other …"): small enough to load whole, for the callers that
                         need to enumerate frequent words (textclean's dropped-ligature index)
 
-A word that is not lowercase a–z ("covid19", "médica") is not in the table: wordfreq's
-tokenizer decides those (digits are smashed, accents normalised), so they go to wordfreq itself,
-imported on first need. For a–z words wordfreq's tokenizer returns the word unchanged, so the
-table's value (or 0.0 when absent) is wordfreq's; tests/test_vocabulary.py checks both.
+A word the table cannot hold ("covid19", "The", "don't", "λόγος") goes to wordfreq itself,
+imported on first need: its tokenizer smashes digits, folds case and splits some words. For a
+word of lowercase Latin letters in composed form (`is_table_word`) the tokenizer returns the word
+unchanged, so the table's value (or 0.0 when absent) is wordfreq's; the build checks that for
+every listed word, and tests/test_vocabulary.py for listed and random unlisted words.
 
 The data is derived from wordfreq (https://github.com/rspeer/wordfreq, by Robyn Speer), whose
 word lists are licensed CC BY-SA 4.0; see reflink/data/README.md.
@@ -26,7 +28,7 @@ word lists are licensed CC BY-SA 4.0; see reflink/data/README.md.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -36,20 +38,32 @@ TABLE = DATA / "zipf-en.txt"
 COMMON = DATA / "zipf-en-common.txt"
 BUCKETS = 1 << 12  # ~70 words a line: few lines to split at load, a short line to search
 COMMON_FLOOR = 3.5  # textclean's dropped-ligature repairs only ever become words this frequent
-ASCII_WORD = re.compile(r"[a-z]+")
+LATIN_END = 0x180  # Basic Latin, Latin-1 and Latin Extended-A: "saúde", "carreño", "łódź"
 
 
 def zipf(word: str) -> float:
     """Zipf frequency of an English word, 0.0 when unknown: wordfreq.zipf_frequency(word, "en")."""
-    if word.isascii() and word.isalpha() and word.islower():
+    if is_table_word(word):
         return table_zipf(word)
     return _wordfreq_zipf(word)
 
 
+def is_table_word(word: str) -> bool:
+    """Lowercase letters of the Latin alphabets, composed (NFC): words wordfreq leaves whole."""
+    if word.isascii():
+        return word.isalpha() and word.islower()
+    return (
+        word.isalpha()
+        and word == word.casefold()
+        and max(map(ord, word)) < LATIN_END
+        and unicodedata.is_normalized("NFC", word)
+    )
+
+
 def table_zipf(word: str) -> float:
-    """Zipf frequency of a lowercase a–z word from the shipped table (0.0 when absent)."""
+    """Zipf frequency of a table word (`is_table_word`) from the shipped table, 0.0 if absent."""
     data, offsets = _table()
-    key = word.encode("ascii")
+    key = word.encode("utf-8")
     bucket = zlib.crc32(key) & (BUCKETS - 1)
     found = data.find(b" " + key + b":", offsets[bucket], offsets[bucket + 1])
     if found < 0:
@@ -62,7 +76,7 @@ def table_zipf(word: str) -> float:
 def common_words() -> dict[str, float]:
     """Every word at Zipf >= COMMON_FLOOR with its frequency (loaded once; do not modify)."""
     words: dict[str, float] = {}
-    for line in COMMON.read_text(encoding="ascii").splitlines():
+    for line in COMMON.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             value, _, names = line.partition(" ")
             words.update(dict.fromkeys(names.split(), float(value)))
@@ -98,14 +112,18 @@ def _wordfreq_zipf(word: str) -> float:
 def build_vocabulary(directory: Path = DATA) -> tuple[Path, Path]:
     """Write zipf-en.txt and zipf-en-common.txt from the installed wordfreq's English list."""
     import wordfreq
+    from wordfreq.tokens import lossy_tokenize
 
-    words = [word for word in wordfreq.iter_wordlist("en", "best") if ASCII_WORD.fullmatch(word)]
+    words = [word for word in wordfreq.iter_wordlist("en", "best") if is_table_word(word)]
+    for word in words:
+        if lossy_tokenize(word, "en") != [word]:
+            raise ValueError(f"wordfreq does not read {word!r} as one word: narrow is_table_word")
     frequencies = {word: wordfreq.zipf_frequency(word, "en") for word in words}
     source = f"wordfreq {wordfreq_version()} 'en' 'best' list, CC BY-SA 4.0; see README.md"
     table, common = render_vocabulary(frequencies, source)
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / TABLE.name).write_text(table, encoding="ascii")
-    (directory / COMMON.name).write_text(common, encoding="ascii")
+    (directory / TABLE.name).write_bytes(table.encode("utf-8"))
+    (directory / COMMON.name).write_bytes(common.encode("utf-8"))
     return directory / TABLE.name, directory / COMMON.name
 
 
@@ -115,17 +133,17 @@ def render_vocabulary(frequencies: dict[str, float], source: str) -> tuple[str, 
     by_value: dict[str, list[str]] = {}
     for word in sorted(frequencies):
         value = frequencies[word]
-        if not ASCII_WORD.fullmatch(word) or not 0.0 < value < 10.0:
+        if not is_table_word(word) or not 0.0 < value < 10.0:
             raise ValueError(f"cannot store {word!r} at Zipf {value}")
         text = f"{value:.2f}"
-        buckets[zlib.crc32(word.encode("ascii")) & (BUCKETS - 1)].append(f" {word}:{text}")
+        buckets[zlib.crc32(word.encode("utf-8")) & (BUCKETS - 1)].append(f" {word}:{text}")
         if value >= COMMON_FLOOR:
             by_value.setdefault(text, []).append(word)
     header = f"# Zipf frequencies of English words from {source}\n"
     lines = ["".join(bucket) + "\n" for bucket in buckets]
     offsets = [0]
     for line in lines:
-        offsets.append(offsets[-1] + len(line))
+        offsets.append(offsets[-1] + len(line.encode("utf-8")))
     table = header + " ".join(map(str, offsets)) + "\n" + "".join(lines)
     common = header + "".join(
         f"{value} {' '.join(words)}\n"
