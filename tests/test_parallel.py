@@ -152,3 +152,18 @@ def test_cli_jobs(tmp_path: Path, corpus) -> None:
     assert result.output.splitlines()[0].startswith("review0.txt: ")
     bad = CliRunner().invoke(cli, ["ingest", str(corpus[0]), "--db", str(db), "--jobs", "0"])
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+def test_pdfs_parse_in_workers_too(tmp_path: Path, corpus) -> None:
+    """A PDF's lines, pages and typography come back from a worker: same rows as one job."""
+    from pdfmaker import paper, write_pdf
+    from test_pdf import BODY, REFERENCES
+
+    pdfs = [write_pdf(tmp_path / f"paper{n}.pdf", paper(BODY, REFERENCES)) for n in range(2)]
+    batch = [pdfs[0], corpus[0], pdfs[1], corpus[1]]
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    ingest_files(batch, one, jobs=1)
+    ingest_files(batch, two, jobs=2)
+    assert without_timestamps(ordered_dump(two), two) == without_timestamps(ordered_dump(one), one)
+    pages = sqlite3.connect(two).execute("select name, pages from documents order by id")
+    assert pages.fetchall()[:2] == [("paper0.pdf", 1), ("review0.txt", None)]
