@@ -10,14 +10,16 @@ failing file in the given order is the one reported, as with one process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -46,6 +48,9 @@ def map_in_order(
         for item in items:
             yield func(item)
         return
+    # imported here: one document (the seed, `ingest_file`) never pays for multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     ahead = ahead or 2 * jobs
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
     pending: deque[Future[Result]] = deque()
@@ -70,6 +75,8 @@ def map_in_order(
 def _context() -> multiprocessing.context.BaseContext:
     """fork on Linux: workers start in milliseconds with the parser already imported (they
     touch no database handle). Elsewhere the platform's default (spawn on macOS and Windows)."""
+    import multiprocessing
+
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
