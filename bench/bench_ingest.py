@@ -183,22 +183,10 @@ def cold_seed_rows(tmp: Path, start_wall: float, start_cpu: float) -> list[dict]
 
 def write_corpus(directory: Path, count: int) -> list[Path]:
     """`count` varied reviews: three styles, 20–150 entries, 6–40 paragraphs, sections or not."""
-    from synthetic import STYLES, generate_review
+    from synthetic import write_corpus
 
     directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for seed in range(count):
-        review = generate_review(
-            seed,
-            style=STYLES[seed % 3],
-            entries=20 + (seed * 37) % 131,
-            paragraphs=6 + (seed * 13) % 35,
-            sections=seed % 2 == 0,
-        )
-        path = directory / f"review{seed:03d}.txt"
-        path.write_text(review.text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_corpus(directory, count)
 
 
 def devset_texts() -> list[Path]:

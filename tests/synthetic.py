@@ -160,6 +160,26 @@ def generate_review(
     return review
 
 
+def write_corpus(
+    directory: Path, count: int, entries: int = 131, paragraphs: int = 35
+) -> list[Path]:
+    """`count` varied reviews as files: the three styles in turn, 20 to 20 + `entries` - 1
+    entries, 6 to 6 + `paragraphs` - 1 paragraphs, numbered sections in every other one."""
+    paths = []
+    for seed in range(count):
+        review = generate_review(
+            seed,
+            style=STYLES[seed % 3],
+            entries=20 + (seed * 37) % entries,
+            paragraphs=6 + (seed * 13) % paragraphs,
+            sections=seed % 2 == 0,
+        )
+        path = directory / f"review{seed:03d}.txt"
+        path.write_text(review.text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def _wrap(
     words: list[str], lines_before: int, review: SyntheticReview, rng: random.Random
 ) -> list[str]:
