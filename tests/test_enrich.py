@@ -1054,3 +1054,24 @@ def test_a_person_overrides_with_doi_source_manual(
     db = sqlite_utils.Database(seed)
     messages = [r[0] for r in db.execute("select message from problems where stage = 'crossref'")]
     assert "entry 102: doi set by hand 10.1/mine, deposited 10.1007/s00280-014-2578-6" in messages
+
+
+def test_fill_from_a_reply_of_the_wrong_shape_is_one_line_and_caches_nothing(
+    seed: Path, httpserver: HTTPServer
+) -> None:
+    """A deposited list that is a string: a failed reply, not a crash halfway through, and
+    nothing cached, so the next run asks again (#18)."""
+    httpserver.expect_request(f"/works/{SEED_DOI}").respond_with_data(
+        json.dumps({"status": "ok", "message": {"DOI": SEED_DOI, "reference": "see the PDF"}}),
+        headers=RATE_HEADERS,
+    )
+    url = httpserver.url_for("/")
+    result = CliRunner().invoke(cli, ["fill-references", "--db", str(seed), "--crossref-url", url])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Crossref did not answer for {SEED_DOI}: reply has message.reference: text, "
+        "not a list\n"
+    )
+    db = sqlite_utils.Database(seed)
+    assert db.execute("select count(*) from crossref_cache").fetchone()[0] == 0
+    db.close()
