@@ -42,19 +42,12 @@ from .models import decode_authors
 from .names import cached_name_parts, split_printed_name
 from .normalise import DASH, DOI_PREFIX, YEAR
 from .sources import fetched_fields, update_note
-from .words import FUNCTION_WORDS
+from .words import KEY_SKIP_WORDS
 
 # ---------------------------------------------------------------------------------------------
 # Citation keys
 # ---------------------------------------------------------------------------------------------
 
-# Words a key skips to reach the title's first significant one, as Better BibTeX does: "The ALK
-# story" → Smith2019ALK, "On the use of …" → Smith2019Use.
-STOPWORDS = FUNCTION_WORDS | {
-    *("some", "but", "nor", "so", "yet", "as", "is", "are", "into", "onto", "upon"),
-    *("about", "after", "against", "among", "before", "between", "over", "under", "via"),
-    *("through", "toward", "towards", "versus", "vs", "within", "without", "per"),
-}
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -72,7 +65,7 @@ def _first_word(text: str | None, *, min_letters: int = 1, besides: str = "") ->
     for match in WORD.finditer(text or ""):
         word = match.group(0)
         ascii_word = _ascii_word(word)
-        if word.lower() in STOPWORDS or len(ascii_word) < min_letters:
+        if word.lower() in KEY_SKIP_WORDS or len(ascii_word) < min_letters:
             continue
         if ascii_word.lower() == besides.lower():
             continue  # "FDA expands approved use…" from fda.gov: FDA2015Expands, not FDA2015FDA

@@ -18,6 +18,8 @@ import re
 
 from bibtexparser.middlewares.names import NameParts
 
+from .words import NAME_PARTICLES as PARTICLES
+
 # ---------------------------------------------------------------------------------------------
 # Recognising a printed name (reading an author list)
 # ---------------------------------------------------------------------------------------------
@@ -73,31 +75,6 @@ def is_any_name(name: str) -> bool:
 # One printed name → its parts: bibtexparser `NameParts` (first, von, last, jr)
 # ---------------------------------------------------------------------------------------------
 
-# Lower-case particles that open a family name: "J. von Pawel", "van der Berg J".
-PARTICLES = {
-    "van",
-    "von",
-    "der",
-    "den",
-    "de",
-    "del",
-    "della",
-    "di",
-    "da",
-    "dos",
-    "das",
-    "du",
-    "la",
-    "le",
-    "ten",
-    "ter",
-    "zu",
-    "y",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-}
 # "Jr", "III": case matters, since Vancouver initials "JR" are John R.
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd"}
 # capitals, accented ones too ("Ørsted HC", "Çelik Ö", "Łukasz")

@@ -30,7 +30,7 @@ from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATE
 from .normalise import YEAR as PRINTED_YEAR
 from .vocabulary import common_words
 from .vocabulary import zipf as word_zipf
-from .words import FUNCTION_WORDS
+from .words import FUNCTION_WORDS, NAME_PARTICLES
 
 # --- decoding -----------------------------------------------------------------------------
 
@@ -298,7 +298,8 @@ DATELINE = re.compile(
     r"Edited by|Citation|Correspondence|\*\s*Correspond)\b"
 )
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
-NAME_PARTICLES = {"and", "de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "y", "dos"}
+# the words between the names of an author line: "Maria de la Cruz and Jan van der Berg"
+AUTHOR_LINE_WORDS = NAME_PARTICLES | {"and"}
 # the previous line leaves the sentence open, so "Figure 4. By contrasting" continues it
 OPEN_ENDINGS = {
     "in",
@@ -501,7 +502,7 @@ def looks_like_author_line(text: str) -> bool:
     ]
     if len(tokens) < 3:
         return False
-    names = sum(1 for t in tokens if NAME_TOKEN.match(t) or t.lower() in NAME_PARTICLES)
+    names = sum(1 for t in tokens if NAME_TOKEN.match(t) or t.lower() in AUTHOR_LINE_WORDS)
     separators = text.count(",") + len(re.findall(r"\band\b", text))
     return names / len(tokens) >= 0.85 and separators >= 1 and not text.endswith(".")
 
