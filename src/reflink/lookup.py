@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -97,68 +97,30 @@ def document_summaries(db: sqlite_utils.Database) -> list[IngestResult]:
 AUTHORS_SHOWN = 3  # "S. M. Gadgeel, L. Gandhi, G. J. Riely et al."
 
 
-@dataclass(frozen=True)
-class ReferenceEntry:
-    """One entry of a document's reference list, as stored (authors as printed)."""
+# What `lookup --json` shows of an entry, in this order (then its DOI link and update mark)
+ENTRY_JSON_FIELDS = (
+    *("ref_id", "document", "number", "raw", "authors", "title", "journal", "year", "volume"),
+    *("pages", "doi", "url", "kind", "partial", "source"),
+    *("update_status", "update_date", "update_notice"),
+)
 
-    ref_id: int
-    document: str
-    number: int
-    raw: str
-    authors: tuple[str, ...] = ()
-    title: str | None = None
-    journal: str | None = None
-    year: int | None = None
-    volume: str | None = None
-    pages: str | None = None
-    doi: str | None = None
-    url: str | None = None
-    kind: str = "article"
-    partial: bool = False
-    source: str = "text"
-    # the most severe update Crossref lists for the work (`reflink check-sources`)
-    update_status: str | None = None
-    update_date: str | None = None
-    update_notice: str | None = None
 
-    @classmethod
-    def from_entry(cls, entry: RefEntry, row: Mapping[str, Any]) -> ReferenceEntry:
-        """A stored entry (`models.entry_from_row`) with its check-sources update, from the row."""
-        return cls(
-            ref_id=entry.ref_id or 0,
-            document=entry.document or "",
-            number=entry.number,
-            raw=entry.raw,
-            **entry.printed_fields(),
-            doi=entry.doi,
-            url=entry.url,
-            kind=entry.kind,
-            partial=entry.partial,
-            source=entry.source,
-            update_status=row.get("update_status"),
-            update_date=row.get("update_date"),
-            update_notice=row.get("update_notice"),
-        )
+def update_mark(entry: RefEntry) -> str:
+    """ "RETRACTED 2021-03-04 (notice doi:10.…)", "CORRECTED …"; "" when none."""
+    from .sources import update_mark as mark  # the Crossref side, loaded only when shown
 
-    @property
-    def update_mark(self) -> str:
-        """ "RETRACTED 2021-03-04 (notice doi:10.…)", "CORRECTED …"; "" when none."""
-        from .sources import update_mark
+    return mark(entry.update_status, entry.update_date, entry.update_notice)
 
-        return update_mark(self.update_status, self.update_date, self.update_notice)
 
-    @property
-    def doi_url(self) -> str | None:
-        """ "https://doi.org/10.1016/…": the link a reader clicks."""
-        return normalise.doi_url(self.doi)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields, with the DOI link."""
-        data = asdict(self)
-        data["authors"] = list(self.authors)
-        data["doi_url"] = self.doi_url
-        data["update_mark"] = self.update_mark or None
-        return data
+def entry_to_dict(entry: RefEntry) -> dict[str, Any]:
+    """A stored entry's JSON-ready fields, with its DOI link and update mark."""
+    data = {name: getattr(entry, name) for name in ENTRY_JSON_FIELDS}
+    data["ref_id"] = entry.ref_id or 0
+    data["document"] = entry.document or ""
+    data["authors"] = list(entry.authors)
+    data["doi_url"] = normalise.doi_url(entry.doi)
+    data["update_mark"] = update_mark(entry) or None
+    return data
 
 
 @dataclass(frozen=True)
@@ -166,7 +128,7 @@ class CitedNumber:
     """A reference number cited by a claim, with its entry (None: not in the reference list)."""
 
     number: int
-    entry: ReferenceEntry | None
+    entry: RefEntry | None
 
 
 @dataclass(frozen=True)
@@ -175,7 +137,7 @@ class ContextNumber:
 
     number: int
     distance: int  # sentences from the claim to the one citing it: 2 = two on, -1 = before
-    entry: ReferenceEntry | None
+    entry: RefEntry | None
 
 
 @dataclass(frozen=True)
@@ -220,7 +182,7 @@ class ClaimSources:
             "text": self.text,
             "markers": list(self.markers),
             "sources": [
-                {"number": c.number, "entry": c.entry.to_dict() if c.entry else None}
+                {"number": c.number, "entry": entry_to_dict(c.entry) if c.entry else None}
                 for c in self.cited
             ],
             # kept apart from "sources": cited by the paragraph, not by this sentence
@@ -228,7 +190,7 @@ class ClaimSources:
                 {
                     "number": c.number,
                     "distance": c.distance,
-                    "entry": c.entry.to_dict() if c.entry else None,
+                    "entry": entry_to_dict(c.entry) if c.entry else None,
                 }
                 for c in self.context
             ],
@@ -242,7 +204,7 @@ class LookupResult:
     claims: list[ClaimSources]
     query: str | None = None
     number: int | None = None
-    entries: list[ReferenceEntry] = field(default_factory=list)  # for a number: its entry
+    entries: list[RefEntry] = field(default_factory=list)  # for a number: its entry
     note: str | None = None  # "no claim has all of the words; claims with any of them"
     total: int | None = None  # every claim a search matched, when more than are shown
     author: str | None = None  # `lookup --author`: the claims citing works by this author
@@ -271,10 +233,13 @@ class LookupResult:
         data: dict[str, Any] = (
             {"query": self.query}
             if self.number is None
-            else {"number": self.number, "entries": [entry.to_dict() for entry in self.entries]}
+            else {
+                "number": self.number,
+                "entries": [entry_to_dict(entry) for entry in self.entries],
+            }
         )
         if self.author is not None:
-            data = {"author": self.author, "entries": [e.to_dict() for e in self.entries]}
+            data = {"author": self.author, "entries": [entry_to_dict(e) for e in self.entries]}
         if self.note:
             data["note"] = self.note
         if self.total is not None:
@@ -617,7 +582,7 @@ def _outside_claims(
     return out
 
 
-def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> list[ReferenceEntry]:
+def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> list[RefEntry]:
     entries = []
     for row in db.query(
         "select refs.*, documents.name as document from refs"
@@ -625,7 +590,7 @@ def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> li
         " order by refs.document_id, refs.number, refs.id",
         list(params),
     ):
-        entries.append(ReferenceEntry.from_entry(entry_from_row(row), row))
+        entries.append(entry_from_row(row))
     return entries
 
 

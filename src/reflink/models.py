@@ -96,6 +96,10 @@ class RefEntry:
     source: str = "text"
     issue: str | None = None  # tagged in JATS; the text route leaves it to `raw`
     pmid: str | None = None  # PubMed id, tagged in JATS
+    # the most severe update Crossref lists for the work (`reflink check-sources`), read back
+    update_status: str | None = None
+    update_date: str | None = None
+    update_notice: str | None = None
 
     def printed_fields(self) -> dict[str, Any]:
         """Authors, title, journal, year, volume, pages: what other records copy of an entry."""
@@ -233,4 +237,7 @@ def entry_from_row(row: Mapping[str, Any], document: str | None = None) -> RefEn
         document=document if document is not None else row.get("document"),
         source=row.get("source") or "text",
         issue=row.get("issue"),
+        update_status=row.get("update_status"),
+        update_date=row.get("update_date"),
+        update_notice=row.get("update_notice"),
     )

@@ -10,17 +10,19 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from . import normalise
 from .lookup import (
     AUTHORS_SHOWN,
     CitedNumber,
     ClaimSources,
     LookupResult,
     ReadLine,
-    ReferenceEntry,
+    update_mark,
 )
+from .models import RefEntry
 
 
-def entry_citation(entry: ReferenceEntry) -> str:
+def entry_citation(entry: RefEntry) -> str:
     """First authors, journal, year, volume, pages; the printed text when nothing parsed."""
     parts: list[str] = []
     if entry.authors:
@@ -44,9 +46,9 @@ def cited_lines(cited: CitedNumber) -> list[str]:
     """ "[112] S. N. Gettinger, …, Lancet Oncol., 2016, 17, 1683–1696" and its link."""
     if cited.entry is None:
         return [f"[{cited.number}] not in the reference list"]
-    mark = cited.entry.update_mark
+    mark = update_mark(cited.entry)
     lines = [f"[{cited.number}] {entry_citation(cited.entry)}" + (f" {mark}" if mark else "")]
-    for link in (cited.entry.doi_url, cited.entry.url):
+    for link in (normalise.doi_url(cited.entry.doi), cited.entry.url):
         if link:
             lines.append(f"{' ' * (len(str(cited.number)) + 3)}{link}")
     return lines
