@@ -40,7 +40,9 @@ def script_masks(
     """Per character of the passage: 1 where raised (first mask) or lowered (second mask).
 
     The passage joins lines with a space (or mends a hyphen); each line's text is found at the
-    first offset of its line in the passage, after the joining space.
+    first offset of its line in the passage, after the joining space. A line whose break hyphen
+    was mended ("pre-" + "vious") is in the passage without its last character: its runs still
+    map, only the hyphen is gone.
     """
     raised = bytearray(len(passage.text))
     lowered = bytearray(len(passage.text))
@@ -55,14 +57,26 @@ def script_masks(
         line = lines_by_number.get(number)
         if start is None or line is None:
             continue
-        if passage.text[start : start + len(line.text)] != line.text:
+        printed = _printed_at(passage.text, start, line.text)
+        if not printed:
             start += 1  # the space joining it to the line before
-            if passage.text[start : start + len(line.text)] != line.text:
-                continue
+            printed = _printed_at(passage.text, start, line.text)
         for mask, runs in ((raised, spans.raised), (lowered, spans.lowered)):
             for run_start, run_end in runs:
-                mask[start + run_start : start + run_end] = b"\x01" * (run_end - run_start)
+                run_end = min(run_end, printed)
+                if run_start < run_end:
+                    mask[start + run_start : start + run_end] = b"\x01" * (run_end - run_start)
     return raised, lowered
+
+
+def _printed_at(text: str, start: int, line_text: str) -> int:
+    """How much of the line's text stands at `start`: all of it, all but its mended break
+    hyphen, or nothing (0)."""
+    if text.startswith(line_text, start):
+        return len(line_text)
+    if line_text.endswith("-") and text.startswith(line_text[:-1], start):
+        return len(line_text) - 1
+    return 0
 
 
 def is_power_or_mark(text: str, start: int, end: int) -> bool:
