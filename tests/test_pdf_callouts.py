@@ -57,3 +57,39 @@ def test_superscript_on_a_line_that_ends_in_a_mended_hyphen(tmp_path: Path) -> N
         (6, "6"),
         (1, "1"),
     ]
+
+
+def test_superscript_glued_to_a_name_or_version_ending_in_digits(tmp_path: Path) -> None:
+    """ "TIR-1^{2}", "PAML 3.15^{3}", "nlp-29^{4}": flattened they read "TIR-12", "3.153",
+    "nlp-294", one longer number; the raised run says where the callout starts."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1} Spores need the adapter",
+        "protein TIR-1^{2}. Trees were built with the program PAML 3.15^{3}, and",
+        "the thalli expressed nlp-29^{4} under drought. Later work^{5,6} agreed.",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1"),
+        (2, "2"),
+        (3, "3"),
+        (4, "4"),
+        (5, "5,6"),
+        (6, "5,6"),
+    ]
+
+
+def test_raised_powers_after_numbers_and_variables_are_not_callouts(tmp_path: Path) -> None:
+    """ "10^{6} cells", "R^{2} = 0.8", "40 cm^{2}" stay powers though nothing else holds
+    their digits; a callout after a year ("in 2019^{3}") is still a callout."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1} We seeded 10^{6} cells",
+        "per plate, and the fit had R^{2} = 0.8 over 40 cm^{2} of rock in cold",
+        "regions^{2}. A survey in 2019^{3} found four of the six species^{4,5,6}.",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1"),
+        (2, "2"),
+        (3, "3"),
+        (4, "4,5,6"),
+        (5, "4,5,6"),
+        (6, "4,5,6"),
+    ]

@@ -82,6 +82,10 @@ BARE_LIST = re.compile(
     re.VERBOSE,
 )
 
+# A number list as a raised run prints it, starting anywhere: "TIR-1^{23}" reads "TIR-123"
+# (a whole raised run: a trailing comma or stop may be raised with it)
+RAISED_LIST = re.compile(rf"\s*(\d{{1,4}}(?:\s?[,{DASH}]\s?\d{{1,4}})*)[\s,.]*")
+
 # "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number
 REF_WORD = re.compile(
     rf"\b(?:[Rr]efs?\.?|[Rr]eferences?)\s+({ITEM}(?:(?:\s*,\s*|\s+and\s+){ITEM})*)(?!\d)"
@@ -326,6 +330,9 @@ WEIGHTS: dict[str, float] = {
     # a run of digits set smaller than its line on a raised baseline: as sure as "[12]", and
     # it overrules the text's doubts ("Lindqvist7" is a name's callout, not a symbol)
     "typography:raised": 3.0,
+    # a raised number list only the typography finds ("TIR-1^{23}" flattens to "TIR-123"): no
+    # text evidence either way; "typography:raised" then decides
+    "typography:raised-run": 1.0,
     # a bare number printed at body size is no superscript, whatever the words around it
     "typography:body-size": -3.5,
     # -- evidence from the neighbourhood --
@@ -479,9 +486,16 @@ class Scan:
     _reference_column: dict[int, bool] = field(init=False, default_factory=dict)
     # a bare number list's superscript judgement, by its start: both shape scanners ask
     judged: dict[int, Any] = field(init=False, default_factory=dict)
+    _masks: tuple[bytearray, bytearray] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.taken = bytearray(len(self.passage.text))
+
+    def masks(self) -> tuple[bytearray, bytearray]:
+        """Per character: raised, lowered (a PDF's typography; all zero for a text file)."""
+        if self._masks is None:
+            self._masks = script_masks(self.passage, self.lines, self.scripts or {})
+        return self._masks
 
     @property
     def text(self) -> str:
@@ -684,6 +698,28 @@ def scan_spaced_superscripts(scan: Scan) -> Iterator[Candidate]:
     """Superscripts extracted as a token of their own: "dense breasts, 4 but", "known causes
     2 .", "Okafor et al. 31 reported"."""
     yield from _superscripts(scan, SPACED)
+
+
+def scan_raised_runs(scan: Scan) -> Iterator[Candidate]:
+    """A PDF's raised number runs the bare-list scanners did not read: "TIR-1^{23}", "PAML
+    3.15^{60}", glued to a name's or a version's digits, where flattened text shows only one
+    longer number ("TIR-123"). The typography marks where the callout starts."""
+    if not scan.scripts:
+        return
+    raised = scan.masks()[0]
+    text = scan.text
+    offset = raised.find(1)
+    while offset != -1:
+        run_end = raised.find(0, offset)
+        run_end = len(text) if run_end == -1 else run_end
+        run = RAISED_LIST.fullmatch(text, offset, run_end)
+        if run and not scan.overlaps(*run.span(1)):
+            made = scan.candidate(
+                *run.span(1), run.group(1), SUPERSCRIPT, GLUED, [evidence("typography:raised-run")]
+            )
+            if made:
+                yield made
+        offset = raised.find(1, run_end)
 
 
 def _shape_of(text: str, start: int) -> str:
@@ -997,6 +1033,7 @@ SCANNERS: list[Callable[[Scan], Iterable[Candidate]]] = [
     scan_table_cells,
     scan_glued_superscripts,
     scan_spaced_superscripts,
+    scan_raised_runs,
 ]
 
 
@@ -1023,7 +1060,7 @@ def weigh_typography(scan: Scan, candidates: list[Candidate]) -> list[Candidate]
     """
     if scan.scripts is None:
         return candidates
-    raised, lowered = script_masks(scan.passage, scan.lines, scan.scripts)
+    raised, lowered = scan.masks()
     text = scan.text
     weighed = []
     for c in candidates:

@@ -31,6 +31,11 @@ class LineScripts(Protocol):
 
 # Units a raised number is a power of: "cm2", "m−2", "s−1", "km2"
 POWER_UNITS = frozenset("m cm mm km nm µm μm um s ms ml l g kg mg mol m2 cm2".split())
+# The number a raised digit is a power of: a short integer standing alone ("10", "× 2"), not
+# the tail of a name ("TIR-1"), a version or decimal ("3.15") or a year ("2019")
+POWER_BASE = re.compile(r"(?:^|[\s(×·x*])\d{1,3}$")
+# A lone letter, a variable: "R", "I", "χ" (not the end of a word)
+VARIABLE_BEFORE = re.compile(r"(?:^|[^\w])[^\W\d_]$")
 UNIT_BEFORE = re.compile(r"([A-Za-zµμ]+)[\s\u2009]?$")
 
 
@@ -87,7 +92,10 @@ def is_power_or_mark(text: str, start: int, end: int) -> bool:
     unit = UNIT_BEFORE.search(before)
     if unit and unit.group(1) in POWER_UNITS and not before.endswith(" "):
         return True
-    if before[-1:].isdigit():
-        return True  # "10" then a raised "3"
+    if VARIABLE_BEFORE.search(before) and end - start == 1:
+        return True  # "R2", "I2", "χ2", "x2": a variable squared, not "hepatitis C12"
+    base = POWER_BASE.search(before)
+    if base:
+        return True  # "10" then a raised "3"; but "TIR-1", "PAML 3.15", "in 2019" take callouts
     following = text[end : end + 1]
     return bool(following) and (following.isalpha() or following in "+−")
