@@ -747,3 +747,40 @@ def test_fields_when_more_follows_the_source(text: str, fields: dict[str, object
     entry = parse_entry_text(text, style_known=True)  # in a list of its style, as above
     for name, value in fields.items():
         assert getattr(entry, name) == value, name
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "Roe, K.; Poe, L.; Doe, M.; Moe, N.; Zoe, P.; et al. Quiet lamps in dark rooms. "
+            "J. Fake Soc. 2004, 12, 345–350.",
+            {
+                "title": "Quiet lamps in dark rooms",
+                "journal": "J. Fake Soc.",
+                "authors": ("Roe, K.", "Poe, L.", "Doe, M.", "Moe, N.", "Zoe, P."),
+            },
+            id="acs-et-al-after-a-semicolon-ends-the-names",
+        ),
+        pytest.param(
+            "Roe, K.; Poe, L. Lamp signalling in the nematode C. elegans. Fake Biol 2001, 8, 1–9.",
+            {"title": "Lamp signalling in the nematode C. elegans", "journal": "Fake Biol"},
+            id="genus-initial-before-a-species-ends-no-title",
+        ),
+        pytest.param(
+            "Roe, K.; Poe, L. Genome of the lamp bacterium Fakella sp. LMP152 (Fakiaceae). "
+            "Fake Biol 2001, 8, 1–9.",
+            {"title": "Genome of the lamp bacterium Fakella sp. LMP152 (Fakiaceae)"},
+            id="taxon-abbreviation-before-a-strain-ends-no-title",
+        ),
+        pytest.param(
+            "Roe K. (2001) Susceptibility testing for Fakella sp. Methods Fake Biol 8: 1–9.",
+            {"title": "Susceptibility testing for Fakella sp", "journal": "Methods Fake Biol"},
+            id="taxon-abbreviation-before-a-journal-ends-the-title",
+        ),
+    ],
+)
+def test_title_ends_at_a_sentence_not_an_abbreviation(text: str, fields: dict[str, object]) -> None:
+    entry = parse_entry_text(text, style_known=True)
+    for name, value in fields.items():
+        assert getattr(entry, name) == value, name

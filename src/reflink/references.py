@@ -548,6 +548,22 @@ def is_abbreviation(word: str) -> bool:
     return zipf(word.casefold()) < 3.0
 
 
+# "…in the nematode C. elegans. Curr Biol", "…Polaribacter sp. MED152": a genus's initial before
+# a lowercase species, or a taxonomic abbreviation before a strain, ends no sentence, so no
+# title ends there
+GENUS_INITIAL = re.compile(r"\b[A-Z]\.$")
+TAXON_ABBREVIATION = re.compile(r"\b(?:sp|spp|subsp|ssp|var|cf)\.$")
+
+
+def ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Does the full stop (or ? !) `match` found in `text` end a sentence?"""
+    before = text[: match.start() + 1]
+    after = text[match.end() :].split(maxsplit=1)[0] if text[match.end() :].strip() else ""
+    if TAXON_ABBREVIATION.search(before) and any(ch.isdigit() for ch in after):
+        return False  # "Polaribacter sp. MED152": a strain; "Mycobacterium sp. Methods Mol"
+    return not (GENUS_INITIAL.search(before) and after[:1].islower())
+
+
 def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, str | None]:
     """'Title. J. Name' → (title, journal): the journal is the longest journal-like tail."""
     text = text.strip(" ,;")
@@ -556,6 +572,8 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
     if not titles_expected and looks_like_journal(text):
         return None, tidy_journal(text)
     for match in re.finditer(r"[.?!]\s+(?=\S)", text):
+        if not ends_sentence(text, match):
+            continue
         tail = text[match.end() :].strip(" ,")
         if looks_like_journal(tail):
             return text[: match.start() + 1].strip(" .") or None, tidy_journal(tail)
@@ -882,7 +900,7 @@ ACS_SOURCE = re.compile(
     re.VERBOSE,
 )
 ACS_AUTHORS = re.compile(
-    rf"^(?P<names>{FAMILY_FIRST}(?:;\s*(?:and\s+)?{FAMILY_FIRST})*)(?:,?\s*et\s+al\.)?\s*"
+    rf"^(?P<names>{FAMILY_FIRST}(?:;\s*(?:and\s+)?{FAMILY_FIRST})*)(?:[,;]?\s*et\s+al\.)?\s*"
 )
 
 
