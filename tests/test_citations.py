@@ -677,3 +677,50 @@ def test_a_group_then_its_works_one_by_one_keeps_the_group() -> None:
         (3, (2,)),
         (3, (3,)),
     ]
+
+
+def test_a_group_is_kept_when_its_works_follow_one_by_one_but_one_of_them_never_does() -> None:
+    # "plates 5-9 ." then "Okafor et al. 6 …, Nowak et al. 7 …": the chain would skip 5 and
+    # introduce 6, 7, 8, 9 one by one; 5 is cited by the group alone
+    lines = make_lines(
+        *SPACED_INTRO[:4],
+        "Clones were then grown on the usual agar plates 5-9 .",
+        "Data came from Okafor et al. 6 (mice), Nowak et al. 7 (rats)",
+        "and Abara et al. 8 (dogs) and Ortega et al. 9 (cows) before any trial began.",
+    )
+    assert markers_on(lines, 9, 5) == ["5-9"]
+    assert markers_on(lines, 9, 6) == ["6", "7"]
+
+
+def test_a_count_before_a_plural_label_word_leaves_the_number_after_it_a_callout() -> None:
+    # "compounds 8" names compound 8; "a total of 90 compounds 8 and" counts compounds, then
+    # cites 8
+    assert numbers_in("the set now holds a total of 90 compounds 8 and is growing") == [8]
+    assert numbers_in("the set now holds the compounds 8 and 9 of the series") == []
+
+
+def test_a_compound_number_inside_a_callout_range_does_not_make_it_a_compound() -> None:
+    # compound 5 is named, so a spaced "5" alone is the compound; "4-6" after a word is the
+    # callout of a range of which only one number is also a compound's
+    lines = make_lines(
+        *SPACED_INTRO[:3],
+        "We made compound 5 from the acid in two steps.",
+        "Our labelling chemistry 4-6 proved to be robust.",
+        "The crude 5 was then purified.",
+    )
+    assert markers_on(lines, 6, 5) == ["4-6"]
+    assert markers_on(lines, 6, 6) == []
+
+
+def test_digits_of_residue_names_are_not_a_crowd_of_data() -> None:
+    # "K-R204", "E-D310": residue names, not numbers of a table; the callout after them stands
+    assert numbers_in("contacts between K-R204, E-D310 and H-Y417 3, 5 . The loop") == [3, 5]
+    assert numbers_in("between K-R204, E-D310 and the helix 3 and then the loop") == [3]
+    # "7.76", "8.02": data around a number make it data
+    assert numbers_in("between 7.76, 8.02 and the helix 3 and then the loop") == []
+
+
+def test_numbers_joined_by_and_in_prose_are_labels_not_a_callout() -> None:
+    # "ports 3, 4 and 6": a list that goes on in words; "in mice 3, 4 and rats" is a callout
+    assert numbers_in("Before that, ports 3, 4 and 6 were opened") == []
+    assert numbers_in("as seen in mice 3, 4 and rats alike") == [3, 4]

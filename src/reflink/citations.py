@@ -205,6 +205,9 @@ ISOTOPE_ELEMENTS = frozenset({"H", "C", "N", "F", "P", "Cu", "Ga", "Tc", "Zr"})
 FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+")
 ELEMENT_TOKEN = re.compile(r"[A-Z][a-z]?")
 
+# "3, 4 and 6", "5 or 6": a number list that goes on in words is an enumeration in prose
+ENUMERATION_WORDS = frozenset({"and", "or", "nor"})
+NEXT_NUMBER = re.compile(r"\s*\d")
 PREVIOUS_TOKEN = re.compile(r"(\S+)\s*$")
 NEXT_TOKEN = re.compile(r"\s*(\S+)")
 WORD_TAIL = re.compile(r"[A-Za-zÀ-ÿ]+$")  # "chemotherapy" before "85"
@@ -270,6 +273,9 @@ WEIGHTS: dict[str, float] = {
     "after:unit-word": -3.0,
     # "1 H NMR", "13 C-labelled", "11 CO 2": an isotope or a formula follows
     "after:isotope-or-formula": -2.5,
+    # "ports 3, 4 and 6", "5 or 6 times": "and" or "or", then another number: the list
+    # goes on in words, as labels and counts do; a callout's list does not
+    "after:enumeration": -3.0,
     # "nodules 5 and liver", "tissue, 4 but": a callout ends a clause, a function word follows
     "after:function-word": 0.8,
     # "kinase.1 Patients": a new sentence after an unpunctuated callout, or a name
@@ -388,14 +394,17 @@ TABLE_LOOKBACK = 120  # lines back from a cell to its table's header
 CROWD_WINDOW = 30  # characters either side of a bare number to count data-like numbers
 
 SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known causes 2 ."
-# compound numbers as printed in chemistry: "(R)-17", "compound 5", "[ 18 F]1", "compounds 1-5"
+# compound numbers as printed in chemistry: "(R)-17", "compound 5", "compounds 1-5"; not the
+# count before a noun: "a total of 90 compounds 8 and" cites 8
 COMPOUND_LABEL = re.compile(
-    r"\((?:R|S|E|Z|±|rac)\)-(\d{1,3})\b|\b[Cc]ompounds?\s+(?:\((?:R|S)\)-)?(\d{1,3})\b"
+    rf"\((?:R|S|E|Z|±|rac)\)-(\d{{1,3}})\b"
+    rf"|(?<!\d )\b[Cc]ompounds?\s+(?:\((?:R|S)\)-)?(\d{{1,3}}(?:\s?[{DASH}]\s?\d{{1,3}})?)(?!\d)"
 )
 REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
 # data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
 # which may be the neighbouring callouts themselves ("Chip 11,12 and TAG70, 13 which")
-NUMBER_RUN = re.compile(r"\d+[.,]\d+|\d{3,}")
+# A number glued to letters ("K-R204", "E-D310") names a residue or a gene, not data.
+NUMBER_RUN = re.compile(r"(?<!\w)(?:\d+[.,]\d+|\d{3,})")
 
 Evidence = tuple[str, float]  # ("after:function-word", 0.8): a name from WEIGHTS and its weight
 
@@ -895,6 +904,9 @@ def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence 
     if element in ISOTOPE_ELEMENTS or formula:
         # "1 H NMR", "13 C-labelled", "[ 11 C]", "11 CO 2": an isotope
         return evidence("after:isotope-or-formula")
+    if bare in ENUMERATION_WORDS and NEXT_NUMBER.match(text, text.index(word, end) + len(word)):
+        # "ports 3, 4 and 6 were", "5 or 6 times": labels or counts in prose
+        return evidence("after:enumeration")
     if bare in WORDS_AFTER_CALLOUT:
         return evidence("after:function-word")
     if head.isupper():
@@ -947,7 +959,9 @@ def _spaced_evidence(text: str, start: int, end: int, after: Evidence) -> list[E
         if _is_formula(token, _token_after(text, end)):
             return None
         return [*found, evidence("spaced:after-closing-bracket")]  # "ceritinib (Zykadia) 6 ,"
-    if bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
+    if bare in LABEL_WORDS and _counted_plural(text, start, token):
+        pass  # "a total of 90 compounds 8 and": a count of a noun, then a callout
+    elif bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
         return None  # "Phase 3", "(cm 3 )", "found that 41 had"; not "subjects 12,14-19 ."
     if bare in SOFT_LABEL_WORDS:
         return [*found, evidence("spaced:after-soft-label")]
@@ -958,6 +972,15 @@ def _spaced_evidence(text: str, start: int, end: int, after: Evidence) -> list[E
     if token[-1].isalpha():
         return [*found, evidence("spaced:after-word")]  # "nodules 5 and"
     return None
+
+
+def _counted_plural(text: str, start: int, token: str) -> bool:
+    """Whether `token`, the word before a number at `start`, is a plural noun after a count:
+    "90 compounds 8" counts compounds, so 8 is no compound's label ("compounds 1-5" is)."""
+    if not token.endswith("s"):
+        return False
+    before = _token_before(text, text.rfind(token, 0, start))
+    return before.isdigit()
 
 
 def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Evidence] | None:
@@ -1040,12 +1063,18 @@ SCANNERS: list[Callable[[Scan], Iterable[Candidate]]] = [
 def weigh_compound_numbers(scan: Scan, candidates: list[Candidate]) -> list[Candidate]:
     """ "(R)-5", "compound 5": a document that names compounds by number makes a spaced "5"
     elsewhere ("the diol 7 was isolated") more likely the compound than a callout."""
-    compounds = {int(m.group(1) or m.group(2)) for m in COMPOUND_LABEL.finditer(scan.text)}
+    compounds = {
+        number
+        for match in COMPOUND_LABEL.finditer(scan.text)
+        for number in expand_numbers(match.group(1) or match.group(2))
+    }
     if not compounds:
         return candidates
+    # "labelling chemistry 4-6 proved" where only compound 5 exists: a callout's range, not
+    # a list of compounds ("the diols 7, 8 were", where both are compounds)
     return [
         c.weighed(evidence("compound-number"))
-        if c.shape == SPACED and set(c.numbers) & compounds
+        if c.shape == SPACED and set(c.numbers) <= compounds
         else c
         for c in candidates
     ]
@@ -1272,9 +1301,12 @@ def _groups_then_one_by_one(members: Sequence[Candidate], in_chain: set[int]) ->
     "Several trials (1, 2–3) … The first (1) … the second (2) … the third (3)": the chain
     prefers three introductions to one group and three re-citations, which would drop the
     group; a group holding exactly the next numbers, each introduced right after it, is a
-    callout all the same (the counterpart of `_follows_group`).
+    callout all the same (the counterpart of `_follows_group`). A number of the group that no
+    introduction carries counts as discussed: "plates 5-9 … Okafor et al. 6, Nowak et al. 7,
+    …" leaves 5 to the group alone.
     """
     chain = sorted(in_chain)
+    introduced = {n for i in chain for n in members[i].numbers}
     # largest number the chain has introduced before each of its positions (linear, see #18)
     largest = [0]
     for i in chain:
@@ -1296,7 +1328,12 @@ def _groups_then_one_by_one(members: Sequence[Candidate], in_chain: set[int]) ->
             if max(members[i].numbers) >= top:
                 break
         carried = {n for c in following for n in c.numbers}
-        if following and max(following[-1].numbers) == top and carried == numbers:
+        if (
+            following
+            and max(following[-1].numbers) == top
+            and carried <= numbers
+            and not (numbers - carried) & introduced
+        ):
             groups.add(index)
     return groups
 
