@@ -93,3 +93,14 @@ def test_raised_powers_after_numbers_and_variables_are_not_callouts(tmp_path: Pa
         (5, "4,5,6"),
         (6, "4,5,6"),
     ]
+
+
+def test_parenthesis_callouts_of_a_list_sorted_by_author(tmp_path: Path) -> None:
+    """A list numbered alphabetically: plain "(4)", "(2)" callouts arrive out of order, and
+    each is a callout on its own evidence, not one rejected for breaking the citation order."""
+    order = [4, 2, 6, 1, 5, 3, 6, 2, 4, 1, 5, 3]
+    body = [
+        f"Lichen thalli on plot {chr(65 + i)} grew slowly in the cold ({n}), as reported."
+        for i, n in enumerate(order)
+    ]
+    assert cited(tmp_path, body) == [(n, f"({n})") for n in order]

@@ -1400,10 +1400,13 @@ def _numbered_out_of_order(members: Sequence[Candidate], in_chain: set[int]) -> 
     """Whether the list is not numbered by first citation: many confident callouts would be
     rejected as out of order (a list sorted by author: "Nacional,19 … mortalidade.16")."""
     # a set: `index in confident` below ran once per member, quadratic on 50,000 callouts (#18)
+    # a plain "(16)" counts: enclosed numbers carry their mark whatever their order
     confident = {
         index
         for index, c in enumerate(members)
-        if c.score >= CONFIDENT and not c.floating and c.shape != "refword"
+        if (c.score >= CONFIDENT or c.shape == "enclosed" and c.score >= WEIGHTS["paren"])
+        and not c.floating
+        and c.shape != "refword"
     }
     if len(confident) < OUT_OF_ORDER_MINIMUM:
         return False
