@@ -104,3 +104,25 @@ def test_parenthesis_callouts_of_a_list_sorted_by_author(tmp_path: Path) -> None
         for i, n in enumerate(order)
     ]
     assert cited(tmp_path, body) == [(n, f"({n})") for n in order]
+
+
+def test_a_passage_repeated_on_a_later_page_is_not_a_running_head(tmp_path: Path) -> None:
+    """Two studies described with the same sentences, pages apart: in flattened text a line
+    printed again pages later looks like a running head; in a PDF its position says it is
+    body text, so its callouts count both times."""
+    filler = [f"Plot {n} held crustose and foliose thalli in equal parts." for n in range(1, 40)]
+    repeated = [
+        "Cover Measures: Thallus Area and Colour",
+        "In addition to counting thalli, each plot was photographed",
+        "from above and scored as in the earlier survey^{3} with the",
+        "colour chart of the herbarium.",
+    ]
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1} Spores travel far.^{2}",
+        *repeated,
+        *filler,
+        *repeated,
+        "Later work^{4,5,6} agreed.",
+    ]
+    numbers = [number for number, _ in cited(tmp_path, body)]
+    assert numbers == [1, 2, 3, 3, 4, 5, 6]

@@ -629,7 +629,8 @@ class PdfLines:
 
 def to_lines(pdf: PdfText) -> PdfLines:
     """The reader's lines → classified `Line`s (textclean's rules), pages and typography."""
-    lines = clean_text("\n".join(line.text for line in pdf.lines))
+    # running heads and feet come from positions (`mark_furniture`), not repetition alone
+    lines = clean_text("\n".join(line.text for line in pdf.lines), heads_by_position=True)
     classified: list[Line] = []
     scripts: dict[int, Scripts] = {}
     for line, source in zip(lines, pdf.lines, strict=True):

@@ -346,15 +346,19 @@ class Layout:
     reference_start: int  # index where the reference list begins (len(lines) if unknown)
 
 
-def classify_lines(texts: list[str]) -> tuple[list[str], list[str]]:
+def classify_lines(
+    texts: list[str], *, heads_by_position: bool = False
+) -> tuple[list[str], list[str]]:
     """Repaired line texts → (kind per line, run-in heading per line ("" when none)).
 
     Order matters: furniture and watermark first (they interrupt everything else), then the
-    title block, captions and tables, headings; what is left is body.
+    title block, captions and tables, headings; what is left is body. `heads_by_position`: the
+    caller (a PDF reader) finds running heads and feet by position, so a line repeated on
+    other pages is not one for that alone.
     """
     kinds = [BLANK if not text else "" for text in texts]
     mark_watermark(texts, kinds)
-    mark_furniture(texts, kinds)
+    mark_furniture(texts, kinds, by_repetition=not heads_by_position)
     layout = measure_layout(texts, kinds)
     mark_front_matter(texts, kinds, layout)
     mark_captions_and_tables(texts, kinds, layout)
@@ -430,8 +434,12 @@ def _reads_as_a_sentence(text: str) -> bool:
     )
 
 
-def mark_furniture(texts: list[str], kinds: list[str]) -> None:
-    """Running heads and feet, page numbers, copyright and licence lines → FURNITURE."""
+def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = True) -> None:
+    """Running heads and feet, page numbers, copyright and licence lines → FURNITURE.
+
+    Without `by_repetition` lines repeated across pages are left alone (a PDF's positions
+    decide those: a subsection opening two pages with the same words is no running head).
+    """
     list_start = next(
         (
             i
@@ -444,7 +452,7 @@ def mark_furniture(texts: list[str], kinds: list[str]) -> None:
     for index, text in enumerate(texts):
         if not kinds[index] and len(text) >= 4:
             positions[_shape(text)].append(index)
-    for shape, where in positions.items():
+    for shape, where in positions.items() if by_repetition else ():
         if len(where) < 2 or not _repeats_across_pages(shape, [texts[i] for i in where], where):
             continue
         if where[0] > list_start:
@@ -823,11 +831,12 @@ def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: La
     return upper or (titled and len(following) >= 0.5 * layout.typical_length)
 
 
-def clean_text(text: str) -> list[Line]:
-    """Decoded text → one classified, character-cleaned `Line` per input line."""
+def clean_text(text: str, *, heads_by_position: bool = False) -> list[Line]:
+    """Decoded text → one classified, character-cleaned `Line` per input line
+    (`heads_by_position`: see `classify_lines`)."""
     raws = text.split("\n")
     texts, _mapping = repair_characters(raws)
-    kinds, run_in = classify_lines(texts)
+    kinds, run_in = classify_lines(texts, heads_by_position=heads_by_position)
     body_kinds = (BODY, CAPTION, TABLE, HEADING)
     dropped = find_dropped_ligatures(
         t for t, k in zip(texts, kinds, strict=True) if k in body_kinds
