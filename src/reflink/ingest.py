@@ -25,6 +25,7 @@ from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem
 from .normalise import ANNOUNCED_DOI
 from .parallel import map_in_order
 from .pdf import MAX_PDF_BYTES, PdfLines, Scripts, is_pdf, read_pdf_document
+from .pdflist import LineBox
 from .references import parse_references
 from .textclean import clean_text, decode_text
 
@@ -35,10 +36,14 @@ def parse_document(text: str) -> ParsedDocument:
 
 
 def parse_lines(
-    lines: list[Line], text: str, scripts: Mapping[int, Scripts] | None = None
+    lines: list[Line],
+    text: str,
+    scripts: Mapping[int, Scripts] | None = None,
+    boxes: Mapping[int, LineBox] | None = None,
 ) -> ParsedDocument:
-    """Classified lines (of a text, or a PDF with its typography) → what the stages find."""
-    references, ref_problems = parse_references(lines)
+    """Classified lines (of a text, or a PDF with its typography and line boxes) → what the
+    stages find."""
+    references, ref_problems = parse_references(lines, boxes)
     # one passage for both: marker offsets point into the text the claims are cut from
     passage = body_passage(lines, references)
     markers, marker_problems = find_citations(lines, references, scripts, passage=passage)
@@ -259,7 +264,7 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
             doc = parse_jats(source.xml, name=str(path))
             doc.format = "jats"
         elif source.pdf is not None:
-            doc = parse_lines(source.pdf.lines, source.text, source.pdf.scripts)
+            doc = parse_lines(source.pdf.lines, source.text, source.pdf.scripts, source.pdf.boxes)
             doc.pages, doc.page_count = source.pdf.pages, source.pdf.page_count
             doc.format = "pdf"
             doc.scripts = {

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from .errors import InputError, ParseError
 from .models import FURNITURE, Line
+from .pdflist import LineBox
 from .textclean import clean_text
 
 # A review is 5–60 pages and a few MB; beyond these it is not one review (a thesis, a book, a
@@ -625,6 +626,7 @@ class PdfLines:
     pages: list[int]  # pages[i] is the page of line number i + 1
     scripts: dict[int, Scripts]  # by line number; lines without sub/superscripts are absent
     page_count: int
+    boxes: dict[int, LineBox] = field(default_factory=dict)  # by line number: where it is printed
 
 
 def to_lines(pdf: PdfText) -> PdfLines:
@@ -633,9 +635,11 @@ def to_lines(pdf: PdfText) -> PdfLines:
     lines = clean_text("\n".join(line.text for line in pdf.lines), heads_by_position=True)
     classified: list[Line] = []
     scripts: dict[int, Scripts] = {}
+    boxes: dict[int, LineBox] = {}
     for line, source in zip(lines, pdf.lines, strict=True):
         if source.kind is not None:
             line = replace(line, kind=source.kind)
+        boxes[line.number] = line_box(source)
         if source.raised or source.lowered:
             # textclean strips and repairs characters; a line whose text it changed otherwise
             # keeps its text but loses its typography (offsets would point elsewhere)
@@ -651,7 +655,14 @@ def to_lines(pdf: PdfText) -> PdfLines:
         pages=[line.page for line in pdf.lines],
         scripts=scripts,
         page_count=pdf.pages,
+        boxes=boxes,
     )
+
+
+def line_box(line: PdfLine) -> LineBox:
+    """Where a line is printed, for the reference list's geometry (`pdflist`)."""
+    opening = next((end for start, end in line.raised if start == 0), 0)
+    return LineBox(line.page, line.x0, line.x1, line.top, line.bottom, line.size, opening)
 
 
 def _shifted(

@@ -31,9 +31,10 @@ decision, docs/fields.md the measurements behind it. Names are kept as printed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .models import (
     BLANK,
@@ -60,6 +61,9 @@ from .normalise import YEAR as PRINTED_YEAR
 from .textclean import REFERENCE_HEADING
 from .vocabulary import zipf
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
+
+if TYPE_CHECKING:
+    from .pdflist import LineBox
 
 # --- 1. locating the list -----------------------------------------------------------------
 
@@ -1182,10 +1186,20 @@ def is_cut_short(entry: RefEntry) -> bool:
     return entry.year is None and bool(re.search(r"(?:[,;&]|\band)\s*$", entry.raw))
 
 
-def parse_references(lines: Sequence[Line]) -> tuple[list[RefEntry], list[Problem]]:
-    """Lines of a document → its numbered reference entries (with parsed fields) and problems."""
+def parse_references(
+    lines: Sequence[Line], boxes: Mapping[int, LineBox] | None = None
+) -> tuple[list[RefEntry], list[Problem]]:
+    """Lines of a document → its numbered reference entries (with parsed fields) and problems.
+
+    `boxes`: for a PDF, where each line is printed (by line number); the list's geometry then
+    guides the split (`pdflist`)."""
     content = content_lines(lines)
-    pieces, problems = split_entries(content)
+    if boxes:
+        from .pdflist import split_by_layout  # it builds on split_entries
+
+        pieces, problems = split_by_layout(content, boxes)
+    else:
+        pieces, problems = split_entries(content)
     texts = [
         join_lines([p.lines[0].text[p.offset :], *(line.text for line in p.lines[1:])])
         for p in pieces

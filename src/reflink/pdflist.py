@@ -1,0 +1,201 @@
+"""A PDF's reference list from its geometry: where on the page each entry starts and ends.
+
+The text rules (`references.split_entries`) find an entry by its printed label in flattened
+lines. A page says more: an entry opens at the list's left margin with its label (`12.`,
+`[12]`, a raised `12`), its other lines sit at a hanging indent (or at the margin again, in a
+flush list), and the list is set in one size. The steps, in order:
+
+    open_raised_labels   "¹²Smith J": a raised number opening a line is its label → "12 Smith J"
+    rescue_list_lines    a labelled line at the list's margin, amid the list's lines, that
+                         cleaning took for page furniture ("… Stata 11©", a licence mark)
+    split_entries        the text rules, on the lines so prepared
+    trim_by_layout       a line set in another size than the list (a footnote, a caption, a
+                         table) is no part of an entry; after the last entry, a line back at
+                         the margin without a label, in a hanging-indent list, ends the list
+
+Where the geometry says nothing (a text file; a line without a box) the text rules decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .models import BODY, FURNITURE, Line, Problem
+
+if TYPE_CHECKING:
+    from .references import EntryLines
+
+# In units of the list's body size: how far two left edges may differ and still be one margin,
+# and how far a hanging indent sits in from the margin at least
+SAME_EDGE = 0.3
+HANGING_INDENT = 0.6
+# Lines set this much smaller or larger than the list are not the list's (a 7-point footnote
+# under a 9-point list); sub- and superscripts do not change a line's body size
+OTHER_SIZE = 0.15
+# A labelled line cleaning called furniture is the list's when it sits this close (in line
+# pitches) to the list's own lines above or below it on its page
+NEAR_PITCHES = 1.8
+
+LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})\.?|\((\d{1,6})\))(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class LineBox:
+    """Where a PDF line is printed: page, left and right edge, top and bottom (points from the
+    page's top-left), body size, and how many characters at its start are a raised number."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    raised_start: int = 0
+
+
+def split_by_layout(
+    lines: Sequence[Line], boxes: Mapping[int, LineBox]
+) -> tuple[list[EntryLines], list[Problem]]:
+    """Content lines and their boxes (by line number) → the list's entries (EntryLines)."""
+    from .references import split_entries  # references calls this module for PDFs
+
+    prepared = rescue_list_lines(open_raised_labels(lines, boxes), boxes)
+    entries, problems = split_entries(prepared)
+    return trim_by_layout(entries, boxes), problems
+
+
+def open_raised_labels(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> list[Line]:
+    """'12Smith J' whose '12' was printed raised → '12 Smith J': the label the text rules know."""
+    opened = []
+    for line in lines:
+        box = boxes.get(line.number)
+        if box is not None and box.raised_start:
+            label = line.text[: box.raised_start]
+            rest = line.text[box.raised_start :]
+            if label.strip().isdigit() and rest[:1].strip():
+                line = replace(line, text=f"{label.strip()} {rest}")
+        opened.append(line)
+    return opened
+
+
+def rescue_list_lines(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> list[Line]:
+    """Labelled lines marked furniture that the page shows are inside the list → content.
+
+    The list's margins are the left edges shared by labelled lines of one size on a page; a
+    furniture line that opens with a label at such a margin, set in that size and within
+    a line pitch or two of the list's other lines, is an entry (cleaning reads "©", "Downloaded
+    from" and repeated shapes as furniture, the page does not).
+    """
+    margins = label_margins(lines, boxes)
+    if not margins:
+        return list(lines)
+    by_page: dict[int, list[LineBox]] = {}
+    for line in lines:
+        box = boxes.get(line.number)
+        if box is not None and line.kind != FURNITURE:
+            by_page.setdefault(box.page, []).append(box)
+    rescued = []
+    for line in lines:
+        box = boxes.get(line.number)
+        if (
+            line.kind == FURNITURE
+            and box is not None
+            and LABEL_NUMBER.match(line.text)
+            and at_margin(box, margins)
+            and near_list_lines(box, by_page.get(box.page, []))
+        ):
+            line = replace(line, kind=BODY)
+        rescued.append(line)
+    return rescued
+
+
+def label_margins(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> dict[int, list[float]]:
+    """Per page, the left edges at which at least two labelled lines start (rounded)."""
+    counts: Counter[tuple[int, float]] = Counter()
+    for line in lines:
+        box = boxes.get(line.number)
+        if box is not None and LABEL_NUMBER.match(line.text):
+            counts[box.page, round(box.x0)] += 1
+    margins: dict[int, list[float]] = {}
+    for (page, x0), count in counts.items():
+        if count >= 2:
+            margins.setdefault(page, []).append(x0)
+    return margins
+
+
+def at_margin(box: LineBox, margins: Mapping[int, list[float]]) -> bool:
+    return any(abs(box.x0 - x0) <= SAME_EDGE * box.size + 1 for x0 in margins.get(box.page, ()))
+
+
+def near_list_lines(box: LineBox, others: Sequence[LineBox]) -> bool:
+    """Is the box set in the size of the lines near it, and close to one above or below?"""
+    same_size = [o for o in others if abs(o.size - box.size) <= OTHER_SIZE * box.size]
+    return any(
+        0 < abs(o.top - box.top) <= NEAR_PITCHES * 1.3 * box.size
+        and abs(o.x0 - box.x0) < 20 * box.size
+        for o in same_size
+    )
+
+
+def trim_by_layout(entries: list[EntryLines], boxes: Mapping[int, LineBox]) -> list[EntryLines]:
+    """Entries → the same entries without the lines the page shows are not the list's."""
+    boxed = [boxes[line.number] for e in entries for line in e.lines if line.number in boxes]
+    if not entries or not boxed:
+        return entries
+    sizes = Counter(round(box.size, 1) for box in boxed)
+    size = max(sizes, key=lambda s: (sizes[s], s))
+    hanging = hanging_indent(entries, boxes)
+    trimmed = []
+    for position, entry in enumerate(entries):
+        kept = [entry.lines[0]]
+        for line in entry.lines[1:]:
+            box = boxes.get(line.number)
+            if box is not None and abs(box.size - size) > OTHER_SIZE * size:
+                continue  # a footnote or caption between or after the entries
+            if (
+                position == len(entries) - 1
+                and box is not None
+                and hanging is not None
+                and box.page in hanging
+                and abs(box.x0 - hanging[box.page]) <= SAME_EDGE * size + 1
+                and not LABEL_NUMBER.match(line.text)
+            ):
+                break  # back at the margin, without a label: the list is over
+            kept.append(line)
+        trimmed.append(replace(entry, lines=tuple(kept)))
+    return trimmed
+
+
+def hanging_indent(
+    entries: Sequence[EntryLines], boxes: Mapping[int, LineBox]
+) -> dict[int, float] | None:
+    """Per page, the margin of a hanging-indent list (labels out, other lines in), or None.
+
+    A page's list is hanging when its entries' first lines start at one edge and most of
+    their other lines start at least HANGING_INDENT of the body size further right.
+    """
+    firsts: dict[int, Counter[int]] = {}
+    for entry in entries:
+        box = boxes.get(entry.lines[0].number)
+        if box is not None:
+            firsts.setdefault(box.page, Counter())[round(box.x0)] += 1
+    margins: dict[int, float] = {}
+    for page, edges in firsts.items():
+        margin, count = edges.most_common(1)[0]
+        if count < 2:
+            continue
+        inner = [
+            boxes[line.number]
+            for entry in entries
+            for line in entry.lines[1:]
+            if line.number in boxes and boxes[line.number].page == page
+        ]
+        indented = [b for b in inner if b.x0 >= margin + HANGING_INDENT * b.size]
+        near = [b for b in inner if abs(b.x0 - margin) < 20 * b.size]
+        if near and len(indented) >= 0.7 * len(near):
+            margins[page] = float(margin)
+    return margins or None

@@ -1,0 +1,171 @@
+"""A PDF's reference list split by where its lines are printed (reflink.pdflist).
+
+Every PDF here is written by the test from invented text (tests/pdfmaker.py): a short body
+citing [1]–[4], then a reference list laid out as a typesetter would (labels at the margin,
+other lines at a hanging indent, or flush).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pdfmaker import Page, write_pdf
+from reflink.ingest import ingest_files
+from reflink.models import BODY, FURNITURE, Line
+from reflink.pdflist import LineBox, open_raised_labels, rescue_list_lines
+
+BODY_TEXT = [
+    "Lichens grow slowly on bare rock [1]. Their growth was measured in cold",
+    "regions [2] and in deserts [3], and later surveys confirmed it [4].",
+]
+MARGIN, INDENT, SIZE, PITCH = 60.0, 75.0, 9.0, 11.7
+HEAD = "Journal of Invented Results 2031"
+
+
+def list_pdf(
+    path: Path,
+    entries: list[list[str]],
+    *,
+    indent: float = INDENT,
+    after: list[tuple[str, float]] = (),
+    lines_on_first_page: int = 60,
+) -> Path:
+    """Body, 'References', then each entry's lines: the first at the margin, the rest at
+    `indent`; `after` is (text, size) lines at the margin under the list. A page holds
+    `lines_on_first_page` list lines, then the list goes on on the next page."""
+    pages = [Page()]
+    pages[0].add(MARGIN, 70, "Invented Findings on Lichen Growth", 16)
+    pages[0].column(MARGIN, 110, BODY_TEXT)
+    pages[0].add(MARGIN, 150, "References", 11)
+    y, count = 170.0, 0
+    printed = [
+        (text, MARGIN if i == 0 else indent, SIZE) for e in entries for i, text in enumerate(e)
+    ]
+    printed += [(text, MARGIN, size) for text, size in after]
+    for text, x, size in printed:
+        if count == lines_on_first_page:
+            pages.append(Page())
+            y = 80.0
+        pages[-1].add(x, y, text, size)
+        y += PITCH
+        count += 1
+    for number, page in enumerate(pages, 1):
+        page.add(MARGIN, 40, HEAD, 8).add(290, 810, str(number), 8)
+    return write_pdf(path, pages)
+
+
+def refs_of(tmp_path: Path, pdf: Path) -> dict[int, dict[str, object]]:
+    db = tmp_path / "r.db"
+    ingest_files([pdf], db)
+    with sqlite3.connect(db) as con:
+        con.row_factory = sqlite3.Row
+        return {row["number"]: dict(row) for row in con.execute("select * from refs")}
+
+
+ENTRIES = [
+    [
+        "1. Moss A, Fern B. Growth of crustose lichens on granite in the",
+        "northern uplands. J Invented Res. 2011;11:101-110.",
+    ],
+    [
+        "2. Stone C. Spore dispersal in cold winds over long distances and",
+        "high ridges. J Invented Res. 2012;12:102-111.",
+    ],
+    ["3. Birch D, Reed E. Nitrogen uptake by foliose thalli. J Invented", "Res. 2013;13:103-112."],
+    ["4. Heath F. Carbon fixation at altitude. J Invented Res. 2014;14:104-113."],
+]
+
+
+def test_hanging_indent_list_ends_where_a_line_returns_to_the_margin(tmp_path: Path) -> None:
+    # The last entry prints no closing full stop, so the text alone cannot tell where it
+    # ends; the unlabelled line back at the margin of a hanging-indent list is no entry's
+    entries = [
+        *ENTRIES[:3],
+        ["4. Heath F. Carbon fixation at altitude. J Invented Res.", "2014;14:104-113"],
+    ]
+    after = [("Manuscript received in May and accepted in June by the editors", SIZE)]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "hang.pdf", entries, after=after))
+    assert sorted(refs) == [1, 2, 3, 4]
+    assert refs[1]["title"] == "Growth of crustose lichens on granite in the northern uplands"
+    assert refs[3]["journal"] == "J Invented Res"
+    assert (refs[4]["year"], refs[4]["pages"]) == (2014, "104-113")
+    assert "Manuscript" not in refs[4]["raw"]
+
+
+def test_a_footnote_in_smaller_print_after_the_list_is_no_part_of_the_last_entry(
+    tmp_path: Path,
+) -> None:
+    entries = [
+        *ENTRIES[:3],
+        ["4. Heath F. Carbon fixation at altitude. J Invented Res.", "2014;14:104-113"],
+    ]
+    after = [("corresponding author: ada moss, invented university", 6.5)]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "foot.pdf", entries, indent=MARGIN, after=after))
+    assert "corresponding" not in refs[4]["raw"]
+    assert refs[4]["pages"] == "104-113"
+
+
+def test_bracket_labels(tmp_path: Path) -> None:
+    entries = [[f"[{n}]" + e[0][2:], *e[1:]] for n, e in enumerate(ENTRIES, 1)]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "bracket.pdf", entries))
+    assert sorted(refs) == [1, 2, 3, 4]
+    assert refs[2]["title"] == "Spore dispersal in cold winds over long distances and high ridges"
+
+
+def test_raised_number_labels(tmp_path: Path) -> None:
+    # "¹Moss A, …": the label printed as a superscript runs into the first name in the text
+    entries = [[f"^{{{n}}}" + e[0][3:], *e[1:]] for n, e in enumerate(ENTRIES, 1)]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "raised.pdf", entries))
+    assert sorted(refs) == [1, 2, 3, 4]
+    assert refs[1]["authors"] is not None and "Moss" in refs[1]["authors"]
+    assert refs[3]["title"] == "Nitrogen uptake by foliose thalli"
+
+
+def test_an_entry_broken_across_a_page_keeps_its_fields(tmp_path: Path) -> None:
+    # entry 2 starts at the foot of page 1; its second line, after the page number and the
+    # next page's running head, is still entry 2's
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "break.pdf", ENTRIES, lines_on_first_page=3))
+    assert sorted(refs) == [1, 2, 3, 4]
+    assert refs[2]["title"] == "Spore dispersal in cold winds over long distances and high ridges"
+    assert (refs[2]["year"], refs[2]["pages"]) == (2012, "102-111")
+    assert HEAD not in refs[2]["raw"]
+
+
+def test_a_title_hyphenated_across_lines_is_mended(tmp_path: Path) -> None:
+    entries = [
+        [
+            "1. Moss A, Fern B. Growth of crustose lichens on gran-",
+            "ite in the northern uplands. J Invented Res. 2011;11:101-110.",
+        ],
+        *ENTRIES[1:],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "hyphen.pdf", entries))
+    assert refs[1]["title"] == "Growth of crustose lichens on granite in the northern uplands"
+
+
+def box(x0: float, top: float, size: float = SIZE, page: int = 1, raised: int = 0) -> LineBox:
+    return LineBox(page, x0, x0 + 300, top, top + size, size, raised)
+
+
+def test_a_raised_label_is_opened_only_when_it_is_a_number() -> None:
+    lines = [Line(1, "12Moss A. Title.", "12Moss A. Title."), Line(2, "aMoss", "aMoss")]
+    boxes = {1: box(60, 100, raised=2), 2: box(60, 112, raised=1)}
+    assert [line.text for line in open_raised_labels(lines, boxes)] == [
+        "12 Moss A. Title.",
+        "aMoss",
+    ]
+
+
+def test_a_labelled_line_amid_the_list_is_rescued_from_furniture_but_a_footer_is_not() -> None:
+    texts = [
+        "14. Roe K. (2021) Lamp notes.",
+        "15. Poe L. (2021) Lamp 11©. Fake Press.",
+        "16. Doe M. (2021) Lamp Atlas.",
+        "17 Journal of Lamps 2031",
+    ]
+    kinds = [BODY, FURNITURE, BODY, FURNITURE]
+    lines = [Line(i, t, t, kind=k) for i, (t, k) in enumerate(zip(texts, kinds, strict=True), 1)]
+    boxes = {1: box(60, 100), 2: box(60, 111.7), 3: box(60, 123.4), 4: box(60, 800)}
+    kinds = [line.kind for line in rescue_list_lines(lines, boxes)]
+    assert kinds == [BODY, BODY, BODY, FURNITURE]
