@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-from bibtexparser.middlewares.names import NameParts
+if TYPE_CHECKING:
+    from bibtexparser.middlewares.names import NameParts
 
 from .words import NAME_PARTICLES as PARTICLES
 
@@ -101,6 +103,14 @@ ORGANISATION_WORDS = re.compile(
 ET_AL = re.compile(r"^(?:et\.?\s*al\.?|and others|others)$", re.IGNORECASE)
 
 
+def _name_parts(**parts: list[str]) -> NameParts:
+    """bibtexparser's `NameParts`, imported when a name is first split: reading references
+    never splits one, and importing bibtexparser cost every ingest ~80 ms of CPU (issue 15)."""
+    from bibtexparser.middlewares.names import NameParts
+
+    return NameParts(**parts)
+
+
 def split_printed_name(printed: str) -> NameParts | None:
     """A name as printed in any reference style → its BibTeX parts; None for "et al.".
 
@@ -111,7 +121,7 @@ def split_printed_name(printed: str) -> NameParts | None:
     if parts is None:
         return None
     first, von, last, jr = parts
-    return NameParts(first=list(first), von=list(von), last=list(last), jr=list(jr))
+    return _name_parts(first=list(first), von=list(von), last=list(last), jr=list(jr))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -133,25 +143,25 @@ def _split_printed_name(printed: str) -> NameParts | None:
     # the three shapes most names have, in one regex each (the steps below give the same
     # parts, four times slower): "S. M. Gadgeel", "Smith AB", "Okonkwo, S."
     if match := INITIALS_FAMILY.match(name):
-        return NameParts(first=INITIAL_PIECE.findall(match[1]), last=[match[2]])
+        return _name_parts(first=INITIAL_PIECE.findall(match[1]), last=[match[2]])
     if match := FAMILY_INITIALS.match(name):
-        return NameParts(first=_dot_initials(match[2]), last=[match[1]])
+        return _name_parts(first=_dot_initials(match[2]), last=[match[1]])
     if match := FAMILY_COMMA_INITIALS.match(name):
-        return NameParts(first=INITIAL_PIECE.findall(match[2]), last=[match[1]])
+        return _name_parts(first=INITIAL_PIECE.findall(match[2]), last=[match[1]])
     if "," in name:
         # "Committee on Opportunities in Neuroscience, National Research Council": no
         # family name before that comma
         if len(name.split()) >= 4 and ORGANISATION_WORDS.search(name):
-            return NameParts(last=[name])
+            return _name_parts(last=[name])
         return _split_family_first(name)
     if _is_organisation(name):
-        return NameParts(last=[name])
+        return _name_parts(last=[name])
     words = GLUED_INITIAL.sub(" ", name).split()
     jr = [words.pop()] if len(words) > 1 and words[-1] in SUFFIXES else []
     # "Smith AB", "van der Berg J", "Garcia Campelo R": family name first, bare initials last
     if len(words) > 1 and BARE_INITIALS.match(words[-1]) and not BARE_INITIALS.match(words[0]):
         von, last = _split_particles(words[:-1])
-        return NameParts(first=_dot_initials(words[-1]), von=von, last=last, jr=jr)
+        return _name_parts(first=_dot_initials(words[-1]), von=von, last=last, jr=jr)
     # "S. M. Gadgeel", "J.-F. Martini", "AB Smith": initials first, family name last
     initials: list[str] = []
     while len(words) > 1 and (DOTTED_INITIAL.match(words[0]) or BARE_INITIALS.match(words[0])):
@@ -161,12 +171,12 @@ def _split_printed_name(printed: str) -> NameParts | None:
         )
     if initials:
         von, last = _split_particles(words)
-        return NameParts(first=initials, von=von, last=last, jr=jr)
+        return _name_parts(first=initials, von=von, last=last, jr=jr)
     # No initials at all: "United Nations", "Ministério da Saúde", "Marine Survey
     # Laboratories". Reference lists of this family abbreviate given names, so such a name is
     # an organisation far more often than a person ("John Smith"); written whole and braced,
     # it prints right either way, while "Nations, United" would print as "U. Nations".
-    return NameParts(last=[" ".join([*words, *jr])])
+    return _name_parts(last=[" ".join([*words, *jr])])
 
 
 def _split_family_first(name: str) -> NameParts:
@@ -188,7 +198,7 @@ def _split_family_first(name: str) -> NameParts:
     if len(first) == 1 and len(first[0]) == 1:
         first = [first[0] + "."]  # "Smith, J" → "Smith, J."
     von, last = _split_particles(family.split())
-    return NameParts(first=first, von=von, last=last, jr=jr)
+    return _name_parts(first=first, von=von, last=last, jr=jr)
 
 
 def _is_organisation(name: str) -> bool:
