@@ -135,7 +135,7 @@ def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
 
 def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Raw line texts → character-level repaired texts, and the ligature mapping used."""
-    symbol_font = sum(len(SYMBOL_EQUALS.findall(text)) for text in texts) >= 2
+    symbol_font = sum(len(SYMBOL_EQUALS.findall(text)) for text in texts if "¼" in text) >= 2
     mapping = infer_ligatures(texts)
     repaired = []
     for text in texts:
@@ -249,7 +249,10 @@ DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,5}(?:\s*(?:/|of)\s*\d{1,5})?(?:\s*[-–—])?$", re.I
 )
-COPYRIGHT = re.compile(rf"©|\(c\)\s*{PRINTED_YEAR}|\bcopyright\b|\ball rights reserved\b", re.I)
+# "c(?<!\wc)" is "\bc" with the letter first, so re can skip to the letters that start a match
+COPYRIGHT = re.compile(
+    rf"©|\(c\)\s*{PRINTED_YEAR}|c(?<!\wc)opyright\b|a(?<!\wa)ll rights reserved\b", re.I
+)
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # (?<!\S): start only where a run of non-blanks starts; a match inside the run is one from its
 # start, and trying every inner start made 200 KB without a blank quadratic (#18)
@@ -517,7 +520,7 @@ def looks_like_author_line(text: str) -> bool:
 
 def looks_like_affiliation(text: str, layout: Layout) -> bool:
     """An address: "2 Division of Tropical Botany, …, USA.", "… University, 103 Wenhua"."""
-    if EMAIL.search(text) and (len(text) < layout.typical_length * 1.2 or CONTACT.search(text)):
+    if "@" in text and EMAIL.search(text) and (len(text) < layout.typical_length * 1.2 or CONTACT.search(text)):
         return True
     if not AFFILIATION_WORDS.search(text):
         return False
@@ -925,7 +928,8 @@ def stitch(lines: Iterable[Line]) -> Passage:
         text = line.text
         if previous is not None:
             how = "space"
-            broken = HYPHEN_BREAK.search(previous.text)
+            # most lines do not end on a hyphen: skip the search that tries every position
+            broken = HYPHEN_BREAK.search(previous.text) if "-" in previous.text[-2:] else None
             following = NEXT_WORD.match(text)
             if broken and following:
                 how = mend_hyphen(broken.group("left"), following.group("right"), vocabulary)
