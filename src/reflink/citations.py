@@ -404,7 +404,8 @@ SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known
 # count before a noun: "a total of 90 compounds 8 and" cites 8
 COMPOUND_LABEL = re.compile(
     rf"\((?:R|S|E|Z|±|rac)\)-(\d{{1,3}})\b"
-    rf"|[Cc](?<!\d [Cc])(?<!\w[Cc])ompounds?\s+(?:\((?:R|S)\)-)?(\d{{1,3}}(?:\s?[{DASH}]\s?\d{{1,3}})?)(?!\d)"
+    rf"|[Cc](?<!\d [Cc])(?<!\w[Cc])ompounds?\s+(?:\((?:R|S)\)-)?"
+    rf"(\d{{1,3}}(?:\s?[{DASH}]\s?\d{{1,3}})?)(?!\d)"
 )
 REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
 # data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,

@@ -520,7 +520,11 @@ def looks_like_author_line(text: str) -> bool:
 
 def looks_like_affiliation(text: str, layout: Layout) -> bool:
     """An address: "2 Division of Tropical Botany, …, USA.", "… University, 103 Wenhua"."""
-    if "@" in text and EMAIL.search(text) and (len(text) < layout.typical_length * 1.2 or CONTACT.search(text)):
+    if (
+        "@" in text
+        and EMAIL.search(text)
+        and (len(text) < layout.typical_length * 1.2 or CONTACT.search(text))
+    ):
         return True
     if not AFFILIATION_WORDS.search(text):
         return False
