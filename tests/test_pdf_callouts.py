@@ -126,3 +126,16 @@ def test_a_passage_repeated_on_a_later_page_is_not_a_running_head(tmp_path: Path
     ]
     numbers = [number for number, _ in cited(tmp_path, body)]
     assert numbers == [1, 2, 3, 3, 4, 5, 6]
+
+
+def test_a_short_line_ending_in_a_long_superscript_list(tmp_path: Path) -> None:
+    """ "fly.^{1,2,3,4,5,6}" alone on its line: the list has more characters than the word,
+    but the line's body size is the size of its letters, so the list is raised."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1,2,3} Spores travel far^{4,5,6}",
+        "and the thalli differ between the moss and the",
+        "fly.^{1,2,3,4,5,6}",
+        "Later work^{2} agreed.",
+    ]
+    markers = [marker for _, marker in cited(tmp_path, body)]
+    assert markers == ["1,2,3"] * 3 + ["4,5,6"] * 3 + ["1,2,3,4,5,6"] * 6 + ["2"]

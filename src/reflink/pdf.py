@@ -242,6 +242,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
         rotated = 0
         upright = True
         line_start = True
+        unknown_box = False  # the fragment so far is glyphs whose box PDFium does not know
         for i, ch in enumerate(text):
             if ch in "\r\n":
                 line_start = True
@@ -269,6 +270,31 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
             if high - low <= 0.1:
                 continue
             ch = HYPHENS.get(ch) or LIGATURES.get(ch) or ch
+            other_box = False
+            if chars:
+                size = top - bottom
+                other_box = (
+                    abs((high + low) - (top + bottom)) > 0.3 * size
+                    or abs(high - low - size) > 0.1 * size
+                )
+            if (
+                ch.isalpha()
+                and (not chars or unknown_box or other_box)
+                and _ink_box_only(handle, i, box)
+            ):
+                # PDFium knows no font box for this glyph ("fl" of a ligature glyph: 8 pt high
+                # in 12 pt text) and gives its ink: it takes its word's box, not a size of its own
+                if not chars:
+                    x0, x1, bottom, top, unknown_box = left, right, low, high, True
+                else:
+                    x1 = max(x1, right)
+                chars.append(ch)
+                continue
+            if chars and unknown_box:
+                # the word began with glyphs of unknown box: this one's box is the word's
+                x1, bottom, top, unknown_box = max(x1, right), low, high, False
+                chars.append(ch)
+                continue
             if chars:
                 size = top - bottom
                 new_size = high - low
@@ -281,7 +307,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
                     fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
                     chars = []
             if not chars:
-                x0, x1, bottom, top = left, right, low, high
+                x0, x1, bottom, top, unknown_box = left, right, low, high, False
             else:
                 x1 = max(x1, right)
             chars.append(ch)
@@ -290,6 +316,22 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
         return fragments, rotated
     finally:
         textpage.close()
+
+
+def _ink_box_only(handle, index: int, loose) -> bool:
+    """Whether PDFium's loose box of a glyph is only its ink box (no font metrics known)."""
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(
+        handle,
+        index,
+        ctypes.byref(left),
+        ctypes.byref(right),
+        ctypes.byref(bottom),
+        ctypes.byref(top),
+    )
+    return abs(bottom.value - loose.bottom) < 0.01 and abs(top.value - loose.top) < 0.01
 
 
 # --- layout -----------------------------------------------------------------------------------
@@ -378,9 +420,14 @@ BUCKET = 4.0  # points
 def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
     """A line's fragments → its text, left to right, with raised and lowered spans marked."""
     fragments = sorted(band.fragments, key=lambda f: f.x0)
+    # the body size is the size most letters are set in: a long superscript list
+    # ("fly.^{5,8,22,26,27,34,41,42}") has more characters than the word it follows
     weights: Counter[float] = Counter()
     for f in fragments:
-        weights[round(f.height, 1)] += len(f.text)
+        weights[round(f.height, 1)] += sum(ch.isalpha() for ch in f.text)
+    if not any(weights.values()):
+        for f in fragments:
+            weights[round(f.height, 1)] += len(f.text)
     size = max(weights, key=lambda h: (weights[h], h))
     body = [f.centre for f in fragments if f.height >= SCRIPT_SIZE * size]
     centre = statistics.median(body) if body else band.core_bottom + size / 2
