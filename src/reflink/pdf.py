@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .errors import InputError, ParseError
+from .headings import larger_than_body
 from .models import FURNITURE, Line
 from .pdflist import LineBox
 from .textclean import clean_text
@@ -678,8 +679,14 @@ class PdfLines:
 
 def to_lines(pdf: PdfText) -> PdfLines:
     """The reader's lines → classified `Line`s (textclean's rules), pages and typography."""
-    # running heads and feet come from positions (`mark_furniture`), not repetition alone
-    lines = clean_text("\n".join(line.text for line in pdf.lines), heads_by_position=True)
+    # running heads and feet come from positions (`mark_furniture`), not repetition alone;
+    # lines set larger than the body are evidence for headings without numbers
+    larger = larger_than_body(
+        [line.size for line in pdf.lines], [len(line.text) for line in pdf.lines]
+    )
+    lines = clean_text(
+        "\n".join(line.text for line in pdf.lines), prominent=larger, heads_by_position=True
+    )
     classified: list[Line] = []
     scripts: dict[int, Scripts] = {}
     boxes: dict[int, LineBox] = {}

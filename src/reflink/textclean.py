@@ -21,11 +21,12 @@ import codecs
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import InputError
+from .headings import Neighbours, is_unnumbered_heading, reads_as_sentence
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from .normalise import YEAR as PRINTED_YEAR
 from .vocabulary import common_words
@@ -270,6 +271,8 @@ NUMBERED_HEADING = re.compile(
 )
 # the heading of a section whose title is printed alone: "INTRODUCTION", "Methods"
 ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary)\s*:?$", re.I)
+# the first section of an essay printed right under its title: the title block ends there
+OPENING_HEADING = re.compile(r"^(?:introduction|background|overview|preface)$", re.I)
 # The heading of a reference list: "References", "Notes and references", "7. Literature cited";
 # references.py and claims.py use it too, so the three stages agree on where a list starts.
 REFERENCE_HEADING = re.compile(
@@ -350,14 +353,15 @@ class Layout:
 
 
 def classify_lines(
-    texts: list[str], *, heads_by_position: bool = False
+    texts: list[str], prominent: Collection[int] = (), *, heads_by_position: bool = False
 ) -> tuple[list[str], list[str]]:
     """Repaired line texts → (kind per line, run-in heading per line ("" when none)).
 
     Order matters: furniture and watermark first (they interrupt everything else), then the
     title block, captions and tables, headings; what is left is body. `heads_by_position`: the
     caller (a PDF reader) finds running heads and feet by position, so a line repeated on
-    other pages is not one for that alone.
+    other pages is not one for that alone. `prominent` holds the indices of lines printed
+    larger than the body (a PDF's typography): evidence for a heading.
     """
     kinds = [BLANK if not text else "" for text in texts]
     mark_watermark(texts, kinds)
@@ -365,7 +369,7 @@ def classify_lines(
     layout = measure_layout(texts, kinds)
     mark_front_matter(texts, kinds, layout)
     mark_captions_and_tables(texts, kinds, layout)
-    run_in = mark_headings(texts, kinds, layout)
+    run_in = mark_headings(texts, kinds, layout, frozenset(prominent))
     for index, kind in enumerate(kinds):
         if not kind:
             kinds[index] = BODY
@@ -573,6 +577,8 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
                 break  # "Kinase kinase kinase.1": a sentence, so running text has begun
             if BRACKETED_NUMBER.search(text):
                 break  # "Lung cancer is common [1]": a callout, so running text has begun
+            if OPENING_HEADING.match(text):
+                break  # "Introduction" under the title: the body begins
             kinds[index] = FRONT
     for index, text in enumerate(texts):
         if kinds[index] or index >= layout.reference_start:
@@ -700,7 +706,9 @@ def _heading_number_fits(number: str, previous: list[int] | None) -> bool:
     return parts == [*previous, 1]
 
 
-def mark_headings(texts: list[str], kinds: list[str], layout: Layout) -> list[str]:
+def mark_headings(
+    texts: list[str], kinds: list[str], layout: Layout, prominent: frozenset[int] = frozenset()
+) -> list[str]:
     """Numbered and alone-on-their-line headings → HEADING; run-in headings are split off."""
     run_in = [""] * len(texts)
     previous_number: list[int] | None = None
@@ -753,9 +761,52 @@ def mark_headings(texts: list[str], kinds: list[str], layout: Layout) -> list[st
                     continue
                 previous_number = [int(p) for p in number.rstrip(".").split(".")]
                 continue
-        if _is_alone_heading(texts, kinds, index, layout):
+        if _is_alone_heading(texts, kinds, index, layout) or is_unnumbered_heading(
+            text, _neighbours(texts, kinds, index, layout, index in prominent)
+        ):
             kinds[index] = HEADING
     return run_in
+
+
+SKIPPED_AROUND_HEADINGS = (BLANK, FURNITURE, WATERMARK)
+
+
+def _neighbours(
+    texts: list[str], kinds: list[str], index: int, layout: Layout, prominent: bool
+) -> Neighbours:
+    """The lines around line `index` that say whether it stands alone as a heading."""
+    previous = ""
+    for j in range(index - 1, -1, -1):
+        if kinds[j] in SKIPPED_AROUND_HEADINGS:
+            continue
+        # after a heading or the title block a new section may start at once
+        previous = "" if kinds[j] in (HEADING, FRONT) else texts[j]
+        break
+    following: list[int] = []
+    for j in range(index + 1, min(len(texts), index + 12)):
+        if kinds[j] in SKIPPED_AROUND_HEADINGS:
+            continue
+        if kinds[j] or len(following) == 2:
+            break  # a caption, a table, a heading: no paragraph follows
+        following.append(j)
+    next_texts = [texts[j] for j in following] + ["", ""]
+    # blank lines around it mean something only where a paragraph runs on over lines
+    set_apart = (
+        0 < index < len(texts) - 1
+        and not texts[index - 1]
+        and not texts[index + 1]
+        and bool(following)
+        and following[0] + 1 < len(texts)
+        and bool(texts[following[0] + 1])
+    )
+    return Neighbours(
+        previous=previous,
+        following=next_texts[0],
+        after_following=next_texts[1],
+        typical_length=layout.typical_length,
+        set_apart=set_apart,
+        prominent=prominent,
+    )
 
 
 def _mark_heading_continuation(
@@ -835,15 +886,22 @@ def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: La
     titled = (
         len(words) <= 4 and words[0][0].isupper() and all(w.isalpha() or w in "&-" for w in words)
     )
+    # "Survival was not reached": four words, but a sentence that lost its full stop
+    titled = titled and not reads_as_sentence(text)
     return upper or (titled and len(following) >= 0.5 * layout.typical_length)
 
 
-def clean_text(text: str, *, heads_by_position: bool = False) -> list[Line]:
-    """Decoded text → one classified, character-cleaned `Line` per input line
-    (`heads_by_position`: see `classify_lines`)."""
+def clean_text(
+    text: str, prominent: Collection[int] = (), *, heads_by_position: bool = False
+) -> list[Line]:
+    """Decoded text → one classified, character-cleaned `Line` per input line.
+
+    `prominent`: 0-based indices of lines printed larger than the body text, when the caller
+    knows the typography (a PDF); they may be headings without numbers. `heads_by_position`:
+    see `classify_lines`."""
     raws = text.split("\n")
     texts, _mapping = repair_characters(raws)
-    kinds, run_in = classify_lines(texts, heads_by_position=heads_by_position)
+    kinds, run_in = classify_lines(texts, prominent, heads_by_position=heads_by_position)
     body_kinds = (BODY, CAPTION, TABLE, HEADING)
     dropped = find_dropped_ligatures(
         t for t, k in zip(texts, kinds, strict=True) if k in body_kinds
