@@ -1075,3 +1075,45 @@ def test_fill_from_a_reply_of_the_wrong_shape_is_one_line_and_caches_nothing(
     db = sqlite_utils.Database(seed)
     assert db.execute("select count(*) from crossref_cache").fetchone()[0] == 0
     db.close()
+
+
+def test_cli_resolve_and_fill_json_is_the_summary_as_one_object(
+    seed: Path, httpserver: HTTPServer, crossref: MiniSearch
+) -> None:
+    url = httpserver.url_for("/")
+    fill = CliRunner().invoke(
+        cli, ["fill-references", "--db", str(seed), "--crossref-url", url, "--json"]
+    )
+    assert fill.exit_code == 0, fill.output
+    filled = json.loads(fill.stdout)
+    assert filled["database"] == str(seed) and filled["written"] is True
+    [document] = filled["documents"]
+    assert (document["document"], document["doi"]) == ("alk-ros1-review.txt", SEED_DOI)
+    assert document["deposited"] == 146
+    assert document["summary"].startswith(f"alk-ros1-review.txt ({SEED_DOI}): 146 deposited")
+    # the progress and "written to" lines stay on stderr, so stdout parses as JSON
+    assert fill.stderr == f"references of 1 document written to {seed}\n"
+
+    resolve = CliRunner().invoke(
+        cli, ["resolve", "--db", str(seed), "--crossref-url", url, "--dry-run", "--json"]
+    )
+    assert resolve.exit_code == 0, resolve.output
+    summary = json.loads(resolve.stdout)
+    assert summary["written"] is False and summary["dry_run"] is True
+    counted = ("matched", "rejected", "ambiguous", "no_candidates", "skipped", "had_doi")
+    assert sum(summary[key] for key in counted) + summary["failed"] == summary["references"]
+    assert summary["summary"].startswith(f"{summary['references']} references: ")
+
+
+def test_cli_fill_references_csv_is_a_row_per_document(
+    seed: Path, httpserver: HTTPServer, crossref: MiniSearch
+) -> None:
+    url = httpserver.url_for("/")
+    result = CliRunner().invoke(
+        cli, ["fill-references", "--db", str(seed), "--crossref-url", url, "--csv"]
+    )
+    assert result.exit_code == 0, result.output
+    import csv
+
+    [row] = list(csv.DictReader(result.stdout.splitlines()))
+    assert (row["document"], row["deposited"]) == ("alk-ros1-review.txt", "146")

@@ -934,3 +934,18 @@ def test_the_seed_after_fill_references(tmp_path: Path, httpserver: HTTPServer) 
     assert report.output.splitlines()[0].endswith(
         f"; {len(with_doi)} sources checked: 1 retracted, 1 corrected"
     )
+
+
+def test_cli_json_is_the_summary_as_one_object(
+    review: Path, httpserver: HTTPServer, crossref: WorkCatalogue
+) -> None:
+    args = ["check-sources", "--db", str(review), "--crossref-url", httpserver.url_for("/")]
+    result = CliRunner().invoke(cli, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["sources"], summary["checked"]) == (8, 8)
+    assert summary["flagged"] == {"correction": 1, "expression_of_concern": 1, "retraction": 2}
+    assert summary["summary"].startswith("8 sources checked: 2 retracted, 1 expression of concern")
+    assert summary["database"] == str(review)
+    again = json.loads(CliRunner().invoke(cli, [*args, "--json"]).stdout)
+    assert (again["requests"], again["from_cache"]) == (0, 8)

@@ -77,6 +77,17 @@ def db_option(func: Callable) -> Callable:
     )(func)
 
 
+def json_option(func: Callable) -> Callable:
+    """--json: the command's summary as one JSON object on standard output (docs/scripting.md)."""
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Print the summary as one JSON object."
+    )(func)
+
+
+def print_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 @contextmanager
 def progress(label: str, length: int) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr, only when stderr is a terminal; yields its `advance(n)`."""
@@ -195,7 +206,8 @@ def wrote_to(db_path: Path, what: str) -> None:
 
 @cli.command()
 @db_option
-def upgrade(db_path: Path) -> None:
+@json_option
+def upgrade(db_path: Path, as_json: bool) -> None:
     """Bring an older reflink database up to date.
 
     Bring a database written by an older reflink up to date (the read commands never do).
@@ -208,7 +220,11 @@ def upgrade(db_path: Path) -> None:
     from .db import upgrade_database
 
     added = upgrade_database(db_path)
-    say(f"{db_path}: " + (f"added {', '.join(added)}" if added else "already up to date"))
+    line = f"{db_path}: " + (f"added {', '.join(added)}" if added else "already up to date")
+    if as_json:
+        print_json({"database": str(db_path), "added": list(added), "summary": line})
+    else:
+        say(line)
 
 
 @cli.command()
@@ -568,6 +584,7 @@ def crossref_options(func: Callable) -> Callable:
     help="Look at most N entries (those never resolved first).",
 )
 @click.option("--dry-run", is_flag=True, help="Ask Crossref and report; write nothing.")
+@json_option
 def resolve(
     db_path: Path,
     mailto: str | None,
@@ -575,6 +592,7 @@ def resolve(
     limit: int | None,
     document: str | None,
     dry_run: bool,
+    as_json: bool,
 ) -> None:
     """Find missing DOIs by Crossref search, validated.
 
@@ -599,7 +617,12 @@ def resolve(
             base_url=crossref_url,
             on_progress=advance,
         )
-    say(result.summary())
+    if as_json:
+        from .summaries import summary_object
+
+        print_json(summary_object(result, db_path, written=not dry_run))
+    else:
+        say(result.summary())
     if dry_run:
         say(f"dry run: nothing written to {db_path}", err=True)
     else:
@@ -610,12 +633,16 @@ def resolve(
 @db_option
 @crossref_options
 @click.option("--doi", default=None, help="The article's own DOI, when the text does not print it.")
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: a row per document.")
 def fill_references_command(
     db_path: Path,
     mailto: str | None,
     crossref_url: str | None,
     document: str | None,
     doi: str | None,
+    as_json: bool,
+    as_csv: bool,
 ) -> None:
     """Fill missing entries from the deposited reference list.
 
@@ -643,8 +670,15 @@ def fill_references_command(
             base_url=crossref_url,
             on_progress=advance,
         )
-    for result in results:
-        say(result.summary())
+    from .summaries import fill_object, fill_rows
+
+    if as_json:
+        print_json(fill_object(results, db_path))
+    elif as_csv:
+        write_csv(fill_rows(results))
+    else:
+        for result in results:
+            say(result.summary())
     wrote_to(db_path, f"references of {len(results)} {_documents(len(results))}")
 
 
@@ -660,6 +694,7 @@ def fill_references_command(
     help="Ask Crossref again about sources checked more than this many days ago.",
 )
 @click.option("--refresh", is_flag=True, help="Ask Crossref about every source again.")
+@json_option
 def check_sources_command(
     db_path: Path,
     mailto: str | None,
@@ -667,6 +702,7 @@ def check_sources_command(
     document: str | None,
     max_age_days: float,
     refresh: bool,
+    as_json: bool,
 ) -> None:
     """Check sources against Crossref: retractions, corrections.
 
@@ -692,5 +728,10 @@ def check_sources_command(
             refresh=refresh,
             on_progress=advance,
         )
-    say(result.summary())
+    if as_json:
+        from .summaries import summary_object
+
+        print_json(summary_object(result, db_path))
+    else:
+        say(result.summary())
     wrote_to(db_path, "source checks")
