@@ -190,3 +190,20 @@ def test_documents_of_the_same_name_are_told_apart(tmp_path: Path, seed_path: Pa
     assert ambiguous.output.startswith(
         "Error: 2 documents are named review.txt; give its path or id"
     )
+    # the label `report` shows is a name --document takes, and so is the path from another folder
+    labelled = CliRunner().invoke(
+        cli, ["bibtex", "--document", "2020/review.txt", "--numbers", "101", "--db", str(db)]
+    )
+    assert labelled.exit_code == 0, labelled.output
+    assert labelled.stdout.count("@article{") == 1
+    unknown = CliRunner().invoke(
+        cli, ["bibtex", "--document", "2021/review.txt", "--all", "--db", str(db)]
+    )
+    assert unknown.output == (
+        "Error: no document '2021/review.txt' in the database "
+        "(documents: 2019/review.txt, 2020/review.txt)\n"
+    )
+    # the entries `lookup --author` lists are told apart as the claims are
+    author = CliRunner().invoke(cli, ["lookup", "--author", "Gadgeel", "--db", str(db)])
+    assert author.exit_code == 0, author.output
+    assert "2019/review.txt:" in author.stdout and "2020/review.txt:" in author.stdout

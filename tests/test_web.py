@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import re
 import socket
 import sqlite3
@@ -704,10 +705,15 @@ def test_an_older_database_is_refused_by_serve_and_brought_up_to_date_by_upgrade
     with pytest.raises(DatabaseError, match="written by an older reflink .it lacks claim_sources"):
         prepare(older)
     assert older.read_bytes() == before
-    result = CliRunner().invoke(cli, ["upgrade", "--db", str(older)])
+    result = CliRunner().invoke(cli, ["upgrade", "--db", str(older), "--json"])
     assert result.exit_code == 0, result.output
+    upgraded = json.loads(result.stdout)
+    assert upgraded["database"] == str(older) and upgraded["added"]
+    assert upgraded["summary"] == f"{older}: added {', '.join(upgraded['added'])}"
     assert needs_upgrade(older) is False
     prepare(older)
+    again = CliRunner().invoke(cli, ["upgrade", "--db", str(older), "--json"])
+    assert json.loads(again.stdout)["added"] == []
 
 
 def test_pages_link_reflinks_stylesheet_which_is_served(ds, name) -> None:

@@ -568,7 +568,7 @@ def _outside_claims(
         out.append(
             ClaimSources(
                 claim_id=None,
-                document=cs[0]["name"],
+                document=document_labels(db).get(document_id, cs[0]["name"]),
                 text=None,
                 line_start=line,
                 line_end=line,
@@ -584,13 +584,15 @@ def _outside_claims(
 
 def _entries(db: sqlite_utils.Database, where: str, params: Sequence[Any]) -> list[RefEntry]:
     entries = []
+    labels = document_labels(db)  # "2019/review.txt" when two documents share a name
     for row in db.query(
         "select refs.*, documents.name as document from refs"
         f" join documents on documents.id = refs.document_id where {where}"
         " order by refs.document_id, refs.number, refs.id",
         list(params),
     ):
-        entries.append(entry_from_row(row))
+        label = labels.get(row["document_id"], row["document"])
+        entries.append(entry_from_row(row, label))
     return entries
 
 
@@ -599,14 +601,23 @@ def _document_ids(db: sqlite_utils.Database, document: str | None) -> list[int] 
     if document is None:
         return None
     rows = db.execute(
-        "select id from documents where name = ? or path = ? or cast(id as text) = ?",
-        [document, document, document],
+        "select id from documents where name = ? or path = ? or path = ? or cast(id as text) = ?",
+        [document, document, str(Path(document).expanduser().absolute()), document],
     ).fetchall()
+    labels = document_labels(db)
     if not rows:
-        names = [row[0] for row in db.execute("select name from documents order by id")]
+        # "2019/review.txt": the end of a path, as `report` and `lookup` show it, or a path
+        # relative to a folder other than the one ingest ran in
+        tail = "/" + document.strip("/")
+        rows = [
+            row
+            for row in db.execute("select id, path from documents order by id")
+            if labels.get(row[0]) == document or (row[1] or "").endswith(tail)
+        ]
+    if not rows:
         raise ReflinkError(
             f"no document {document!r} in the database"
-            + (f" (documents: {', '.join(names)})" if names else "")
+            + (f" (documents: {', '.join(labels[i] for i in sorted(labels))})" if labels else "")
         )
     return [row[0] for row in rows]
 
