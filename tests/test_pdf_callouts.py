@@ -139,3 +139,24 @@ def test_a_short_line_ending_in_a_long_superscript_list(tmp_path: Path) -> None:
     ]
     markers = [marker for _, marker in cited(tmp_path, body)]
     assert markers == ["1,2,3"] * 3 + ["4,5,6"] * 3 + ["1,2,3,4,5,6"] * 6 + ["2"]
+
+
+def test_parentheses_that_hold_statistics_scales_and_counts(tmp_path: Path) -> None:
+    """ "r (4) = .31" (degrees of freedom), "agreement (1–5)" (a rating scale) and "three (3)
+    breaks" (a count) are no callouts; "extracted according to (2)" is one."""
+    body = [
+        "Lichens grow slowly on bare rock (1). Spores travel far (2), and thalli",
+        "were rated for agreement (1-5) with four statements about cover. Cover",
+        "fell at altitude (3), and the plots showed three (3) breaks in growth",
+        "with r (4) = .31 across sites; lipids were extracted according to (2).",
+        "Later work (4, 5) agreed, as did a survey of basalt (6).",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "(1)"),
+        (2, "(2)"),
+        (3, "(3)"),
+        (2, "(2)"),
+        (4, "(4, 5)"),
+        (5, "(4, 5)"),
+        (6, "(6)"),
+    ]

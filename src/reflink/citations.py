@@ -127,6 +127,19 @@ ENCLOSED_LABELS = frozenset(
 
 # Words before a parenthesised number that make it an equation reference: "from (7) we see"
 EQUATION_LEADS = frozenset("by from to into".split())
+# … but not after "according to (9)", which cites
+CITING_LEAD = re.compile(r"\baccording\s+to\s*$", re.IGNORECASE)
+# "r (25) = −.275", "t(24) = 2.1": a parenthesis before "=" holds degrees of freedom
+STATISTIC_AFTER = re.compile(r"\s?[=<>≤≥]")
+# "agreement (1–7)", "a scale (1–5)": a range from 1 after these words is a rating scale
+SCALE_WORDS = frozenset("agreement scale scales rating ratings rated score scores likert".split())
+# "three (3) breaks": a count spelled out, then repeated in digits
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 
 # Singular nouns that often take a label ("mutant 4", "patient 2") but sometimes end a
 # clause before a callout ("the T315I mutant 14 ."): evidence against, not a veto
@@ -251,6 +264,9 @@ WEIGHTS: dict[str, float] = {
     # "derived from (7)": often an equation; weak enough that "adapted from (6)" may still
     # introduce a number in order, while a re-citation needs more
     "paren:after-equation-lead": -0.8,
+    # "r (25) = −.275", "agreement (1–7)", "three (3) breaks": degrees of freedom, a rating
+    # scale, a count in digits after its word; as sure as a label word
+    "paren:statistic-scale-or-count": -3.0,
     # "see Ref. 13": the word says it; raise it and table headers "Reference" + "33%" creep in
     "refword": 3.0,
     # -- a table's reference column --
@@ -647,10 +663,24 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         if token in ENCLOSED_LABELS:
             found.append(evidence("enclosed:after-label-word"))
         elif family == PARENTHESISED and token in EQUATION_LEADS:
-            found.append(evidence("paren:after-equation-lead"))
+            if not CITING_LEAD.search(text, max(0, match.start() - 20), match.start()):
+                found.append(evidence("paren:after-equation-lead"))
+        if family == PARENTHESISED and _paren_not_a_callout(text, match, token):
+            found.append(evidence("paren:statistic-scale-or-count"))
         made = scan.candidate(match.start(), match.end(), inner, family, "enclosed", found, digit)
         if made:
             yield made
+
+
+def _paren_not_a_callout(text: str, match: re.Match[str], token: str) -> bool:
+    """ "r (25) = −.275": a statistic's degrees of freedom; "agreement (1–7)": a rating
+    scale; "three (3) breaks": a count spelled out, then in digits."""
+    if STATISTIC_AFTER.match(text, match.end()):
+        return True
+    numbers = expand_numbers(match.group(1))
+    if token in SCALE_WORDS and len(numbers) > 1 and RANGE.fullmatch(match.group(1).strip()):
+        return numbers[0] == 1
+    return len(numbers) == 1 and NUMBER_WORDS.get(token) == numbers[0]
 
 
 def scan_reference_words(scan: Scan) -> Iterator[Candidate]:
