@@ -169,3 +169,21 @@ def test_a_labelled_line_amid_the_list_is_rescued_from_furniture_but_a_footer_is
     boxes = {1: box(60, 100), 2: box(60, 111.7), 3: box(60, 123.4), 4: box(60, 800)}
     kinds = [line.kind for line in rescue_list_lines(lines, boxes)]
     assert kinds == [BODY, BODY, BODY, FURNITURE]
+
+
+def test_an_italic_journal_ends_a_title_of_several_sentences(tmp_path: Path) -> None:
+    # Without the face, "Lamp Working Group. Fake Lamp J" reads as the journal
+    entries = [
+        [
+            "1. Roe K, Poe L. (2031) Lamp guides. VI. How to read a lamp. Lamp Working",
+            "Group. ~{Fake Lamp J} 12: 1-9.",
+        ],
+        ["2. Doe M. (2030) Quiet lamps in dark rooms. ~{Fake Lamp J} 11: 10-19."],
+        ["3. Moe N. (2029) Growth of ~{Fakella lampis} in dark rooms. Fake Lamp J 10: 20-29."],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "italic.pdf", entries))
+    assert refs[1]["title"] == "Lamp guides. VI. How to read a lamp. Lamp Working Group"
+    assert refs[1]["journal"] == "Fake Lamp J"
+    # italics inside a title, the journal set upright: the rules' reading stands
+    assert refs[3]["title"] == "Growth of Fakella lampis in dark rooms"
+    assert refs[3]["journal"] == "Fake Lamp J"

@@ -35,7 +35,7 @@ from .errors import InputError, ParseError
 from .headings import larger_than_body
 from .models import FURNITURE, Line
 from .pdflist import LineBox
-from .textclean import clean_text
+from .textclean import REFERENCE_HEADING, clean_text
 
 # A review is 5–60 pages and a few MB; beyond these it is not one review (a thesis, a book, a
 # scanned volume), and reading it would take minutes. Stated in docs/pdf.md.
@@ -77,6 +77,7 @@ class PdfLine:
     size: float  # body size of the line (loose box height, points)
     raised: tuple[tuple[int, int], ...] = ()  # [start, end) offsets of superscript runs in text
     lowered: tuple[tuple[int, int], ...] = ()  # … of subscript runs
+    italic: tuple[tuple[int, int], ...] = ()  # … of words set in an italic face
     kind: str | None = None  # FURNITURE when position and repetition say so; else textclean's
 
 
@@ -97,6 +98,7 @@ class _Fragment:
     bottom: float  # PDF coordinates: y grows upwards
     top: float
     index: int  # stream order on the page
+    italic: bool = False
 
     @property
     def height(self) -> float:
@@ -178,12 +180,13 @@ def read_pdf(
         fragments_by_page: list[list[_Fragment]] = []
         sizes: list[tuple[float, float]] = []
         dropped = 0
+        in_list = False  # a reference heading was printed: fonts are read from there on
         for number in range(count):
             started = time.monotonic()
             try:
                 page = document[number]
                 width, height = page.get_size()
-                fragments, rotated = _read_page(page, name, number + 1)
+                fragments, rotated, in_list = _read_page(page, name, number + 1, in_list)
             except pdfium.PdfiumError as exc:
                 raise InputError(
                     f"{name}: page {number + 1} cannot be read (corrupt or truncated)"
@@ -211,8 +214,14 @@ def read_pdf(
     return PdfText(lines=mark_furniture(lines, sizes), pages=count, dropped=dropped)
 
 
-def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
-    """One page → its fragments in stream order, and the count of rotated characters dropped."""
+def _read_page(
+    page, name: str, number: int, in_list: bool = False
+) -> tuple[list[_Fragment], int, bool]:
+    """One page → its fragments in stream order, the count of rotated characters dropped, and
+    whether the reference list has begun (on this page or an earlier one, `in_list`).
+
+    Italics are read only from the list's heading on: the journal's face helps to parse an
+    entry, and a font query per word costs a fifth of the page's reading."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -224,7 +233,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
                 f"{MAX_PAGE_CHARACTERS} a page of text has"
             )
         if count <= 0:
-            return [], 0
+            return [], 0, in_list
         text = textpage.get_text_range(0, count)
         if len(text) != count:  # one code point per character index, whatever the encoding
             text = "".join(
@@ -232,6 +241,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
             )
         # a character outside the BMP comes as two halves; SQLite cannot store a lone half
         text = SURROGATE.sub("\ufffd", text)
+        in_list = in_list or any(REFERENCE_HEADING.match(row) for row in text.splitlines())
         handle = textpage.raw
         box = pdfium_c.FS_RECTF()
         box_ref = ctypes.byref(box)
@@ -241,6 +251,8 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
         chars: list[str] = []
         x0 = x1 = bottom = top = 0.0
         rotated = 0
+        italic = False
+        is_italic = italic_reader(handle) if in_list else lambda index: False
         upright = True
         line_start = True
         unknown_box = False  # the fragment so far is glyphs whose box PDFium does not know
@@ -248,7 +260,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
             if ch in "\r\n":
                 line_start = True
                 if chars:
-                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, italic))
                     chars = []
                 continue
             if line_start and not ch.isspace():
@@ -262,7 +274,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
                 continue
             if ch.isspace():
                 if chars:
-                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, italic))
                     chars = []
                 continue
             if not loose_box(handle, i, box_ref):
@@ -287,6 +299,7 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
                 # in 12 pt text) and gives its ink: it takes its word's box, not a size of its own
                 if not chars:
                     x0, x1, bottom, top, unknown_box = left, right, low, high, True
+                    italic = is_italic(i)
                 else:
                     x1 = max(x1, right)
                 chars.append(ch)
@@ -305,16 +318,17 @@ def _read_page(page, name: str, number: int) -> tuple[list[_Fragment], int]:
                     or abs((high + low) - (top + bottom)) > 0.3 * size  # another baseline
                     or abs(new_size - size) > 0.1 * size  # another size: a sub/superscript
                 ):
-                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i))
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, italic))
                     chars = []
             if not chars:
                 x0, x1, bottom, top, unknown_box = left, right, low, high, False
+                italic = is_italic(i)  # once a word: a call per character costs
             else:
                 x1 = max(x1, right)
             chars.append(ch)
         if chars:
-            fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count))
-        return fragments, rotated
+            fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count, italic))
+        return fragments, rotated, in_list
     finally:
         textpage.close()
 
@@ -333,6 +347,28 @@ def _ink_box_only(handle, index: int, loose) -> bool:
         ctypes.byref(top),
     )
     return abs(bottom.value - loose.bottom) < 0.01 and abs(top.value - loose.top) < 0.01
+
+
+# PDF font flag for an italic face; embedded fonts often leave it unset and say so by name
+# ("LiberationSans-Italic", "Times-Oblique", "AdvOT0d9ab1db.I")
+FONT_ITALIC_FLAG = 0x40
+ITALIC_NAME = re.compile(rb"italic|oblique|[.\-](?:i|it)$", re.IGNORECASE)
+
+
+def italic_reader(handle) -> Callable[[int], bool]:  # noqa: ANN001 (PDFium text page)
+    """A test for one page: is character `index` set in an italic face (journal names)?"""
+    import pypdfium2.raw as pdfium_c
+
+    flags = ctypes.c_int()
+    flags_ref = ctypes.byref(flags)
+    name = ctypes.create_string_buffer(96)
+    font_info = pdfium_c.FPDFText_GetFontInfo
+
+    def is_italic(index: int) -> bool:
+        font_info(handle, index, name, 96, flags_ref)
+        return bool(flags.value & FONT_ITALIC_FLAG) or bool(ITALIC_NAME.search(name.value))
+
+    return is_italic
 
 
 # --- layout -----------------------------------------------------------------------------------
@@ -435,6 +471,7 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
     parts: list[str] = []
     raised: list[tuple[int, int]] = []
     lowered: list[tuple[int, int]] = []
+    italic: list[tuple[int, int]] = []
     offset = 0
     gaps = [b.x0 - a.x1 for a, b in zip(fragments, fragments[1:], strict=False)]
     spaces = sorted(gap for gap in gaps if gap > SPACE_GAP * size)
@@ -450,6 +487,8 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
             parts.append(separator)
             offset += len(separator)
         span = (offset, offset + len(f.text))
+        if f.italic:
+            italic.append(span)
         if f.height < SCRIPT_SIZE * size:
             if f.centre > centre + SCRIPT_SHIFT * size:
                 raised.append(span)
@@ -468,6 +507,7 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
         size=size,
         raised=_merge_spans(raised),
         lowered=_merge_spans(lowered),
+        italic=_merge_spans(italic),
     )
 
 
@@ -693,7 +733,7 @@ def to_lines(pdf: PdfText) -> PdfLines:
     for line, source in zip(lines, pdf.lines, strict=True):
         if source.kind is not None:
             line = replace(line, kind=source.kind)
-        boxes[line.number] = line_box(source)
+        boxes[line.number] = line_box(source, line)
         if source.raised or source.lowered:
             # textclean strips and repairs characters; a line whose text it changed otherwise
             # keeps its text but loses its typography (offsets would point elsewhere)
@@ -713,10 +753,16 @@ def to_lines(pdf: PdfText) -> PdfLines:
     )
 
 
-def line_box(line: PdfLine) -> LineBox:
-    """Where a line is printed, for the reference list's geometry (`pdflist`)."""
-    opening = next((end for start, end in line.raised if start == 0), 0)
-    return LineBox(line.page, line.x0, line.x1, line.top, line.bottom, line.size, opening)
+def line_box(source: PdfLine, line: Line) -> LineBox:
+    """Where a line is printed and its italic words, for the reference list (`pdflist`)."""
+    opening = next((end for start, end in source.raised if start == 0), 0)
+    italic: tuple[tuple[int, int], ...] = ()
+    if source.italic and line.text == source.text.strip():  # offsets hold in this text only
+        shift = len(source.text) - len(source.text.lstrip())
+        italic = _shifted(source.italic, shift, len(line.text))
+    return LineBox(
+        source.page, source.x0, source.x1, source.top, source.bottom, source.size, opening, italic
+    )
 
 
 def _shifted(

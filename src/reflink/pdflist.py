@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .models import BODY, FURNITURE, Line, Problem
+from .models import BODY, FURNITURE, Line, Problem, RefEntry
 
 if TYPE_CHECKING:
     from .references import EntryLines
@@ -55,6 +55,7 @@ class LineBox:
     bottom: float
     size: float
     raised_start: int = 0
+    italic: tuple[tuple[int, int], ...] = ()  # [start, end) of words set in italics
 
 
 def split_by_layout(
@@ -199,3 +200,65 @@ def hanging_indent(
         if near and len(indented) >= 0.7 * len(near):
             margins[page] = float(margin)
     return margins or None
+
+
+# --- typography: the journal set in italics ---------------------------------------------------
+
+# What may follow a journal's name to the end of an entry: numbers, punctuation, links, and
+# these words ("JAMA 272: 1367–1371.", "Lancet 4:. Available: https://…")
+AFTER_JOURNAL_WORDS = frozenset(
+    {"available", "accessed", "internet", "online", "epub", "suppl", "supplement", "cited"}
+)
+LINK = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def italic_phrases(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> list[str]:
+    """An entry's runs of italic words, in order; a run broken at a line end is one phrase."""
+    phrases: list[str] = []
+    runs_on: bool = False  # the previous line ended inside an italic run
+    for line in lines:
+        box = boxes.get(line.number)
+        spans = box.italic if box is not None else ()
+        for start, end in spans:
+            text = line.text[start:end].strip()
+            if runs_on and start == 0 and phrases:
+                phrases[-1] = f"{phrases[-1]} {text}"
+            else:
+                phrases.append(text)
+        runs_on = bool(spans) and spans[-1][1] >= len(line.text.rstrip())
+    return phrases
+
+
+def journal_from_italics(entry: RefEntry, phrases: Sequence[str]) -> RefEntry:
+    """A title that ran into the journal → the journal the page set in italics.
+
+    "… How to use an overview. Evidence-Based Medicine Working Group. *JAMA* 272: 1367–1371.":
+    the rules cannot tell which full stop ends a title of several sentences; the italic face
+    can. The last italic phrase is the journal when only numbers, punctuation and links follow
+    it, and a sentence ends right before it inside the title the rules read.
+    """
+    named = [p.strip(" .,;:") for p in phrases if len(re.findall(r"[^\W\d_]", p)) >= 2]
+    if not named or not entry.title:
+        return entry
+    journal = named[-1]
+    known = bool(entry.journal) and comparable(entry.journal) == comparable(journal)
+    if known and journal not in entry.title:
+        return entry
+    at = entry.raw.rfind(journal)
+    if at < 0:
+        return entry
+    after = LINK.sub(" ", entry.raw[at + len(journal) :])
+    if any(word.casefold() not in AFTER_JOURNAL_WORDS for word in WORD.findall(after)):
+        return entry  # italics inside the title (a species), the journal set upright
+    read = entry.title + (f". {entry.journal}" if entry.journal and not known else "")
+    cut = read.rfind(journal)
+    head = read[:cut].rstrip()
+    if cut <= 0 or not head.endswith((".", "?", "!")):
+        return entry
+    title = head.rstrip(" .") if not head.endswith(("?", "!")) else head
+    return replace(entry, title=title or None, journal=journal)
+
+
+def comparable(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()

@@ -1210,6 +1210,10 @@ def parse_references(
     entries = []
     for position, piece in enumerate(pieces):
         entry = parse_entry(piece, style, titles_expected, share >= KNOWN_STYLE_SHARE)
+        if boxes:
+            from .pdflist import italic_phrases, journal_from_italics
+
+            entry = journal_from_italics(entry, italic_phrases(piece.lines, boxes))
         if position == len(pieces) - 1 and is_cut_short(entry):
             entry = replace(entry, partial=True)
         entries.append(entry)
