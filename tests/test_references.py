@@ -784,3 +784,14 @@ def test_title_ends_at_a_sentence_not_an_abbreviation(text: str, fields: dict[st
     entry = parse_entry_text(text, style_known=True)
     for name, value in fields.items():
         assert getattr(entry, name) == value, name
+
+
+def test_a_journal_whose_name_goes_on_in_lower_case_is_cut_at_its_capital() -> None:
+    # "Fake discov. today": no sentence starts with "today", so the title ends before "Fake"
+    entry = parse_entry_text(
+        "Roe, K. L., Poe, D. & Lee, A. Getting faster at fakes II: the role of aromaticity in "
+        "kinases. Fake discov. today 16, 822-830 (2011)."
+    )
+    assert entry.title == "Getting faster at fakes II: the role of aromaticity in kinases"
+    assert entry.journal == "Fake discov. today"
+    assert (entry.volume, entry.pages, entry.year) == ("16", "822-830", 2011)

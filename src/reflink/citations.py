@@ -121,9 +121,12 @@ ENCLOSED_LABELS = frozenset(
     """
     fig figs figure figures table tables tab eq eqs eqn equation equations formula section
     sections sect chapter appendix scheme schemes step steps lane lanes panel panels box
-    supplementary no nos note notes compound compounds structure structures
+    supplementary no nos note notes compound compounds
     """.split()
 )
+# Nouns that take an enclosed label in chemistry ("structure (3)") but end many a clause before
+# a callout ("the whole test structure [7], it"): evidence against, not a veto
+ENCLOSED_SOFT_LABELS = frozenset("structure structures".split())
 
 # Words before a parenthesised number that make it an equation reference: "from (7) we see"
 EQUATION_LEADS = frozenset("by from to into".split())
@@ -224,6 +227,7 @@ ISOTOPE_ELEMENTS = frozenset({"H", "C", "N", "F", "P", "Cu", "Ga", "Tc", "Zr"})
 FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+")
 ELEMENT_TOKEN = re.compile(r"[A-Z][a-z]?")
 
+OPENING_QUOTES = frozenset('"“‘«„')
 # "3, 4 and 6", "5 or 6": a number list that goes on in words is an enumeration in prose
 ENUMERATION_WORDS = frozenset({"and", "or", "nor"})
 NEXT_NUMBER = re.compile(r"\s*\d")
@@ -261,6 +265,8 @@ WEIGHTS: dict[str, float] = {
     "enclosed:list-or-range": 0.5,
     # "Equation (4)", "Fig. [2]": a label word before; but "tissue bank [19]" is a callout
     "enclosed:after-label-word": -3.0,
+    # "structure (3)" names a compound, "the test structure [7], it" cites: half a label word
+    "enclosed:after-soft-label-word": -1.0,
     # "derived from (7)": often an equation; weak enough that "adapted from (6)" may still
     # introduce a number in order, while a re-citation needs more
     "paren:after-equation-lead": -0.8,
@@ -280,6 +286,9 @@ WEIGHTS: dict[str, float] = {
     "after:line-break-then-unit": -3.0,
     # "mortality.1,", "evidence.19)": punctuation glued after the number
     "after:punctuation": 0.6,
+    # 'grades: 3, "mild"; 4, "severe"': a comma, then a quotation opens: the label of a
+    # definition; a callout closes its clause, the quoted words would come before it
+    "after:label-then-quote": -2.5,
     # any other symbol glued after it
     "after:symbol": 0.0,
     # a space, then nothing
@@ -312,6 +321,9 @@ WEIGHTS: dict[str, float] = {
     # "ROS1", "Sox2", "Lindqvist7": glued to a capitalised name, mostly a symbol; only a listed
     # number cited nowhere else takes it (see "uncited-listed-number")
     "glued:to-name": -2.5,
+    # "as Okafor & Lindqvist-Berg7 argue": two family names joined by "&" or "and" are the
+    # authors of the cited work, not a symbol; as sure as a glued word, and no more
+    "glued:after-author-pair": 2.5,
     # "quadros5 ,11 ,14": a comma spaced off between glued numbers, one marker per number
     "glued:after-spaced-comma": 1.5,
     # "in 2013.87,88": after a year's full stop
@@ -662,6 +674,8 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         token = _token_before(text, match.start()).strip(".,;:").lower()
         if token in ENCLOSED_LABELS:
             found.append(evidence("enclosed:after-label-word"))
+        elif token in ENCLOSED_SOFT_LABELS:
+            found.append(evidence("enclosed:after-soft-label-word"))
         elif family == PARENTHESISED and token in EQUATION_LEADS:
             if not CITING_LEAD.search(text, max(0, match.start() - 20), match.start()):
                 found.append(evidence("paren:after-equation-lead"))
@@ -810,6 +824,11 @@ def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
             yield made
 
 
+# "Okafor & Lindqvist-Berg" right before glued digits: two family names (a capital, then
+# lower-case letters, hyphenated parts allowed) joined by "&" or "and"; not "Sox and Pax"+"6"
+# (both names must have three letters or more after the capital: "KRAS", "Pax" do not)
+FAMILY_NAME = r"[A-Z][a-zà-ÿ'’]{3,}(?:-[A-Za-zà-ÿ'’]+)*"
+AUTHOR_PAIR_BEFORE = re.compile(rf"\b{FAMILY_NAME}\s+(?:&|and)\s+{FAMILY_NAME}$")
 # "A. Kowalska", "J.-F. Martinez", "C. D. Lindqvist": initials, then a capitalised family name
 PERSONAL_NAME_BEFORE = re.compile(r"(?:^|[\s,])(?:[A-Z]\.\s?-?)+\s?[A-Z][a-zà-ÿ'’-]+\s*$")
 # "2. Methods", "3 Results", "4) Discussion": a number opening a short line, then a capital
@@ -914,6 +933,8 @@ def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence 
         return None  # "1-(3-nitro", "5(", "1/2": part of a name or a formula
     if first in ".:" and following[1:2].isdigit():
         return None
+    if first in ",;:" and following[1:2].isspace() and text[end + 2 : end + 3] in OPENING_QUOTES:
+        return evidence("after:label-then-quote")  # 'categories 3, "benign"; 4, "suspicious"'
     if first in '.,;:)]”"’':
         return evidence("after:punctuation")
     if not first.isspace():
@@ -1047,7 +1068,10 @@ def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Ev
             # candidate: only a listed number cited nowhere else takes it (`_cite_uncited`)
             if "," in text[start:end]:
                 return None  # "TAG70, 13": the tail is tried on its own
-            return [after, evidence("glued:to-word"), evidence("glued:to-name")]
+            found = [after, evidence("glued:to-word"), evidence("glued:to-name")]
+            if AUTHOR_PAIR_BEFORE.search(text, max(0, start - 60), start):
+                found.append(evidence("glued:after-author-pair"))  # "Okafor & Lindqvist7"
+            return found
         if (
             len(letters) <= 2
             and text[start - len(letters) - 1 : start - len(letters)] in f"{DASH}/"

@@ -581,8 +581,13 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
         tail = text[match.end() :].strip(" ,")
         if looks_like_journal(tail):
             return text[: match.start() + 1].strip(" .") or None, tidy_journal(tail)
-    # no journal-like tail: the last sentence is the journal ("Title. Am J Fake Health")
-    cut = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
+    # no journal-like tail: the last sentence is the journal ("Title. Am J Fake Health"); a
+    # journal starts with a capital, so "…. Fake discov. today" is cut before "Fake"
+    cuts = [m.start() for m in re.finditer(r"[.?!] (?=\S)", text)]
+    cut = max(cuts, default=-1)
+    capital = [c for c in cuts if text[c + 2].isupper()]
+    if capital and text[cut + 2].islower():
+        cut = capital[-1]
     if cut > 0:
         return text[: cut + 1].strip(" .") or None, tidy_journal(text[cut + 2 :])
     return (text.strip(" ."), None) if titles_expected else (None, tidy_journal(text))
