@@ -160,3 +160,15 @@ def test_parentheses_that_hold_statistics_scales_and_counts(tmp_path: Path) -> N
         (5, "(4, 5)"),
         (6, "(6)"),
     ]
+
+
+def test_bracket_after_structure_is_a_callout(tmp_path: Path) -> None:
+    """ "the network structure [2–4]" cites; only a parenthesis after "structure" is a
+    compound's label."""
+    body = [
+        "Lichens grow slowly on bare rock [1]. Spores travel far [2-4], and the",
+        "fungal network structure [2-4] holds the thalli together, as on basalt",
+        "[5] and granite [6].",
+    ]
+    numbers = [number for number, _ in cited(tmp_path, body)]
+    assert numbers == [1, 2, 3, 4, 2, 3, 4, 5, 6]
