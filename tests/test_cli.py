@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,20 @@ def test_documents_of_the_same_name_are_told_apart(tmp_path: Path, seed_path: Pa
     author = CliRunner().invoke(cli, ["lookup", "--author", "Gadgeel", "--db", str(db)])
     assert author.exit_code == 0, author.output
     assert "2019/review.txt:" in author.stdout and "2020/review.txt:" in author.stdout
+
+
+def test_output_piped_to_a_reader_that_stops_is_no_error(seed_db: Path) -> None:
+    """`reflink bibtex --all | head -1` printed "Error: Broken pipe" when head stopped reading."""
+    import subprocess
+
+    reflink = Path(sys.executable).with_name("reflink")
+    process = subprocess.Popen(
+        [str(reflink), "bibtex", "--all", "--db", str(seed_db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first entry is written
+    errors = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Error" not in errors and "Traceback" not in errors, errors

@@ -4,6 +4,7 @@ prints its summary. `ReflinkError` is caught once, here, and shown as one line."
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -56,6 +57,11 @@ class ReflinkGroup(click.Group):
             return super().invoke(ctx)
         except ReflinkError as exc:
             click.echo(f"Error: {printable(str(exc))}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            # `reflink lookup … | head`: the reader has all it wants; no "Error: Broken pipe",
+            # and nothing more written to the closed pipe when Python flushes at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except OSError as exc:
             # the last line of defence: a file the system refused (a read-only or missing
