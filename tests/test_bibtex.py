@@ -36,6 +36,7 @@ from reflink.bibtex import (
     needs_latex,
     protect_title_capitals,
     read_bibtex,
+    work_title,
 )
 from reflink.cli import cli
 from reflink.db import open_existing
@@ -194,6 +195,16 @@ def test_accessed_date(raw: str, expected: str | None) -> None:
         pytest.param(
             {"authors": "[]", "journal": "Ther.", "year": 2017}, "Anon2017", id="no-author"
         ),
+        pytest.param(
+            {
+                "authors": '["Li X"]',
+                "year": 2018,
+                "title": "Chin J Lung Cancer",
+                "journal": "Chin. J. Lung Cancer",
+            },
+            "Li2018",
+            id="title-that-repeats-the-journal-is-no-title",
+        ),
     ],
 )
 def test_base_key(ref: dict, key: str) -> None:
@@ -210,6 +221,38 @@ def test_keys_disambiguated_a_b_over_the_whole_document(tmp_path: Path) -> None:
     assert export_numbers(db_path, [1, 2, 3]).keys == ["Smith2014a", "Jones2015", "Smith2014b"]
     # exporting one of the pair alone keeps its letter: keys never depend on the subset
     assert export_numbers(db_path, [3]).keys == ["Smith2014b"]
+
+
+def test_a_title_that_only_repeats_the_journal_is_not_written(tmp_path: Path) -> None:
+    """ "Li X, Wang Y. Chin J Lung Cancer. 2018;21(3):45-50." prints no title: the parser's
+    guess that the journal is one printed the journal twice and keyed the entry "Li2018Chin"."""
+    refs = [
+        RefEntry(
+            1,
+            "x",
+            1,
+            authors=("Li X",),
+            title="Chin J Lung Cancer",
+            journal="Chin J Lung Cancer",
+            year=2018,
+            volume="21",
+        ),
+        RefEntry(
+            2,
+            "y",
+            2,
+            authors=("Li X",),
+            title="Chin J Oncol",
+            journal="Chin J Oncol",
+            year=2018,
+            volume="12",
+        ),
+    ]
+    db_path = write_refs(tmp_path / "r.db", refs)
+    export = export_numbers(db_path, [1, 2])
+    assert export.keys == ["Li2018a", "Li2018b"]
+    values = field_values(export.text)
+    assert "title" not in values["Li2018a"] and values["Li2018a"]["journal"] == "Chin J Lung Cancer"
 
 
 # --- the seed ---------------------------------------------------------------------------------
@@ -654,7 +697,10 @@ def test_any_value_survives_the_round_trip(title: str, journal: str, family: str
     export = export_rows(rows)
     assert all(bibtex_braces_balance(value) for value in raw_field_values(export.text))
     [fields] = field_values(export.text).values()
-    assert fields["title"] == unicodedata.normalize("NFC", title)
+    if work_title({"title": title, "journal": journal}) is None:
+        assert "title" not in fields  # a title that only repeats the journal is none
+    else:
+        assert fields["title"] == unicodedata.normalize("NFC", title)
     assert fields["journal"] == unicodedata.normalize("NFC", journal)
     assert pybtex.database.parse_string(export.text, "bibtex").entries
 

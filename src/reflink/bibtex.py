@@ -83,6 +83,21 @@ def _host_label(url: str | None) -> str:
     return label.upper() if len(label) <= 3 else label  # fda.gov, who.int: an acronym
 
 
+def work_title(ref: Mapping[str, Any]) -> str | None:
+    """The entry's title, unless it only repeats the journal: "Li X, Wang Y. Chin J Lung
+    Cancer. 2018;21:45-50." prints no title, and the parser's guess that the journal name is
+    one would print the journal twice and name the key after it."""
+    title, journal = ref.get("title"), ref.get("journal")
+    same = title and journal and _comparable(title) == _comparable(journal)
+    if same and _comparable(title):
+        return None
+    return title
+
+
+def _comparable(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 def base_key(ref: Mapping[str, Any]) -> str:
     """First author's family name + year + first significant title word, as Better BibTeX
     builds them; no title, no word (the journal's "Engl" or "Chin" is no part of a work's
@@ -95,7 +110,7 @@ def base_key(ref: Mapping[str, Any]) -> str:
             break
     family = family or _host_label(ref.get("url")) or "Anon"
     year = str(ref["year"]) if ref.get("year") else ""
-    return f"{family}{year}{_first_word(ref.get('title'), besides=family)}"
+    return f"{family}{year}{_first_word(work_title(ref), besides=family)}"
 
 
 def _letters(index: int) -> str:
@@ -308,7 +323,7 @@ def build_entry(
     if authors:
         # "et al." is written "and others", which styles print as "et al."
         add(("author", [*authors, "et al."] if author_list_cut(ref) else authors))
-    add(("title", ref.get("title")))
+    add(("title", work_title(ref)))
     journal = ref.get("journal")
     if kind == "article":
         add(("journal", journal))

@@ -24,6 +24,7 @@ from .bibtex import (
     entry_type,
     printed_issue,
     provenance,
+    work_title,
 )
 from .names import split_printed_name
 
@@ -115,7 +116,7 @@ def csl_item(ref: Mapping[str, Any], key: str, sources: Sequence[tuple[str, int]
     if authors:
         item["author"] = authors
     values = {
-        "title": ref.get("title"),
+        "title": work_title(ref),
         "container-title" if kind != "book" else "publisher": ref.get("journal"),
         "volume": ref.get("volume"),
         "issue": printed_issue(ref),
@@ -158,7 +159,7 @@ def ris_record(ref: Mapping[str, Any], key: str, sources: Sequence[tuple[str, in
     start, end = _page_range(ref.get("pages"))
     container = "publisher" if kind == "book" else "secondary_title"
     values = {
-        "title": ref.get("title"),
+        "title": work_title(ref),
         container: ref.get("journal"),
         "year": str(ref["year"]) if ref.get("year") else None,
         "volume": ref.get("volume"),
