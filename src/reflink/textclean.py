@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import InputError
-from .headings import Neighbours, is_unnumbered_heading, reads_as_sentence
+from .headings import Neighbours, heading_shape, is_unnumbered_heading, reads_as_sentence
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from .normalise import YEAR as PRINTED_YEAR
 from .vocabulary import common_words
@@ -761,8 +761,12 @@ def mark_headings(
                     continue
                 previous_number = [int(p) for p in number.rstrip(".").split(".")]
                 continue
-        if _is_alone_heading(texts, kinds, index, layout) or is_unnumbered_heading(
-            text, _neighbours(texts, kinds, index, layout, index in prominent)
+        # the line's own shape first: its neighbours are looked up only for a likely title
+        if _is_alone_heading(texts, kinds, index, layout) or (
+            heading_shape(text)
+            and is_unnumbered_heading(
+                text, _neighbours(texts, kinds, index, layout, index in prominent)
+            )
         ):
             kinds[index] = HEADING
     return run_in
