@@ -28,3 +28,10 @@ def test_only_initials_first_is_a_person_in_rsc_lists() -> None:
 
 def test_a_lost_space_after_an_initial_is_repaired() -> None:
     assert repair_name("P. N.Lindqvist") == "P. N. Lindqvist"
+
+
+def test_family_then_dotted_initials_is_a_name_but_a_journal_is_not() -> None:
+    # "Sousa L.F.O., Lima S.O. (2023) Title…": old PLOS lists printed from some sources
+    assert is_any_name("Okafor S.M.") and is_any_name("Okafor S.M") and is_any_name("Abara K.")
+    assert not is_any_name("Proc Natl Acad Sci U.S.A.")
+    assert not is_any_name("Fake Res.")

@@ -795,3 +795,22 @@ def test_a_journal_whose_name_goes_on_in_lower_case_is_cut_at_its_capital() -> N
     assert entry.title == "Getting faster at fakes II: the role of aromaticity in kinases"
     assert entry.journal == "Fake discov. today"
     assert (entry.volume, entry.pages, entry.year) == ("16", "822-830", 2011)
+
+
+def test_family_dotted_initials_list_keeps_a_year_range_in_its_titles() -> None:
+    # rules read these entries whole once "Okafor S.M." is a name; the learned parser alone
+    # ends the title at ", 2005"
+    text = "\n".join(
+        ["References"]
+        + [
+            f"{n}. Okafor S.M., Abara K.L., Nowak P. ({2000 + n}) Lamp use in Fakeland, "
+            f"2005 through 20{10 + n}: a survey. Fake Lamp Rev {n}: {n}1–{n}9."
+            for n in range(1, 6)
+        ]
+    )
+    entries, _ = parse_references(lines_of(text))
+    assert [e.title for e in entries[:2]] == [
+        "Lamp use in Fakeland, 2005 through 2011: a survey",
+        "Lamp use in Fakeland, 2005 through 2012: a survey",
+    ]
+    assert entries[0].authors[:2] == ("Okafor S.M.", "Abara K.L.")

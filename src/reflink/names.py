@@ -62,12 +62,18 @@ def is_person(name: str) -> bool:
     return bool(INITIALS_FIRST.match(name.strip(" ,")))
 
 
+# "Sousa L.F.O.", "Lima S.O": the family name, then initials with full stops and no comma
+FAMILY_DOTTED_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-]+\s){1,3}(?:[A-Z]\.){0,3}[A-Z]\.?$")
+
+
 def is_any_name(name: str) -> bool:
-    """A person's name in any printed order: 'A. B. Smith', 'Smith AB', 'Smith, A. B.'."""
+    """A person's name in any printed order: 'A. B. Smith', 'Smith AB', 'Smith, A. B.',
+    'Sousa L.F.O.'."""
     name = name.strip(" ,")
     return bool(
         is_person(name)
         or VANCOUVER_NAME.match(name)
+        or FAMILY_DOTTED_INITIALS.match(name)
         or re.fullmatch(FAMILY_FIRST, name + ".")
         or re.fullmatch(FAMILY_FIRST, name)
     )
