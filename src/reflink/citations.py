@@ -128,10 +128,6 @@ ENCLOSED_LABELS = frozenset(
 # a callout ("the whole test structure [7], it"): evidence against, not a veto
 ENCLOSED_SOFT_LABELS = frozenset("structure structures".split())
 
-# Label words that cite when a bracket follows: "(3)" after "structure" names a compound,
-# "the network structure [39–41]" cites
-NOUNS_CITED = frozenset("structure structures".split())
-
 # Words before a parenthesised number that make it an equation reference: "from (7) we see"
 EQUATION_LEADS = frozenset("by from to into".split())
 # … but not after "according to (9)", which cites
@@ -676,7 +672,7 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         if any(ch in inner for ch in f",;{DASH}"):
             found.append(evidence("enclosed:list-or-range"))
         token = _token_before(text, match.start()).strip(".,;:").lower()
-        if token in ENCLOSED_LABELS and not (family == BRACKETED and token in NOUNS_CITED):
+        if token in ENCLOSED_LABELS:
             found.append(evidence("enclosed:after-label-word"))
         elif token in ENCLOSED_SOFT_LABELS:
             found.append(evidence("enclosed:after-soft-label-word"))
