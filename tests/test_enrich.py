@@ -1117,3 +1117,51 @@ def test_cli_fill_references_csv_is_a_row_per_document(
 
     [row] = list(csv.DictReader(result.stdout.splitlines()))
     assert (row["document"], row["deposited"]) == ("alk-ros1-review.txt", "146")
+
+
+def test_a_long_deposited_list_is_indexed_in_one_pass_and_a_rerun_rewrites_nothing(
+    seed: Path, httpserver: HTTPServer
+) -> None:
+    """More entries than BULK_INDEX_ROWS: their full-text rows are written after them in one
+    statement (the insert trigger dropped and made again inside the transaction), and every
+    one is found by search as a trigger-written row would be (#18)."""
+    from reflink.db import BULK_INDEX_ROWS
+
+    count = BULK_INDEX_ROWS + 150
+    deposit = [
+        {
+            "key": f"c9ra02258a-(cit{n})",
+            "unstructured": f"A. Invented, Lichen survey {n} of granite boulders, J. Moss Res.",
+        }
+        for n in range(1, count + 1)
+    ]
+    body = json.dumps({"status": "ok", "message": {"DOI": SEED_DOI, "reference": deposit}})
+    httpserver.expect_request(f"/works/{SEED_DOI}").respond_with_data(body, headers=RATE_HEADERS)
+    printed = set(text_refs(seed))
+
+    (summary,) = fill_references(seed, client=client(httpserver))
+
+    assert len(summary.filled) == count - len(printed & set(range(1, count + 1)))
+    db = sqlite_utils.Database(seed)
+    triggers = {
+        row[0] for row in db.execute("select name from sqlite_master where type = 'trigger'")
+    }
+    assert {"refs_ai", "refs_ad", "refs_au"} <= triggers
+    found = db.execute("select count(*) from refs_fts where refs_fts match 'lichen granite'")
+    assert found.fetchone()[0] == len(summary.filled)
+    number = max(summary.filled)
+    hit = db.execute(
+        "select refs.number from refs_fts join refs on refs.id = refs_fts.rowid"
+        f" where refs_fts match '\"lichen survey {number}\"'"
+    ).fetchall()
+    assert hit == [(number,)]
+    db.execute("insert into refs_fts(refs_fts) values('integrity-check')")
+    counts = [db.table(t).count for t in ("refs", "refs_fts", "citations")]
+    db.close()
+
+    fill_references(seed, client=client(httpserver))
+
+    db = sqlite_utils.Database(seed)
+    assert [db.table(t).count for t in ("refs", "refs_fts", "citations")] == counts
+    db.execute("insert into refs_fts(refs_fts) values('integrity-check')")
+    db.close()

@@ -551,8 +551,17 @@ def _fill_document(
         if number not in first_filled:
             first_filled[number] = ref_id
             summary.filled.append(number)
+    # one update per cited number without an entry, not one per filled entry (100,000 of them)
+    dangling = {
+        number
+        for (number,) in db.execute(
+            "select distinct number from citations where document_id = ? and ref_id is null",
+            [document_id],
+        )
+    }
     for number, ref_id in first_filled.items():
-        summary.linked += link_dangling_citations(db, document_id, number, ref_id)
+        if number in dangling:
+            summary.linked += link_dangling_citations(db, document_id, number, ref_id)
     replace_problems(db, document_id, FILL_STAGE, problems)
 
 
