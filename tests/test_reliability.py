@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 
 from reflink.cli import cli
@@ -676,3 +678,29 @@ def test_bibtex_to_a_missing_directory_is_one_line(seed_db: Path, tmp_path: Path
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target}: No such file or directory\n"
     assert not target.parent.exists()
+
+
+def test_a_file_name_that_is_not_utf_8_is_stored_and_shown_escaped(tmp_path: Path) -> None:
+    """b"caf\\xe9 \\x1b[31m.txt": ingested (not a traceback), the byte stored as "\\xe9", so
+    `lookup --json`, `report` and a second ingest of the same file all work (#18)."""
+    name = os.fsdecode(b"caf\xe9 \x1b[31m.txt")
+    text_file = tmp_path / name
+    text_file.write_text(BODY + "\n" + REFERENCES, encoding="utf-8")
+    db = tmp_path / "r.db"
+    shown = "caf\\xe9 \\x1b[31m.txt"  # what the terminal shows
+    kept = "caf\\xe9 \x1b[31m.txt"  # what is stored: the byte written out, the escape kept
+
+    first = run_ingest(text_file, db)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith(f"{shown}: ")
+    again = run_ingest(text_file, db)  # the same path: its rows replaced, not a second document
+    assert again.exit_code == 0, again.output
+    stored = sqlite_utils.Database(db).execute("select name, path from documents").fetchall()
+    assert stored == [(kept, f"{tmp_path.resolve()}/{kept}")]
+
+    found = CliRunner().invoke(cli, ["lookup", "crizotinib", "--json", "--db", str(db)])
+    assert found.exit_code == 0, found.output
+    claims = json.loads(found.stdout)["claims"]
+    assert {claim["document"] for claim in claims} == {kept}
+    report = CliRunner().invoke(cli, ["report", "--db", str(db)])
+    assert report.stdout.startswith(f"{shown}: ")

@@ -797,3 +797,53 @@ def test_fts_functions_return_no_pointer(ds, name) -> None:
     """fts5() hands SQLite a native pointer; through the SQL page it is NULL, never an address."""
     rows = get_json(ds, f"/{name}.json?sql=select+fts5('claims_fts')+as+p&_shape=array")
     assert rows == [{"p": None}]
+
+
+# A writer killed inside its transaction leaves a hot journal; reading through it would show a
+# half-done write, and rolling it back would write: the pages say so instead of a 500 (#18)
+CUT_OFF_WRITE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("pragma cache_size = 1")  # spill changed pages into the file before the kill
+conn.execute("begin")
+conn.execute("update claims set text = text || ' (half-written)'")
+conn.execute("delete from citations")
+os._exit(9)
+"""
+
+
+def test_a_write_cut_off_while_serving_is_a_503_naming_upgrade(
+    tmp_path: Path, seed_db: Path
+) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "cut.db"
+    db.write_bytes(seed_db.read_bytes())
+    served = make_datasette(db)
+    name = database_name(db)
+    assert get(served, f"/{name}/refs.json").status_code == 200
+    subprocess.run([sys.executable, "-c", CUT_OFF_WRITE, str(db)], check=False)
+    assert (tmp_path / "cut.db-journal").exists(), "a hot journal"
+    reason = (
+        "the database holds a write that was cut off (a killed process, a full disk); "
+        f"`reflink upgrade --db {db}` rolls it back"
+    )
+    page = get(served, f"/{name}/citations.json")
+    assert (page.status_code, page.headers["retry-after"]) == (503, "5")
+    assert page.json()["error"] == reason
+    html = get(served, f"/{name}/refs")
+    assert html.status_code == 503
+    assert "reflink upgrade --db" in html.text
+    assert (tmp_path / "cut.db-journal").exists(), "the server rolled nothing back"
+
+
+def test_a_page_asked_for_while_a_writer_holds_the_database_says_try_again() -> None:
+    from reflink.web.plugins.reflink_read_only import LOCKED, unavailable_reason
+
+    locked = sqlite3.OperationalError("database is locked")
+    assert unavailable_reason(locked, "r.db") == LOCKED
+    wrapped = RuntimeError("query failed")
+    wrapped.__cause__ = locked
+    assert unavailable_reason(wrapped, "r.db") == LOCKED
+    assert unavailable_reason(sqlite3.OperationalError("no such column: x"), "r.db") is None

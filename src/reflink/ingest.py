@@ -21,7 +21,7 @@ from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .jats import looks_like_jats, parse_jats
 from .limits import check_text_limits
-from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem
+from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
 from .normalise import ANNOUNCED_DOI
 from .parallel import map_in_order
 from .pdf import MAX_PDF_BYTES, PdfLines, Scripts, is_pdf, read_pdf_document
@@ -460,8 +460,8 @@ def _ingest_into(
                 document_id = write_document(
                     db,
                     doc,
-                    path=str(path.resolve()),
-                    name=path.name,
+                    path=file_name_text(str(path.resolve())),
+                    name=file_name_text(path.name),
                     sha256=prepared.sha256,
                     source=prepared.source or doc.source,
                     licence=prepared.licence or doc.licence,

@@ -198,6 +198,13 @@ class IngestResult:
         return text
 
 
+def file_name_text(name: str) -> str:
+    """A file name or path as SQLite can store it: bytes that are not UTF-8, which Python reads
+    as lone surrogates (b"caf\\xe9.txt" → "caf\\udce9.txt"), written as "caf\\\\xe9.txt", as a
+    terminal shows them; a UTF-8 name is unchanged."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode_authors(value: Any) -> tuple[str, ...]:
     """`refs.authors` as stored (a JSON array of names as printed) → the names.
 
