@@ -1203,56 +1203,15 @@ def find_candidates(
 # --- steps 2 and 3: style and order -----------------------------------------------------------
 
 
-def _chain(candidates: Sequence[Candidate], usable: Sequence[bool]) -> tuple[float, list[int]]:
-    """Best chain of first citations: indexes of candidates that introduce new numbers in order.
-
-    best[m] = (score, last index) of the best chain whose largest number so far is m. A candidate
-    extends the chain ending at e when its numbers above e start at e + 1 (or a little above,
-    at a cost per skipped number); its numbers at or below e are re-citations.
-    """
-    chain_bonus, skipped_weight = WEIGHTS["chain:next-number"], WEIGHTS["chain:skipped-number"]
-    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
-    back: dict[int, tuple[int, int]] = {}  # candidate index → (previous max, previous index)
-    for index, candidate in enumerate(candidates):
-        if not usable[index]:
-            continue
-        numbers = sorted(set(candidate.numbers))
-        top = numbers[-1]
-        options: list[tuple[float, int]] = []
-        # every e below the top such that numbers above e are mostly consecutive from e + 1
-        for e in range(max(0, numbers[0] - 1 - MAX_GAP), top):
-            if e not in best:
-                continue
-            # numbers in (e, top] the candidate does not carry
-            skipped = top - e - (len(numbers) - bisect_right(numbers, e))
-            if skipped > MAX_GAP:
-                continue
-            gain = candidate.score + chain_bonus + skipped_weight * skipped
-            options.append((best[e][0] + gain, e))
-        if not options:
-            continue
-        score, e = max(options)
-        if score > best.get(top, (float("-inf"), -1))[0]:
-            best[top] = (score, index)
-            back[index] = (e, best[e][1])
-    top_score, last = max(best.values())
-    chain: list[int] = []
-    while last >= 0:
-        chain.append(last)
-        last = back[last][1]
-    chain.reverse()
-    return top_score, chain
-
-
 def choose_family(candidates: Sequence[Candidate]) -> str:
     """The family whose candidates best form an introduction chain (1, 2, 3, … in order)."""
     results = {}
     for family in (BRACKETED, PARENTHESISED, SUPERSCRIPT):
-        usable = [c.family == family and not c.floating for c in candidates]
-        score, chain = _chain(candidates, usable)
-        introduced = len({n for i in chain for n in candidates[i].numbers})
+        members = [c for c in candidates if c.family == family and not c.floating]
+        score, chain = _introductions(members, recitations=False)
+        introduced = len({n for i in chain for n in members[i].numbers})
         # a lone sentence has no chain: the family with the most local evidence wins there
-        support = sum(max(0.0, c.score) for c, use in zip(candidates, usable, strict=True) if use)
+        support = sum(max(0.0, c.score) for c in members)
         results[family] = (introduced, score, support)
     return max(results, key=lambda family: results[family])
 
@@ -1279,7 +1238,7 @@ def decode(
         unused_shape = shapes[0] if shapes else None
         members = _weigh_superscript_shapes(members)
     ordered = [i for i, c in enumerate(members) if not c.floating]
-    chain = _introductions([members[i] for i in ordered])
+    _, chain = _introductions([members[i] for i in ordered])
     in_chain = {ordered[i] for i in chain}
     labels = _label_runs(members, in_chain)
     unordered = _numbered_out_of_order(members, in_chain) and universe is not None
@@ -1505,8 +1464,11 @@ def _recite_bias(candidate: Candidate) -> float:
     return WEIGHTS["recite"] + (WEIGHTS["recite:spaced"] if candidate.shape == SPACED else 0.0)
 
 
-def _introductions(candidates: Sequence[Candidate]) -> list[int]:
-    """Viterbi over "largest number cited so far": which candidates first cite their numbers.
+def _introductions(
+    candidates: Sequence[Candidate], *, recitations: bool = True
+) -> tuple[float, list[int]]:
+    """Viterbi over "largest number cited so far": which candidates first cite their numbers,
+    and the path's total gain. The one chain pass of the callouts: the style and the order.
 
     State m = the largest number introduced so far. At each candidate, from every state m:
     - its numbers are all <= m: a re-citation, accepted when its local evidence is good
@@ -1515,12 +1477,16 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
       skipped): gain score + bonus, state → its largest number;
     - otherwise it is rejected (gain 0).
     The path of greatest total gain names the introductions; linear in candidates × states.
+
+    Choosing the style (`choose_family`) asks for the bare chain, recitations=False: no credit
+    for re-citations or for each further number, and any candidate may introduce numbers, so
+    a family is judged by how far its callouts count up, not by how well they are re-cited.
     """
     if not candidates:
-        return []
+        return 0.0, []
     top = max(max(c.numbers) for c in candidates)
     chain_bonus, skipped_weight = WEIGHTS["chain:next-number"], WEIGHTS["chain:skipped-number"]
-    further_number = WEIGHTS["chain:each-further-number"]
+    further_number = WEIGHTS["chain:each-further-number"] if recitations else 0.0
     minus_infinity = float("-inf")
     value = [minus_infinity] * (top + 1)
     value[0] = 0.0
@@ -1533,7 +1499,8 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
         best, best_from = minus_infinity, -1
         # only a candidate with some local evidence may introduce numbers: "c-ros oncogene 1
         # (ROS1)" in an abstract must not start the chain before the first real callout
-        lowest = max(0, numbers[0] - 1 - MAX_GAP) if candidate.score > 0 else high
+        evidence = candidate.score > 0 or not recitations
+        lowest = max(0, numbers[0] - 1 - MAX_GAP) if evidence else high
         for m in range(lowest, high):
             if value[m] == minus_infinity:
                 continue
@@ -1549,7 +1516,7 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
             )
             if value[m] + gain > best:
                 best, best_from = value[m] + gain, m
-        recite = candidate.score + _recite_bias(candidate)
+        recite = candidate.score + _recite_bias(candidate) if recitations else 0.0
         if recite > 0:
             for m in range(high, top + 1):
                 value[m] += recite
@@ -1557,13 +1524,14 @@ def _introductions(candidates: Sequence[Candidate]) -> list[int]:
             value[high] = best
             record[high].append((index, best_from, len(record[best_from]) - 1))
     state = max(range(top + 1), key=value.__getitem__)
+    total = value[state]
     position = len(record[state]) - 1
     chain: list[int] = []
     while state > 0:
         index, state, position = record[state][position]
         chain.append(index)
     chain.reverse()
-    return chain
+    return total, chain
 
 
 def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
