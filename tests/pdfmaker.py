@@ -2,8 +2,8 @@
 
 A line is written as runs: "chemotherapy^{12} and CO_{2}" prints "12" as a superscript (smaller,
 on a raised baseline) and "2" as a subscript, as a typesetter would; "~{Fake J}" is set in
-italics (Helvetica only). Positions are in points from the page's top-left corner; each line's
-`y` is its baseline.
+italics and "*{Participants}" in bold (Helvetica only). Positions are in points from the page's
+top-left corner; each line's `y` is its baseline.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-RUN = re.compile(r"\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|([^^_~]+|[\^_~])")
+RUN = re.compile(r"\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|\*\{([^}]*)\}|([^^_~*]+|[\^_~*])")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 SCRIPT_SIZE = 0.65
 
@@ -52,10 +52,12 @@ def write_pdf(path: Path, pages: list[Page], *, unicode_font: bool = False) -> P
 
 def _write_line(pdf: FPDF, family: str, x: float, y: float, text: str, size: float) -> None:
     for match in RUN.finditer(text):
-        sup, sub, italic, plain = match.groups()
+        sup, sub, italic, bold, plain = match.groups()
         style = ""
         if italic is not None:
             run, run_size, run_y, style = italic, size, y, "I"
+        elif bold is not None:
+            run, run_size, run_y, style = bold, size, y, "B"
         elif sup is not None:
             run, run_size, run_y = sup, size * SCRIPT_SIZE, y - 0.38 * size
         elif sub is not None:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from reflink.claims import find_sections
 from reflink.cli import cli
-from reflink.headings import Neighbours, is_unnumbered_heading, larger_than_body
+from reflink.headings import Neighbours, is_unnumbered_heading, larger_than_body, set_in_bold
 from reflink.ingest import parse_document
 from reflink.models import BODY, HEADING
 from reflink.textclean import clean_text, decode_text
@@ -239,6 +239,14 @@ def test_larger_type_makes_a_sentence_shaped_line_a_heading() -> None:
     assert clean_text(text, prominent={4})[4].kind == HEADING
     sizes = [10.0] * 4 + [13.0] + [10.0] * 4
     assert larger_than_body(sizes, [70] * 4 + [24] + [70] * 4) == {4}
+
+
+def test_bold_lines_are_prominent_only_where_the_body_is_not_bold() -> None:
+    """Bold headings in a regular body are a hint; a document set in bold throughout gives none."""
+    lengths = [70] * 4 + [12] + [70] * 4
+    assert set_in_bold([False] * 4 + [True] + [False] * 4, lengths) == {4}
+    assert set_in_bold([True] * 9, lengths) == frozenset()
+    assert set_in_bold([False] * 9, lengths) == frozenset()
 
 
 SEED_SECTIONS = [

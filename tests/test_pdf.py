@@ -304,3 +304,56 @@ def test_documents_say_what_the_file_was(tmp_path: Path, seed_path: Path) -> Non
     ingest_files([path, seed_path], db)
     rows = sqlite3.connect(db).execute("select name, format from documents order by id")
     assert rows.fetchall() == [("paper.txt", "pdf"), ("alk-ros1-review.txt", "text")]
+
+
+BOLD_HEADINGS_BODY = [
+    "Lichens grow slowly on bare rock surfaces in cold and dry places.^{1} Their",
+    "growth was measured over many years in several mountain regions.^{2}",
+    "*{Participants}",
+    "Twelve field stations counted patches on granite boulders each spring.^{3}",
+    "Every station used the same frame and the same counting protocol.^{4}",
+    "*{Counting is not enough}",
+    "Cover alone hides the death of old thalli under the growth of new ones.^{5}",
+    "*{Why this matters}",
+    "Slow growth makes lichens a record of the age of exposed rock faces.^{5}",
+    "Dating moraines this way is cheaper than any laboratory method.^{6}",
+]
+
+
+def test_bold_headings_at_body_size_open_sections(tmp_path: Path) -> None:
+    """Journals set headings in bold at body size: each is a section, not the opening words of
+    the claim under it, even "Counting is not enough", which reads as a sentence and is a
+    heading by its bold face alone."""
+    path = write_pdf(tmp_path / "bold.pdf", paper(BOLD_HEADINGS_BODY, REFERENCES))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    conn = sqlite3.connect(db)
+    titles = [title for (title,) in conn.execute("select title from sections order by id")]
+    assert titles == ["Participants", "Counting is not enough", "Why this matters", "References"]
+    claims = dict(
+        conn.execute(
+            "select c.text, s.title from claims c left join sections s on s.id = c.section_id"
+        )
+    )
+    assert claims["Twelve field stations counted patches on granite boulders each spring."] == (
+        "Participants"
+    )
+    assert claims["Cover alone hides the death of old thalli under the growth of new ones."] == (
+        "Counting is not enough"
+    )
+    assert not any(text.startswith(("Participants", "Counting", "Why this")) for text in claims)
+
+
+def test_a_bold_word_inside_a_body_line_makes_no_heading(tmp_path: Path) -> None:
+    """ "Counts were not repeated …" with "Counts" in bold is running text: only a line set
+    all in bold is a heading's typography (and this one reads as a sentence)."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces in cold and dry places.^{1}",
+        "*{Counts} were not repeated in winter",
+        "Twelve field stations counted patches on granite boulders each spring.^{2}",
+    ]
+    path = write_pdf(tmp_path / "bold-word.pdf", paper(body, REFERENCES))
+    pdf = read_pdf(path.read_bytes())
+    assert [line.bold for line in pdf.lines if line.text.startswith("Counts")] == [False]
+    kinds = {line.text: line.kind for line in to_lines(pdf).lines}
+    assert kinds["Counts were not repeated in winter"] == "body"

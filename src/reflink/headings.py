@@ -12,7 +12,8 @@ does not. A line is read as an unnumbered heading when all of these hold:
     how it reads       not a sentence: no "we"/"these"/"however" opening, no finite verb
                        ("was", "showed"), unless it asks a question ("What has sharing taught
                        us?") or the page sets it apart (blank lines around it in a document
-                       whose paragraphs run over several lines, or a larger font in a PDF)
+                       whose paragraphs run over several lines, or in a PDF a larger font
+                       or a line all in bold)
 
 Each test is a small function over plain strings, so textclean's line loop asks one question
 and tests can ask each rule alone.
@@ -105,7 +106,7 @@ class Neighbours:
     after_following: str  # the content line after that (for a heading followed by a sub-heading)
     typical_length: float  # the column width in characters
     set_apart: bool = False  # blank lines around it where paragraphs run over several lines
-    prominent: bool = False  # printed larger than the body text (a PDF's typography)
+    prominent: bool = False  # printed larger than the body, or all in bold (a PDF's typography)
 
 
 def heading_shape(text: str) -> bool:
@@ -211,10 +212,25 @@ def larger_than_body(sizes: Sequence[float], lengths: Sequence[int]) -> frozense
     return frozenset(i for i, size in enumerate(sizes) if size >= PROMINENT_SIZE * body)
 
 
+# bold marks a heading only where the body is not bold: at most this share of the characters
+BOLD_SHARE = 0.25
+
+
+def set_in_bold(bold: Sequence[bool], lengths: Sequence[int]) -> frozenset[int]:
+    """Indices of the lines set all in bold, where bold is the exception (journals set their
+    headings in bold at body size); a document printed in bold throughout has no such hint."""
+    total = sum(lengths)
+    in_bold = sum(length for flag, length in zip(bold, lengths, strict=True) if flag)
+    if not in_bold or in_bold > BOLD_SHARE * total:
+        return frozenset()
+    return frozenset(i for i, flag in enumerate(bold) if flag)
+
+
 __all__ = [
     "Neighbours",
     "heading_shape",
     "is_unnumbered_heading",
     "larger_than_body",
     "reads_as_sentence",
+    "set_in_bold",
 ]

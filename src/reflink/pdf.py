@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .errors import InputError, ParseError
-from .headings import larger_than_body
+from .headings import larger_than_body, set_in_bold
 from .models import FURNITURE, Line
 from .pdflist import LineBox
 from .textclean import REFERENCE_HEADING, clean_text
@@ -78,6 +78,7 @@ class PdfLine:
     raised: tuple[tuple[int, int], ...] = ()  # [start, end) offsets of superscript runs in text
     lowered: tuple[tuple[int, int], ...] = ()  # … of subscript runs
     italic: tuple[tuple[int, int], ...] = ()  # … of words set in an italic face
+    bold: bool = False  # every word set in a bold face (a heading at body size)
     kind: str | None = None  # FURNITURE when position and repetition say so; else textclean's
 
 
@@ -90,6 +91,17 @@ class PdfText:
     dropped: int = 0  # characters dropped as rotated text (watermarks, stamps)
 
 
+@dataclass(frozen=True)
+class Face:
+    """How a word is set, as far as reflink asks: italic (journal names), bold (headings)."""
+
+    italic: bool = False
+    bold: bool = False
+
+
+UPRIGHT = Face()
+
+
 @dataclass
 class _Fragment:
     text: str
@@ -98,7 +110,7 @@ class _Fragment:
     bottom: float  # PDF coordinates: y grows upwards
     top: float
     index: int  # stream order on the page
-    italic: bool = False
+    face: Face = UPRIGHT
 
     @property
     def height(self) -> float:
@@ -220,8 +232,10 @@ def _read_page(
     """One page → its fragments in stream order, the count of rotated characters dropped, and
     whether the reference list has begun (on this page or an earlier one, `in_list`).
 
-    Italics are read only from the list's heading on: the journal's face helps to parse an
-    entry, and a font query per word costs a fifth of the page's reading."""
+    Every word's face is read only from the list's heading on: the journal's italics help to
+    parse an entry, and a font query per word costs a fifth of the page's reading. Before it,
+    a line's first word is read, and the next while they are bold: enough to tell a line set
+    all in bold (a heading at body size) at one query a line."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -251,16 +265,17 @@ def _read_page(
         chars: list[str] = []
         x0 = x1 = bottom = top = 0.0
         rotated = 0
-        italic = False
-        is_italic = italic_reader(handle) if in_list else lambda index: False
+        face = UPRIGHT
+        read_face = face_reader(handle, italic=in_list)
+        line_opening = True  # the next word opens a line: its face is read
         upright = True
         line_start = True
         unknown_box = False  # the fragment so far is glyphs whose box PDFium does not know
         for i, ch in enumerate(text):
             if ch in "\r\n":
-                line_start = True
+                line_start = line_opening = True
                 if chars:
-                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, italic))
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, face))
                     chars = []
                 continue
             if line_start and not ch.isspace():
@@ -274,7 +289,7 @@ def _read_page(
                 continue
             if ch.isspace():
                 if chars:
-                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, italic))
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, face))
                     chars = []
                 continue
             if not loose_box(handle, i, box_ref):
@@ -299,7 +314,8 @@ def _read_page(
                 # in 12 pt text) and gives its ink: it takes its word's box, not a size of its own
                 if not chars:
                     x0, x1, bottom, top, unknown_box = left, right, low, high, True
-                    italic = is_italic(i)
+                    face = read_face(i) if in_list or line_opening or face.bold else UPRIGHT
+                    line_opening = False
                 else:
                     x1 = max(x1, right)
                 chars.append(ch)
@@ -318,16 +334,20 @@ def _read_page(
                     or abs((high + low) - (top + bottom)) > 0.3 * size  # another baseline
                     or abs(new_size - size) > 0.1 * size  # another size: a sub/superscript
                 ):
-                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, italic))
+                    fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, face))
                     chars = []
             if not chars:
                 x0, x1, bottom, top, unknown_box = left, right, low, high, False
-                italic = is_italic(i)  # once a word: a call per character costs
+                # once a word (a call per character costs), and outside the reference list
+                # only while a line's words are bold from its start: a line set all in bold
+                # is a heading's typography, a bold word inside running text is not
+                face = read_face(i) if in_list or line_opening or face.bold else UPRIGHT
+                line_opening = False
             else:
                 x1 = max(x1, right)
             chars.append(ch)
         if chars:
-            fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count, italic))
+            fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count, face))
         return fragments, rotated, in_list
     finally:
         textpage.close()
@@ -349,26 +369,38 @@ def _ink_box_only(handle, index: int, loose) -> bool:
     return abs(bottom.value - loose.bottom) < 0.01 and abs(top.value - loose.top) < 0.01
 
 
-# PDF font flag for an italic face; embedded fonts often leave it unset and say so by name
-# ("LiberationSans-Italic", "Times-Oblique", "AdvOT0d9ab1db.I")
+# PDF font flags for an italic and a bold face; embedded fonts often leave them unset and say
+# so by name ("LiberationSans-Italic", "Times-Oblique", "AdvOT0d9ab1db.I", "Helvetica-Bold")
 FONT_ITALIC_FLAG = 0x40
+FONT_FORCE_BOLD_FLAG = 0x40000
 ITALIC_NAME = re.compile(rb"italic|oblique|[.\-](?:i|it)$", re.IGNORECASE)
+BOLD_NAME = re.compile(rb"bold|black|heavy|[.\-](?:b|bd|bi)$", re.IGNORECASE)
+BOLD_WEIGHT = 700  # PDFium's weight of a bold face (400 is regular)
 
 
-def italic_reader(handle) -> Callable[[int], bool]:  # noqa: ANN001 (PDFium text page)
-    """A test for one page: is character `index` set in an italic face (journal names)?"""
+def face_reader(handle, *, italic: bool = True) -> Callable[[int], Face]:  # noqa: ANN001
+    """A test for one PDFium text page: is character `index` set in an italic (journal names)
+    or a bold (headings) face? One font query answers both; `italic=False` leaves italics
+    unread (outside the reference list they would be first words only, and mislead)."""
     import pypdfium2.raw as pdfium_c
 
     flags = ctypes.c_int()
     flags_ref = ctypes.byref(flags)
     name = ctypes.create_string_buffer(96)
     font_info = pdfium_c.FPDFText_GetFontInfo
+    font_weight = pdfium_c.FPDFText_GetFontWeight
 
-    def is_italic(index: int) -> bool:
+    def face(index: int) -> Face:
         font_info(handle, index, name, 96, flags_ref)
-        return bool(flags.value & FONT_ITALIC_FLAG) or bool(ITALIC_NAME.search(name.value))
+        return Face(
+            italic=italic
+            and (bool(flags.value & FONT_ITALIC_FLAG) or bool(ITALIC_NAME.search(name.value))),
+            bold=bool(flags.value & FONT_FORCE_BOLD_FLAG)
+            or bool(BOLD_NAME.search(name.value))
+            or font_weight(handle, index) >= BOLD_WEIGHT,
+        )
 
-    return is_italic
+    return face
 
 
 # --- layout -----------------------------------------------------------------------------------
@@ -487,7 +519,7 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
             parts.append(separator)
             offset += len(separator)
         span = (offset, offset + len(f.text))
-        if f.italic:
+        if f.face.italic:
             italic.append(span)
         if f.height < SCRIPT_SIZE * size:
             if f.centre > centre + SCRIPT_SHIFT * size:
@@ -508,6 +540,8 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
         raised=_merge_spans(raised),
         lowered=_merge_spans(lowered),
         italic=_merge_spans(italic),
+        bold=all(f.face.bold for f in fragments if any(ch.isalpha() for ch in f.text))
+        and any(f.face.bold for f in fragments),
     )
 
 
@@ -720,12 +754,13 @@ class PdfLines:
 def to_lines(pdf: PdfText) -> PdfLines:
     """The reader's lines → classified `Line`s (textclean's rules), pages and typography."""
     # running heads and feet come from positions (`mark_furniture`), not repetition alone;
-    # lines set larger than the body are evidence for headings without numbers
-    larger = larger_than_body(
-        [line.size for line in pdf.lines], [len(line.text) for line in pdf.lines]
+    # lines set larger than the body, or all in bold, are evidence for headings without numbers
+    lengths = [len(line.text) for line in pdf.lines]
+    prominent = larger_than_body([line.size for line in pdf.lines], lengths) | set_in_bold(
+        [line.bold for line in pdf.lines], lengths
     )
     lines = clean_text(
-        "\n".join(line.text for line in pdf.lines), prominent=larger, heads_by_position=True
+        "\n".join(line.text for line in pdf.lines), prominent=prominent, heads_by_position=True
     )
     classified: list[Line] = []
     scripts: dict[int, Scripts] = {}
