@@ -357,3 +357,38 @@ def test_a_bold_word_inside_a_body_line_makes_no_heading(tmp_path: Path) -> None
     assert [line.bold for line in pdf.lines if line.text.startswith("Counts")] == [False]
     kinds = {line.text: line.kind for line in to_lines(pdf).lines}
     assert kinds["Counts were not repeated in winter"] == "body"
+
+
+def test_heading_after_a_running_head_opens_its_sections(tmp_path: Path) -> None:
+    """A page that opens on a bold "Materials and Methods" over "Study 1" and "Participants":
+    the running head above it (found by position) is not the sentence before the heading, and
+    the subheadings do not join the claim that follows."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces in cold and dry places.^{1} Their",
+        "growth was measured over many years in several mountain regions.^{2}",
+        "Both surveys counted patches in the same way on every boulder.^{3}",
+        "*{Materials and Methods}",
+        "Study 1",
+        "Participants",
+        "Twelve field stations counted patches on granite boulders each spring.^{4}",
+        "Every station used the same frame and the same counting protocol.^{5}",
+    ]
+    pages = paper(body, REFERENCES, lines_per_page=10)
+    path = write_pdf(tmp_path / "head.pdf", pages)
+    pdf = read_pdf(path.read_bytes())
+    assert [line.page for line in pdf.lines if line.text == "Materials and Methods"] == [2]
+    kinds = {line.text: line.kind for line in to_lines(pdf).lines}
+    assert kinds["Journal of Invented Results 2031"] == "furniture"
+    assert [kinds[t] for t in ("Materials and Methods", "Study 1", "Participants")] == [
+        "heading"
+    ] * 3
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    claims = dict(
+        sqlite3.connect(db).execute(
+            "select c.text, s.title from claims c left join sections s on s.id = c.section_id"
+        )
+    )
+    assert claims["Twelve field stations counted patches on granite boulders each spring."] == (
+        "Participants"
+    )

@@ -184,13 +184,22 @@ def is_unnumbered_heading(text: str, around: Neighbours) -> bool:
         return False
     if len(following) >= 0.5 * around.typical_length:
         return True
-    # "Results" + "Patient characteristics" + the paragraph: a heading over a sub-heading
-    return (
+    # "Results" + "Patient characteristics" + the paragraph: a heading over a sub-heading;
+    # a bold or larger one may stand over two ("Methods" + "Study 1" + "Participants")
+    if not (
         heading_shape(following)
         and len(following) <= 0.85 * around.typical_length
         and not reads_as_sentence(following)
-        and len(around.after_following) >= 0.5 * around.typical_length
-        and starts_new_sentence(around.after_following)
+    ):
+        return False
+    after = around.after_following
+    if len(after) >= 0.5 * around.typical_length and starts_new_sentence(after):
+        return True
+    return (
+        emphasised
+        and heading_shape(after)
+        and len(after) <= 0.85 * around.typical_length
+        and not reads_as_sentence(after)
     )
 
 

@@ -760,7 +760,10 @@ def to_lines(pdf: PdfText) -> PdfLines:
         [line.bold for line in pdf.lines], lengths
     )
     lines = clean_text(
-        "\n".join(line.text for line in pdf.lines), prominent=prominent, heads_by_position=True
+        "\n".join(line.text for line in pdf.lines),
+        prominent=prominent,
+        heads_by_position=True,
+        furniture=[i for i, line in enumerate(pdf.lines) if line.kind == FURNITURE],
     )
     classified: list[Line] = []
     scripts: dict[int, Scripts] = {}

@@ -353,7 +353,11 @@ class Layout:
 
 
 def classify_lines(
-    texts: list[str], prominent: Collection[int] = (), *, heads_by_position: bool = False
+    texts: list[str],
+    prominent: Collection[int] = (),
+    *,
+    heads_by_position: bool = False,
+    furniture: Collection[int] = (),
 ) -> tuple[list[str], list[str]]:
     """Repaired line texts → (kind per line, run-in heading per line ("" when none)).
 
@@ -361,11 +365,16 @@ def classify_lines(
     title block, captions and tables, headings; what is left is body. `heads_by_position`: the
     caller (a PDF reader) finds running heads and feet by position, so a line repeated on
     other pages is not one for that alone. `prominent` holds the indices of lines printed
-    larger than the body (a PDF's typography): evidence for a heading.
+    larger than the body (a PDF's typography): evidence for a heading. `furniture` holds the
+    indices of the running heads and feet the caller found: they sit between a heading and
+    the sentence above it ("… belief." + "PLoS ONE 2012, 7" + "Materials and Methods").
     """
     kinds = [BLANK if not text else "" for text in texts]
     mark_watermark(texts, kinds)
     mark_furniture(texts, kinds, by_repetition=not heads_by_position)
+    for index in furniture:
+        if texts[index]:
+            kinds[index] = FURNITURE
     layout = measure_layout(texts, kinds)
     mark_front_matter(texts, kinds, layout)
     mark_captions_and_tables(texts, kinds, layout)
@@ -896,7 +905,11 @@ def _is_alone_heading(texts: list[str], kinds: list[str], index: int, layout: La
 
 
 def clean_text(
-    text: str, prominent: Collection[int] = (), *, heads_by_position: bool = False
+    text: str,
+    prominent: Collection[int] = (),
+    *,
+    heads_by_position: bool = False,
+    furniture: Collection[int] = (),
 ) -> list[Line]:
     """Decoded text → one classified, character-cleaned `Line` per input line.
 
@@ -905,7 +918,9 @@ def clean_text(
     see `classify_lines`."""
     raws = text.split("\n")
     texts, _mapping = repair_characters(raws)
-    kinds, run_in = classify_lines(texts, prominent, heads_by_position=heads_by_position)
+    kinds, run_in = classify_lines(
+        texts, prominent, heads_by_position=heads_by_position, furniture=furniture
+    )
     body_kinds = (BODY, CAPTION, TABLE, HEADING)
     dropped = find_dropped_ligatures(
         t for t, k in zip(texts, kinds, strict=True) if k in body_kinds
