@@ -14,6 +14,22 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+# The invented reference list the PDF tests cite: numbered Vancouver entries, one per line.
+REFERENCES = [
+    f"{n}. {author} A, Fern B. {title}. J Invented Res. {2000 + n};{n + 10}:{100 + n}-{110 + n}."
+    for n, (author, title) in enumerate(
+        [
+            ("Moss", "Growth of crustose lichens on granite"),
+            ("Stone", "Spore dispersal in cold winds"),
+            ("Birch", "Nitrogen uptake by foliose thalli"),
+            ("Reed", "Symbiont exchange under drought"),
+            ("Heath", "Carbon fixation at altitude"),
+            ("Ash", "Lichen succession on basalt"),
+        ],
+        1,
+    )
+]
+
 RUN = re.compile(r"\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|\*\{([^}]*)\}|([^^_~*]+|[\^_~*])")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 SCRIPT_SIZE = 0.65

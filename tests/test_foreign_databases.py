@@ -9,13 +9,12 @@ they never write, not even a migration: an older file is named with `reflink upg
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from killed import cut_off_write
 from reflink.cli import cli
 
 READ_COMMANDS = {
@@ -149,24 +148,12 @@ def test_read_commands_do_not_migrate_an_older_database(
 # A writer killed inside its transaction (or stopped by a full disk) leaves a hot journal. A
 # reader that rolled it back would write; one that ignored it (immutable) would read a half-done
 # write. Read-only, SQLite refuses to read, and the line names the command that rolls it back.
-CUT_OFF_WRITE = """
-import os, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
-conn.execute("pragma cache_size = 1")  # spill changed pages into the file before the kill
-conn.execute("begin")
-conn.execute("update claims set text = text || ' (half-written)'")
-conn.execute("delete from citations")
-os._exit(9)
-"""
-
-
 def test_read_commands_refuse_a_cut_off_write_and_upgrade_rolls_it_back(
     tmp_path: Path, seed_db: Path
 ) -> None:
     db = tmp_path / "cut.db"
     db.write_bytes(seed_db.read_bytes())
-    subprocess.run([sys.executable, "-c", CUT_OFF_WRITE, str(db)], check=False)
-    assert (tmp_path / "cut.db-journal").exists(), "a hot journal to roll back"
+    cut_off_write(db)
     before = files_beside(db)
     for args in READ_COMMANDS.values():
         assert_refused(

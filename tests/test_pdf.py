@@ -11,26 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pdfmaker import DEJAVU, Page, paper, write_pdf
+from pdfmaker import DEJAVU, REFERENCES, Page, paper, write_pdf
 from reflink.cli import cli
 from reflink.errors import InputError
 from reflink.ingest import ingest_files
 from reflink.pdf import OCR_HINT, is_pdf, read_pdf, to_lines
-
-REFERENCES = [
-    f"{n}. {author} A, Fern B. {title}. J Invented Res. {2000 + n};{n + 10}:{100 + n}-{110 + n}."
-    for n, (author, title) in enumerate(
-        [
-            ("Moss", "Growth of crustose lichens on granite"),
-            ("Stone", "Spore dispersal in cold winds"),
-            ("Birch", "Nitrogen uptake by foliose thalli"),
-            ("Reed", "Symbiont exchange under drought"),
-            ("Heath", "Carbon fixation at altitude"),
-            ("Ash", "Lichen succession on basalt"),
-        ],
-        1,
-    )
-]
 
 BODY = [
     "Lichens grow slowly on bare rock surfaces.^{1} Their growth rate was",

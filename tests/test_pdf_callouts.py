@@ -8,23 +8,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pdfmaker import paper, write_pdf
+from pdfmaker import REFERENCES, paper, write_pdf
 from reflink.ingest import ingest_files
-
-REFERENCES = [
-    f"{n}. {author} A, Fern B. {title}. J Invented Res. {2000 + n};{n + 10}:{100 + n}-{110 + n}."
-    for n, (author, title) in enumerate(
-        [
-            ("Moss", "Growth of crustose lichens on granite"),
-            ("Stone", "Spore dispersal in cold winds"),
-            ("Birch", "Nitrogen uptake by foliose thalli"),
-            ("Reed", "Symbiont exchange under drought"),
-            ("Heath", "Carbon fixation at altitude"),
-            ("Ash", "Lichen succession on basalt"),
-        ],
-        1,
-    )
-]
 
 
 def cited(tmp_path: Path, body: list[str]) -> list[tuple[int, str]]:

@@ -22,6 +22,7 @@ import yaml
 from click.testing import CliRunner
 from markupsafe import Markup
 
+from killed import cut_off_write
 from reflink.cli import cli
 from reflink.errors import DatabaseError
 from reflink.ingest import read_source_notes
@@ -801,30 +802,15 @@ def test_fts_functions_return_no_pointer(ds, name) -> None:
 
 # A writer killed inside its transaction leaves a hot journal; reading through it would show a
 # half-done write, and rolling it back would write: the pages say so instead of a 500 (#18)
-CUT_OFF_WRITE = """
-import os, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
-conn.execute("pragma cache_size = 1")  # spill changed pages into the file before the kill
-conn.execute("begin")
-conn.execute("update claims set text = text || ' (half-written)'")
-conn.execute("delete from citations")
-os._exit(9)
-"""
-
-
 def test_a_write_cut_off_while_serving_is_a_503_naming_upgrade(
     tmp_path: Path, seed_db: Path
 ) -> None:
-    import subprocess
-    import sys
-
     db = tmp_path / "cut.db"
     db.write_bytes(seed_db.read_bytes())
     served = make_datasette(db)
     name = database_name(db)
     assert get(served, f"/{name}/refs.json").status_code == 200
-    subprocess.run([sys.executable, "-c", CUT_OFF_WRITE, str(db)], check=False)
-    assert (tmp_path / "cut.db-journal").exists(), "a hot journal"
+    cut_off_write(db)
     reason = (
         "the database holds a write that was cut off (a killed process, a full disk); "
         f"`reflink upgrade --db {db}` rolls it back"
