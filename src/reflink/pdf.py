@@ -298,13 +298,7 @@ def _read_page(
             if high - low <= 0.1:
                 continue
             ch = HYPHENS.get(ch) or LIGATURES.get(ch) or ch
-            other_box = False
-            if chars:
-                size = top - bottom
-                other_box = (
-                    abs((high + low) - (top + bottom)) > 0.3 * size
-                    or abs(high - low - size) > 0.1 * size
-                )
+            other_box = bool(chars) and _another_box(high, low, top, bottom)
             if (
                 ch.isalpha()
                 and (not chars or unknown_box or other_box)
@@ -331,8 +325,7 @@ def _read_page(
                 if (
                     left - x1 > SPACE_GAP * min(size, new_size)  # a gap: a word space
                     or left < x1 - 0.3 * size  # the pen went back: a new line or column
-                    or abs((high + low) - (top + bottom)) > 0.3 * size  # another baseline
-                    or abs(new_size - size) > 0.1 * size  # another size: a sub/superscript
+                    or _another_box(high, low, top, bottom)  # a sub/superscript
                 ):
                     fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, face))
                     chars = []
@@ -351,6 +344,13 @@ def _read_page(
         return fragments, rotated, in_list
     finally:
         textpage.close()
+
+
+def _another_box(high: float, low: float, top: float, bottom: float) -> bool:
+    """A glyph box (low..high) on another baseline or of another size than its word's
+    (bottom..top): where a sub- or superscript begins."""
+    size = top - bottom
+    return abs((high + low) - (top + bottom)) > 0.3 * size or abs(high - low - size) > 0.1 * size
 
 
 def _ink_box_only(handle, index: int, loose) -> bool:
