@@ -13,21 +13,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import refusals
 from .citations import body_passage, find_citations
 from .claims import split_claims
 from .db import connect, migrate, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
-from .jats import looks_like_jats, parse_jats
 from .limits import check_text_limits
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
 from .normalise import ANNOUNCED_DOI
 from .parallel import map_in_order
-from .pdf import MAX_PDF_BYTES, PdfLines, Scripts, is_pdf, read_pdf_document
-from .pdflist import LineBox
 from .references import parse_references
+from .sniff import MAX_PDF_BYTES, is_pdf, looks_like_jats
 from .textclean import clean_text, decode_text
+
+if TYPE_CHECKING:
+    # the PDF reader and the JATS parser (with lxml) load only when such a file is ingested
+    from .pdf import PdfLines, Scripts
+    from .pdflist import LineBox
 
 
 def parse_document(text: str) -> ParsedDocument:
@@ -200,6 +204,8 @@ def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
     """Read a document: text, a PDF or a JATS article, told by content; one-line error else."""
     data = read_bounded(path, max_bytes=max(max_bytes, MAX_PDF_BYTES))
     if is_pdf(data):
+        from .pdf import read_pdf_document
+
         pdf = read_pdf_document(data, str(path))
         text = "\n".join(line.text for line in pdf.lines)
         return SourceFile(path, text, hashlib.sha256(data).hexdigest(), pdf=pdf)
@@ -261,6 +267,8 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
     check_text_limits(source.text, str(path))
     try:
         if source.xml is not None:
+            from .jats import parse_jats
+
             doc = parse_jats(source.xml, name=str(path))
             doc.format = "jats"
         elif source.pdf is not None:

@@ -46,33 +46,8 @@ from .models import (
 from .normalise import DASH_CHARS as DASH
 from .normalise import DOI_IN_TEXT, DOI_PREFIX, expand_pages
 from .references import parse_entry_text
+from .sniff import looks_like_jats  # noqa: F401 (sniff.py tells JATS apart without lxml)
 from .textclean import Passage
-
-# --- recognising JATS by its content ----------------------------------------------------------
-
-# What may come before the root element: an XML declaration, comments, processing instructions,
-# and a DOCTYPE with or without an internal subset ("<!DOCTYPE article PUBLIC "-//NLM//DTD JATS …")
-JATS_ROOT = re.compile(
-    r"""\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*
-    <(?:[\w.-]+:)?article(?P<attributes>[\s/>][^>]*)""",
-    re.DOTALL | re.VERBOSE,
-)
-# DocBook articles have an <article> root too
-DOCBOOK = re.compile(r"docbook", re.IGNORECASE)
-SNIFF_BYTES = 64 * 1024
-
-
-def looks_like_jats(data: bytes) -> bool:
-    """Do these bytes start an XML document whose root is a JATS `<article>`?"""
-    head = data[:SNIFF_BYTES]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    else:
-        # ASCII-compatible encodings (UTF-8, Latin-1) agree on the markup that matters here
-        text = head.decode("latin-1").removeprefix("\xef\xbb\xbf")
-    match = JATS_ROOT.match(text)
-    return bool(match) and not DOCBOOK.search(match.group("attributes"))
-
 
 # --- step 1: parsing, safely ------------------------------------------------------------------
 

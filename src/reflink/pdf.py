@@ -35,17 +35,17 @@ from .errors import InputError, ParseError
 from .headings import larger_than_body, set_in_bold
 from .models import FURNITURE, Line
 from .pdflist import LineBox
+from .sniff import MAX_PDF_BYTES, is_pdf  # noqa: F401 (sniff.py tells a PDF apart without us)
 from .textclean import REFERENCE_HEADING, clean_text
 
 # A review is 5–60 pages and a few MB; beyond these it is not one review (a thesis, a book, a
-# scanned volume), and reading it would take minutes. Stated in docs/pdf.md.
-MAX_PDF_BYTES = 100 * 2**20
+# scanned volume), and reading it would take minutes. Stated in docs/pdf.md. (MAX_PDF_BYTES, the
+# size limit, is in sniff.py: the ingest checks it before it knows it needs this module.)
 MAX_PDF_PAGES = 300
 # A page whose text takes longer than this to read is pathological (millions of glyphs)
 MAX_PAGE_SECONDS = 10.0
 MAX_PAGE_CHARACTERS = 200_000
 
-PDF_MAGIC = b"%PDF-"
 SURROGATE = re.compile("[\ud800-\udfff]")
 OCR_HINT = "no text layer; run OCR first, e.g. ocrmypdf, and ingest its output"
 
@@ -148,11 +148,6 @@ class _Band:
 
 
 # --- opening ----------------------------------------------------------------------------------
-
-
-def is_pdf(data: bytes) -> bool:
-    """Whether bytes are a PDF: by content (`%PDF-` in the first KB), never by file name."""
-    return PDF_MAGIC in data[:1024]
 
 
 def read_pdf(
