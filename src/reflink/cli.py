@@ -234,6 +234,47 @@ def upgrade(db_path: Path, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@json_option
+def merge(shards: tuple[Path, ...], db_path: Path, as_json: bool) -> None:
+    """Merge reflink databases (shards of a corpus) into one.
+
+    Copy every document of each database named, with all its rows and cached Crossref replies,
+    into --db (created if absent), in one transaction: ids are renumbered after what --db holds,
+    a document already there (same path) is replaced, and a bad shard changes nothing. Merging
+    shards into a new database gives the rows that ingesting all their files into one would.
+
+    \b
+        reflink ingest part1/*.txt --db db/shard-1.db
+        reflink ingest part2/*.txt --db db/shard-2.db
+        reflink merge db/shard-1.db db/shard-2.db --db db/reflink.db
+    """
+    from .merge import merge_databases
+
+    with progress("Merging", length=len(shards)) as advance:
+        merged = merge_databases(shards, db_path, on_progress=advance)
+    documents = sum(shard.documents for shard in merged)
+    if as_json:
+        print_json(
+            [
+                {
+                    "shard": str(shard.path),
+                    "documents": shard.documents,
+                    "replaced": shard.replaced,
+                    "rows": shard.rows,
+                    "cached_replies": shard.cached_replies,
+                }
+                for shard in merged
+            ]
+        )
+    else:
+        for shard in merged:
+            say(shard.summary())
+    wrote_to(db_path, f"{documents} {_documents(documents)} from {len(merged)} databases")
+
+
+@cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV: a row per document.")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from .limits import check_text_limits
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
 from .normalise import ANNOUNCED_DOI
 from .parallel import map_in_order
+from .publish import TargetAppeared, new_database
 from .references import parse_references
 from .sniff import MAX_PDF_BYTES, is_pdf, looks_like_jats
 from .textclean import clean_text, decode_text
@@ -368,68 +367,18 @@ def ingest_files(
         "max_bytes": max_bytes,
         "jobs": jobs,
     }
-    if db_path.exists():
-        return _ingest_into(db_path, paths, on_progress=on_progress, **options)
-    # A new database is built under a temporary name beside the target and published with a
-    # hard link, which refuses to overwrite: a failed ingest leaves nothing behind, and a reader
-    # never sees a half-built file.
-    created_dirs = _missing_parents(db_path)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(f"cannot create {db_path}: {exc.strerror} ({exc.filename})") from exc
-    _remove_abandoned_builds(db_path)
-    building = db_path.with_name(f".{db_path.name}.{os.getpid()}.{secrets.token_hex(4)}.building")
-    try:
-        results = _ingest_into(
-            building, paths, on_progress=on_progress, shown_as=db_path, **options
-        )
-        try:
-            os.link(building, db_path)
-        except FileExistsError:
-            # another process created the database meanwhile: ingest again, into theirs
-            return _ingest_into(db_path, paths, **options)
-        return results
-    except BaseException:
-        _remove_database_files(building)
-        for directory in created_dirs:
-            with contextlib.suppress(OSError):
-                directory.rmdir()
-        raise
-    finally:
-        _remove_database_files(building)
-
-
-def _remove_abandoned_builds(db_path: Path) -> None:
-    """Remove new databases left half-built by an ingest that was killed (`kill -9`, power loss).
-
-    Their names carry the builder's process id; one whose process is gone will never be published.
-    """
-    for leftover in db_path.parent.glob(f".{db_path.name}.*.building"):
-        pid = leftover.name[len(db_path.name) + 2 :].split(".")[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
-            _remove_database_files(leftover)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, but another user's
-        return True
-    return True
-
-
-def _remove_database_files(path: Path) -> None:
-    """A database file and its rollback journal, if present."""
-    for leftover in (path, path.with_name(path.name + "-journal")):
-        leftover.unlink(missing_ok=True)
-
-
-def _missing_parents(path: Path) -> list[Path]:
-    """The parent directories of `path` that do not exist yet, deepest first."""
-    return [parent for parent in path.parents if not parent.exists()]
+        with new_database(db_path) as building:
+            return _ingest_into(
+                building or db_path,
+                paths,
+                on_progress=on_progress,
+                shown_as=db_path if building else None,
+                **options,
+            )
+    except TargetAppeared:
+        # another process created the database meanwhile: ingest again, into theirs
+        return _ingest_into(db_path, paths, **options)
 
 
 def _ingest_into(
