@@ -42,11 +42,13 @@ def test_merged_shards_equal_one_ingest_of_all_files(tmp_path: Path, corpus) -> 
     # every table, row order and ids included, and the full-text indexes answer alike
     assert dump(merged) == dump(whole)
     with sqlite3.connect(merged) as conn:
-        assert conn.execute("select count(*) from claims_fts where text match 'kinase'").fetchone()[
-            0
-        ] == sqlite3.connect(whole).execute(
-            "select count(*) from claims_fts where text match 'kinase'"
-        ).fetchone()[0] > 0
+        assert (
+            conn.execute("select count(*) from claims_fts where text match 'kinase'").fetchone()[0]
+            == sqlite3.connect(whole)
+            .execute("select count(*) from claims_fts where text match 'kinase'")
+            .fetchone()[0]
+            > 0
+        )
         # claims.paragraph_id declares no foreign key, yet follows its paragraph
         orphans = conn.execute(
             "select count(*) from claims c join paragraphs p on p.id = c.paragraph_id "
