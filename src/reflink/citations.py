@@ -231,8 +231,6 @@ OPENING_QUOTES = frozenset('"“‘«„')
 # "3, 4 and 6", "5 or 6": a number list that goes on in words is an enumeration in prose
 ENUMERATION_WORDS = frozenset({"and", "or", "nor"})
 NEXT_NUMBER = re.compile(r"\s*\d")
-PREVIOUS_TOKEN = re.compile(r"(\S+)\s*$")
-NEXT_TOKEN = re.compile(r"\s*(\S+)")
 WORD_TAIL = re.compile(r"[A-Za-zÀ-ÿ]+$")  # "chemotherapy" before "85"
 NUMBER_TAIL = re.compile(r"[\w-]*\d$")  # "2013", "E-Syt1" before ".73"
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
@@ -528,14 +526,20 @@ class Scan:
     taken: bytearray = field(init=False)
     _tabular: dict[int, bool] = field(init=False, default_factory=dict)
     _reference_column: dict[int, bool] = field(init=False, default_factory=dict)
-    # a bare number list's superscript judgement, by its start: both shape scanners ask
-    judged: dict[int, Any] = field(init=False, default_factory=dict)
     _masks: tuple[bytearray, bytearray] | None = field(init=False, default=None)
-    # every bare number list of the text, found once for the three scanners that read them
-    _bare_lists: list[re.Match[str]] | None = field(init=False, default=None)
+    # every bare number list of the text as (start, end, match), found once for the three
+    # scanners that read them
+    _bare_lists: list[tuple[int, int, re.Match[str]]] | None = field(init=False, default=None)
+    # the bare lists that hold a superscript, judged once for both shape scanners
+    _superscripts: list[JudgedList] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.taken = bytearray(len(self.passage.text))
+        # the hot questions below (which line, does it end there, is it a table) are asked
+        # for every bare number; they index `line_of` directly instead of through
+        # `Passage.line_at`, clamping only at the ends, where its clamp matters
+        self._line_of = self.passage.line_of
+        self._last = len(self._line_of) - 1
 
     def masks(self) -> tuple[bytearray, bytearray]:
         """Per character: raised, lowered (a PDF's typography; all zero for a text file)."""
@@ -547,9 +551,17 @@ class Scan:
     def text(self) -> str:
         return self.passage.text
 
+    def line_number(self, offset: int) -> int:
+        """`Passage.line_at`: the source line number of the character at `offset`."""
+        if 0 <= offset <= self._last:
+            return self._line_of[offset]
+        if self._last < 0:
+            return 0
+        return self._line_of[0 if offset < 0 else self._last]
+
     def line_at(self, offset: int) -> Line | None:
         """The source line holding the character at `offset`."""
-        return self.lines.get(self.passage.line_at(offset))
+        return self.lines.get(self.line_number(offset))
 
     def take(self, start: int, end: int) -> None:
         """Mark text as read: no later scanner makes a candidate over it."""
@@ -559,24 +571,29 @@ class Scan:
         return 1 in self.taken[start:end]
 
     def ends_line(self, offset: int) -> bool:
-        text = self.passage.text
-        return offset >= len(text) or self.passage.line_at(offset) != self.passage.line_at(
-            offset - 1
-        )
+        if offset >= len(self.passage.text):
+            return True
+        if 0 < offset <= self._last:
+            return self._line_of[offset] != self._line_of[offset - 1]
+        return self.line_number(offset) != self.line_number(offset - 1)
 
     def tabular(self, line: Line | None) -> bool:
         if line is None:
             return False
         if line.number not in self._tabular:
-            self._tabular[line.number] = line.kind == TABLE or bool(TABULAR.search(line.raw))
+            raw = line.raw
+            # TABULAR needs two spaces or a tab: most lines have neither, and skip the search
+            self._tabular[line.number] = line.kind == TABLE or (
+                ("  " in raw or "\t" in raw) and bool(TABULAR.search(raw))
+            )
         return self._tabular[line.number]
 
     def in_table(self, offset: int) -> bool:
-        return self.tabular(self.line_at(offset))
+        return self.tabular(self.lines.get(self.line_number(offset)))
 
     def floating_at(self, offset: int) -> bool:
-        line = self.line_at(offset)
-        return line is not None and line.kind == CAPTION or self.in_table(offset)
+        line = self.lines.get(self.line_number(offset))
+        return line is not None and line.kind == CAPTION or self.tabular(line)
 
     def has_reference_column(self, offset: int) -> bool:
         """Whether the table holding this offset has a "Reference"/"Ref." column header.
@@ -584,7 +601,7 @@ class Scan:
         Only such a table's last cells are callouts ("PFS Reference" … "9 months 77"); a data
         table's last column holds counts ("Tumour area scaled (%) 1").
         """
-        number = self.passage.line_at(offset)
+        number = self.line_number(offset)
         if number not in self._reference_column:
             found, back = False, number
             while back > 0 and number - back <= TABLE_LOOKBACK:
@@ -633,14 +650,16 @@ class Scan:
 # --- step 1: the scanners, one per family of callout ------------------------------------------
 
 
+# The tokens around a number, within 40 characters: str.split's whitespace is re's "\s", so
+# these read what r"(\S+)\s*$" and r"\s*(\S+)" would, without trying every position.
 def _token_before(text: str, offset: int) -> str:
-    match = PREVIOUS_TOKEN.search(text, max(0, offset - 40), offset)
-    return match.group(1) if match else ""
+    tokens = text[max(0, offset - 40) : offset].rsplit(None, 1)
+    return tokens[-1] if tokens else ""
 
 
 def _token_after(text: str, offset: int) -> str:
-    match = NEXT_TOKEN.match(text, offset, offset + 40)
-    return match.group(1) if match else ""
+    tokens = text[offset : offset + 40].split(None, 1)
+    return tokens[0] if tokens else ""
 
 
 def scan_brackets(scan: Scan) -> Iterator[Candidate]:
@@ -716,13 +735,15 @@ def scan_reference_words(scan: Scan) -> Iterator[Candidate]:
                 yield made
 
 
-def _bare_lists(scan: Scan) -> Iterator[re.Match[str]]:
-    """Bare number lists ("12", "6–8", "11,12") no earlier scanner has taken."""
+def _bare_lists(scan: Scan) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Bare number lists ("12", "6–8", "11,12") no earlier scanner has taken, as (start, end,
+    match)."""
     if scan._bare_lists is None:
-        scan._bare_lists = list(BARE_LIST.finditer(scan.text))
-    for match in scan._bare_lists:
-        if not scan.overlaps(*match.span(1)):
-            yield match
+        scan._bare_lists = [(*match.span(1), match) for match in BARE_LIST.finditer(scan.text)]
+    taken = scan.taken
+    for item in scan._bare_lists:
+        if 1 not in taken[item[0] : item[1]]:
+            yield item
 
 
 def scan_table_cells(scan: Scan) -> Iterator[Candidate]:
@@ -730,8 +751,7 @@ def scan_table_cells(scan: Scan) -> Iterator[Candidate]:
     22", "9 months 77", and "117 and" + "144" over two lines. A data table's last column (counts,
     years) is no such column: only a table whose header names references has one."""
     text = scan.text
-    for match in _bare_lists(scan):
-        start, end = match.span(1)
+    for start, end, match in _bare_lists(scan):
         if start and not text[start - 1].isspace():
             continue
         if not (scan.in_table(start) and scan.has_reference_column(start)):
@@ -805,12 +825,10 @@ def _superscript_evidence(
 
 def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
     """The bare number lists of one superscript shape, with the crowd around them as evidence."""
-    text = scan.text
-    for match in _bare_lists(scan):
-        judged = _judge_bare_list(scan, match)
-        if judged is None or _shape_of(text, judged[0]) != shape:
+    text, taken = scan.text, scan.taken
+    for list_start, list_end, start, body, found, judged_shape in _judged_superscripts(scan):
+        if judged_shape != shape or 1 in taken[list_start:list_end]:
             continue
-        start, body, found = judged
         end = start + len(body)
         # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": numbers among many numbers are data
         crowd = len(NUMBER_RUN.findall(text, max(0, start - CROWD_WINDOW), start))
@@ -842,11 +860,12 @@ def _line_evidence(scan: Scan, start: int, end: int) -> list[Evidence]:
     text, found = scan.text, []
     if PERSONAL_NAME_BEFORE.search(text, max(0, start - 40), start):
         found.append(evidence("line:after-personal-name"))
-    if start == 0 or scan.passage.line_at(start - 1) != scan.passage.line_at(start):
-        line_end = start
-        while line_end < len(text) and not scan.ends_line(line_end + 1):
+    if start == 0 or scan.ends_line(start):
+        # the line runs to the last character of its source line (`ends_line` after it)
+        line_of, number, line_end = scan.passage.line_of, scan.line_number(start), start + 1
+        while line_end < len(text) and line_of[line_end] == number:
             line_end += 1
-        line = text[start : line_end + 1]
+        line = text[start:line_end]
         words = line.split()
         if (
             HEADING_NUMBER.match(line)
@@ -857,22 +876,36 @@ def _line_evidence(scan: Scan, start: int, end: int) -> list[Evidence]:
     return found
 
 
-def _judge_bare_list(scan: Scan, match: re.Match[str]) -> tuple[int, str, list[Evidence]] | None:
+# A bare list that holds a superscript: the list's span, then the superscript's start, text,
+# evidence and shape (the whole list, or its tail: "TAG70, 13 which")
+JudgedList = tuple[int, int, int, str, list["Evidence"], str]
+
+
+def _judged_superscripts(scan: Scan) -> list[JudgedList]:
+    """The bare lists no earlier scanner took that hold a superscript, judged once for
+    whichever shape scanner asks first (what is taken only grows, so the other skips the
+    lists taken since)."""
+    if scan._superscripts is None:
+        text, judged = scan.text, []
+        for start, end, match in _bare_lists(scan):
+            found = _judge(scan, match, start, end)
+            if found is not None:
+                judged.append((start, end, *found, _shape_of(text, found[0])))
+        scan._superscripts = judged
+    return scan._superscripts
+
+
+def _judge(
+    scan: Scan, match: re.Match[str], start: int, end: int
+) -> tuple[int, str, list[Evidence]] | None:
     """(start, text, evidence) of the superscript a bare number list holds, or None.
 
     When the whole list is no callout its tail may be one ("TAG70, 13 which": "70" belongs to
-    a name, "13" is the callout). Judged once per list, for whichever shape scanner asks.
+    a name, "13" is the callout).
     """
-    key = match.start(1)
-    if key not in scan.judged:
-        scan.judged[key] = _judge(scan, match)
-    return scan.judged[key]
-
-
-def _judge(scan: Scan, match: re.Match[str]) -> tuple[int, str, list[Evidence]] | None:
     text = scan.text
-    start, end = match.span(1)
-    line_end = scan.ends_line(end)
+    # only a space after the list asks whether the line ends there (`_evidence_after`)
+    line_end = text[end : end + 1].isspace() and scan.ends_line(end)
     found = _superscript_evidence(text, start, end, line_end)
     if found is not None:
         return start, match.group(1), found
@@ -1128,9 +1161,12 @@ SCANNERS: list[Callable[[Scan], Iterable[Candidate]]] = [
 def weigh_compound_numbers(scan: Scan, candidates: list[Candidate]) -> list[Candidate]:
     """ "(R)-5", "compound 5": a document that names compounds by number makes a spaced "5"
     elsewhere ("the diol 7 was isolated") more likely the compound than a callout."""
+    text = scan.text
+    if ")-" not in text and "ompound" not in text:
+        return candidates  # COMPOUND_LABEL's two shapes need one of these; most texts lack both
     compounds = {
         number
-        for match in COMPOUND_LABEL.finditer(scan.text)
+        for match in COMPOUND_LABEL.finditer(text)
         for number in expand_numbers(match.group(1) or match.group(2))
     }
     if not compounds:
