@@ -214,6 +214,28 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
     return best
 
 
+ASCII_DIGITS = b"0123456789"
+
+
+def outside_keys(lines: Sequence[Line], first: int, last: int) -> dict[int, str]:
+    """The signature of every line in first..last, and of each line outside it that may share
+    one: the rest of the document is far longer than its list, and most of its lines cannot.
+
+    Two lines share a signature only if they are the same once their digits are taken out;
+    for an ASCII line that is a bytes.translate away, much cheaper than `signature`'s sub.
+    """
+    keys = {i: signature(lines[i].text) for i in range(first, last + 1)}
+    letters = {key.replace("0", "").encode() for key in keys.values()}
+    for index, line in enumerate(lines):
+        if first <= index <= last:
+            continue
+        folded = line.text.strip().casefold()
+        if folded.isascii() and folded.encode().translate(None, ASCII_DIGITS) not in letters:
+            continue
+        keys[index] = signature(line.text)
+    return keys
+
+
 def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
     """Indexes in first..last that are page furniture textclean left in place.
 
@@ -221,16 +243,16 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
     ("Journal of Made-Up Results, 2020, 4, 17" on every page); a bare number is a page
     number.
     """
-    keys = [signature(line.text) for line in lines]
+    keys = outside_keys(lines, first, last)
     # "8." in the body says nothing about "1983." in the list: only worded lines count
     outside = {
         key
-        for index, key in enumerate(keys)
+        for index, key in keys.items()
         if (index < first or index > last) and THREE_LETTERS.search(key)
     }
     wanted = {keys[i] for i in range(first, last + 1) if lines[i].kind == FURNITURE}
     texts_by_key: dict[str, list[str]] = {}
-    for index, key in enumerate(keys):
+    for index, key in keys.items():
         if key in wanted:
             texts_by_key.setdefault(key, []).append(lines[index].text)
     dropped = set()
@@ -406,6 +428,21 @@ URL_CONTINUATION = re.compile(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
 WORD_HYPHEN = re.compile(r"[A-Za-zÀ-ÿ]-$")
 
 
+LINK_BREAK_ENDS = "/._-=?&:"
+
+
+def ends_in_link_break(text: str) -> bool:
+    """URL_BREAK.search(text), looking only where a match can start: in the last word, or at a
+    "doi:" just before it (the one prefix that may be followed by spaces). The text an entry
+    has joined so far grows line by line; a search from its start would scan it again for
+    every line."""
+    if not text or text[-1] not in LINK_BREAK_ENDS:
+        return False
+    words = text.rsplit(None, 1)
+    head = len(words[0]) if len(words) == 2 else 0  # where the spaces before the last word start
+    return bool(URL_BREAK.search(text, max(0, head - 4)))
+
+
 def join_lines(parts: Sequence[str]) -> str:
     """Lines of one entry → one string: URLs and DOIs rejoined, hyphenated words mended.
 
@@ -419,15 +456,15 @@ def join_lines(parts: Sequence[str]) -> str:
             continue
         if not text:
             text = part
-        elif URL_BREAK.search(text) and URL_CONTINUATION.match(part):
+        elif ends_in_link_break(text) and URL_CONTINUATION.match(part):
             if re.search(r"\b10\.\d{4,9}/\S*[a-z]-$", text) and re.match(r"[a-z]", part):
                 # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
                 # URL's "…/part-two-" + "definitions/" keeps its own
                 text = text[:-1]
             text += part
-        elif WORD_HYPHEN.search(text) and part[:1].islower():
+        elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2) and part[:1].islower():
             text = text[:-1] + part
-        elif WORD_HYPHEN.search(text):
+        elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2):
             text += part  # "Li-" + "Na", "Artal-" + "Cortes": a real hyphen
         else:
             text += " " + part
@@ -469,6 +506,16 @@ class Draft:
     kind: str | None = None
     container: str | None = None  # book title, publisher, press-release source
     matched: bool = False  # a source pattern (volume/pages/year) was found
+
+    def attempt(self, style: str | None = None) -> Draft:
+        """A copy without authors for one style's rule to fill: `replace(self, authors=[])`,
+        without its per-call field introspection (a list tries seven styles per entry)."""
+        copy = object.__new__(Draft)
+        copy.__dict__.update(self.__dict__)
+        copy.authors = []
+        if style is not None:
+            copy.style = style
+        return copy
 
 
 def take_doi(draft: Draft) -> None:
@@ -957,20 +1004,72 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "acs": parse_acs,
     "elsevier": parse_elsevier,
 }
+# A pattern each of these styles' rule must find in the entry (searched on the text after the
+# names, which ends the entry too, and with nothing looking behind its start) to fit it
+SOURCE_NEEDED: dict[str, Callable[[], re.Pattern[str]]] = {
+    "vancouver": lambda: VANCOUVER_SOURCE,
+    "ieee": lambda: IEEE_SOURCE,
+    "paren-year": lambda: PAREN_SOURCE,
+    "nature": lambda: NATURE_SOURCE,
+}
 
 
-def parse_with_style(draft: Draft, titles_expected: bool) -> None:
+# The styles whose rule reads `titles_expected`; the others read an entry the same either way,
+# so one attempt serves both questions (see StyleMemo)
+TITLE_AWARE_STYLES = frozenset({"paren-year", "nature", "acs"})
+
+
+class StyleMemo:
+    """One document's style attempts, kept: `detect_style_share` tries each style on a sample
+    of the entries and `parse_entry` tries the document's style on every entry; an entry of the
+    sample is read once per style, not twice (or four times)."""
+
+    def __init__(self) -> None:
+        self.prepared: dict[str, tuple[str, str | None, str | None]] = {}
+        self.attempts: dict[tuple, tuple[bool, Draft]] = {}
+
+    def prepare(self, raw: str, style: str) -> Draft:
+        """`raw` through FIELD_STEPS (which know no style): identifiers taken, rest left."""
+        known = self.prepared.get(raw)
+        if known is None:
+            draft = Draft(raw, style)
+            for step in FIELD_STEPS:
+                step(draft)
+            self.prepared[raw] = (draft.rest, draft.doi, draft.url)
+            return draft
+        rest, doi, url = known
+        return Draft(rest, style, doi=doi, url=url)
+
+    def attempt(self, draft: Draft, name: str, titles_expected: bool) -> tuple[bool, Draft]:
+        """Style `name`'s rule on a prepared draft → (did it fit, its reading). The reading is
+        shared: callers copy its fields out and never change it."""
+        key = (
+            name,
+            draft.rest,
+            draft.doi,
+            draft.url,
+            titles_expected if name in TITLE_AWARE_STYLES else None,
+        )
+        known = self.attempts.get(key)
+        if known is None:
+            attempt = draft.attempt()
+            known = self.attempts[key] = (STYLES[name](attempt, titles_expected), attempt)
+        return known
+
+
+def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None = None) -> None:
     """Try the document's style first, then the others.
 
     A style whose source pattern (volume, pages) fits wins; else the document's own style if
     it fits at all (a book: authors, title, year); else any partial parse with a year.
     """
+    memo = memo or StyleMemo()
     order = [draft.style, *(name for name in STYLES if name != draft.style)]
     fits: list[Draft] = []
     partial: list[Draft] = []
     for name in order:
-        attempt = replace(draft, authors=[])
-        if STYLES[name](attempt, titles_expected):
+        ok, attempt = memo.attempt(draft, name, titles_expected)
+        if ok:
             if attempt.matched:
                 _copy(attempt, draft)
                 return
@@ -1046,39 +1145,42 @@ def detect_style(texts: Sequence[str]) -> tuple[str, bool]:
     return style, titled
 
 
-def detect_style_share(texts: Sequence[str]) -> tuple[str, bool, float]:
+def detect_style_share(
+    texts: Sequence[str], memo: StyleMemo | None = None
+) -> tuple[str, bool, float]:
     """Entry texts of one document → its reference style, whether its entries carry titles,
     and the share of entries whose source that style's rule reads.
 
     Each style's source pattern is tried on every entry; the one that fits most entries wins.
     Titles are expected unless most entries' text before the source is journal-like (RSC, JBC).
     """
+    memo = memo or StyleMemo()
     counts = {name: 0 for name in STYLES}
     step = max(1, len(texts) // 15)
     texts = texts[::step]  # fifteen entries spread over the list decide as well as all do
-    prepared = []  # each entry with its identifiers taken, once: the steps know no style
-    for text in texts:
-        draft = Draft(text, "rsc")
-        for step in FIELD_STEPS:
-            step(draft)
-        prepared.append(draft)
-        for name, parse in STYLES.items():
-            attempt = replace(draft, authors=[])
-            if parse(attempt, True) and attempt.matched:
+    prepared = [memo.prepare(text, "rsc") for text in texts]
+    for draft in prepared:
+        for name in STYLES:
+            # a style whose source pattern is nowhere in the entry cannot fit it: skip its
+            # rule (names, titles), which is most of the work
+            cannot = SOURCE_NEEDED.get(name)
+            if cannot is not None and not cannot().search(draft.rest):
+                continue
+            ok, attempt = memo.attempt(draft, name, True)
+            if ok and attempt.matched:
                 counts[name] += 1
     style = max(counts, key=lambda name: counts[name])  # ties: the order of STYLES
     titles_expected = False
     if style != "rsc":
         titled = 0
         for draft in prepared:
-            attempt = replace(draft, style=style, authors=[])
-            if STYLES[style](attempt, False) and attempt.title:
+            ok, attempt = memo.attempt(draft, style, False)
+            if ok and attempt.title:
                 titled += 1
         titles_expected = titled >= 0.3 * max(1, counts[style])
     whole = 0
     for draft in prepared:
-        attempt = replace(draft, style=style, authors=[])
-        STYLES[style](attempt, titles_expected)
+        _, attempt = memo.attempt(draft, style, titles_expected)
         whole += rules_read_whole(attempt, titles_expected)
     return style, titles_expected, whole / max(1, len(texts))
 
@@ -1106,23 +1208,27 @@ UNSURE_MODEL = 0.2
 
 
 def parse_entry(
-    entry: EntryLines, style: str = "rsc", titles_expected: bool = True, style_known: bool = True
+    entry: EntryLines,
+    style: str = "rsc",
+    titles_expected: bool = True,
+    style_known: bool = True,
+    memo: StyleMemo | None = None,
 ) -> RefEntry:
     """One entry's lines → a RefEntry with every field the text gives.
 
-    `style_known`: most of the document's entries are in a style the rules read."""
+    `style_known`: most of the document's entries are in a style the rules read.
+    `memo`: the document's style attempts so far (`detect_style_share` made them)."""
+    memo = memo or StyleMemo()
     first = entry.lines[0]
     parts = [first.text[entry.offset :], *(line.text for line in entry.lines[1:])]
     raw = join_lines(parts)
-    draft = Draft(raw, style)
-    for step in FIELD_STEPS:
-        step(draft)
+    draft = memo.prepare(raw, style)
     confidence = None
     if entry.partial:
         parse_cut_tail(draft)
     else:
         text = draft.rest  # what the field steps left: DOI, URL and identifiers are taken
-        parse_with_style(draft, titles_expected)
+        parse_with_style(draft, titles_expected, memo)
         # The decision point: a style no rule reads whole goes to the learned field parser.
         # (Imported here: fieldmodel builds on this module's rules, and loads its model lazily.)
         from .fieldmodel import read_with_model
@@ -1153,7 +1259,7 @@ def parse_entry(
 def parse_cut_tail(draft: Draft) -> None:
     """' Ther., 2017, 34, 1145.': a cut entry keeps only what its tail shows."""
     for name in (draft.style, *STYLES):
-        attempt = replace(draft, authors=[])
+        attempt = draft.attempt()
         if STYLES[name](attempt, False):
             attempt.authors = []  # the names were cut off; what is left is not a name
             _copy(attempt, draft)
@@ -1170,12 +1276,13 @@ def parse_entry_text(
     line = Line(number=1, text=text, raw=text)
     titles_expected = True
     known = True
+    memo = StyleMemo()
     if style is None:
-        style, titles_expected, share = detect_style_share([text])
+        style, titles_expected, share = detect_style_share([text], memo)
         known = share >= KNOWN_STYLE_SHARE
     if style_known is not None:
         known = style_known
-    return parse_entry(EntryLines(1, (line,), 0), style, titles_expected, known)
+    return parse_entry(EntryLines(1, (line,), 0), style, titles_expected, known, memo)
 
 
 def clean(text: str | None) -> str | None:
@@ -1209,12 +1316,13 @@ def parse_references(
         join_lines([p.lines[0].text[p.offset :], *(line.text for line in p.lines[1:])])
         for p in pieces
     ]
+    memo = StyleMemo()
     style, titles_expected, share = detect_style_share(
-        [t for t, p in zip(texts, pieces, strict=True) if not p.partial]
+        [t for t, p in zip(texts, pieces, strict=True) if not p.partial], memo
     )
     entries = []
     for position, piece in enumerate(pieces):
-        entry = parse_entry(piece, style, titles_expected, share >= KNOWN_STYLE_SHARE)
+        entry = parse_entry(piece, style, titles_expected, share >= KNOWN_STYLE_SHARE, memo)
         if boxes:
             from .pdflist import italic_phrases, journal_from_italics
 
