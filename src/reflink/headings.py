@@ -120,11 +120,11 @@ def heading_shape(text: str) -> bool:
         return False
     if REFERENCE_SHAPE.search(text) or CAPTION_LABEL.match(text):
         return False
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     if letters < 0.6 * len(text.replace(" ", "")):
         return False  # "CH 3", "4.40 ± 0.18": a formula or a table cell
     # "NH N N": letters of a structure drawing, not a title
-    return any(sum(ch.isalpha() for ch in word) >= 4 for word in words)
+    return any(sum(map(str.isalpha, word)) >= 4 for word in words)
 
 
 def reads_as_sentence(text: str) -> bool:

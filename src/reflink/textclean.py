@@ -96,11 +96,11 @@ WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 SYMBOL_EQUALS = re.compile(r"(?<=\S)\s¼\s(?=\S)")
 # the same fonts print "+" as "þ" and the minus sign as "À": "[M þ H] þ", "mmol À 1"
 SYMBOL_PLUS = re.compile(r"(?<![^\s\[(])þ(?![^\s\])])")
-SYMBOL_MINUS = re.compile(r"(?<![^\s\[(])À(?=\s)")
+SYMBOL_MINUS = re.compile(r"(?<![^\s\[(])À(?=[^\S\n])")
 # … and "×" as "Â": "4 Â 150 mm"
-SYMBOL_TIMES = re.compile(r"(?<=\d\s)Â(?=\s\d)")
+SYMBOL_TIMES = re.compile(r"(?<=\d[^\S\n])Â(?=[^\S\n]\d)")
 # "approximately �5 years": the tilde of "~5" lost by the extractor
-REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=\\s?\\d)")
+REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=[^\\S\\n]?\\d)")
 
 
 def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
@@ -109,14 +109,16 @@ def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
     Each code point is tried as every common ligature; the reading under which the most words it
     occurs in become frequent English words wins ("identi\\ue103ed" → "identified").
     """
+    # one scan of the joined lines: a word never holds a newline, and most documents have no
+    # Private-Use code point at all
+    joined = "\n".join(texts)
+    if not PRIVATE_USE.search(joined):
+        return {}
     words: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        if not PRIVATE_USE.search(text):
-            continue
-        for match in PUA_WORD.finditer(text):
-            word = match.group(0)
-            for code_point in set(PRIVATE_USE.findall(word)):
-                words[code_point][word] += 1
+    for match in PUA_WORD.finditer(joined):
+        word = match.group(0)
+        for code_point in set(PRIVATE_USE.findall(word)):
+            words[code_point][word] += 1
     mapping: dict[str, str] = {}
     for code_point, counter in words.items():
         best, best_score = None, 0.0
@@ -136,23 +138,25 @@ def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
 
 def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Raw line texts → character-level repaired texts, and the ligature mapping used."""
-    symbol_font = sum(len(SYMBOL_EQUALS.findall(text)) for text in texts if "¼" in text) >= 2
+    # Every repair is made once over the joined lines, not once per line: none makes or takes a
+    # newline, NFC never composes across one, and the patterns whose context could reach over a
+    # line's end see only the blanks of their own line ([^\S\n]).
+    joined = "\n".join(texts)
     mapping = infer_ligatures(texts)
-    repaired = []
-    for text in texts:
-        # "Crino\u0300" → "Crinò"; a no-op on ASCII, so skip the call for speed
-        if not text.isascii():
-            text = unicodedata.normalize("NFC", text)
-            if "\u00bc" in text:
-                text = text.replace("\u00bc", "=")
-            if symbol_font and ("þ" in text or "À" in text or "Â" in text):
-                text = SYMBOL_MINUS.sub("−", SYMBOL_PLUS.sub("+", text))
-                text = SYMBOL_TIMES.sub("×", text)
-            if "\ufffd" in text:
-                text = REPLACEMENT_BEFORE_NUMBER.sub("~", text).replace("\ufffd", "")
-            if mapping and PRIVATE_USE.search(text):
-                text = PRIVATE_USE.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
-        repaired.append(text.replace("\t", " ").strip())
+    if not joined.isascii():  # every repair is a no-op on ASCII
+        symbol_font = "¼" in joined and (
+            sum(len(SYMBOL_EQUALS.findall(text)) for text in texts if "¼" in text) >= 2
+        )
+        # "Crino\u0300" → "Crinò"
+        joined = unicodedata.normalize("NFC", joined).replace("\u00bc", "=")
+        if symbol_font and ("þ" in joined or "À" in joined or "Â" in joined):
+            joined = SYMBOL_MINUS.sub("−", SYMBOL_PLUS.sub("+", joined))
+            joined = SYMBOL_TIMES.sub("×", joined)
+        if "\ufffd" in joined:
+            joined = REPLACEMENT_BEFORE_NUMBER.sub("~", joined).replace("\ufffd", "")
+        if mapping:
+            joined = PRIVATE_USE.sub(lambda m: mapping.get(m.group(0), m.group(0)), joined)
+    repaired = [text.strip() for text in joined.replace("\t", " ").split("\n")]
     return repaired, mapping
 
 
@@ -254,6 +258,12 @@ PAGE_NUMBER = re.compile(
 COPYRIGHT = re.compile(
     rf"©|\(c\)\s*{PRINTED_YEAR}|c(?<!\wc)opyright\b|a(?<!\wa)ll rights reserved\b", re.I
 )
+# What a COPYRIGHT match leaves in the line's `_shape` (lowered, digits "#", no spaces): "©",
+# "(c)", "opyr" of "copyright", "llr" of "all rights" (letters re.I matches only as themselves);
+# a plain-literal search, so it skips through a document where COPYRIGHT tries every position
+COPYRIGHT_TRACE = re.compile(r"©|\(c\)|opyr|llr")
+# a PAGE_NUMBER line's shape starts and ends on a dash or a number ("p" of "page" starts too)
+PAGE_NUMBER_ENDS = frozenset("-–—#p")
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # (?<!\S): start only where a run of non-blanks starts; a match inside the run is one from its
 # start, and trying every inner start made 200 KB without a blank quadratic (#18)
@@ -291,10 +301,15 @@ REFERENCE_SHAPE = re.compile(
     r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b" + PRINTED_YEAR + r"\b"
     r"|\d+\s*[:;]\s*\d+"
 )
+AFFILIATION_NAMES = (
+    "Department|Dept\\.|University|Universit[àéy]|Institute|Instituto|Institut|Hospital|"
+    "College|School of|Laboratory|Laboratories|Centre|Center|Faculty|Division of|Academy|"
+    "Medical School|Clinic|Foundation|Avenue|Street|Building|Campus"
+).split("|")
+# "\b(?:Department|…)\b", each word written "D(?<!\wD)epartment": starting on a literal lets re
+# skip to the capitals that begin one instead of trying the alternatives at every position
 AFFILIATION_WORDS = re.compile(
-    r"\b(?:Department|Dept\.|University|Universit[àéy]|Institute|Instituto|Institut|Hospital|"
-    r"College|School of|Laboratory|Laboratories|Centre|Center|Faculty|Division of|Academy|"
-    r"Medical School|Clinic|Foundation|Avenue|Street|Building|Campus)\b"
+    "(?:" + "|".join(f"{name[0]}(?<!\\w{name[0]}){name[1:]}" for name in AFFILIATION_NAMES) + ")\\b"
 )
 # "*email: orlakestrel@fakeuni.ie", "Correspondence: …@…": a contact line, however long
 CONTACT = re.compile(r"(?:\be-?mail|\bcorrespond\w*)\b\W{0,3}[^@\s]*\S*@", re.I)
@@ -304,6 +319,9 @@ DATELINE = re.compile(
     r"Edited by|Citation|Correspondence|\*\s*Correspond)\b"
 )
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
+# the affiliation numbers, commas and marks around an author's name: "Kestrel 1,3,11 * ,"
+AUTHOR_MARKS = re.compile(r"[\d,*†‡§¶☯#]+")
+AND_WORD = re.compile(r"\band\b")
 # the words between the names of an author line: "Maria de la Cruz and Jan van der Berg"
 AUTHOR_LINE_WORDS = NAME_PARTICLES | {"and"}
 # the previous line leaves the sentence open, so "Figure 4. By contrasting" continues it
@@ -413,6 +431,26 @@ def _shape(text: str) -> str:
     return DIGITS.sub("#", text.lower()).replace(" ", "")
 
 
+def _shapes(texts: list[str]) -> tuple[list[str], str]:
+    """Every line's `_shape`, and the shapes joined by newlines, made in one pass over the
+    joined lines instead of three calls per line: no step of a shape makes or takes a newline
+    (and a newline stops a final sigma's lowering as the line's end does)."""
+    shaped = DIGITS.sub("#", "\n".join(texts).lower()).replace(" ", "")
+    return shaped.split("\n"), shaped
+
+
+def _lines_holding(pattern: re.Pattern[str], joined: str) -> set[int]:
+    """Indices of the lines of `joined` (lines joined by newlines) where `pattern`, which never
+    matches a newline, finds something: one scan of the document instead of one per line."""
+    found: set[int] = set()
+    line = position = 0
+    for match in pattern.finditer(joined):
+        line += joined.count("\n", position, match.start())
+        position = match.start()
+        found.add(line)
+    return found
+
+
 def _repeats_across_pages(shape: str, copies: list[str], where: list[int]) -> bool:
     """A line printed again on later pages, not a table cell repeated within one table.
 
@@ -464,10 +502,11 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
         ),
         len(texts),
     )
+    shapes, shaped = _shapes(texts)
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         if not kinds[index] and len(text) >= 4:
-            positions[_shape(text)].append(index)
+            positions[shapes[index]].append(index)
     for shape, where in positions.items() if by_repetition else ():
         if len(where) < 2 or not _repeats_across_pages(shape, [texts[i] for i in where], where):
             continue
@@ -478,13 +517,16 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
         for index in where:
             kinds[index] = FURNITURE
     numbers = []
+    # COPYRIGHT scans every position of a line: only the lines whose shape holds its trace
+    copyrighted = _lines_holding(COPYRIGHT_TRACE, shaped)
     for index, text in enumerate(texts):
         if kinds[index]:
             continue
-        if COPYRIGHT.search(text) and len(text) < 200:
+        if index in copyrighted and COPYRIGHT.search(text) and len(text) < 200:
             kinds[index] = FURNITURE
-        elif PAGE_NUMBER.match(text):
-            numbers.append(index)
+        elif shapes[index][:1] in PAGE_NUMBER_ENDS and shapes[index][-1:] in PAGE_NUMBER_ENDS:
+            if PAGE_NUMBER.match(text):
+                numbers.append(index)
     # a lone number is a page number when it sits next to furniture or continues a page count
     values = {index: int(DIGITS.findall(texts[index])[0]) for index in numbers}
     for position, index in enumerate(numbers):
@@ -521,14 +563,15 @@ def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
 
 def looks_like_author_line(text: str) -> bool:
     """ "Orla Kestrel 1,3,11 * , Tomasz Vale Brinkworth 2,5,11 ," — names, commas, marks."""
-    tokens = [
-        t for t in re.split(r"[\s]+", re.sub(r"[\d,*†‡§¶☯#]+", " , ", text)) if t and t != ","
-    ]
+    # the cheap conditions first: most lines asked are sentences, ended by a full stop or
+    # without a comma or an "and" to separate names
+    if text.endswith(".") or ("," not in text and not ("and" in text and AND_WORD.search(text))):
+        return False
+    tokens = [t for t in AUTHOR_MARKS.sub(" , ", text).split() if t != ","]
     if len(tokens) < 3:
         return False
     names = sum(1 for t in tokens if NAME_TOKEN.match(t) or t.lower() in AUTHOR_LINE_WORDS)
-    separators = text.count(",") + len(re.findall(r"\band\b", text))
-    return names / len(tokens) >= 0.85 and separators >= 1 and not text.endswith(".")
+    return names / len(tokens) >= 0.85
 
 
 def looks_like_affiliation(text: str, layout: Layout) -> bool:
@@ -770,7 +813,10 @@ def mark_headings(
                     continue
                 previous_number = [int(p) for p in number.rstrip(".").split(".")]
                 continue
-        # the line's own shape first: its neighbours are looked up only for a likely title
+        # the line's own shape first: its neighbours are looked up only for a likely title;
+        # both rules want a capital first, which most lines (a paragraph's tail) lack
+        if not text[:1].isupper():
+            continue
         if _is_alone_heading(texts, kinds, index, layout) or (
             heading_shape(text)
             and is_unnumbered_heading(
@@ -950,9 +996,12 @@ class Passage:
 
     def line_at(self, offset: int) -> int:
         """Source line of the character at `offset` (clamped to the text)."""
-        if not self.line_of:
+        line_of = self.line_of
+        if 0 <= offset < len(line_of):  # nearly every call: no clamping to do
+            return line_of[offset]
+        if not line_of:
             return 0
-        return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]
+        return line_of[0 if offset < 0 else -1]
 
 
 # "Cauca-" at a line end: a hyphen after a letter or digit
@@ -995,13 +1044,15 @@ def mend_hyphen(left: str, right: str, vocabulary: Counter[str]) -> str:
 
 def _vocabulary(texts: Sequence[str]) -> Counter[str]:
     lowered = "\n".join(texts).lower()  # one scan, not one per line
-    return Counter(WORD.findall(lowered)) + Counter(HYPHENATED.findall(lowered))
+    vocabulary = Counter(WORD.findall(lowered))
+    vocabulary.update(HYPHENATED.findall(lowered))
+    return vocabulary
 
 
 def stitch(lines: Iterable[Line]) -> Passage:
     """Join lines with spaces, mending "Cauca-" + "sian" → "Caucasian", keeping the line map."""
     lines = [line for line in lines if line.text]
-    vocabulary = _vocabulary([line.text for line in lines])
+    vocabulary: Counter[str] | None = None  # counted at the first hyphen to mend, if any
     parts: list[str] = []
     line_of: list[int] = []
     previous: Line | None = None
@@ -1011,8 +1062,10 @@ def stitch(lines: Iterable[Line]) -> Passage:
             how = "space"
             # most lines do not end on a hyphen: skip the search that tries every position
             broken = HYPHEN_BREAK.search(previous.text) if "-" in previous.text[-2:] else None
-            following = NEXT_WORD.match(text)
+            following = NEXT_WORD.match(text) if broken else None
             if broken and following:
+                if vocabulary is None:
+                    vocabulary = _vocabulary([line.text for line in lines])
                 how = mend_hyphen(broken.group("left"), following.group("right"), vocabulary)
             if how == "join":
                 # drop the hyphen already emitted: a line-break hyphen inside a word
