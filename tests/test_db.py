@@ -171,3 +171,35 @@ def test_write_transaction_names_a_locked_database(
         holder.rollback()
         holder.close()
         db.close()
+
+
+def test_many_rows_are_written_in_order_and_indexed_for_search(tmp_path: Path) -> None:
+    """Past a few rows a table is written through a temporary stage by one INSERT … SELECT
+    (one full-text flush instead of one per claim): same ids, same order, every claim
+    searchable, and nothing of the stage left behind."""
+    section = Section(number="1", title="Introduction", line_start=1)
+    texts = [f"Inhibitor {n} shrank tumour {'abcdefghijklmnopqrst'[n]} lesions." for n in range(20)]
+    doc = ParsedDocument(
+        lines=[Line(n, text, text) for n, text in enumerate(texts, start=1)],
+        references=[],
+        markers=[],
+        sections=[section],
+        claims=[
+            Claim(text=text, line_start=n, line_end=n, section=section)
+            for n, text in enumerate(texts, start=1)
+        ],
+    )
+    db = open_db(tmp_path / "r.db")
+    write(db, doc)
+    assert db.execute("select id, text from claims order by rowid").fetchall() == [
+        (n, text) for n, text in enumerate(texts, start=1)
+    ]
+    assert db.execute("select number, text from lines order by rowid").fetchall() == [
+        (n, text) for n, text in enumerate(texts, start=1)
+    ]
+    db.execute("insert into claims_fts (claims_fts) values ('integrity-check')")
+    assert db.execute("select rowid from claims_fts where claims_fts match 'k'").fetchall() == [
+        (11,)
+    ]
+    assert db.execute("select count(*) from temp.sqlite_master").fetchone() == (0,)
+    db.close()

@@ -13,7 +13,7 @@ on the claims of one document, in the order `claims.split_claims` made them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .models import Claim, Marker
@@ -88,7 +88,16 @@ def paragraph_spans(claims: Sequence[Claim]) -> list[ParagraphSpan]:
 def paragraph_context(claims: Sequence[Claim]) -> list[ContextCitation]:
     """For each body claim with no marker: every number its paragraph cites, at the nearest
     sentence citing it (the one after on a tie: a paragraph usually cites at its end)."""
-    context: list[ContextCitation] = []
+    return [
+        ContextCitation(claim, number, marker.text, marker.line, distance)
+        for claim, number, marker, distance in context_citations(claims)
+    ]
+
+
+def context_citations(claims: Sequence[Claim]) -> Iterator[tuple[int, int, Marker, int]]:
+    """`paragraph_context` as plain tuples (claim position, number, marker, distance), in the
+    same order: what the database write needs, without an object per row (a review has
+    thousands; a frozen dataclass costs more to make than its row costs to write)."""
     for positions in _in_reading_order(claims).values():
         cited = [
             (order, marker, number)
@@ -111,16 +120,7 @@ def paragraph_context(claims: Sequence[Claim]) -> list[ContextCitation]:
             for number, (_, distance, marker) in sorted(
                 nearest.items(), key=lambda item: (item[1][0], item[0])
             ):
-                context.append(
-                    ContextCitation(
-                        claim=position,
-                        number=number,
-                        marker=marker.text,
-                        line=marker.line,
-                        distance=distance,
-                    )
-                )
-    return context
+                yield position, number, marker, distance
 
 
 def context_summary(numbers: Sequence[tuple[int, int]]) -> str:
