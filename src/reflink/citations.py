@@ -102,6 +102,14 @@ AND_LIST = re.compile(rf"({ITEM})\s+and\s+({ITEM})(?!\d)")
 
 RANGE = re.compile(rf"(\d+)\s*[{DASH}]\s*(\d+)")
 
+# Characters tested once per number (made once here, not per call): a list or range inside
+# brackets; a number that goes on after its digits ("15%", "5(", "1/2"); a prefix before
+# letters glued to digits ("anti-Ab2"); a mark before a decimal ("p<.05", "−.24")
+LIST_MARKS = f",;{DASH}"
+NUMBER_GOES_ON = f"%°‰'′/(+{DASH}"
+DASH_OR_SLASH = f"{DASH}/"
+DECIMAL_LEADS = f"=<>±{DASH}("
+
 # Words after which a number is a label, not a callout: "Fig. 2", "Table 1", "Phase 3"
 LABEL_WORDS = frozenset(
     """
@@ -470,7 +478,21 @@ class Candidate:
         score = self.score
         for _, weight in more:
             score += weight
-        return replace(self, score=score, evidence=self.evidence + more)
+        # the constructor, not dataclasses.replace: called for every candidate a step weighs
+        return Candidate(
+            self.start,
+            self.end,
+            self.digit,
+            self.text,
+            self.numbers,
+            self.family,
+            self.shape,
+            score,
+            self.evidence + more,
+            self.floating,
+            self.in_table,
+            self.spaced_off,
+        )
 
 
 def total(items: Sequence[Evidence]) -> float:
@@ -486,6 +508,8 @@ def total(items: Sequence[Evidence]) -> float:
 
 def expand_numbers(text: str) -> tuple[int, ...]:
     """ "3–5, 9" → (3, 4, 5, 9); () when any part is not a plausible reference number."""
+    if text.isdigit():  # most lists are one number: no separator, no range to read
+        return () if text.startswith("0") else (int(text),)
     numbers: list[int] = []
     for part in LIST_SEPARATOR.split(text.strip()):
         part = part.strip()
@@ -631,6 +655,8 @@ class Scan:
             return None
         digit = start if digit is None else digit
         text = self.passage.text
+        line = self.lines.get(self.line_number(digit))
+        in_table = self.tabular(line)
         return Candidate(
             start=start,
             end=end,
@@ -641,8 +667,8 @@ class Scan:
             shape=shape,
             score=total(found),
             evidence=tuple(found),
-            floating=self.floating_at(digit),
-            in_table=self.in_table(digit),
+            floating=line is not None and line.kind == CAPTION or in_table,
+            in_table=in_table,
             spaced_off=text[end : end + 2] in SPACED_OFF,
         )
 
@@ -688,7 +714,7 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         inner = match.group(1)
         digit = match.start(1) + len(inner) - len(inner.lstrip())
         found = [evidence(name)]
-        if any(ch in inner for ch in f",;{DASH}"):
+        if any(ch in inner for ch in LIST_MARKS):
             found.append(evidence("enclosed:list-or-range"))
         token = _token_before(text, match.start()).strip(".,;:").lower()
         if token in ENCLOSED_LABELS:
@@ -962,7 +988,7 @@ def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence 
         return evidence("after:line-break")
     first = following[0]
     # "2–4.2%", "9.8 months", "3rd", "5q", "2H", "37°C", "15%": the number goes on
-    if first.isalnum() or first in f"%°‰'′/(+{DASH}":
+    if first.isalnum() or first in NUMBER_GOES_ON:
         return None  # "1-(3-nitro", "5(", "1/2": part of a name or a formula
     if first in ".:" and following[1:2].isdigit():
         return None
@@ -1107,14 +1133,14 @@ def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Ev
             return found
         if (
             len(letters) <= 2
-            and text[start - len(letters) - 1 : start - len(letters)] in f"{DASH}/"
+            and text[start - len(letters) - 1 : start - len(letters)] in DASH_OR_SLASH
         ):
             return None  # "anti-Ab2", "t1/2"; but "self-harm4" is a callout
         return [after, evidence("glued:to-word")]
     if before in '.,;:)”"’%':
         # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "evidence”.19"
         ahead = text[max(0, start - 8) : start - 1]
-        if not ahead or ahead[-1] in f"=<>±{DASH}(":
+        if not ahead or ahead[-1] in DECIMAL_LEADS:
             return None  # "p<.05", "−.24": decimals
         if ahead[-1].isspace():
             if before == "," and ahead.rstrip()[-1:].isdigit():
@@ -1537,25 +1563,29 @@ def _introductions(
         # (ROS1)" in an abstract must not start the chain before the first real callout
         evidence = candidate.score > 0 or not recitations
         lowest = max(0, numbers[0] - 1 - MAX_GAP) if evidence else high
+        # the loop below runs for every state a candidate may start from: what does not
+        # depend on the state is worked out once (the sums are the same, in the same order)
+        base = candidate.score + chain_bonus
+        single = len(numbers) == 1  # most callouts: every state below counts it as new
         for m in range(lowest, high):
-            if value[m] == minus_infinity:
+            before = value[m]
+            if before == minus_infinity:
                 continue
-            skipped = high - m - (len(numbers) - bisect_right(numbers, m))
+            above = 1 if single else len(numbers) - bisect_right(numbers, m)
+            skipped = high - m - above
             if skipped > MAX_GAP:
                 continue
-            introduced = high - m - skipped
             gain = (
-                candidate.score
-                + chain_bonus
-                + further_number * min(introduced - 1, NEW_NUMBER_BONUS_CAP)
+                base
+                + further_number * min(above - 1, NEW_NUMBER_BONUS_CAP)
                 + skipped_weight * skipped
             )
-            if value[m] + gain > best:
-                best, best_from = value[m] + gain, m
+            if before + gain > best:
+                best, best_from = before + gain, m
         recite = candidate.score + _recite_bias(candidate) if recitations else 0.0
         if recite > 0:
-            for m in range(high, top + 1):
-                value[m] += recite
+            # every state at or above its largest number may re-cite it
+            value[high:] = [v + recite for v in value[high:]]
         if best_from >= 0 and best > value[high]:
             value[high] = best
             record[high].append((index, best_from, len(record[best_from]) - 1))
