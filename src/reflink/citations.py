@@ -549,6 +549,7 @@ class Scan:
     scripts: Mapping[int, Any] | None = None
     taken: bytearray = field(init=False)
     _tabular: dict[int, bool] = field(init=False, default_factory=dict)
+    _table_lines: dict[int, bool] = field(init=False, default_factory=dict)
     _reference_column: dict[int, bool] = field(init=False, default_factory=dict)
     _masks: tuple[bytearray, bytearray] | None = field(init=False, default=None)
     # every bare number list of the text as (start, end, match), found once for the three
@@ -592,7 +593,7 @@ class Scan:
         self.taken[start:end] = b"\x01" * (end - start)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return 1 in self.taken[start:end]
+        return self.taken.find(1, start, end) >= 0
 
     def ends_line(self, offset: int) -> bool:
         if offset >= len(self.passage.text):
@@ -613,7 +614,12 @@ class Scan:
         return self._tabular[line.number]
 
     def in_table(self, offset: int) -> bool:
-        return self.tabular(self.lines.get(self.line_number(offset)))
+        # asked for every bare number a table cell could be: cached by line number
+        number = self.line_number(offset)
+        known = self._table_lines.get(number)
+        if known is None:
+            known = self._table_lines[number] = self.tabular(self.lines.get(number))
+        return known
 
     def floating_at(self, offset: int) -> bool:
         line = self.lines.get(self.line_number(offset))
@@ -768,7 +774,7 @@ def _bare_lists(scan: Scan) -> Iterator[tuple[int, int, re.Match[str]]]:
         scan._bare_lists = [(*match.span(1), match) for match in BARE_LIST.finditer(scan.text)]
     taken = scan.taken
     for item in scan._bare_lists:
-        if 1 not in taken[item[0] : item[1]]:
+        if taken.find(1, item[0], item[1]) < 0:  # `overlaps`, without a slice per list
             yield item
 
 
@@ -837,23 +843,19 @@ def _shape_of(text: str, start: int) -> str:
     return SPACED if not start or text[start - 1].isspace() else GLUED
 
 
-def _superscript_evidence(
-    text: str, start: int, end: int, at_line_end: bool
-) -> list[Evidence] | None:
-    """Local evidence for a bare number list as a superscript of its shape; None: it is not."""
-    after = _evidence_after(text, end, at_line_end)
-    if after is None:
-        return None
-    if _shape_of(text, start) == SPACED:
-        return _spaced_evidence(text, start, end, after)
-    return _glued_evidence(text, start, end, after)
+def _evidence_before(text: str, start: int, end: int) -> list[Evidence] | None:
+    """Local evidence for a bare number list as a superscript of its shape, from the text
+    before it; None: it is not one."""
+    if not start or text[start - 1].isspace():  # `_shape_of`
+        return _spaced_evidence(text, start, end)
+    return _glued_evidence(text, start, end)
 
 
 def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
     """The bare number lists of one superscript shape, with the crowd around them as evidence."""
     text, taken = scan.text, scan.taken
     for list_start, list_end, start, body, found, judged_shape in _judged_superscripts(scan):
-        if judged_shape != shape or 1 in taken[list_start:list_end]:
+        if judged_shape != shape or taken.find(1, list_start, list_end) >= 0:
             continue
         end = start + len(body)
         # "(m, 2 H), 7.76 (d, J = 5.2 Hz, 1 H)": numbers among many numbers are data
@@ -930,19 +932,26 @@ def _judge(
     a name, "13" is the callout).
     """
     text = scan.text
-    # only a space after the list asks whether the line ends there (`_evidence_after`)
+    # The evidence is what follows the list, then what comes before it. Before is asked
+    # first: it rules out more lists (a decimal's digits, a label's number) more cheaply;
+    # what follows is the same for the list and its tail, so it is asked once, last.
+    body = match.group(1)
+    before = _evidence_before(text, start, end)
+    if before is None:
+        comma = text.find(",", start, end)
+        if comma <= 0:
+            return None
+        tail = BARE_LIST.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
+        if not tail or tail.end(1) != end:
+            return None
+        start, body = tail.start(1), tail.group(1)
+        before = _evidence_before(text, start, end)
+        if before is None:
+            return None
+    # only a space after the list asks whether the line ends there
     line_end = text[end : end + 1].isspace() and scan.ends_line(end)
-    found = _superscript_evidence(text, start, end, line_end)
-    if found is not None:
-        return start, match.group(1), found
-    comma = text.find(",", start, end)
-    if comma <= 0:
-        return None
-    tail = BARE_LIST.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
-    if not tail or tail.end(1) != end:
-        return None
-    found = _superscript_evidence(text, tail.start(1), end, line_end)
-    return None if found is None else (tail.start(1), tail.group(1), found)
+    after = _evidence_after(text, end, line_end)
+    return None if after is None else (start, body, [after, *before])
 
 
 # --- step 1: local evidence of a bare number ---------------------------------------------------
@@ -1038,9 +1047,10 @@ def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence 
     return evidence("after:content-word")  # more often a count ("52 markers")
 
 
-def _spaced_evidence(text: str, start: int, end: int, after: Evidence) -> list[Evidence] | None:
-    """A number with a space before it: "breasts, 4 but", "known causes 2 ."; None: not one."""
-    found = [after]
+def _spaced_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
+    """A number with a space before it: "breasts, 4 but", "known causes 2 ."; None: not one.
+    (The evidence after the number, `_evidence_after`, goes before this.)"""
+    found: list[Evidence] = []
     spaced_off = text[end : end + 2] in SPACED_OFF
     if spaced_off:
         # "known causes 2 .", "(Zykadia) 6 ,": an extracted superscript is a token of its
@@ -1051,7 +1061,7 @@ def _spaced_evidence(text: str, start: int, end: int, after: Evidence) -> list[E
         return [*found, evidence("spaced:at-start")]
     last = token[-1]
     bare = token.strip(".,;:()[]").lower()
-    if YEAR.fullmatch(token.strip(",;:")) and last.isdigit():
+    if last.isdigit() and YEAR.fullmatch(token.strip(",;:")):
         return [*found, evidence("spaced:after-year")]  # "a UN census in 2016 3 , Hpy"
     if last.isdigit() and spaced_off and any(ch.isalpha() for ch in token):
         # "the loop K-112-118 3 .", "mutant R175H/Y220C 4 ,": a name with digits, then a
@@ -1104,8 +1114,9 @@ def _counted_plural(text: str, start: int, token: str) -> bool:
     return before.isdigit()
 
 
-def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Evidence] | None:
-    """A number glued to the word or mark before it: "mortality.1", "chemotherapy85"."""
+def _glued_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
+    """A number glued to the word or mark before it: "mortality.1", "chemotherapy85"; None:
+    not one. (The evidence after the number, `_evidence_after`, goes before this.)"""
     before = text[start - 1]
     if before.isalpha():
         # glued to a word: "chemotherapy85", "alone142,143"; not "ROS1", "PGE2", "CD44"
@@ -1127,7 +1138,7 @@ def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Ev
             # candidate: only a listed number cited nowhere else takes it (`_cite_uncited`)
             if "," in text[start:end]:
                 return None  # "TAG70, 13": the tail is tried on its own
-            found = [after, evidence("glued:to-word"), evidence("glued:to-name")]
+            found = [evidence("glued:to-word"), evidence("glued:to-name")]
             if AUTHOR_PAIR_BEFORE.search(text, max(0, start - 60), start):
                 found.append(evidence("glued:after-author-pair"))  # "Okafor & Lindqvist7"
             return found
@@ -1136,7 +1147,7 @@ def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Ev
             and text[start - len(letters) - 1 : start - len(letters)] in DASH_OR_SLASH
         ):
             return None  # "anti-Ab2", "t1/2"; but "self-harm4" is a callout
-        return [after, evidence("glued:to-word")]
+        return [evidence("glued:to-word")]
     if before in '.,;:)”"’%':
         # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "evidence”.19"
         ahead = text[max(0, start - 8) : start - 1]
@@ -1144,7 +1155,7 @@ def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Ev
             return None  # "p<.05", "−.24": decimals
         if ahead[-1].isspace():
             if before == "," and ahead.rstrip()[-1:].isdigit():
-                return [after, evidence("glued:after-spaced-comma")]  # "quadros5 ,11 ,14"
+                return [evidence("glued:after-spaced-comma")]  # "quadros5 ,11 ,14"
             return None  # "r = .27": a decimal; ":3" alone on a line is debris
         if ahead[-1:].isdigit():
             # "9.8" is a decimal, "1,000" a thousand; "in 2013.87,88" and "E-Syt1.73" are not
@@ -1153,11 +1164,11 @@ def _glued_evidence(text: str, start: int, end: int, after: Evidence) -> list[Ev
             if before != ".":
                 return None  # "1,000", "3:1", "(1;2)"
             if YEAR.search(stem):
-                return [after, evidence("glued:after-year-stop")]
+                return [evidence("glued:after-year-stop")]
             if TWO_LETTERS.search(stem):  # "ROS1.113", not "R f B0.4"
-                return [after, evidence("glued:after-name-stop")]
+                return [evidence("glued:after-name-stop")]
             return None
-        return [after, evidence(GLUED_AFTER.get(before, "glued:after-other-mark"))]
+        return [evidence(GLUED_AFTER.get(before, "glued:after-other-mark"))]
     return None
 
 
@@ -1566,12 +1577,23 @@ def _introductions(
         # the loop below runs for every state a candidate may start from: what does not
         # depend on the state is worked out once (the sums are the same, in the same order)
         base = candidate.score + chain_bonus
-        single = len(numbers) == 1  # most callouts: every state below counts it as new
+        if len(numbers) == 1 and lowest < high:
+            # most callouts: one number, new over every state below it, none of which skips
+            # more than MAX_GAP; the first best state is the one the loop below would pick
+            alone = further_number * min(0, NEW_NUMBER_BONUS_CAP)
+            totals = [
+                value[m] + (base + alone + skipped_weight * (high - m - 1))
+                for m in range(lowest, high)
+            ]
+            best = max(totals)
+            if best != minus_infinity:
+                best_from = lowest + totals.index(best)
+            lowest = high  # done
         for m in range(lowest, high):
             before = value[m]
             if before == minus_infinity:
                 continue
-            above = 1 if single else len(numbers) - bisect_right(numbers, m)
+            above = len(numbers) - bisect_right(numbers, m)
             skipped = high - m - above
             if skipped > MAX_GAP:
                 continue
