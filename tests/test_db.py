@@ -203,3 +203,36 @@ def test_many_rows_are_written_in_order_and_indexed_for_search(tmp_path: Path) -
     ]
     assert db.execute("select count(*) from temp.sqlite_master").fetchone() == (0,)
     db.close()
+
+
+def test_schema_py_is_what_the_migrations_make() -> None:
+    """A new database is made from schema.py without sqlite-utils; it must be what the
+    migrations and ensure_shape make. After adding a migration, run `python -m reflink.db`."""
+    from reflink import schema
+    from reflink.db import schema_statements, shape_fingerprint
+
+    assert schema.FINGERPRINT == shape_fingerprint(), "run `python -m reflink.db`"
+    assert list(schema.STATEMENTS) == schema_statements(), "run `python -m reflink.db`"
+
+
+def test_a_new_database_from_schema_py_equals_one_migrated_by_sqlite_utils(tmp_path: Path) -> None:
+    """Same objects, in the same order, on the same pages, and the same migrations recorded."""
+    import sqlite_utils
+
+    from reflink.db import ensure_shape, migrate, migrations, open_writer
+
+    made = open_writer(tmp_path / "made.db")
+    with write_transaction(made, "made.db"):
+        migrate(made)  # empty: made from schema.py
+    migrated = sqlite_utils.Database(tmp_path / "migrated.db")
+    with migrated.atomic():
+        migrations.apply(migrated)
+        ensure_shape(migrated)
+    for query in (
+        "select type, name, tbl_name, rootpage, sql from sqlite_master order by rowid",
+        "select id, migration_set, name from _sqlite_migrations order by id",
+        "pragma integrity_check",
+    ):
+        assert made.execute(query).fetchall() == migrated.execute(query).fetchall(), query
+    made.close()
+    migrated.close()

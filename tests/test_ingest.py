@@ -297,19 +297,22 @@ def test_progress_is_reported_per_document(tmp_path: Path) -> None:
 
 def test_ingesting_a_text_loads_neither_the_pdf_reader_nor_the_xml_parser(tmp_path: Path) -> None:
     """What a document is, is told from its first bytes (reflink.sniff): a text file's ingest
-    never pays for importing the PDF reader, the JATS parser or lxml."""
+    never pays for importing the PDF reader, the JATS parser or lxml; and the database is made
+    (schema.py) and written with the sqlite3 module alone, into a new database or a current
+    one, without sqlite-utils and its plugins."""
     import subprocess
     import sys
 
     text = tmp_path / "review.txt"
     text.write_text(generate_review(3).text, encoding="utf-8")
-    heavy = ["reflink.pdf", "reflink.jats", "lxml", "pypdfium2"]
+    heavy = ["reflink.pdf", "reflink.jats", "lxml", "pypdfium2", "sqlite_utils"]
     code = (
         "import sys; from reflink.ingest import ingest_file\n"
         f"ingest_file({str(text)!r}, {str(tmp_path / 'r.db')!r})\n"
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert loaded == "[]"
+    for database in ("new", "current"):
+        loaded = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        assert loaded == "[]", database

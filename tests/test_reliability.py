@@ -336,7 +336,7 @@ def test_a_new_database_is_reported_under_its_own_name(
 ) -> None:
     """The new database is built under a hidden temporary name; an error names the file the user
     asked for, never the temporary one (#18)."""
-    real_connect = reflink_db.connect
+    real_connect = reflink_db.open_writer
 
     def refusing_connect(path, *args, **kwargs):
         if str(path).endswith(".building"):
@@ -345,7 +345,7 @@ def test_a_new_database_is_reported_under_its_own_name(
             )
         return real_connect(path, *args, **kwargs)
 
-    monkeypatch.setattr(reflink_ingest, "connect", refusing_connect)
+    monkeypatch.setattr(reflink_ingest, "open_writer", refusing_connect)
     text_file = write_bytes(tmp_path / "doc.txt", (BODY + "\n" + REFERENCES).encode())
     db = tmp_path / "new.db"
     result = run_ingest(text_file, db)
@@ -590,7 +590,7 @@ def write_then_stall(db, doc, **kwargs):
     real_write(db, doc, **kwargs)
     written.append(kwargs["name"])
     if len(written) == 2:
-        db.conn.execute("pragma cache_spill = 1")  # let pages reach the file before the kill
+        db.execute("pragma cache_spill = 1")  # let pages reach the file before the kill
         Path(sys.argv[1]).write_text("rows written")
         time.sleep(60)
 

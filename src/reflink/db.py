@@ -6,20 +6,78 @@ This is the only module that creates or writes tables. The table and column name
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from .errors import DatabaseError
 from .models import Marker, ParsedDocument, Section
 
-migrations = Migrations("reflink")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class MigrationSet:
+    """reflink's migrations, recorded as sqlite-utils' `Migrations` records them (the same
+    `@migrations()` decorator, the same `_sqlite_migrations` rows) without importing sqlite-utils
+    (with its plugins, ~0.1 s of a cold ingest): an ingest into a current database, or into a new
+    one made from schema.py, never needs it. Applying a pending migration hands the recorded
+    functions to sqlite-utils."""
+
+    table = "_sqlite_migrations"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.steps: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
+
+    def __call__(self, *, name: str | None = None) -> Callable[[Callable], Callable]:
+        def record(function: Callable) -> Callable:
+            self.steps.append((name or function.__name__, function))
+            return function
+
+        return record
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def applied(self, db: sqlite_utils.Database | sqlite3.Connection) -> list[str]:
+        """The names of the migrations applied to `db`, in the order they were (read-only)."""
+        conn = _connection(db)
+        if not _has_table(conn, self.table):
+            return []
+        return [
+            name
+            for (name,) in conn.execute(
+                f"select name from [{self.table}] where migration_set = ? order by rowid",
+                [self.name],
+            )
+        ]
+
+    def pending(self, db: sqlite_utils.Database | sqlite3.Connection) -> list[str]:
+        done = set(self.applied(db))
+        return [name for name in self.names if name not in done]
+
+    def apply(self, db: sqlite_utils.Database) -> None:
+        from sqlite_utils.migrations import Migrations
+
+        migrations = Migrations(self.name)
+        for name, function in self.steps:
+            migrations(name=name)(function)
+        migrations.apply(db)
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    found = conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", [name])
+    return found.fetchone() is not None
+
+
+migrations = MigrationSet("reflink")
 
 
 @migrations()
@@ -199,7 +257,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
 BUSY_TIMEOUT_S = 30
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+def open_writer(path: Path | str) -> sqlite3.Connection:
     """Open an SQLite file for writing without changing it (no migration).
 
     A file that is not SQLite, or an SQLite database of another tool, is refused (DatabaseError)
@@ -215,15 +273,24 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     except OSError as exc:
         raise DatabaseError(f"cannot create {path.parent}: {exc.strerror}") from exc
     try:
-        db = sqlite_utils.Database(path)
-        db.execute("pragma foreign_keys = on")
-        db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        conn = sqlite3.connect(path)
+        # as sqlite-utils' Database sets it, for the same trigger behaviour either way
+        conn.execute("pragma recursive_triggers = on")
+        conn.execute("pragma foreign_keys = on")
+        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         # reading the schema is what fails on a file that is not SQLite ("file is not a database")
-        db.execute("select count(*) from sqlite_master").fetchone()
-        check_reflink_database(db, path)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        check_reflink_database(conn, path)
     except sqlite3.DatabaseError as exc:
         raise _unusable(path, exc) from exc
-    return db
+    return conn
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """`open_writer`, as a sqlite-utils Database (for the commands that use its table API)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(open_writer(path))
 
 
 # The tables of the first migration: with its row in `_sqlite_migrations`, the mark of a database
@@ -231,7 +298,9 @@ def connect(path: Path | str) -> sqlite_utils.Database:
 REFLINK_TABLES = frozenset({"documents", "sections", "claims", "refs", "citations", "problems"})
 
 
-def check_reflink_database(db: sqlite_utils.Database, path: Path | str) -> None:
+def check_reflink_database(
+    db: sqlite_utils.Database | sqlite3.Connection, path: Path | str
+) -> None:
     """Refuse (DatabaseError) a database that holds something and is not reflink's; an empty
     database is a new one."""
     names = [
@@ -242,7 +311,7 @@ def check_reflink_database(db: sqlite_utils.Database, path: Path | str) -> None:
     ]
     if not names:
         return
-    applied = {migration.name for migration in migrations.applied(db)}
+    applied = set(migrations.applied(db))
     if "m001_initial" in applied and REFLINK_TABLES <= set(names):
         return
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
@@ -252,12 +321,17 @@ def check_reflink_database(db: sqlite_utils.Database, path: Path | str) -> None:
     )
 
 
-def missing_shape(db: sqlite_utils.Database) -> list[str]:
+def missing_shape(db: sqlite_utils.Database | sqlite3.Connection) -> list[str]:
     """What a reader needs that an older reflink did not make: migrations, full-text indexes,
     views (read-only: nothing is created)."""
-    names = set(db.table_names()) | set(db.view_names())
+    names = {
+        name
+        for (name,) in _connection(db).execute(
+            "select name from sqlite_master where type in ('table', 'view')"
+        )
+    }
     return [
-        *(migration.name for migration in migrations.pending(db)),
+        *migrations.pending(db),
         *(f"{table}_fts" for table in FTS if f"{table}_fts" not in names),
         *(view for view in VIEWS if view not in names),
     ]
@@ -275,11 +349,104 @@ def _unusable(path: Path | str, exc: sqlite3.Error) -> DatabaseError:
     return DatabaseError(f"{path} is not a usable SQLite database ({exc})")
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Apply pending migrations and `ensure_shape`, in the caller's transaction if one is open."""
+def migrate(db: sqlite_utils.Database | sqlite3.Connection) -> None:
+    """Apply pending migrations and `ensure_shape`, in the caller's transaction if one is open.
+
+    Without sqlite-utils when it would change nothing (a database already current) or when
+    schema.py says what it would make (a new, empty database): most ingests."""
+    conn = _connection(db)
+    statements = _current_schema()
+    if statements is not None:
+        present = {sql for (sql,) in conn.execute("select sql from sqlite_master")}
+        if not present - {None}:
+            _create_schema(conn, statements)
+            return
+        if present.issuperset(statements) and not migrations.pending(conn):
+            return
+    if isinstance(db, sqlite3.Connection):
+        import sqlite_utils
+
+        db = sqlite_utils.Database(db)
     if migrations.pending(db):
         migrations.apply(db)
     ensure_shape(db)
+
+
+def shape_fingerprint() -> str:
+    """What the migrations and `ensure_shape` make, in short: their names and dictionaries."""
+    shape = repr((migrations.name, migrations.names, INDEXES, FTS, VIEWS))
+    return hashlib.sha256(shape.encode("utf-8")).hexdigest()
+
+
+def _current_schema() -> tuple[str, ...] | None:
+    """schema.py's statements, when they are of the current migrations and shape."""
+    from . import schema
+
+    return schema.STATEMENTS if schema.FINGERPRINT == shape_fingerprint() else None
+
+
+def _create_schema(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+    """A new database made in one pass: the statements the migrations made, in their order, and
+    the rows that record them as applied (execute, not executescript: that would commit)."""
+    for sql in statements:
+        conn.execute(sql)
+    applied_at = str(datetime.datetime.now(datetime.timezone.utc))  # as sqlite-utils writes it
+    conn.executemany(
+        f"insert into [{migrations.table}] (migration_set, name, applied_at) values (?, ?, ?)",
+        [(migrations.name, name, applied_at) for name in migrations.names],
+    )
+
+
+def schema_statements() -> list[str]:
+    """Run the migrations and `ensure_shape` through sqlite-utils on an empty database; return
+    the statements they made, in order (the tables FTS5 makes for itself are left out: creating
+    the virtual table makes them again)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(memory=True)
+    with db.atomic():
+        migrations.apply(db)
+        ensure_shape(db)
+    rows = db.execute("select type, name, sql from sqlite_master order by rowid").fetchall()
+    virtual = [name for kind, name, sql in rows if sql and sql.startswith("CREATE VIRTUAL")]
+    db.close()
+    return [
+        sql
+        for kind, name, sql in rows
+        if sql and not (kind == "table" and any(name.startswith(f"{v}_") for v in virtual))
+    ]
+
+
+def write_schema_module(path: Path | None = None) -> Path:
+    """Rewrite schema.py from the migrations (`python -m reflink.db`)."""
+    path = path or Path(__file__).with_name("schema.py")
+    lines = [
+        "# ruff: noqa: E501",
+        '"""What reflink\'s migrations and `db.ensure_shape` make of an empty database, in order.',
+        "",
+        "A new database is created from these statements in one pass, without sqlite-utils;",
+        "db.migrate uses them only while FINGERPRINT is that of the current migrations, indexes,",
+        "full-text indexes and views. Generated by `python -m reflink.db`: run it after adding a",
+        "migration (tests/test_db.py fails until then). Do not edit.",
+        '"""',
+        "",
+        f'FINGERPRINT = "{shape_fingerprint()}"',
+        "",
+        "STATEMENTS = (",
+        *(f"    {_literal(sql)}," for sql in schema_statements()),
+        ")",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _literal(text: str) -> str:
+    """A string literal as `ruff format` writes it: the quote that needs fewer escapes, double
+    on a tie (so the generated module passes `make lint` as written)."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    escaped = text.replace("\\", "\\\\").replace(quote, "\\" + quote).replace("\n", "\\n")
+    return quote + escaped + quote
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:
@@ -295,22 +462,25 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database, path: Path | str) -> Iterator[None]:
+def write_transaction(
+    db: sqlite_utils.Database | sqlite3.Connection, path: Path | str
+) -> Iterator[None]:
     """One `BEGIN IMMEDIATE` transaction: all of it commits, or the file stays byte-identical.
 
     IMMEDIATE takes the write lock up front: two deferred transactions that both read and then
     write deadlock, and SQLite answers one of them "database is locked" without waiting.
     """
+    conn = _connection(db)
     try:
-        db.execute("begin immediate")
+        conn.execute("begin immediate")
     except sqlite3.OperationalError as exc:
         raise _database_error(path, exc) from exc
     try:
         yield
-        db.execute("commit")
+        conn.execute("commit")
     except BaseException as exc:
-        if db.conn.in_transaction:
-            db.execute("rollback")
+        if conn.in_transaction:
+            conn.execute("rollback")
         if isinstance(exc, sqlite3.Error):
             raise _database_error(path, exc) from exc
         raise
@@ -370,6 +540,8 @@ def open_reader(path: Path | str) -> Iterator[sqlite_utils.Database]:
     if not path.is_file():
         raise DatabaseError(f"{path} is not a regular file")
     try:
+        import sqlite_utils
+
         db = sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True))
     except sqlite3.Error as exc:
         raise _unusable(path, exc) from exc
@@ -1128,3 +1300,7 @@ def write_lines(
             for line in doc.lines
         ],
     )
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_schema_module()}")

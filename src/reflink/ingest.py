@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import refusals
 from .citations import body_passage, find_citations
 from .claims import split_claims
-from .db import connect, migrate, write_document, write_transaction
+from .db import migrate, open_writer, write_document, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .limits import check_text_limits
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
@@ -397,7 +397,7 @@ def _ingest_into(
     With `jobs` > 1, worker processes read and parse; this one writes, in the given order.
     """
     try:
-        db = connect(db_path)
+        db = open_writer(db_path)
     except DatabaseError as exc:
         if shown_as is None:
             raise
