@@ -125,10 +125,37 @@ def neighbour_features(word: str, offset: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+# The positional features' strings, made once: a reference has dozens of tokens, each with
+# nine of them (the values are small counts, capped)
+POSITION = tuple(f"pos={k}" for k in range(10))
+SPACE = {False: "space=False", True: "space=True"}
+SPACED = {False: "spaced=False", True: "spaced=True"}
+DEPTH = tuple(f"depth={k}" for k in range(3))
+QUOTED = {False: "quoted=False", True: "quoted=True"}
+SENTENCES = tuple(f"sent={k}" for k in range(6))
+COMMAS = tuple(f"commas={k}" for k in range(7))
+YEARS = tuple(f"years={k}" for k in range(3))
+EDGES = {-2: ("-2:w=BOS",), -1: ("-1:w=BOS",), 1: ("1:w=EOS",), 2: ("2:w=EOS",)}
+
+
+@lru_cache(maxsize=256)
+def last_punct_feature(mark: str) -> str:
+    return f"last_punct={mark}"
+
+
 def token_features(tokens: Sequence[Token], text: str) -> list[list[str]]:
     """Each token's features: its own, its neighbours', and where it stands in the entry."""
     n = len(tokens)
     words = [t.text for t in tokens]
+    # each token's features as its neighbours see them, at each offset
+    around = {
+        offset: [
+            neighbour_features(words[j], offset) if 0 <= j < n else EDGES[offset]
+            for j in range(offset, n + offset)
+        ]
+        for offset in (-2, -1, 1, 2)
+    }
+    before, before1, after1, after = around[-2], around[-1], around[1], around[2]
     rows: list[list[str]] = []
     depth = 0
     quoted = False
@@ -139,24 +166,22 @@ def token_features(tokens: Sequence[Token], text: str) -> list[list[str]]:
     for i, token in enumerate(tokens):
         word = words[i]
         own = word_features(word)
-        feats = list(own)
-        feats += [
-            f"pos={10 * i // n}",
-            f"space={token.start > 0 and text[token.start - 1] == ' '}",
-            f"spaced={text[token.end : token.end + 1] == ' '}",
-            f"depth={min(depth, 2)}",
-            f"quoted={quoted}",
-            f"sent={min(sentences, 5)}",
-            f"commas={min(commas, 6)}",
-            f"years={min(years, 2)}",
-            f"last_punct={last_punct}",
+        feats = [
+            *own,
+            POSITION[10 * i // n],
+            SPACE[token.start > 0 and text[token.start - 1] == " "],
+            SPACED[text[token.end : token.end + 1] == " "],
+            DEPTH[min(depth, 2)],
+            QUOTED[quoted],
+            SENTENCES[min(sentences, 5)],
+            COMMAS[min(commas, 6)],
+            YEARS[min(years, 2)],
+            last_punct_feature(last_punct),
+            *before[i],
+            *before1[i],
+            *after1[i],
+            *after[i],
         ]
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                feats += neighbour_features(words[j], offset)
-            else:
-                feats.append(f"{offset}:w={'BOS' if j < 0 else 'EOS'}")
         rows.append(feats)
         # state after this token, for the next ones
         if word in OPENING:

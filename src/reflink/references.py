@@ -137,19 +137,20 @@ def content_lines(lines: Sequence[Line]) -> list[Line]:
     return drop_vertical_text(kept)
 
 
+SHORT_RUN = re.compile(r"s{3,}")
+
+
 def drop_vertical_text(lines: list[Line]) -> list[Line]:
     """Runs of three or more 1–3 character lines: a vertical watermark ("O", "pe", "n ", …)
     textclean did not mark; left in, it would join the entry printed beside it."""
-    short = [len(line.text.strip()) <= 3 for line in lines]
+    # one letter per line, "s" for a short one: the runs are a regular expression's to find
+    shapes = "".join("s" if len(line.text.strip()) <= 3 else "l" for line in lines)
+    runs = [run.span() for run in SHORT_RUN.finditer(shapes)]
+    if not runs:
+        return lines
     keep = [True] * len(lines)
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and short[end]:
-            end += 1
-        if end - start >= 3:
-            keep[start:end] = [False] * (end - start)
-        start = max(end, start + 1)
+    for start, end in runs:
+        keep[start:end] = [False] * (end - start)
     return [line for line, ok in zip(lines, keep, strict=True) if ok]
 
 
@@ -214,26 +215,14 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
     return best
 
 
-ASCII_DIGITS = b"0123456789"
-
-
-def outside_keys(lines: Sequence[Line], first: int, last: int) -> dict[int, str]:
-    """The signature of every line in first..last, and of each line outside it that may share
-    one: the rest of the document is far longer than its list, and most of its lines cannot.
-
-    Two lines share a signature only if they are the same once their digits are taken out;
-    for an ASCII line that is a bytes.translate away, much cheaper than `signature`'s sub.
-    """
-    keys = {i: signature(lines[i].text) for i in range(first, last + 1)}
-    letters = {key.replace("0", "").encode() for key in keys.values()}
-    for index, line in enumerate(lines):
-        if first <= index <= last:
-            continue
-        folded = line.text.strip().casefold()
-        if folded.isascii() and folded.encode().translate(None, ASCII_DIGITS) not in letters:
-            continue
-        keys[index] = signature(line.text)
-    return keys
+def signatures(texts: Sequence[str]) -> list[str]:
+    """`signature` of each text, in one pass over them all: casefold and the digit pattern run
+    once over the joined document instead of once per line (a document has thousands)."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one at a time
+        return [signature(text) for text in texts]
+    # strip last: casefold neither makes nor unmakes white space, the digit blur touches none
+    return [key.strip() for key in DIGITS.sub("0", joined.casefold()).split("\n")]
 
 
 def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
@@ -243,16 +232,18 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
     ("Journal of Made-Up Results, 2020, 4, 17" on every page); a bare number is a page
     number.
     """
-    keys = outside_keys(lines, first, last)
-    # "8." in the body says nothing about "1983." in the list: only worded lines count
+    keys = signatures([line.text for line in lines])
+    inside = set(keys[first : last + 1])
+    # "8." in the body says nothing about "1983." in the list: only worded lines count (and
+    # only keys a line of the list has are ever looked up)
     outside = {
         key
-        for index, key in keys.items()
-        if (index < first or index > last) and THREE_LETTERS.search(key)
+        for key in (*keys[:first], *keys[last + 1 :])
+        if key in inside and THREE_LETTERS.search(key)
     }
     wanted = {keys[i] for i in range(first, last + 1) if lines[i].kind == FURNITURE}
     texts_by_key: dict[str, list[str]] = {}
-    for index, key in keys.items():
+    for index, key in enumerate(keys):
         if key in wanted:
             texts_by_key.setdefault(key, []).append(lines[index].text)
     dropped = set()
@@ -530,25 +521,45 @@ def take_doi(draft: Draft) -> None:
 
 def take_url(draft: Draft) -> None:
     """The first web address (after any DOI link is gone) → url."""
-    match = URL.search(draft.rest)
+    lowered = plain_lower(draft.rest)
+    match = URL.search(draft.rest) if "http" in lowered or "www." in lowered else None
     if match:
         draft.url = match.group("url").rstrip(".,;")
         end = match.start("url") + len(draft.url)  # "…-cancer, 2017.": the comma stays
         draft.rest = (draft.rest[: match.start()] + " " + draft.rest[end:]).strip()
 
 
+EMPTY_CLAUSE_END = re.compile(r"\s*[,;]\s*\.\s*$")
+DOUBLE_STOP_END = re.compile(r"\.\s+\.$")
+
+
+def plain_lower(text: str) -> str:
+    """`text` in lowercase, each letter re.IGNORECASE equates with an ASCII one spelled as it
+    ("ſ" is "s", "İ" and "ı" are "i"): a word absent from it is absent for an ignore-case
+    pattern too, so the cheap `in` test can spare the pattern's scan."""
+    if text.isascii():
+        return text.lower()
+    return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
+
+
 def drop_identifiers(draft: Draft) -> None:
     """'PMID: 12345678', '[Internet]', '(accessed 3 May 2019)' say nothing the fields keep."""
-    text = IDENTIFIERS.sub(" ", draft.rest)
-    text = ACCESSED.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    # "…2004, doi: 10.1000/x." leaves "…2004, ." behind; a leading ", 2017." (a web entry
-    # whose URL came first) keeps its comma for the RSC pattern
-    text = re.sub(r"\s*[,;]\s*\.\s*$", ".", text)
-    # "…Fake Bulletins; 2019. Available from: https://x.org/y." leaves "…; 2019. ." behind:
-    # the link's own full stop, which would hide the year that closes the entry
-    text = re.sub(r"\.\s+\.$", ".", text)
-    draft.rest = re.sub(r"[\s,;]+$", "", text)
+    text = draft.rest
+    # each pattern only where the words it needs are printed: most entries print none
+    lowered = plain_lower(text)
+    if "pmid" in lowered or "pmcid" in lowered or "[" in text:
+        text = IDENTIFIERS.sub(" ", text)
+    if "accessed" in lowered or "cited" in lowered:
+        text = ACCESSED.sub(" ", text)
+    text = " ".join(text.split())  # white space runs to one space, as re's \s+ sees them
+    if text.endswith("."):
+        # "…2004, doi: 10.1000/x." leaves "…2004, ." behind; a leading ", 2017." (a web entry
+        # whose URL came first) keeps its comma for the RSC pattern
+        text = EMPTY_CLAUSE_END.sub(".", text)
+        # "…Fake Bulletins; 2019. Available from: https://x.org/y." leaves "…; 2019. ."
+        # behind: the link's own full stop, which would hide the year that closes the entry
+        text = DOUBLE_STOP_END.sub(".", text)
+    draft.rest = text.rstrip(" ,;")
 
 
 def split_names(text: str) -> list[str]:
@@ -1288,7 +1299,7 @@ def parse_entry_text(
 def clean(text: str | None) -> str | None:
     if text is None:
         return None
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = " ".join(text.split()).strip(" ,;:")  # white space runs as one space
     return text or None
 
 
