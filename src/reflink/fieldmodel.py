@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .citations import MONTHS
+from .lazyre import lazy
 from .normalise import DOI_IN_TEXT as DOI
 from .references import (
     ET_AL,
@@ -41,11 +42,11 @@ MODEL_NAME = "fields.crfsuite"
 # digits, a run of letters, or one other character; "Phys. Rev. D85" splits its "D" (journal)
 # from its "85" (volume). "Front Immunol (2019) 10(3):1432-9." → Front Immunol ( 2019 ) 10 (
 # 3 ) : 1432 - 9 .
-TOKEN = re.compile(
+TOKEN = lazy(
     r"(?:https?://|www\.|10\.\d{4,9}/)\S+?(?=[.,;)\]]*(?:\s|$))|\d+|[^\W\d_]+|\S",
     re.IGNORECASE,
 )
-YEAR_TOKEN = re.compile(r"1[5-9]\d\d|20\d\d")
+YEAR_TOKEN = lazy(r"1[5-9]\d\d|20\d\d")
 OPENING = "([{“‘«"
 CLOSING = ")]}”’»"
 # Words that announce a field: "In: Proceedings…", "vol. 3", "pp. 12–19", "Eds."
@@ -278,8 +279,8 @@ def read_fields(text: str) -> ModelFields:
 
 # --- from the model's pieces to reflink's fields ---------------------------------------
 
-LEADING_SCOPE = re.compile(r"^(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*", re.IGNORECASE)
-YEAR_IN = re.compile(r"\b(1[5-9]\d\d|20\d\d)")
+LEADING_SCOPE = lazy(r"^(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*", re.IGNORECASE)
+YEAR_IN = lazy(r"\b(1[5-9]\d\d|20\d\d)")
 
 
 @dataclass
@@ -296,8 +297,8 @@ class ReadFields:
 
 
 # "Petra" in "Hartmann, Petra, and Tomi Oyelaran": a given name written out, not initials
-GIVEN_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]{2,}(?:\s[A-Z]\.)?")
-NAME_LIST_BREAK = re.compile(r"\s*;\s*|\s*,?\s+(?:and|&)\s+|\s*,?\s*&\s*")
+GIVEN_NAME = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]{2,}(?:\s[A-Z]\.)?")
+NAME_LIST_BREAK = lazy(r"\s*;\s*|\s*,?\s+(?:and|&)\s+|\s*,?\s*&\s*")
 
 
 def split_model_authors(text: str) -> list[str]:
@@ -376,7 +377,7 @@ def read_with_model(
     return read.confidence
 
 
-WORD = re.compile(r"[^\W\d_]{2,}")
+WORD = lazy(r"[^\W\d_]{2,}")
 TEXT_FIELDS = frozenset({"authors", "title", "journal"})
 
 

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
 from .models import BODY, FURNITURE, Line, Problem, RefEntry
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ OTHER_SIZE = 0.15
 # pitches) to the list's own lines above or below it on its page
 NEAR_PITCHES = 1.8
 
-LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})\.?|\((\d{1,6})\))(?=\s|$)")
+LABEL_NUMBER = lazy(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})\.?|\((\d{1,6})\))(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,8 @@ def hanging_indent(
 AFTER_JOURNAL_WORDS = frozenset(
     {"available", "accessed", "internet", "online", "epub", "suppl", "supplement", "cited"}
 )
-LINK = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*", re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]{4,}")
+LINK = lazy(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*", re.IGNORECASE)
+WORD = lazy(r"[^\W\d_]{4,}")
 
 
 def italic_phrases(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> list[str]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
 from .models import (
     BLANK,
     CAPTION,
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
 # "101 S. M. Gadgeel", "12. Smith AB", "[12] A. B. Smith": the label, then text
 # Up to six digits: a list past 9,999 entries kept only four-digit labels and glued the rest onto
 # entry 9,999 (#18); a million one-line entries do not fit in the text limit (reflink.limits).
-ENTRY_LABEL = re.compile(
+ENTRY_LABEL = lazy(
     r"""^\s*(?:
         \[(?P<bracket>\d{1,6})\]\s*       # "[12] A. B. Smith", or "[12]" alone on its line
       | (?P<dotted>\d{1,6})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
@@ -81,7 +82,7 @@ ENTRY_LABEL = re.compile(
 )
 LIST_HEADING = REFERENCE_HEADING  # one definition, in textclean, for every stage
 # Sections that follow a reference list: the last entry stops before them.
-AFTER_LIST_HEADING = re.compile(
+AFTER_LIST_HEADING = lazy(
     r"""^\s*(?:\d+\.?\s*)?(?:
         acknowledge?ments?|author\s+contributions?|funding|competing\s+interests?
       | conflicts?\s+of\s+interest|supporting\s+information
@@ -91,10 +92,8 @@ AFTER_LIST_HEADING = re.compile(
     )\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-BULLET = re.compile(r"^\s*[•▪◦●■]")
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:\d{1,5}|\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE
-)
+BULLET = lazy(r"^\s*[•▪◦●■]")
+PAGE_NUMBER = lazy(r"^\s*(?:\d{1,5}|\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
 SKIPPED_KINDS = frozenset({WATERMARK, BLANK})
 NOT_LIST_KINDS = frozenset({CAPTION, TABLE, FRONT})
 MAX_GAP = 10  # "[47] …" then "[52] …": printed lists do skip numbers, never dozens
@@ -111,8 +110,8 @@ class Label:
     offset: int  # where the entry text starts after the label
 
 
-DIGITS = re.compile(r"\d+")
-THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}")
+DIGITS = lazy(r"\d+")
+THREE_LETTERS = lazy(r"[^\W\d_](?:.*?[^\W\d_]){2}")
 
 
 def signature(text: str) -> str:
@@ -137,7 +136,7 @@ def content_lines(lines: Sequence[Line]) -> list[Line]:
     return drop_vertical_text(kept)
 
 
-SHORT_RUN = re.compile(r"s{3,}")
+SHORT_RUN = lazy(r"s{3,}")
 
 
 def drop_vertical_text(lines: list[Line]) -> list[Line]:
@@ -166,7 +165,7 @@ def find_labels(lines: Sequence[Line]) -> list[Label]:
 
 
 # Something an entry prints near its start: a year, a DOI, a web address
-ENTRY_EVIDENCE = re.compile(rf"\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.")
+ENTRY_EVIDENCE = lazy(rf"\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.")
 
 
 def plausible(lines: Sequence[Line], label: Label) -> bool:
@@ -277,13 +276,13 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
 # --- 2. splitting entries ------------------------------------------------------------------
 
 # A line that is the end of an entry: ", 2017, 34, 1145.", "2014;15:1119–28.", "(2014)."
-SOURCE_HINT = re.compile(
+SOURCE_HINT = lazy(
     rf"(?:{PRINTED_YEAR}[a-z]?\s*[,;:]\s*\w|\({PRINTED_YEAR}[a-z]?\)|\bvol\.\s*\d|\bpp?\.\s*\d"
     r"|\b\d+\s*[:(]\s*\d+|\b10\.\d{4,9}/)"
 )
 
 # "379, 2027–2039.", "1590–1599.": volume and pages, or pages alone, closing a wrapped entry
-PAGES_TAIL = re.compile(r"(?:^|\b\d+\s*,\s*)[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?\s*\.?\s*$")
+PAGES_TAIL = lazy(r"(?:^|\b\d+\s*,\s*)[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?\s*\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -312,10 +311,13 @@ def leading_tail(lines: Sequence[Line], first: int, skip: set[int]) -> list[int]
     return taken[::-1]
 
 
+YEAR_WORD = lazy(rf"\b{PRINTED_YEAR}")
+
+
 def entry_is_complete(text: str) -> bool:
     """Does the entry text end like a finished entry (a year and a closing full stop)?"""
     text = text.rstrip()
-    return bool(re.search(rf"\b{PRINTED_YEAR}", text)) and text.endswith((".", ")"))
+    return text.endswith((".", ")")) and bool(YEAR_WORD.search(text))
 
 
 def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) -> list[int]:
@@ -414,9 +416,9 @@ def _after_heading(lines: Sequence[Line], index: int) -> bool:
 
 
 # "https://doi." + "org/10.1000/…", "http://www.fda.gov/newsevents/" + "newsroom/…"
-URL_BREAK = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*[/._\-=?&:]$", re.IGNORECASE)
-URL_CONTINUATION = re.compile(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
-WORD_HYPHEN = re.compile(r"[A-Za-zÀ-ÿ]-$")
+URL_BREAK = lazy(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*[/._\-=?&:]$", re.IGNORECASE)
+URL_CONTINUATION = lazy(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
+WORD_HYPHEN = lazy(r"[A-Za-zÀ-ÿ]-$")
 
 
 LINK_BREAK_ENDS = "/._-=?&:"
@@ -468,13 +470,13 @@ YEAR = rf"{PRINTED_YEAR}[a-z]?"  # "2019a": the second work of an author that ye
 PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
 PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
-URL = re.compile(rf"(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I)
-IDENTIFIERS = re.compile(
+URL = lazy(rf"(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I)
+IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?|\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\]\.?",
     re.I,
 )
-ACCESSED = re.compile(r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?", re.I)
-ET_AL = re.compile(r",?\s+et\.?\s*al\.?,?", re.I)
+ACCESSED = lazy(r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?", re.I)
+ET_AL = lazy(r",?\s+et\.?\s*al\.?,?", re.I)
 
 # the small words of a journal's or an organisation's name, in any language: "Ministry of Fakes"
 NAME_FUNCTION_WORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | {"&"}
@@ -529,8 +531,8 @@ def take_url(draft: Draft) -> None:
         draft.rest = (draft.rest[: match.start()] + " " + draft.rest[end:]).strip()
 
 
-EMPTY_CLAUSE_END = re.compile(r"\s*[,;]\s*\.\s*$")
-DOUBLE_STOP_END = re.compile(r"\.\s+\.$")
+EMPTY_CLAUSE_END = lazy(r"\s*[,;]\s*\.\s*$")
+DOUBLE_STOP_END = lazy(r"\.\s+\.$")
 
 
 def plain_lower(text: str) -> str:
@@ -562,10 +564,13 @@ def drop_identifiers(draft: Draft) -> None:
     draft.rest = text.rstrip(" ,;")
 
 
+NAME_BREAK = lazy(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+
+
 def split_names(text: str) -> list[str]:
     """'A. B. Smith, C. Jones and D. Lee' → names; 'et al.' dropped."""
     text = ET_AL.sub("", text).strip(" ,.;")
-    parts = re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text)
+    parts = NAME_BREAK.split(text)
     return [repair_name(part) for part in parts if part.strip()]
 
 
@@ -577,10 +582,13 @@ def looks_like_group(text: str) -> bool:
     return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
 
 
+ASCII_CAPITAL = lazy(r"[A-Z]")
+
+
 def looks_like_journal(text: str) -> bool:
     """'Eur. J. Fake Res.', 'Proc Fake Acad Sci U S A', 'npj Fake Medicine': no lowercase words
     beyond function words and short lowercase abbreviations."""
-    words = re.findall(r"[^\s]+", text.strip())
+    words = text.split()  # the runs of non-space, as [^\s]+ finds them
     if not words or len(words) > 12:
         return False
     for position, word in enumerate(words):
@@ -593,7 +601,7 @@ def looks_like_journal(text: str) -> bool:
             return False  # "Commentary. Growth": a sentence ends inside, so a title does
         if bare[:1].isupper() or bare[:1].isdigit() or bare.casefold() in NAME_FUNCTION_WORDS:
             continue
-        if re.search(r"[A-Z]", bare) or (position == 0 and len(bare) <= 3) or word.endswith("."):
+        if ASCII_CAPITAL.search(bare) or (position == 0 and len(bare) <= 3) or word.endswith("."):
             continue  # "eLife", "mBio", "npj", "Res. Lett." lowercase-led abbreviations
         return False
     return True
@@ -613,8 +621,8 @@ def is_abbreviation(word: str) -> bool:
 # "…in the nematode C. elegans. Curr Biol", "…Polaribacter sp. MED152": a genus's initial before
 # a lowercase species, or a taxonomic abbreviation before a strain, ends no sentence, so no
 # title ends there
-GENUS_INITIAL = re.compile(r"\b[A-Z]\.$")
-TAXON_ABBREVIATION = re.compile(r"\b(?:sp|spp|subsp|ssp|var|cf)\.$")
+GENUS_INITIAL = lazy(r"\b[A-Z]\.$")
+TAXON_ABBREVIATION = lazy(r"\b(?:sp|spp|subsp|ssp|var|cf)\.$")
 
 
 def ends_sentence(text: str, match: re.Match[str]) -> bool:
@@ -626,6 +634,10 @@ def ends_sentence(text: str, match: re.Match[str]) -> bool:
     return not (GENUS_INITIAL.search(before) and after[:1].islower())
 
 
+SENTENCE_END = lazy(r"[.?!]\s+(?=\S)")
+SENTENCE_END_SPACE = lazy(r"[.?!] (?=\S)")
+
+
 def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, str | None]:
     """'Title. J. Name' → (title, journal): the journal is the longest journal-like tail."""
     text = text.strip(" ,;")
@@ -633,7 +645,7 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
         return None, None
     if not titles_expected and looks_like_journal(text):
         return None, tidy_journal(text)
-    for match in re.finditer(r"[.?!]\s+(?=\S)", text):
+    for match in SENTENCE_END.finditer(text):
         if not ends_sentence(text, match):
             continue
         tail = text[match.end() :].strip(" ,")
@@ -641,7 +653,7 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
             return text[: match.start() + 1].strip(" .") or None, tidy_journal(tail)
     # no journal-like tail: the last sentence is the journal ("Title. Am J Fake Health"); a
     # journal starts with a capital, so "…. Fake discov. today" is cut before "Fake"
-    cuts = [m.start() for m in re.finditer(r"[.?!] (?=\S)", text)]
+    cuts = [m.start() for m in SENTENCE_END_SPACE.finditer(text)]
     cut = max(cuts, default=-1)
     capital = [c for c in cuts if text[c + 2].isupper()]
     if capital and text[cut + 2].islower():
@@ -655,6 +667,9 @@ def tidy_journal(text: str) -> str:
     return text.strip(" ,;")
 
 
+ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
+
+
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:
     """Year, volume and pages from a style's source pattern.
 
@@ -666,7 +681,9 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
         draft.year = int(groups["year"][:4])
     volume = groups.get("volume") or groups.get("volume2")
     if volume:
-        volume = re.sub(r"\s*\([^)]*\)\s*$", "", volume).strip(" ,.")  # RSC "15(3)" → "15"
+        if ")" in volume:
+            volume = ISSUE_END.sub("", volume)  # RSC "15(3)" → "15"
+        volume = volume.strip(" ,.")
     if volume:
         draft.volume = volume
     if groups.get("pages"):
@@ -677,13 +694,13 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
 # --- styles: each a function over the draft; True when the style's source pattern fits ---
 
 # RSC: "S. M. Gadgeel, …, and L. J. Yu, Lancet Oncol., 2014, 15, 1119–1128."
-RSC_SOURCE = re.compile(
+RSC_SOURCE = lazy(
     rf",\s*(?P<year>{YEAR})\s*(?:,\s*(?P<volume>[^,]{{1,25}}?)\s*(?:,\s*(?P<pages>{PAGES}|[A-Z]+\d+))?)?\s*[.,]?\s*$"
 )
 # "K. Roe, Lamp Res. Lett., 2011, 12, 345–350, Lamp Research Letters, 12, 345–350." or
 # "…, 2011, 12, 345–350; L. Poe, …": a full journal source with more printed after it (the
 # title spelled out, a second work); only year, volume and pages together prove it
-RSC_FIRST_SOURCE = re.compile(
+RSC_FIRST_SOURCE = lazy(
     rf",\s*(?P<year>{YEAR})\s*,\s*(?P<volume>\d+[A-Za-z]?(?:\s*\([^)]*\))?)\s*,"
     rf"\s*(?P<pages>{PAGES})\s*[,;]\s+(?=\S)"
 )
@@ -699,7 +716,7 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
         head = draft.rest.strip(" .")
     else:
         return False
-    chunks = [c.strip() for c in re.split(r",\s*", head) if c.strip()]
+    chunks = [c.strip() for c in COMMA.split(head) if c.strip()]
     authors, index = take_leading_names(chunks)
     draft.authors = authors
     remaining = chunks[index:]
@@ -720,8 +737,9 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     return bool(match)
 
 
-AND_SPLIT = re.compile(r"\s+and\s+|\s*&\s*")
-LEADING_AND = re.compile(r"^(?:and|&)\s+")
+COMMA = lazy(r",\s*")  # the chunks of an entry: names, title, journal…
+AND_SPLIT = lazy(r"\s+and\s+|\s*&\s*")
+LEADING_AND = lazy(r"^(?:and|&)\s+")
 
 
 def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str], int]:
@@ -765,7 +783,7 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
 
 
 # Vancouver: "Smith AB, Jones C. Title. J Name. 2014;15(3):1119–28."
-VANCOUVER_SOURCE = re.compile(
+VANCOUVER_SOURCE = lazy(
     rf"""(?P<year>{YEAR})(?:\s+[A-Z][a-z]{{2,8}}(?:[-–/][A-Z][a-z]{{2,8}})?(?:\s+\d{{1,2}})?)?\s*;\s*
     (?:(?P<volume>[^:;()]*?)\s*(?:\((?P<issue>[^)]*)\))?\s*:\s*(?P<pages>{PAGES})?
       |(?P<pages2>{PAGES})
@@ -774,7 +792,7 @@ VANCOUVER_SOURCE = re.compile(
     re.VERBOSE,
 )
 # "… 2010.", "…; 2016 Dec.", "(2014)": a year closing the entry ("NCJ 304417." is no year)
-YEAR_ONLY_END = re.compile(
+YEAR_ONLY_END = lazy(
     rf"[.,;]?\s*\(?(?<!\d)(?P<year>{YEAR})\)?(?:\s+[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?)?\s*[.;]?\s*$"
 )
 
@@ -802,9 +820,12 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     return False
 
 
+VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
+
+
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     """'Smith AB, Jones C, et al. Title…' → (['Smith AB', 'Jones C'], 'Title…')."""
-    match = re.match(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$", text)
+    match = VANCOUVER_NAMES_FIRST.match(text)
     if match:
         names = split_names(match.group("names"))
         if names and all(VANCOUVER_NAME.match(n) or looks_like_group(n) for n in names):
@@ -823,13 +844,13 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
 
 
 # IEEE: 'A. B. Smith, C. Jones, and D. Lee, “Title,” J Name, vol. 15, no. 2, pp. 1–9, 2014.'
-IEEE_SOURCE = re.compile(
+IEEE_SOURCE = lazy(
     rf""",?\s*vol\.\s*(?P<volume>[^,]*?)\s*,\s*(?:no\.\s*(?P<issue>[^,]*?)\s*,\s*)?
     (?:(?:pp?\.|art\.(?:\s*no\.)?)\s*(?P<pages>{PAGES})?\s*,\s*)?(?:[A-Z][a-z]{{2}}\.?\s+)?
     (?P<year>{YEAR})\s*\.?\s*$""",
     re.VERBOSE,
 )
-QUOTED_TITLE = re.compile(r"[“\"](?P<title>.+?),?[”\"]\s*,?\s*")
+QUOTED_TITLE = lazy(r"[“\"](?P<title>.+?),?[”\"]\s*,?\s*")
 
 
 def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
@@ -852,14 +873,14 @@ def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
         return False
     if match:
         head = text[: match.start()]
-        chunks = [c.strip() for c in re.split(r",\s*", head) if c.strip()]
+        chunks = [c.strip() for c in COMMA.split(head) if c.strip()]
         draft.authors, index = take_leading_names(chunks)
         set_source(draft, match)
         draft.journal = ", ".join(chunks[index:]) or None
         return True
     # "J. W. Smith and K. Lee, A book title, Publisher. 1991.": no quotes, no volume
     year = YEAR_ONLY_END.search(text)
-    chunks = [c.strip() for c in re.split(r",\s*", text[: year.start()] if year else text) if c]
+    chunks = [c.strip() for c in COMMA.split(text[: year.start()] if year else text) if c]
     draft.authors, index = take_leading_names(chunks, groups=False)
     if draft.authors and index < len(chunks):
         draft.title = ", ".join(chunks[index:]).strip(" .")
@@ -870,8 +891,8 @@ def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
 # Year in parentheses after the authors: old PLOS "Smith AB, Jones C. (2014) Title. J 15: 1–9.",
 # NAR "Smith,A.B. and Lee,D. (2007) Title. J., 35, D11-D19.",
 # JBC "Smith, A. B., and Lee, D. E. (1987) J. Fake Chem. 262, 4410 -4419"
-PAREN_YEAR = re.compile(rf"^(?P<authors>.*?)\.?\s*\((?P<year>{YEAR})\)\.?\s*(?P<rest>.*)$")
-PAREN_SOURCE = re.compile(
+PAREN_YEAR = lazy(rf"^(?P<authors>.*?)\.?\s*\((?P<year>{YEAR})\)\.?\s*(?P<rest>.*)$")
+PAREN_SOURCE = lazy(
     rf""",?\s+(?:(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?
     \s*[,:]\s*(?P<pages>{PAGES})|(?P<volume2>[A-Za-z]?\d+[A-Za-z]?)?\s*:)\s*\.?\s*$""",
     re.VERBOSE,
@@ -895,23 +916,24 @@ def parse_paren_year(draft: Draft, titles_expected: bool) -> bool:
     return False
 
 
+PAGE_COUNT_END = lazy(r"[.,]?\s*\d+\s*pp?\.?\s*$")
+
+
 def drop_page_count(text: str) -> str:
     """'Honey bees. London: Fake Press. 312 p.' → '…Fake Press': a book's length, not its title."""
-    return re.sub(r"[.,]?\s*\d+\s*pp?\.?\s*$", "", text.strip()).strip(" .,;")
+    return PAGE_COUNT_END.sub("", text.strip()).strip(" .,;")
 
 
 # Nature: "Smith, A. B., Jones, C. & Lee, D. Title. J. Name 15, 1119–1128 (2014)."
-NATURE_SOURCE = re.compile(
+NATURE_SOURCE = lazy(
     rf"""\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?\s*,\s*(?P<pages>{PAGES})
     \s*\((?P<year>{YEAR})\)\s*\.?\s*$""",
     re.VERBOSE,
 )
 # "… (2016).", "… (Fake Press, 2009).": a book or report
-NATURE_YEAR_ONLY = re.compile(rf"\s*\((?:[^()]*,\s*)?(?P<year>{YEAR})\)\s*\.?\s*$")
+NATURE_YEAR_ONLY = lazy(rf"\s*\((?:[^()]*,\s*)?(?P<year>{YEAR})\)\s*\.?\s*$")
 # "… Preprint at https://…" / "… Preprint at bioRxiv https://…": what the link leaves behind
-NATURE_PREPRINT = re.compile(
-    r"[.?!]\s+Preprint\s+(?:available\s+)?at\b(?P<server>[^.]*)\.?\s*$", re.I
-)
+NATURE_PREPRINT = lazy(r"[.?!]\s+Preprint\s+(?:available\s+)?at\b(?P<server>[^.]*)\.?\s*$", re.I)
 
 
 def parse_nature(draft: Draft, titles_expected: bool) -> bool:
@@ -961,12 +983,12 @@ def split_authors_any(text: str) -> list[str]:
 
 
 # ACS: "Smith, A. B.; Jones, C. Title. J. Am. Fake Soc. 2014, 136, 1119–1128."
-ACS_SOURCE = re.compile(
+ACS_SOURCE = lazy(
     rf"""\s(?P<year>{YEAR}),\s*(?P<volume>[^,]{{1,25}}?)\s*(?:\((?P<issue>[^)]*)\))?,\s*
     (?P<pages>{PAGES})\s*\.?\s*$""",
     re.VERBOSE,
 )
-ACS_AUTHORS = re.compile(
+ACS_AUTHORS = lazy(
     rf"^(?P<names>{FAMILY_FIRST}(?:;\s*(?:and\s+)?{FAMILY_FIRST})*)(?:[,;]?\s*et\s+al\.)?\s*"
 )
 
@@ -985,7 +1007,7 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
 
 # Elsevier: "A.B. Smith, C. Jones, Title of the paper, J. Fake Chem. 15 (2014) 1119–1128."
 # ("Phys. Rev. Lett. 13, 508 (1964)" is volume 13, pages 508: not Elsevier's "volume (year)")
-ELSEVIER_SOURCE = re.compile(
+ELSEVIER_SOURCE = lazy(
     rf"""(?<!\d,)\s(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*\((?P<year>{YEAR})\)\s*(?P<pages>{PAGES})?
     \s*\.?\s*$""",
     re.VERBOSE,
@@ -996,7 +1018,7 @@ def parse_elsevier(draft: Draft, titles_expected: bool) -> bool:
     match = ELSEVIER_SOURCE.search(draft.rest)
     if not match:
         return False
-    chunks = [c.strip() for c in re.split(r",\s*", draft.rest[: match.start()]) if c.strip()]
+    chunks = [c.strip() for c in COMMA.split(draft.rest[: match.start()]) if c.strip()]
     draft.authors, index = take_leading_names(chunks, groups=False)
     if not draft.authors or index >= len(chunks):
         return False
@@ -1015,13 +1037,14 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "acs": parse_acs,
     "elsevier": parse_elsevier,
 }
-# A pattern each of these styles' rule must find in the entry (searched on the text after the
-# names, which ends the entry too, and with nothing looking behind its start) to fit it
-SOURCE_NEEDED: dict[str, Callable[[], re.Pattern[str]]] = {
-    "vancouver": lambda: VANCOUVER_SOURCE,
-    "ieee": lambda: IEEE_SOURCE,
-    "paren-year": lambda: PAREN_SOURCE,
-    "nature": lambda: NATURE_SOURCE,
+# Whether each of these styles' rule can fit an entry: its source pattern must be in it (the
+# rule searches the text after the names, which ends the entry too, and the pattern looks
+# nothing behind its start), and so must the literal the pattern cannot do without
+SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
+    "vancouver": lambda rest: ";" in rest and bool(VANCOUVER_SOURCE.search(rest)),
+    "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
+    "paren-year": lambda rest: bool(PAREN_SOURCE.search(rest)),
+    "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
 }
 
 
@@ -1104,7 +1127,7 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
         draft.authors = names
         draft.title = re.split(r"(?<=[a-z0-9)])[.;]\s", after, maxsplit=1)[0].strip(" .") or None
         return
-    chunks = [c.strip() for c in re.split(r",\s*", draft.rest) if c.strip()]
+    chunks = [c.strip() for c in COMMA.split(draft.rest) if c.strip()]
     draft.authors, index = take_leading_names(chunks)  # "133 J. Brahmer, K. L. Reckamp, …," cut
     rest = ", ".join(chunks[index:]).strip(" ,")
     if draft.authors and rest and looks_like_journal(rest):
@@ -1141,9 +1164,14 @@ def classify_kind(draft: Draft, raw: str) -> None:
         draft.kind = "other"
 
 
+LINK_SPACE = lazy(r"(https?://|doi\.org/|\bdoi:)\s+(?=\S)", re.I)
+
+
 def mend_links(draft: Draft) -> None:
     """'https:// doi.org/10.1000/x' → 'https://doi.org/10.1000/x': a space the extraction put in."""
-    draft.rest = re.sub(r"(https?://|doi\.org/|\bdoi:)\s+(?=\S)", r"\1", draft.rest, flags=re.I)
+    lowered = plain_lower(draft.rest)
+    if "http" in lowered or "doi" in lowered:
+        draft.rest = LINK_SPACE.sub(r"\1", draft.rest)
 
 
 # The ordered steps every entry goes through; each is testable alone.
@@ -1174,8 +1202,8 @@ def detect_style_share(
         for name in STYLES:
             # a style whose source pattern is nowhere in the entry cannot fit it: skip its
             # rule (names, titles), which is most of the work
-            cannot = SOURCE_NEEDED.get(name)
-            if cannot is not None and not cannot().search(draft.rest):
+            can_fit = SOURCE_NEEDED.get(name)
+            if can_fit is not None and not can_fit(draft.rest):
                 continue
             ok, attempt = memo.attempt(draft, name, True)
             if ok and attempt.matched:
