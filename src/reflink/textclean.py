@@ -29,7 +29,7 @@ from .errors import InputError
 from .headings import Neighbours, heading_shape, is_unnumbered_heading, reads_as_sentence
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from .normalise import YEAR as PRINTED_YEAR
-from .vocabulary import common_words
+from .vocabulary import common_words, table_zipf
 from .vocabulary import zipf as word_zipf
 from .words import FUNCTION_WORDS, NAME_PARTICLES
 
@@ -91,14 +91,18 @@ LIGATURE_SEQUENCES = ("fi", "fl", "ff", "ffi", "ffl", "ft", "st", "ct", "fj", "t
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # a word with Private-Use code points inside it: "identi\ue103ed", "\ue104uid", "a\ue09der"
 PUA_WORD = re.compile(r"[A-Za-z\ue000-\uf8ff]*[\ue000-\uf8ff][A-Za-z\ue000-\uf8ff]*")
+# the rest of such a word from one of its code points on
+PUA_WORD_TAIL = re.compile(r"[A-Za-z\ue000-\uf8ff]*")
 WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 # "n ¼ 54", "J ¼ 10.8 Hz": a symbol font's "=" extracted as "¼"
 SYMBOL_EQUALS = re.compile(r"(?<=\S)\s¼\s(?=\S)")
 # the same fonts print "+" as "þ" and the minus sign as "À": "[M þ H] þ", "mmol À 1"
-SYMBOL_PLUS = re.compile(r"(?<![^\s\[(])þ(?![^\s\])])")
-SYMBOL_MINUS = re.compile(r"(?<![^\s\[(])À(?=[^\S\n])")
+# (each starts on its letter, its look-behind after it, so re searches for the letter instead of
+# trying every position of the document)
+SYMBOL_PLUS = re.compile(r"þ(?<![^\s\[(]þ)(?![^\s\])])")
+SYMBOL_MINUS = re.compile(r"À(?<![^\s\[(]À)(?=[^\S\n])")
 # … and "×" as "Â": "4 Â 150 mm"
-SYMBOL_TIMES = re.compile(r"(?<=\d[^\S\n])Â(?=[^\S\n]\d)")
+SYMBOL_TIMES = re.compile(r"Â(?<=\d[^\S\n]Â)(?=[^\S\n]\d)")
 # "approximately �5 years": the tilde of "~5" lost by the extractor
 REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=[^\\S\\n]?\\d)")
 
@@ -109,31 +113,59 @@ def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
     Each code point is tried as every common ligature; the reading under which the most words it
     occurs in become frequent English words wins ("identi\\ue103ed" → "identified").
     """
-    # one scan of the joined lines: a word never holds a newline, and most documents have no
-    # Private-Use code point at all
+    # one scan of the joined lines: a word never holds a newline
     joined = "\n".join(texts)
     if not PRIVATE_USE.search(joined):
         return {}
     words: dict[str, Counter[str]] = defaultdict(Counter)
-    for match in PUA_WORD.finditer(joined):
-        word = match.group(0)
+    for word in _private_use_words(joined):
         for code_point in set(PRIVATE_USE.findall(word)):
             words[code_point][word] += 1
     mapping: dict[str, str] = {}
     for code_point, counter in words.items():
+        # other code points in the same word are read as "fi" for now; the word still scores
+        # on the letters this code point decides. Read so once per word, not once per sequence
+        # (neither "fi" nor a sequence holds a code point, so the order of the two makes no
+        # difference); a reading is ASCII letters, a word of the shipped table.
+        bases = [
+            (_other_code_points_as_fi(word, code_point).lower(), count)
+            for word, count in counter.items()
+        ]
         best, best_score = None, 0.0
         for sequence in LIGATURE_SEQUENCES:
+            letters = sequence.lower()
             score = 0.0
-            for word, count in counter.items():
-                # other code points in the same word are read as "fi" for now; the word still
-                # scores on the letters this code point decides
-                reading = PRIVATE_USE.sub("fi", word.replace(code_point, sequence)).lower()
-                score += count * word_zipf(reading)
+            for base, count in bases:
+                score += count * table_zipf(base.replace(code_point, letters))
             if score > best_score:
                 best, best_score = sequence, score
         if best is not None:
             mapping[code_point] = best
     return mapping
+
+
+def _other_code_points_as_fi(word: str, code_point: str) -> str:
+    if len(PRIVATE_USE.findall(word)) == word.count(code_point):
+        return word  # the code point is the word's only one: nearly every word
+    return PRIVATE_USE.sub(lambda m: m.group(0) if m.group(0) == code_point else "fi", word)
+
+
+def _private_use_words(text: str) -> Iterable[str]:
+    """The words PUA_WORD finds in `text`, found from their code points: PUA_WORD itself tries
+    every position of the document, and each word's every letter again (a tenth of cleaning)."""
+    end = 0
+    for match in PRIVATE_USE.finditer(text):
+        if match.start() < end:
+            continue  # a later code point of the word just found
+        start = match.start()
+        while start > end and _letter_or_private_use(text[start - 1]):
+            start -= 1
+        end = PUA_WORD_TAIL.match(text, match.start()).end()
+        yield text[start:end]
+
+
+def _letter_or_private_use(char: str) -> bool:
+    return ("a" <= char <= "z") or ("A" <= char <= "Z") or ("\ue000" <= char <= "\uf8ff")
 
 
 def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -147,15 +179,20 @@ def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
         symbol_font = "¼" in joined and (
             sum(len(SYMBOL_EQUALS.findall(text)) for text in texts if "¼" in text) >= 2
         )
-        # "Crino\u0300" → "Crinò"
-        joined = unicodedata.normalize("NFC", joined).replace("\u00bc", "=")
+        # "Crino\u0300" → "Crinò": line by line, as NFC over the whole document works through
+        # every character once it finds one to change; a no-op on ASCII, so skip those lines
+        joined = "\n".join(
+            text if text.isascii() else unicodedata.normalize("NFC", text) for text in texts
+        ).replace("\u00bc", "=")
         if symbol_font and ("þ" in joined or "À" in joined or "Â" in joined):
             joined = SYMBOL_MINUS.sub("−", SYMBOL_PLUS.sub("+", joined))
             joined = SYMBOL_TIMES.sub("×", joined)
         if "\ufffd" in joined:
             joined = REPLACEMENT_BEFORE_NUMBER.sub("~", joined).replace("\ufffd", "")
-        if mapping:
-            joined = PRIVATE_USE.sub(lambda m: mapping.get(m.group(0), m.group(0)), joined)
+        # a few code points, each replaced by plain letters: a fast search each, where a
+        # pattern would try every position of the document
+        for code_point, letters in mapping.items():
+            joined = joined.replace(code_point, letters)
     repaired = [text.strip() for text in joined.replace("\t", " ").split("\n")]
     return repaired, mapping
 
@@ -169,11 +206,13 @@ def find_dropped_ligatures(texts: Iterable[str]) -> dict[str, str]:
     """
     # one scan of the joined lines, not one call per line (half the time): a word never holds
     # a newline, so the words and their order are the same
-    counts = Counter(WORD.findall("\n".join(texts)))
+    words = dict.fromkeys(WORD.findall("\n".join(texts)))  # each once, in order
     common = common_words()
+    insertions = _insertions()
     candidates: dict[str, tuple[str, str]] = {}
     evidence: Counter[str] = Counter()
-    for word in counts:
+    # most words: no frequent word differs from them by a ligature (a dictionary look-up)
+    for word in [word for word in words if word in insertions]:
         if common.get(word, 0.0) >= 4.0:
             continue  # a frequent word already
         best, best_zipf, sequence = best_insertion(word)
@@ -245,6 +284,11 @@ def repair_dropped_ligatures(text: str, repairs: dict[str, str], after_hyphen: b
         return repairs.get(match.group(0), match.group(0))
 
     return WORD.sub(repair, text)
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words` standing alone as WORD finds it: "benecial", not "benecially"."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
 
 
 # --- line classification ------------------------------------------------------------------
@@ -971,6 +1015,8 @@ def clean_text(
     dropped = find_dropped_ligatures(
         t for t, k in zip(texts, kinds, strict=True) if k in body_kinds
     )
+    # the lines holding a word to repair, found in one scan: most lines have none
+    to_repair = _lines_holding(_words_pattern(dropped), "\n".join(texts)) if dropped else set()
     lines = []
     previous_body = ""
     for number, (raw, cleaned, kind, heading) in enumerate(
@@ -979,7 +1025,8 @@ def clean_text(
         if dropped and kind in body_kinds:
             after_hyphen = previous_body.endswith("-")
             previous_body = cleaned
-            cleaned = repair_dropped_ligatures(cleaned, dropped, after_hyphen)
+            if number - 1 in to_repair:
+                cleaned = repair_dropped_ligatures(cleaned, dropped, after_hyphen)
         lines.append(Line(number=number, text=cleaned, raw=raw, kind=kind, run_in=heading))
     return lines
 
