@@ -219,13 +219,14 @@ def _starts_new_segment(
     if new.kind == HEADING:
         return True
     # "activity compared to chemotherapy alone142,143" + blank + "Despite we can't …":
-    # a paragraph that ends without its full stop still ends
-    blank_between = any(
-        by_number[n].kind == BLANK for n in range(before + 1, after) if n in by_number
-    )
-    upcoming = text[offset : offset + 2].lstrip()
-    closed = old.text.rstrip()[-1:] in (".", "!", "?", ":", ")") or old.text.rstrip()[-1:].isdigit()
-    return blank_between and upcoming[:1].isupper() and closed
+    # a paragraph that ends without its full stop still ends (the blank lines between are
+    # looked for last: most line pairs fail the cheaper tests)
+    last = old.text.rstrip()[-1:]
+    if not (last in (".", "!", "?", ":", ")") or last.isdigit()):
+        return False
+    if not text[offset : offset + 2].lstrip()[:1].isupper():
+        return False
+    return any(by_number[n].kind == BLANK for n in range(before + 1, after) if n in by_number)
 
 
 def split_sentences(
@@ -351,8 +352,12 @@ def make_claim(
         pieces.append(text[cursor:end])
         pieces.append(" ")
     cleaned = " ".join("".join(pieces).split())
-    cleaned = EMPTY_BRACKETS.sub("", cleaned)
-    cleaned = SPACE_BEFORE_PUNCTUATION.sub(r"\1", cleaned).strip()
+    # blanks are single spaces now: the patterns can match only where these pairs are printed
+    if "()" in cleaned or "( )" in cleaned or "[]" in cleaned or "[ ]" in cleaned:
+        cleaned = EMPTY_BRACKETS.sub("", cleaned)
+    if SPACE_BEFORE_PUNCTUATION.search(cleaned):  # sub() parses its template on every call
+        cleaned = SPACE_BEFORE_PUNCTUATION.sub(r"\1", cleaned)
+    cleaned = cleaned.strip()
     if not any(ch.isalpha() for ch in cleaned):
         return None
     start, end = spans[0][0], spans[-1][1]
