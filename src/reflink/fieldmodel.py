@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .citations import MONTHS
 from .lazyre import lazy
@@ -57,8 +58,7 @@ CUE_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: an entry has dozens, made faster than a dataclass's
     text: str
     start: int
     end: int

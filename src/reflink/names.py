@@ -57,6 +57,7 @@ def repair_name(name: str) -> str:
     return LOST_SPACE_AFTER_INITIAL.sub(" ", name)
 
 
+@functools.lru_cache(maxsize=8192)  # a list asks about the same names under several styles
 def is_person(name: str) -> bool:
     """An initials-first personal name ("S. M. Gadgeel"), as RSC and IEEE print them."""
     return bool(INITIALS_FIRST.match(name.strip(" ,")))
@@ -66,6 +67,7 @@ def is_person(name: str) -> bool:
 FAMILY_DOTTED_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-]+\s){1,3}(?:[A-Z]\.){0,3}[A-Z]\.?$")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_any_name(name: str) -> bool:
     """A person's name in any printed order: 'A. B. Smith', 'Smith AB', 'Smith, A. B.',
     'Sousa L.F.O.'."""

@@ -157,7 +157,11 @@ def find_labels(lines: Sequence[Line]) -> list[Label]:
     """Every line that starts like a numbered entry."""
     labels = []
     for index, line in enumerate(lines):
-        match = ENTRY_LABEL.match(line.text) if line.kind != FURNITURE else None
+        # a label's first printed character is "[", "(" or a digit: most lines are not asked
+        head = line.text.lstrip()[:1]
+        if not head or not (head in "[(" or head.isdecimal()) or line.kind == FURNITURE:
+            continue
+        match = ENTRY_LABEL.match(line.text)
         if match:
             form = match.lastgroup or "bare"
             labels.append(Label(index, int(match.group(form)), form, match.end()))
@@ -168,10 +172,20 @@ def find_labels(lines: Sequence[Line]) -> list[Label]:
 ENTRY_EVIDENCE = lazy(rf"\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.")
 
 
-def plausible(lines: Sequence[Line], label: Label) -> bool:
-    """Does the text from this label on print a year, DOI or URL within a few lines?"""
-    window = " ".join(line.text for line in lines[label.index : label.index + 4])
-    return bool(ENTRY_EVIDENCE.search(window))
+def plausible(lines: Sequence[Line], label: Label, evidence: dict[int, bool] | None = None) -> bool:
+    """Does the text from this label on print a year, DOI or URL within a few lines?
+
+    `evidence`: what each line was found to print, kept across labels. No piece of evidence
+    holds a space, so the lines can be searched one by one, and each only once though the
+    windows of neighbouring labels overlap."""
+    evidence = {} if evidence is None else evidence
+    for index in range(label.index, min(label.index + 4, len(lines))):
+        found = evidence.get(index)
+        if found is None:
+            found = evidence[index] = bool(ENTRY_EVIDENCE.search(lines[index].text))
+        if found:
+            return True
+    return False
 
 
 def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) -> list[Label]:
@@ -383,7 +397,8 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
 def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem]]:
     """Content lines → the numbered entries of the reference list, each with its lines."""
     labels = find_labels(lines)
-    evidence = [plausible(lines, label) for label in labels]
+    seen: dict[int, bool] = {}
+    evidence = [plausible(lines, label, seen) for label in labels]
     # "1 Introduction", "2 Methods": numbered, but no entry of a list prints no year at all
     chain = best_chain(labels, [1.0 if ok else 0.1 for ok in evidence])
     if not chain or (len(chain) < 2 and not _after_heading(lines, chain[0].index)):
