@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .lazyre import lazy
 from .models import BODY, CAPTION, HEADING, TABLE, Line, Marker, Problem, RefEntry
 from .normalise import DASH_CHARS
 from .normalise import YEAR as PRINTED_YEAR
@@ -65,20 +66,20 @@ ITEM = rf"\d{{1,4}}(?:\s?[{DASH}]\s?\d{{1,4}})?"
 # Inside brackets or parentheses the items may be spaced freely: "[3–5, 9]", "(2, 6-8)", "(2;3)"
 ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 
-BRACKET = re.compile(rf"\[({ENCLOSED_LIST})\]")
+BRACKET = lazy(rf"\[({ENCLOSED_LIST})\]")
 # IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
-BRACKET_RANGE = re.compile(rf"\[\s*(\d{{1,4}})\s*\]\s?[{DASH}]\s?\[\s*(\d{{1,4}})\s*\]")
+BRACKET_RANGE = lazy(rf"\[\s*(\d{{1,4}})\s*\]\s?[{DASH}]\s?\[\s*(\d{{1,4}})\s*\]")
 # "(12)" after a space; not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide.
 # Look-behinds in this module follow the first character they guard ("\((?<!…\()" for
 # "(?<!…)\("): a pattern that starts with a character lets re skip to it instead of trying every
 # position of the passage (same matches, several times faster).
-PAREN = re.compile(rf"\((?<![\w{DASH}]\()({ENCLOSED_LIST})\)")
+PAREN = lazy(rf"\((?<![\w{DASH}]\()({ENCLOSED_LIST})\)")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
 # The look-behind comes after the first digit, so the pattern starts with a digit and `re` skips
 # to the next digit instead of trying every position: the same matches, scanned 1.7x faster.
-BARE_LIST = re.compile(
+BARE_LIST = lazy(
     rf"""
     (\d(?<![\d{DASH}]\d)           # a digit, not the tail of a longer number or range
      \d{{0,3}}(?:\s?[{DASH}]\s?\d{{1,4}})?  # the rest of the first ITEM
@@ -90,17 +91,17 @@ BARE_LIST = re.compile(
 
 # A number list as a raised run prints it, starting anywhere: "TIR-1^{23}" reads "TIR-123"
 # (a whole raised run: a trailing comma or stop may be raised with it)
-RAISED_LIST = re.compile(rf"\s*(\d{{1,4}}(?:\s?[,{DASH}]\s?\d{{1,4}})*)[\s,.]*")
+RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?[,{DASH}]\s?\d{{1,4}})*)[\s,.]*")
 
 # "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number
-REF_WORD = re.compile(
+REF_WORD = lazy(
     rf"[Rr](?<!\w[Rr])(?:efs?\.?|eferences?)\s+({ITEM}(?:(?:\s*,\s*|\s+and\s+){ITEM})*)(?!\d)"
 )
 
 # A table cell holding two callouts split over lines: "117 and" / "144"
-AND_LIST = re.compile(rf"({ITEM})\s+and\s+({ITEM})(?!\d)")
+AND_LIST = lazy(rf"({ITEM})\s+and\s+({ITEM})(?!\d)")
 
-RANGE = re.compile(rf"(\d+)\s*[{DASH}]\s*(\d+)")
+RANGE = lazy(rf"(\d+)\s*[{DASH}]\s*(\d+)")
 
 # Characters tested once per number (made once here, not per call): a list or range inside
 # brackets; a number that goes on after its digits ("15%", "5(", "1/2"); a prefix before
@@ -139,9 +140,9 @@ ENCLOSED_SOFT_LABELS = frozenset("structure structures".split())
 # Words before a parenthesised number that make it an equation reference: "from (7) we see"
 EQUATION_LEADS = frozenset("by from to into".split())
 # … but not after "according to (9)", which cites
-CITING_LEAD = re.compile(r"\baccording\s+to\s*$", re.IGNORECASE)
+CITING_LEAD = lazy(r"\baccording\s+to\s*$", re.IGNORECASE)
 # "r (25) = −.275", "t(24) = 2.1": a parenthesis before "=" holds degrees of freedom
-STATISTIC_AFTER = re.compile(r"\s?[=<>≤≥]")
+STATISTIC_AFTER = lazy(r"\s?[=<>≤≥]")
 # "agreement (1–7)", "a scale (1–5)": a range from 1 after these words is a rating scale
 SCALE_WORDS = frozenset("agreement scale scales rating ratings rated score scores likert".split())
 # "three (3) breaks": a count spelled out, then repeated in digits
@@ -232,19 +233,19 @@ ELEMENTS = frozenset(
 )
 # Elements whose isotopes are printed "1 H", "13 C", "18 F" (not "O", "I", "In": words too)
 ISOTOPE_ELEMENTS = frozenset({"H", "C", "N", "F", "P", "Cu", "Ga", "Tc", "Zr"})
-FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+")
-ELEMENT_TOKEN = re.compile(r"[A-Z][a-z]?")
+FORMULA = lazy(r"(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+")
+ELEMENT_TOKEN = lazy(r"[A-Z][a-z]?")
 
 OPENING_QUOTES = frozenset('"“‘«„')
 # "3, 4 and 6", "5 or 6": a number list that goes on in words is an enumeration in prose
 ENUMERATION_WORDS = frozenset({"and", "or", "nor"})
-NEXT_NUMBER = re.compile(r"\s*\d")
-WORD_TAIL = re.compile(r"[A-Za-zÀ-ÿ]+$")  # "chemotherapy" before "85"
-NUMBER_TAIL = re.compile(r"[\w-]*\d$")  # "2013", "E-Syt1" before ".73"
-TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
-LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+and\s+")
-TABULAR = re.compile(r"\S {2,}\S.* {2,}\S|\S\t")
-YEAR = re.compile(rf"{PRINTED_YEAR}$")
+NEXT_NUMBER = lazy(r"\s*\d")
+WORD_TAIL = lazy(r"[A-Za-zÀ-ÿ]+$")  # "chemotherapy" before "85"
+NUMBER_TAIL = lazy(r"[\w-]*\d$")  # "2013", "E-Syt1" before ".73"
+TWO_LETTERS = lazy(r"[A-Za-z]{2}")
+LIST_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+")
+TABULAR = lazy(r"\S {2,}\S.* {2,}\S|\S\t")
+YEAR = lazy(rf"{PRINTED_YEAR}$")
 
 # Families a document can use for its callouts; "refword" and "table" cells join any of them.
 SUPERSCRIPT = "superscript"
@@ -436,16 +437,16 @@ CROWD_WINDOW = 30  # characters either side of a bare number to count data-like 
 SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known causes 2 ."
 # compound numbers as printed in chemistry: "(R)-17", "compound 5", "compounds 1-5"; not the
 # count before a noun: "a total of 90 compounds 8 and" cites 8
-COMPOUND_LABEL = re.compile(
+COMPOUND_LABEL = lazy(
     rf"\((?:R|S|E|Z|±|rac)\)-(\d{{1,3}})\b"
     rf"|[Cc](?<!\d [Cc])(?<!\w[Cc])ompounds?\s+(?:\((?:R|S)\)-)?"
     rf"(\d{{1,3}}(?:\s?[{DASH}]\s?\d{{1,3}})?)(?!\d)"
 )
-REFERENCE_HEADER = re.compile(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
+REFERENCE_HEADER = lazy(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
 # data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
 # which may be the neighbouring callouts themselves ("Chip 11,12 and TAG70, 13 which")
 # A number glued to letters ("K-R204", "E-D310") names a residue or a gene, not data.
-NUMBER_RUN = re.compile(r"(?<!\w)(?:\d+[.,]\d+|\d{3,})")
+NUMBER_RUN = lazy(r"(?<!\w)(?:\d+[.,]\d+|\d{3,})")
 
 Evidence = tuple[str, float]  # ("after:function-word", 0.8): a name from WEIGHTS and its weight
 
@@ -910,11 +911,11 @@ def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
 # lower-case letters, hyphenated parts allowed) joined by "&" or "and"; not "Sox and Pax"+"6"
 # (both names must have three letters or more after the capital: "KRAS", "Pax" do not)
 FAMILY_NAME = r"[A-Z][a-zà-ÿ'’]{3,}(?:-[A-Za-zà-ÿ'’]+)*"
-AUTHOR_PAIR_BEFORE = re.compile(rf"\b{FAMILY_NAME}\s+(?:&|and)\s+{FAMILY_NAME}$")
+AUTHOR_PAIR_BEFORE = lazy(rf"\b{FAMILY_NAME}\s+(?:&|and)\s+{FAMILY_NAME}$")
 # "A. Kowalska", "J.-F. Martinez", "C. D. Lindqvist": initials, then a capitalised family name
-PERSONAL_NAME_BEFORE = re.compile(r"(?:^|[\s,])(?:[A-Z]\.\s?-?)+\s?[A-Z][a-zà-ÿ'’-]+\s*$")
+PERSONAL_NAME_BEFORE = lazy(r"(?:^|[\s,])(?:[A-Z]\.\s?-?)+\s?[A-Z][a-zà-ÿ'’-]+\s*$")
 # "2. Methods", "3 Results", "4) Discussion": a number opening a short line, then a capital
-HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]")
+HEADING_NUMBER = lazy(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]")
 HEADING_WORDS = 8  # a numbered heading is short: "2.1 Patients and methods"
 
 
@@ -1603,6 +1604,7 @@ def _introductions(
     minus_infinity = float("-inf")
     value = [minus_infinity] * (top + 1)
     value[0] = 0.0
+    reach = 0  # the largest state reached so far: every state above it is still -inf
     # record[m]: list of (candidate index, previous state, previous record position)
     record: list[list[tuple[int, int, int]]] = [[] for _ in range(top + 1)]
     record[0].append((-1, -1, -1))
@@ -1648,12 +1650,14 @@ def _introductions(
             if before + gain > best:
                 best, best_from = before + gain, m
         recite = candidate.score + _recite_bias(candidate) if recitations else 0.0
-        if recite > 0:
-            # every state at or above its largest number may re-cite it
-            value[high:] = [v + recite for v in value[high:]]
+        if recite > 0 and high <= reach:
+            # every state at or above its largest number may re-cite it; those above `reach`
+            # are unreachable (-inf) and stay so
+            value[high : reach + 1] = [v + recite for v in value[high : reach + 1]]
         if best_from >= 0 and best > value[high]:
             value[high] = best
             record[high].append((index, best_from, len(record[best_from]) - 1))
+            reach = max(reach, high)
     state = max(range(top + 1), key=value.__getitem__)
     total = value[state]
     position = len(record[state]) - 1

@@ -16,10 +16,10 @@ letter or sign (isotopes "14C", charges "Ca2+") are not callouts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Protocol
 
+from .lazyre import lazy
 from .models import Line
 from .textclean import Passage
 
@@ -33,10 +33,10 @@ class LineScripts(Protocol):
 POWER_UNITS = frozenset("m cm mm km nm µm μm um s ms ml l g kg mg mol m2 cm2".split())
 # The number a raised digit is a power of: a short integer standing alone ("10", "× 2"), not
 # the tail of a name ("TIR-1"), a version or decimal ("3.15") or a year ("2019")
-POWER_BASE = re.compile(r"(?:^|[\s(×·x*])\d{1,3}$")
+POWER_BASE = lazy(r"(?:^|[\s(×·x*])\d{1,3}$")
 # A lone letter, a variable: "R", "I", "χ" (not the end of a word)
-VARIABLE_BEFORE = re.compile(r"(?:^|[^\w])[^\W\d_]$")
-UNIT_BEFORE = re.compile(r"([A-Za-zµμ]+)[\s\u2009]?$")
+VARIABLE_BEFORE = lazy(r"(?:^|[^\w])[^\W\d_]$")
+UNIT_BEFORE = lazy(r"([A-Za-zµμ]+)[\s\u2009]?$")
 
 
 def script_masks(
