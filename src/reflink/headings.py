@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lazyre import lazy
 from .words import FUNCTION_WORDS
 
 # words a heading cannot end on: "… of ALK and" goes on on the next line
@@ -85,16 +86,16 @@ QUESTION_WORDS = frozenset(
     "what why how when who whom whose where which is are do does can".split()
 )
 # "(Figure 3)" may stand in a heading; "[12]", "(3, 5)" are citations
-CITATION = re.compile(r"[\[(]\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*[\])]")
+CITATION = lazy(r"[\[(]\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*[\])]")
 # "alone142,143", "levels.12": a callout glued to the last word
-GLUED_CALLOUT = re.compile(r"[a-z)\].][\d,–-]*\d$")
-INNER_SENTENCE_END = re.compile(r"[a-z)\]%][.!?]\s+[A-Z]")
-REFERENCE_SHAPE = re.compile(r"\bet al\b|\b[A-Z]\.\s?[A-Z]\.|\b(?:1[89]|20)\d\d\s*[;:,]")
+GLUED_CALLOUT = lazy(r"[a-z)\].][\d,–-]*\d$")
+INNER_SENTENCE_END = lazy(r"[a-z)\]%][.!?]\s+[A-Z]")
+REFERENCE_SHAPE = lazy(r"\bet al\b|\b[A-Z]\.\s?[A-Z]\.|\b(?:1[89]|20)\d\d\s*[;:,]")
 # "TABLE 1", "Figure 2": a caption's label on its own line
-CAPTION_LABEL = re.compile(r"^(?:fig\.?|figure|table|box|scheme|chart)\s*S?\d", re.I)
-ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9-]+$")
+CAPTION_LABEL = lazy(r"^(?:fig\.?|figure|table|box|scheme|chart)\s*S?\d", re.I)
+ACRONYM = lazy(r"^[A-Z0-9][A-Z0-9-]+$")
 TERMINAL = (".", ",", ";", ":", "-", "–", "—", "/")
-SENTENCE_CLOSE = re.compile(r"(?:[.!?:][)\]”’\"']?|[.!?)\]]\s?[\d,–-]+)$")
+SENTENCE_CLOSE = lazy(r"(?:[.!?:][)\]”’\"']?|[.!?)\]]\s?[\d,–-]+)$")
 
 
 @dataclass(frozen=True)

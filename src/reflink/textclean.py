@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .errors import InputError
 from .headings import Neighbours, heading_shape, is_unnumbered_heading, reads_as_sentence
+from .lazyre import lazy
 from .models import BLANK, BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from .normalise import YEAR as PRINTED_YEAR
 from .vocabulary import common_words, table_zipf
@@ -70,7 +71,7 @@ def decode_text(data: bytes, name: str = "input") -> str:
     return text
 
 
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+CONTROL_CHARACTER = lazy(r"[\x00-\x08\x0b\x0e-\x1f]")
 BINARY_WINDOW = 8192
 
 
@@ -88,23 +89,22 @@ def _looks_binary(text: str) -> bool:
 
 # Letter sequences a PDF font typically draws as one ligature glyph.
 LIGATURE_SEQUENCES = ("fi", "fl", "ff", "ffi", "ffl", "ft", "st", "ct", "fj", "tt", "Th")
-PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-# a word with Private-Use code points inside it: "identi\ue103ed", "\ue104uid", "a\ue09der"
-PUA_WORD = re.compile(r"[A-Za-z\ue000-\uf8ff]*[\ue000-\uf8ff][A-Za-z\ue000-\uf8ff]*")
-# the rest of such a word from one of its code points on
-PUA_WORD_TAIL = re.compile(r"[A-Za-z\ue000-\uf8ff]*")
-WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+PRIVATE_USE = lazy("[\ue000-\uf8ff]")
+# the rest of a word with Private-Use code points in it ("identi\ue103ed", "\ue104uid",
+# "a\ue09der"), from one of its code points on
+PUA_WORD_TAIL = lazy(r"[A-Za-z\ue000-\uf8ff]*")
+WORD = lazy(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 # "n ¼ 54", "J ¼ 10.8 Hz": a symbol font's "=" extracted as "¼"
-SYMBOL_EQUALS = re.compile(r"(?<=\S)\s¼\s(?=\S)")
+SYMBOL_EQUALS = lazy(r"(?<=\S)\s¼\s(?=\S)")
 # the same fonts print "+" as "þ" and the minus sign as "À": "[M þ H] þ", "mmol À 1"
 # (each starts on its letter, its look-behind after it, so re searches for the letter instead of
 # trying every position of the document)
-SYMBOL_PLUS = re.compile(r"þ(?<![^\s\[(]þ)(?![^\s\])])")
-SYMBOL_MINUS = re.compile(r"À(?<![^\s\[(]À)(?=[^\S\n])")
+SYMBOL_PLUS = lazy(r"þ(?<![^\s\[(]þ)(?![^\s\])])")
+SYMBOL_MINUS = lazy(r"À(?<![^\s\[(]À)(?=[^\S\n])")
 # … and "×" as "Â": "4 Â 150 mm"
-SYMBOL_TIMES = re.compile(r"Â(?<=\d[^\S\n]Â)(?=[^\S\n]\d)")
+SYMBOL_TIMES = lazy(r"Â(?<=\d[^\S\n]Â)(?=[^\S\n]\d)")
 # "approximately �5 years": the tilde of "~5" lost by the extractor
-REPLACEMENT_BEFORE_NUMBER = re.compile("\ufffd(?=[^\\S\\n]?\\d)")
+REPLACEMENT_BEFORE_NUMBER = lazy("\ufffd(?=[^\\S\\n]?\\d)")
 
 
 def infer_ligatures(texts: Iterable[str]) -> dict[str, str]:
@@ -151,8 +151,10 @@ def _other_code_points_as_fi(word: str, code_point: str) -> str:
 
 
 def _private_use_words(text: str) -> Iterable[str]:
-    """The words PUA_WORD finds in `text`, found from their code points: PUA_WORD itself tries
-    every position of the document, and each word's every letter again (a tenth of cleaning)."""
+    """The runs of ASCII letters and Private-Use code points holding at least one code point,
+    found from their code points: a pattern for the runs themselves
+    ("[A-Za-z\ue000-\uf8ff]*[\ue000-\uf8ff][A-Za-z\ue000-\uf8ff]*") tries every position of
+    the document, and each word's every letter again (it was a tenth of cleaning)."""
     end = 0
     for match in PRIVATE_USE.finditer(text):
         if match.start() < end:
@@ -293,55 +295,55 @@ def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 # --- line classification ------------------------------------------------------------------
 
-DIGITS = re.compile(r"\d+")
+DIGITS = lazy(r"\d+")
 # "17923", "- 12 -", "Page 3 of 12", "3/12"
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,5}(?:\s*(?:/|of)\s*\d{1,5})?(?:\s*[-–—])?$", re.I
 )
 # "c(?<!\wc)" is "\bc" with the letter first, so re can skip to the letters that start a match
-COPYRIGHT = re.compile(
+COPYRIGHT = lazy(
     rf"©|\(c\)\s*{PRINTED_YEAR}|c(?<!\wc)opyright\b|a(?<!\wa)ll rights reserved\b", re.I
 )
 # What a COPYRIGHT match leaves in the line's `_shape` (lowered, digits "#", no spaces): "©",
 # "(c)", "opyr" of "copyright", "llr" of "all rights" (letters re.I matches only as themselves);
 # a plain-literal search, so it skips through a document where COPYRIGHT tries every position
-COPYRIGHT_TRACE = re.compile(r"©|\(c\)|opyr|llr")
+COPYRIGHT_TRACE = lazy(r"©|\(c\)|opyr|llr")
 # a PAGE_NUMBER line's shape starts and ends on a dash or a number ("p" of "page" starts too)
 PAGE_NUMBER_ENDS = frozenset("-–—#p")
-URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+URL_ONLY = lazy(r"^(?:https?://|www\.)\S+$", re.I)
 # (?<!\S): start only where a run of non-blanks starts; a match inside the run is one from its
 # start, and trying every inner start made 200 KB without a blank quadratic (#18)
-EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+")
-YEAR = re.compile(rf"\b{PRINTED_YEAR}\b")
+EMAIL = lazy(r"(?<!\S)\S+@\S+\.\w+")
+YEAR = lazy(rf"\b{PRINTED_YEAR}\b")
 # "104 https://…": a numbered reference entry, whose repeated shape is no running head
-ENTRY_NUMBER = re.compile(r"^\[?\d{1,3}[.\]]?\s+\S")
+ENTRY_NUMBER = lazy(r"^\[?\d{1,3}[.\]]?\s+\S")
 # "1234567890():,;" : a publisher's invisible checksum line
-NO_WORDS = re.compile(r"^[^A-Za-z]*$")
+NO_WORDS = lazy(r"^[^A-Za-z]*$")
 # "1. Introduction", "2.1 Metastasis in the CNS", "2.1.1 Leptomeningeal …", "III. RESULTS"
-NUMBERED_HEADING = re.compile(
+NUMBERED_HEADING = lazy(
     r"""^(?P<number>(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[A-H])\.?)
         \s+(?P<title>[A-Z(][^\n]*)$""",
     re.VERBOSE,
 )
 # the heading of a section whose title is printed alone: "INTRODUCTION", "Methods"
-ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary)\s*:?$", re.I)
+ABSTRACT_HEADING = lazy(r"^(?:abstract|summary)\s*:?$", re.I)
 # the first section of an essay printed right under its title: the title block ends there
-OPENING_HEADING = re.compile(r"^(?:introduction|background|overview|preface)$", re.I)
+OPENING_HEADING = lazy(r"^(?:introduction|background|overview|preface)$", re.I)
 # The heading of a reference list: "References", "Notes and references", "7. Literature cited";
 # references.py and claims.py use it too, so the three stages agree on where a list starts.
-REFERENCE_HEADING = re.compile(
+REFERENCE_HEADING = lazy(
     r"^\s*(?:\d{1,2}\.?\s*)?(?:(?:notes\s+and\s+)?references?(?:\s+(?:and|&)\s+notes)?"
     r"|bibliography|literature\s+cited|works\s+cited|cited\s+literature)\s*:?\s*$",
     re.I,
 )
 # "Fig. 1 Diagram …", "Figure 2. Survival …", "Table 1 Treatment …", "Table S2: …"
-CAPTION_START = re.compile(
+CAPTION_START = lazy(
     r"^(?P<what>fig\.?|figure|table|scheme|chart|box)\s*(?:S?\d{1,3}[A-Za-z]?|[IVX]{1,4})"
     r"(?:\s*[.:|]\s*|\s+)(?P<rest>\S.*)?$",
     re.I,
 )
 # a heading's title is not a reference entry: "S. M. Gadgeel, L. Gandhi", "Smith AB,", "2014;15"
-REFERENCE_SHAPE = re.compile(
+REFERENCE_SHAPE = lazy(
     r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b" + PRINTED_YEAR + r"\b"
     r"|\d+\s*[:;]\s*\d+"
 )
@@ -352,20 +354,24 @@ AFFILIATION_NAMES = (
 ).split("|")
 # "\b(?:Department|…)\b", each word written "D(?<!\wD)epartment": starting on a literal lets re
 # skip to the capitals that begin one instead of trying the alternatives at every position
-AFFILIATION_WORDS = re.compile(
+AFFILIATION_WORDS = lazy(
     "(?:" + "|".join(f"{name[0]}(?<!\\w{name[0]}){name[1:]}" for name in AFFILIATION_NAMES) + ")\\b"
 )
 # "*email: orlakestrel@fakeuni.ie", "Correspondence: …@…": a contact line, however long
-CONTACT = re.compile(r"(?:\be-?mail|\bcorrespond\w*)\b\W{0,3}[^@\s]*\S*@", re.I)
+# "… Medical Sciences. They": a sentence goes on after the name
+SENTENCE_GOES_ON = lazy(r"[a-z]\. [A-Z][a-z]")
+# the affiliation's own number printed alone on the line before it: "1"
+AFFILIATION_NUMBER = lazy(r"\d{1,2}")
+CONTACT = lazy(r"(?:\be-?mail|\bcorrespond\w*)\b\W{0,3}[^@\s]*\S*@", re.I)
 # "Received 23 April 2016, Accepted …", "Published online: …", "Keywords: …"
-DATELINE = re.compile(
+DATELINE = lazy(
     r"^(?:Received|Accepted|Published|Revised|Available online|Keywords?|Key words|KEYWORDS|"
     r"Edited by|Citation|Correspondence|\*\s*Correspond)\b"
 )
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
+NAME_TOKEN = lazy(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,2})[,*]?$")
 # the affiliation numbers, commas and marks around an author's name: "Kestrel 1,3,11 * ,"
-AUTHOR_MARKS = re.compile(r"[\d,*†‡§¶☯#]+")
-AND_WORD = re.compile(r"\band\b")
+AUTHOR_MARKS = lazy(r"[\d,*†‡§¶☯#]+")
+AND_WORD = lazy(r"\band\b")
 # the words between the names of an author line: "Maria de la Cruz and Jan van der Berg"
 AUTHOR_LINE_WORDS = NAME_PARTICLES | {"and"}
 # the previous line leaves the sentence open, so "Figure 4. By contrasting" continues it
@@ -398,11 +404,11 @@ OPEN_ENDINGS = {
     "our",
 }
 TERMINAL = (".", "!", "?", ":", ";")
-CITED_END = re.compile(r"[.!?)\]]\s?[\d,–-]+$")
+CITED_END = lazy(r"[.!?)\]]\s?[\d,–-]+$")
 # a line that ends or contains a sentence end: "… mortality.1", "… patients. One study"
-SENTENCE_END = re.compile(r"[a-z)\]%][.!?][\d,–-]*(?:$|\s+[A-Z])")
+SENTENCE_END = lazy(r"[a-z)\]%][.!?][\d,–-]*(?:$|\s+[A-Z])")
 # "Kinase kinase (1) kinase", "… is common [1]": a bracketed number never stands in a title
-BRACKETED_NUMBER = re.compile(r"[\[(]\d{1,3}(?:[,–-]\s*\d{1,3})*[\])]")
+BRACKETED_NUMBER = lazy(r"[\[(]\d{1,3}(?:[,–-]\s*\d{1,3})*[\])]")
 
 
 @dataclass(frozen=True)
@@ -634,7 +640,7 @@ def looks_like_affiliation(text: str, layout: Layout) -> bool:
     # short, or a comma-separated list of places
     words = text.split()
     capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    if re.search(r"[a-z]\. [A-Z][a-z]", text):
+    if SENTENCE_GOES_ON.search(text):
         return False  # "… Medical Sciences. They": a sentence goes on after the name
     short = len(text) < 0.7 * layout.typical_length
     return short or (capitals >= 0.6 * len(words) and text.count(",") >= 2)
@@ -687,7 +693,7 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         elif looks_like_affiliation(text, layout):
             kinds[index] = FRONT
             # the affiliation's own number printed alone on the line before it: "1"
-            if index and kinds[index - 1] == "" and re.fullmatch(r"\d{1,2}", texts[index - 1]):
+            if index and kinds[index - 1] == "" and AFFILIATION_NUMBER.fullmatch(texts[index - 1]):
                 kinds[index - 1] = FRONT
     # "authors contributed equally: …" between two affiliation lines belongs to the block
     content = [i for i, kind in enumerate(kinds) if kind != BLANK]
@@ -771,7 +777,7 @@ def _mark_table_rows(
             if int(number) <= 15 and len(following) >= 0.8 * layout.typical_length:
                 break
         columns = "   " in text or "\t" in text
-        footnote = re.match(r"^(?:[a-z*†‡§]|\d)\s+\S", text) is not None and len(text) > 40
+        footnote = TABLE_FOOTNOTE.match(text) is not None and len(text) > 40
         prose = (
             len(text) >= 0.85 * layout.typical_length
             and not columns
@@ -784,8 +790,12 @@ def _mark_table_rows(
     return index
 
 
+# "a Values are medians", "* p < 0.05": a table's footnote
+TABLE_FOOTNOTE = lazy(r"^(?:[a-z*†‡§]|\d)\s+\S")
+# "… in 12 patients. Survival": a title holding a sentence's end and the next one's start
+INNER_SENTENCE_START = lazy(r"[a-z]\. [A-Z]")
 # a run-in heading: "2.1.1 Leptomeningeal carcinomatosis (LC). LC is also"
-RUN_IN = re.compile(r"^(?P<heading>.{3,120}?[a-z0-9)])\.\s+(?P<body>[A-Z].*)$")
+RUN_IN = lazy(r"^(?P<heading>.{3,120}?[a-z0-9)])\.\s+(?P<body>[A-Z].*)$")
 # a heading that ends on one of these goes on on the next line: "… of ALK and" + "ROS1 …"
 HEADING_JOINERS = FUNCTION_WORDS | {"&"}
 
@@ -837,7 +847,7 @@ def mark_headings(
                 fits = len(following) >= 0.6 * layout.typical_length or _heading_like_number(
                     following
                 )
-                shaped = shaped and not re.search(r"[a-z]\. [A-Z]", title)
+                shaped = shaped and not INNER_SENTENCE_START.search(title)
             if fits and shaped and _wraps_a_sentence(texts, kinds, index):
                 fits = False
             if fits and shaped:
@@ -1054,9 +1064,9 @@ class Passage:
 # "Cauca-" at a line end: a hyphen after a letter or digit
 # (?<![A-Za-z0-9]): the word starts where its run starts; without it a 200 KB run of digits
 # was scanned to its end once per inner position (#18)
-HYPHEN_BREAK = re.compile(r"(?<![A-Za-z0-9])(?P<left>[A-Za-z0-9]+)-$")
-NEXT_WORD = re.compile(r"^(?P<right>[A-Za-z0-9][A-Za-z]*)")
-HYPHENATED = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
+HYPHEN_BREAK = lazy(r"(?<![A-Za-z0-9])(?P<left>[A-Za-z0-9]+)-$")
+NEXT_WORD = lazy(r"^(?P<right>[A-Za-z0-9][A-Za-z]*)")
+HYPHENATED = lazy(r"\b[A-Za-z]+-[A-Za-z]+\b")
 KEEP_SPACE_AFTER_HYPHEN = {"and", "or", "to", "nor", "but", "as", "versus", "vs"}
 
 
