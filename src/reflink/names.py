@@ -20,15 +20,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bibtexparser.middlewares.names import NameParts
 
+from .lazyre import lazy
 from .words import NAME_PARTICLES as PARTICLES
 
 # ---------------------------------------------------------------------------------------------
 # Recognising a printed name (reading an author list)
 # ---------------------------------------------------------------------------------------------
 
+# Every pattern here is compiled at first use (lazyre): an ingest never splits a name, and a
+# reference list in one style needs few of the reading patterns; compiling them all was
+# ~10 ms of every cold ingest (the capital-letter classes are long).
+
 # A person's name printed initials-first: "S. M. Gadgeel", "K.L. Brandt", "J.-F. Martini",
 # "D. de Vries", "G. R. Blumenschein Jr", "P. N.Morcos" (a space lost in extraction)
-INITIALS_FIRST = re.compile(
+INITIALS_FIRST = lazy(
     r"^[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*\s*(?:(?:[a-z]{1,3}\s){0,2}[A-ZÀ-Þ][\w'’\-]*)"
     r"(?:[\s-][A-ZÀ-Þ][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
 )
@@ -37,18 +42,18 @@ FAMILY_FIRST = (
     r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þa-zà-þ][\w'’\-]*){0,3},\s?"
     r"[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
 )
-FAMILY_FIRST_LIST = re.compile(
+FAMILY_FIRST_LIST = lazy(
     rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
     r"(?P<etal>,?\s*et\s+al\.?)?\s*",
 )
 # A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P"
-VANCOUVER_NAME = re.compile(
+VANCOUVER_NAME = lazy(
     r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}(?:-[A-Z]{1,2})?$"  # "Lau KM-Y"
     r"|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
 )
 
 
-LOST_SPACE_AFTER_INITIAL = re.compile(r"(?<=[A-Z]\.)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
+LOST_SPACE_AFTER_INITIAL = lazy(r"(?<=[A-Z]\.)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
 
 
 def repair_name(name: str) -> str:
@@ -64,7 +69,7 @@ def is_person(name: str) -> bool:
 
 
 # "Sousa L.F.O.", "Lima S.O": the family name, then initials with full stops and no comma
-FAMILY_DOTTED_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-]+\s){1,3}(?:[A-Z]\.){0,3}[A-Z]\.?$")
+FAMILY_DOTTED_INITIALS = lazy(r"^(?:[A-ZÀ-Þ][\w'’\-]+\s){1,3}(?:[A-Z]\.){0,3}[A-Z]\.?$")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -90,25 +95,25 @@ SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd"}
 # capitals, accented ones too ("Ørsted HC", "Çelik Ö", "Łukasz")
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # "S.", "Ch.", "J.-F.", "L.M.": initials printed with full stops
-DOTTED_INITIAL = re.compile(rf"^[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}][a-z]{{0,2}}\.)*$")
+DOTTED_INITIAL = lazy(rf"^[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}][a-z]{{0,2}}\.)*$")
 # one initial of a run: "L.M." → "L.", "M."; "J.-F." stays whole
-INITIAL_PIECE = re.compile(rf"[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}][a-z]{{0,2}}\.)*")
+INITIAL_PIECE = lazy(rf"[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}][a-z]{{0,2}}\.)*")
 # "AB", "J", "A-B": Vancouver initials printed after the family name ("Smith AB")
-BARE_INITIALS = re.compile(rf"^(?:[{UPPER}]{{1,4}}|[{UPPER}](?:-[{UPPER}])+)$")
+BARE_INITIALS = lazy(rf"^(?:[{UPPER}]{{1,4}}|[{UPPER}](?:-[{UPPER}])+)$")
 FAMILY = rf"[{UPPER}][^\W\d_]*(?:['’-][{UPPER}]?[^\W\d_]+)*"  # "Gadgeel", "Moro-Sibilot", "O'Brien"
-INITIALS_FAMILY = re.compile(rf"^((?:[{UPPER}][a-z]?\.(?:-[{UPPER}][a-z]?\.)? ?)+) ?({FAMILY})$")
-FAMILY_INITIALS = re.compile(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
-FAMILY_COMMA_INITIALS = re.compile(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
+INITIALS_FAMILY = lazy(rf"^((?:[{UPPER}][a-z]?\.(?:-[{UPPER}][a-z]?\.)? ?)+) ?({FAMILY})$")
+FAMILY_INITIALS = lazy(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
+FAMILY_COMMA_INITIALS = lazy(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
 # "P. N.Morcos", "T.Mok": the extract glued an initial to the family name
-GLUED_INITIAL = re.compile(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-z])")
+GLUED_INITIAL = lazy(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-z])")
 # Words that make a printed author an organisation, not a person: "Food and Drug
 # Administration", "National Comprehensive Cancer Network", "WHO Classification Group".
-ORGANISATION_WORDS = re.compile(
+ORGANISATION_WORDS = lazy(
     r"\b(?:and|of|for|the|on|Society|Association|Organi[sz]ation|Institute|Administration|"
     r"Agency|Group|Committee|Network|Foundation|Consortium|Collaboration|Council|Cent(?:er|re)|"
     r"Investigators|Trial|University|Ministry|Department|Commission|Board|Panel|Project)\b"
 )
-ET_AL = re.compile(r"^(?:et\.?\s*al\.?|and others|others)$", re.IGNORECASE)
+ET_AL = lazy(r"^(?:et\.?\s*al\.?|and others|others)$", re.IGNORECASE)
 
 
 def _name_parts(**parts: list[str]) -> NameParts:
