@@ -556,9 +556,9 @@ class Scan:
     _has_tables: bool | None = field(init=False, default=None)
     _reference_column: dict[int, bool] = field(init=False, default_factory=dict)
     _masks: tuple[bytearray, bytearray] | None = field(init=False, default=None)
-    # every bare number list of the text as (start, end, match), found once for the three
-    # scanners that read them
-    _bare_lists: list[tuple[int, int, re.Match[str]]] | None = field(init=False, default=None)
+    # every bare number list of the text as (start, end), found once for the three scanners
+    # that read them
+    _bare_lists: list[tuple[int, int]] | None = field(init=False, default=None)
     # the bare lists that hold a superscript, judged once for both shape scanners
     _superscripts: list[JudgedList] | None = field(init=False, default=None)
 
@@ -805,16 +805,15 @@ def _matches_at(
                 end = match.end()
 
 
-def _all_bare_lists(scan: Scan) -> list[tuple[int, int, re.Match[str]]]:
-    """Every bare number list of the text as (start, end, match), found once."""
+def _all_bare_lists(scan: Scan) -> list[tuple[int, int]]:
+    """Every bare number list of the text as (start, end), found once."""
     if scan._bare_lists is None:
-        scan._bare_lists = [(*match.span(1), match) for match in BARE_LIST.finditer(scan.text)]
+        scan._bare_lists = [match.span(1) for match in BARE_LIST.finditer(scan.text)]
     return scan._bare_lists
 
 
-def _bare_lists(scan: Scan) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """Bare number lists ("12", "6–8", "11,12") no earlier scanner has taken, as (start, end,
-    match)."""
+def _bare_lists(scan: Scan) -> Iterator[tuple[int, int]]:
+    """Bare number lists ("12", "6–8", "11,12") no earlier scanner has taken, as (start, end)."""
     taken = scan.taken
     for item in _all_bare_lists(scan):
         if taken.find(1, item[0], item[1]) < 0:  # `overlaps`, without a slice per list
@@ -828,7 +827,7 @@ def scan_table_cells(scan: Scan) -> Iterator[Candidate]:
     if not scan.has_tables():
         return  # most documents: no line is a table's
     text = scan.text
-    for start, end, match in _bare_lists(scan):
+    for start, end in _bare_lists(scan):
         if start and not text[start - 1].isspace():
             continue
         line_end = scan.ends_line(end)
@@ -843,7 +842,7 @@ def scan_table_cells(scan: Scan) -> Iterator[Candidate]:
             )
         elif line_end:
             made = scan.candidate(
-                start, end, match.group(1), SUPERSCRIPT, "cell", [evidence("cell")]
+                start, end, text[start:end], SUPERSCRIPT, "cell", [evidence("cell")]
             )
         else:
             continue
@@ -962,29 +961,30 @@ def _judged_superscripts(scan: Scan) -> list[JudgedList]:
     lists taken since)."""
     if scan._superscripts is None:
         text, judged, taken = scan.text, [], scan.taken
-        for start, end, match in _all_bare_lists(scan):
+        for start, end in _all_bare_lists(scan):
             if taken.find(1, start, end) >= 0:
                 continue  # `_bare_lists`, inline: this loop runs over every number
-            found = _judge(scan, match, start, end)
+            found = _judge(scan, start, end)
             if found is not None:
                 judged.append((start, end, *found, _shape_of(text, found[0])))
         scan._superscripts = judged
     return scan._superscripts
 
 
-def _judge(
-    scan: Scan, match: re.Match[str], start: int, end: int
-) -> tuple[int, str, list[Evidence]] | None:
+def _judge(scan: Scan, start: int, end: int) -> tuple[int, str, list[Evidence]] | None:
     """(start, text, evidence) of the superscript a bare number list holds, or None.
 
     When the whole list is no callout its tail may be one ("TAG70, 13 which": "70" belongs to
     a name, "13" is the callout).
     """
     text = scan.text
-    # The evidence is what follows the list, then what comes before it. Before is asked
-    # first: it rules out more lists (a decimal's digits, a label's number) more cheaply;
-    # what follows is the same for the list and its tail, so it is asked once, last.
-    body = match.group(1)
+    # The evidence is what follows the list, then what comes before it. What follows is the
+    # same for the list and its tail, so it is asked once: its cheapest part first (the
+    # number goes on: "15%", "2.5"), then what comes before (a decimal's digits, a label's
+    # number), which rules out most of the rest, then the words after.
+    if _goes_on(text, end):
+        return None
+    body = text[start:end]
     before = _evidence_before(text, start, end)
     if before is None:
         comma = text.find(",", start, end)
@@ -1032,6 +1032,16 @@ def _is_formula(token: str, following: str = "") -> bool:
     return bool(parts) and all(part in ELEMENTS for part in parts)
 
 
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the number before `end` goes on: "2–4.2%", "9.8 months", "3rd", "5q", "2H",
+    "37°C", "15%"; "1-(3-nitro", "5(", "1/2": part of a name or a formula."""
+    following = text[end : end + 2]
+    if not following:
+        return False
+    first = following[0]
+    return first.isalnum() or first in NUMBER_GOES_ON or first in ".:" and following[1:2].isdigit()
+
+
 def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence | None:
     """Evidence from what follows a bare number list; None when it cannot be a callout."""
     following = text[end : end + 2]
@@ -1044,12 +1054,9 @@ def _evidence_after(text: str, end: int, at_line_end: bool = False) -> Evidence 
         if word.lower() in UNIT_WORDS and word[:1].islower():
             return evidence("after:line-break-then-unit")
         return evidence("after:line-break")
-    first = following[0]
-    # "2–4.2%", "9.8 months", "3rd", "5q", "2H", "37°C", "15%": the number goes on
-    if first.isalnum() or first in NUMBER_GOES_ON:
-        return None  # "1-(3-nitro", "5(", "1/2": part of a name or a formula
-    if first in ".:" and following[1:2].isdigit():
+    if _goes_on(text, end):
         return None
+    first = following[0]
     if first in ",;:" and following[1:2].isspace() and text[end + 2 : end + 3] in OPENING_QUOTES:
         return evidence("after:label-then-quote")  # 'categories 3, "benign"; 4, "suspicious"'
     if first in '.,;:)]”"’':
