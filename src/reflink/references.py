@@ -914,8 +914,14 @@ PAREN_SOURCE = lazy(
 )
 
 
+def has_paren_year(text: str) -> bool:
+    """Is "(" printed right before a year ("(1987)")? PAREN_YEAR needs it, and tries every
+    position of the entry to find it."""
+    return "(1" in text or "(20" in text
+
+
 def parse_paren_year(draft: Draft, titles_expected: bool) -> bool:
-    match = PAREN_YEAR.match(draft.rest)
+    match = PAREN_YEAR.match(draft.rest) if has_paren_year(draft.rest) else None
     if not match:
         return False
     draft.year = int(match.group("year")[:4])
@@ -1058,7 +1064,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
 SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: ";" in rest and bool(VANCOUVER_SOURCE.search(rest)),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
-    "paren-year": lambda rest: bool(PAREN_SOURCE.search(rest)),
+    "paren-year": lambda rest: has_paren_year(rest) and bool(PAREN_SOURCE.search(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
 }
 
