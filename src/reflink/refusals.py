@@ -7,9 +7,9 @@ or None; `ingest.read_document` and `ingest.parse_source` raise it as an `InputE
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+
+from .lazyre import lazy
 
 TO_TEXT = "reflink reads plain text (pdftotext on the PDF, or Save as text) or JATS XML"
 
@@ -31,6 +31,9 @@ def office_document(data: bytes, name: str) -> str | None:
     """A word processor's file (by its content, whatever its name) → the refusal line."""
     kind = None
     if data.startswith(b"PK\x03\x04"):
+        import io  # zipfile (with its imports) only for a ZIP: a text's ingest never needs it
+        import zipfile
+
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
@@ -66,7 +69,7 @@ def html_page(text: str, name: str) -> str | None:
 
 
 # "(Smith et al., 2019)", "(Smith and Jones 2018; Lee 2020a)", "Smith et al. (2019)"
-AUTHOR_YEAR = re.compile(
+AUTHOR_YEAR = lazy(  # compiled when a text has no numbered callouts: rarely
     r"""\(\s*[A-Z][A-Za-z'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:[A-Z][A-Za-z'’-]+)?)?,?\s+
         (?:19|20)\d\d[a-z]?(?:\s*[;,]\s*[^()]{0,60})?\)
       |\b[A-Z][A-Za-z'’-]+\s+et\s+al\.?\s+\((?:19|20)\d\d[a-z]?\)""",
