@@ -8,6 +8,7 @@ import pytest
 
 from reflink.models import BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from reflink.textclean import (
+    WordCounts,
     clean_text,
     decode_text,
     find_dropped_ligatures,
@@ -147,6 +148,36 @@ def test_mend_hyphen(left: str, right: str, how: str) -> None:
     from collections import Counter
 
     assert mend_hyphen(left, right, Counter()) == how
+
+
+def counted_by_scanning(texts: list[str]) -> dict[str, int]:
+    """WordCounts' definition: every WORD and HYPHENATED match of the lowercased lines."""
+    import re
+    from collections import Counter
+
+    lowered = "\n".join(texts).lower()
+    words = re.findall(r"(?<![\w-])[a-z]{2,}(?![\w-])", lowered)
+    return Counter(words) + Counter(re.findall(r"\b[A-Za-z]+-[A-Za-z]+\b", lowered))
+
+
+def test_word_counts_answer_as_counting_every_word_does() -> None:
+    # hyphen chains pair from their start ("a-b-c-d": a-b and c-d, never b-c), a digit or an
+    # underscore makes a run no word, a line end is a boundary, case is folded
+    texts = [
+        "The Caucasian caucasian-born cohort; pre-post-hoc and well-known-ish terms, x-ray",
+        "x-ray X-ray, x-ray2 _x-ray x-ray_ x-rays -x-ray x--ray post-hoc-hoc",
+        "caucasian2 caucasians caucasian_ -caucasian caucasian- (caucasian) Caucasian.",
+        "hoc post-hoc hoc-post in-vitro in vitro invitro in-vitro-in-vivo",
+    ]
+    expected = counted_by_scanning(texts)
+    asked = [*expected, "caucasia", "ray", "post-post", "x-rays", "ish-terms", "a", "2x", "b-2"]
+    assert expected["caucasian"] == 3 and expected["x-ray"] == 4 and expected["post-hoc"] == 2
+    # a few questions are searched for word by word, many answered from a count of every word
+    for questions in (2, WordCounts.FIND_LIMIT + 1):
+        counts = WordCounts("\n".join(texts), questions)
+        assert {word: counts.get(word, 0) for word in asked} == {
+            word: expected.get(word, 0) for word in asked
+        }
 
 
 def test_stitch_keeps_line_map_across_furniture(seed_lines: list[Line]) -> None:

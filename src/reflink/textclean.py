@@ -1070,7 +1070,7 @@ HYPHENATED = lazy(r"\b[A-Za-z]+-[A-Za-z]+\b")
 KEEP_SPACE_AFTER_HYPHEN = {"and", "or", "to", "nor", "but", "as", "versus", "vs"}
 
 
-def mend_hyphen(left: str, right: str, vocabulary: Counter[str]) -> str:
+def mend_hyphen(left: str, right: str, vocabulary: Counter[str] | WordCounts) -> str:
     """How "left-" at a line end meets "right" on the next line: "join", "hyphen" or "space".
 
     "Cauca-" + "sian" → join; "ALK-" + "positive", "E-" + "cadherin" → hyphen (a capital or digit
@@ -1099,17 +1099,76 @@ def mend_hyphen(left: str, right: str, vocabulary: Counter[str]) -> str:
     return "join"
 
 
-def _vocabulary(texts: Sequence[str]) -> Counter[str]:
-    lowered = "\n".join(texts).lower()  # one scan, not one per line
-    vocabulary = Counter(WORD.findall(lowered))
-    vocabulary.update(HYPHENATED.findall(lowered))
-    return vocabulary
+# a word WORD or HYPHENATED can find in lowercased text: only such a word can be counted
+COUNTABLE_WORD = lazy(r"[a-z]{2,}|[a-z]+-[a-z]+")
+# the rest of a run of word characters and hyphens, the unit WORD and HYPHENATED work within
+WORD_RUN_TAIL = lazy(r"[\w-]*")
+
+
+class WordCounts:
+    """How often the lines write a word: their WORD and HYPHENATED matches, lowercased (`.get`,
+    as on a Counter of all of them).
+
+    A document mends a few dozen line-end hyphens; counting every word it writes to answer them
+    took two thirds of `stitch`. For a few questions each word is found with str.find, a fast
+    search: a WORD match is a whole run of [\\w-] characters (nothing of the kind on either
+    side), and HYPHENATED matches never leave such a run, so the run around each find says
+    whether, and how often, it counts. Past FIND_LIMIT questions counting everything is cheaper.
+    """
+
+    FIND_LIMIT = 80  # a scan for every word costs about as much as 90 str.find searches
+
+    def __init__(self, joined: str, questions: int) -> None:
+        """`joined`: the lines joined by newlines; `questions`: how many words may be asked."""
+        self._joined = joined
+        self._lowered = ""  # lowercased at the first question: most documents ask a few
+        self._counts: dict[str, int] = {}
+        if questions > self.FIND_LIMIT:
+            self._lowered = joined.lower()
+            self._counts = Counter(WORD.findall(self._lowered))
+            self._counts.update(HYPHENATED.findall(self._lowered))
+
+    def get(self, word: str, default: int = 0) -> int:
+        count = self._counts.get(word)
+        if count is None:
+            count = self._counts[word] = self._count(word)
+        return count or default
+
+    def _count(self, word: str) -> int:
+        if isinstance(self._counts, Counter) or not COUNTABLE_WORD.fullmatch(word):
+            return 0  # all counted already, or no match could be this word
+        if not self._lowered:
+            self._lowered = self._joined.lower()
+        text, count, run_end = self._lowered, 0, -1
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if "-" not in word:
+                if not (start and _word_character(text[start - 1])) and not (
+                    end < len(text) and _word_character(text[end])
+                ):
+                    count += 1
+            elif start >= run_end:  # the first find in this run: count the run's matches
+                run_start = start
+                while run_start and _word_character(text[run_start - 1]):
+                    run_start -= 1
+                run_end = WORD_RUN_TAIL.match(text, end).end()
+                count += HYPHENATED.findall(text, run_start, run_end).count(word)
+            start = text.find(word, start + 1)
+        return count
+
+
+def _word_character(char: str) -> bool:
+    """[\\w-]: what re calls a word character (str.isalnum or "_"), or a hyphen."""
+    return char.isalnum() or char in "_-"
 
 
 def stitch(lines: Iterable[Line]) -> Passage:
     """Join lines with spaces, mending "Cauca-" + "sian" → "Caucasian", keeping the line map."""
     lines = [line for line in lines if line.text]
-    vocabulary: Counter[str] | None = None  # counted at the first hyphen to mend, if any
+    joined = "\n".join(line.text for line in lines)
+    # each line ending on a hyphen asks at most two words
+    vocabulary = WordCounts(joined, 2 * (joined.count("-\n") + joined.endswith("-")))
     parts: list[str] = []
     line_of: list[int] = []
     previous: Line | None = None
@@ -1121,8 +1180,6 @@ def stitch(lines: Iterable[Line]) -> Passage:
             broken = HYPHEN_BREAK.search(previous.text) if "-" in previous.text[-2:] else None
             following = NEXT_WORD.match(text) if broken else None
             if broken and following:
-                if vocabulary is None:
-                    vocabulary = _vocabulary([line.text for line in lines])
                 how = mend_hyphen(broken.group("left"), following.group("right"), vocabulary)
             if how == "join":
                 # drop the hyphen already emitted: a line-break hyphen inside a word
