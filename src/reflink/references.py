@@ -228,14 +228,45 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
     return best
 
 
-def signatures(texts: Sequence[str]) -> list[str]:
-    """`signature` of each text, in one pass over them all: casefold and the digit pattern run
-    once over the joined document instead of once per line (a document has thousands)."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one at a time
-        return [signature(text) for text in texts]
-    # strip last: casefold neither makes nor unmakes white space, the digit blur touches none
-    return [key.strip() for key in DIGITS.sub("0", joined.casefold()).split("\n")]
+# the white space str.strip() takes off, and the digits, among ASCII bytes
+ASCII_SPACE = bytes(byte for byte in range(128) if chr(byte).isspace())
+ASCII_DIGITS = b"0123456789"
+ASCII_BYTES = bytes(range(128))
+
+
+def list_signatures(lines: Sequence[Line], first: int, last: int) -> dict[int, str]:
+    """`signature` of every line in first..last, and of each line outside that may share one.
+
+    The rest of the document is far longer than its list, and a signature costs a pattern's
+    pass; a line outside can share one only if it reads the same once its digits are taken
+    out. That screen runs over the whole document at once, on its UTF-8 bytes: one casefold,
+    one translate, one split. A line break inside a line or a digit beyond ASCII
+    (a non-ASCII \\d) defeats the screen: then every line is blurred, one by one.
+    """
+    keys = {index: signature(lines[index].text) for index in range(first, last + 1)}
+    others = [index for index in range(len(lines)) if not first <= index <= last]
+    folded = "\n".join(lines[index].text for index in others).casefold()
+    encoded = folded.encode()
+    beyond_ascii = set(encoded.translate(None, ASCII_BYTES).decode())
+    if folded.count("\n") != len(others) - 1 or any(ch.isdecimal() for ch in beyond_ascii):
+        candidates = others
+    else:
+        # a signature is its line, stripped, with each run of digits one "0": without the
+        # zeros it is the line stripped and without digits
+        letters = {key.replace("0", "").encode() for key in keys.values()}
+        candidates = []
+        for index, line in zip(others, encoded.split(b"\n"), strict=True):
+            line = line.strip(ASCII_SPACE)
+            # a line that starts or ends beyond ASCII may hold white space strip() takes off
+            if (
+                line.translate(None, ASCII_DIGITS) in letters
+                or line[:1] >= b"\x80"
+                or line[-1:] >= b"\x80"
+            ):
+                candidates.append(index)
+    for index in candidates:
+        keys[index] = signature(lines[index].text)
+    return keys
 
 
 def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
@@ -245,18 +276,18 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
     ("Journal of Made-Up Results, 2020, 4, 17" on every page); a bare number is a page
     number.
     """
-    keys = signatures([line.text for line in lines])
-    inside = set(keys[first : last + 1])
+    keys = list_signatures(lines, first, last)
+    inside = {keys[i] for i in range(first, last + 1)}
     # "8." in the body says nothing about "1983." in the list: only worded lines count (and
     # only keys a line of the list has are ever looked up)
     outside = {
         key
-        for key in (*keys[:first], *keys[last + 1 :])
-        if key in inside and THREE_LETTERS.search(key)
+        for index, key in keys.items()
+        if not first <= index <= last and key in inside and THREE_LETTERS.search(key)
     }
     wanted = {keys[i] for i in range(first, last + 1) if lines[i].kind == FURNITURE}
     texts_by_key: dict[str, list[str]] = {}
-    for index, key in enumerate(keys):
+    for index, key in keys.items():
         if key in wanted:
             texts_by_key.setdefault(key, []).append(lines[index].text)
     dropped = set()
