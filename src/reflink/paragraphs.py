@@ -111,15 +111,16 @@ def context_citations(claims: Sequence[Claim]) -> Iterator[tuple[int, int, Marke
             claim = claims[position]
             if claim.markers or claim.kind != "body":
                 continue
-            nearest: dict[int, tuple[tuple[int, int], int, Marker]] = {}
+            # rank: nearer first, the sentence after before the one before (2|d| + 0 or 1)
+            nearest: dict[int, tuple[int, int, int, Marker]] = {}
             for cited_order, marker, number in cited:
                 distance = cited_order - order
-                rank = (abs(distance), 0 if distance > 0 else 1)
-                if number not in nearest or rank < nearest[number][0]:
-                    nearest[number] = (rank, distance, marker)
-            for number, (_, distance, marker) in sorted(
-                nearest.items(), key=lambda item: (item[1][0], item[0])
-            ):
+                rank = 2 * distance if distance > 0 else 1 - 2 * distance
+                held = nearest.get(number)
+                if held is None or rank < held[0]:
+                    nearest[number] = (rank, number, distance, marker)
+            # by rank, then number: each number once, so the markers are never compared
+            for _, number, distance, marker in sorted(nearest.values()):
                 yield position, number, marker, distance
 
 
