@@ -306,8 +306,8 @@ COPYRIGHT = lazy(
 )
 # What a COPYRIGHT match leaves in the line's `_shape` (lowered, digits "#", no spaces): "©",
 # "(c)", "opyr" of "copyright", "llr" of "all rights" (letters re.I matches only as themselves);
-# a plain-literal search, so it skips through a document where COPYRIGHT tries every position
-COPYRIGHT_TRACE = lazy(r"©|\(c\)|opyr|llr")
+# plain strings, searched for through a document where COPYRIGHT tries every position
+COPYRIGHT_TRACES = ("©", "(c)", "opyr", "llr")
 # a PAGE_NUMBER line's shape starts and ends on a dash or a number ("p" of "page" starts too)
 PAGE_NUMBER_ENDS = frozenset("-–—#p")
 URL_ONLY = lazy(r"^(?:https?://|www\.)\S+$", re.I)
@@ -342,6 +342,26 @@ CAPTION_START = lazy(
     r"(?:\s*[.:|]\s*|\s+)(?P<rest>\S.*)?$",
     re.I,
 )
+# The first character each anchored pattern can start a line with (re.I folds none of these
+# letters to another character): a line starting otherwise is not asked, which spares a call
+# per line and pattern on the many lines that start in lower case.
+REFERENCE_HEADING_STARTS = frozenset("nNrRbBlLwWcC")
+ABSTRACT_HEADING_STARTS = frozenset("aAsSſ")
+NUMBERED_HEADING_STARTS = frozenset("IVXABCDEFGH")
+DATELINE_STARTS = frozenset("RAPKEC*")
+URL_STARTS = frozenset("hHwW")
+
+
+def _may_be_reference_heading(text: str) -> bool:
+    first = text[:1]
+    return first in REFERENCE_HEADING_STARTS or first.isdigit() or first.isspace()
+
+
+def _may_be_numbered_heading(text: str) -> bool:
+    first = text[:1]
+    return first in NUMBERED_HEADING_STARTS or first.isdigit()
+
+
 # a heading's title is not a reference entry: "S. M. Gadgeel, L. Gandhi", "Smith AB,", "2014;15"
 REFERENCE_SHAPE = lazy(
     r"\b[A-Z]\.\s?[A-Z]\.|\b[A-Z][a-z]+\s[A-Z]{1,2}[,.]|\bet al\b|\b" + PRINTED_YEAR + r"\b"
@@ -501,6 +521,24 @@ def _lines_holding(pattern: re.Pattern[str], joined: str) -> set[int]:
     return found
 
 
+def _lines_containing(pieces: Iterable[str], joined: str) -> set[int]:
+    """Indices of the lines of `joined` (lines joined by newlines) holding any of `pieces`
+    (none holds a newline): a fast str.find search each, where a pattern tries every position."""
+    positions = []
+    for piece in pieces:
+        start = joined.find(piece)
+        while start >= 0:
+            positions.append(start)
+            start = joined.find(piece, start + 1)
+    found: set[int] = set()
+    line = previous = 0
+    for position in sorted(positions):
+        line += joined.count("\n", previous, position)
+        previous = position
+        found.add(line)
+    return found
+
+
 def _repeats_across_pages(shape: str, copies: list[str], where: list[int]) -> bool:
     """A line printed again on later pages, not a table cell repeated within one table.
 
@@ -568,7 +606,7 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
             kinds[index] = FURNITURE
     numbers = []
     # COPYRIGHT scans every position of a line: only the lines whose shape holds its trace
-    copyrighted = _lines_holding(COPYRIGHT_TRACE, shaped)
+    copyrighted = _lines_containing(COPYRIGHT_TRACES, shaped)
     for index, text in enumerate(texts):
         if kinds[index]:
             continue
@@ -600,7 +638,11 @@ def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
     typical = float(lengths[int(len(lengths) * 0.75)]) if lengths else 60.0
     body_start = 0
     for index, text in enumerate(texts):
-        if not kinds[index] and ABSTRACT_HEADING.match(text):
+        if (
+            text[:1] in ABSTRACT_HEADING_STARTS
+            and not kinds[index]
+            and ABSTRACT_HEADING.match(text)
+        ):
             body_start = index
             break
     reference_start = len(texts)
@@ -652,7 +694,10 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         (
             i
             for i, t in enumerate(texts)
-            if not kinds[i] and (NUMBERED_HEADING.match(t) and len(t) < 60)
+            if not kinds[i]
+            and _may_be_numbered_heading(t)
+            and NUMBERED_HEADING.match(t)
+            and len(t) < 60
         ),
         len(texts),
     )
@@ -682,15 +727,19 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
             if OPENING_HEADING.match(text):
                 break  # "Introduction" under the title: the body begins
             kinds[index] = FRONT
+    # the lines naming an institution, found in one scan of the document (with "@", the only
+    # lines looks_like_affiliation can accept)
+    institutions = _lines_holding(AFFILIATION_WORDS, "\n".join(texts))
     for index, text in enumerate(texts):
         if kinds[index] or index >= layout.reference_start:
             continue
         early = index < max(first_heading, 60) and index < len(texts) // 3
-        if early and (looks_like_author_line(text) or DATELINE.match(text)):
+        dateline = text[:1] in DATELINE_STARTS and DATELINE.match(text) is not None
+        if early and (looks_like_author_line(text) or dateline):
             kinds[index] = FRONT
-        elif DATELINE.match(text) and YEAR.search(text) and len(text) < layout.typical_length:
+        elif dateline and YEAR.search(text) and len(text) < layout.typical_length:
             kinds[index] = FRONT  # "Received: 17 March 2021; Accepted: …" printed at the end
-        elif looks_like_affiliation(text, layout):
+        elif (index in institutions or "@" in text) and looks_like_affiliation(text, layout):
             kinds[index] = FRONT
             # the affiliation's own number printed alone on the line before it: "1"
             if index and kinds[index - 1] == "" and AFFILIATION_NUMBER.fullmatch(texts[index - 1]):
@@ -702,7 +751,12 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
             kinds[index] = FRONT
     # "www.example-journal.org/abc" printed beside the affiliations or a running head
     for before, index, after in zip(content, content[1:], content[2:], strict=False):
-        if not kinds[index] and URL_ONLY.match(texts[index]) and index < layout.reference_start:
+        if (
+            not kinds[index]
+            and texts[index][:1] in URL_STARTS
+            and URL_ONLY.match(texts[index])
+            and index < layout.reference_start
+        ):
             if {kinds[before], kinds[after]} & {FRONT, FURNITURE}:
                 kinds[index] = FURNITURE
 
@@ -822,12 +876,14 @@ def mark_headings(
         text = texts[index]
         if kinds[index]:
             continue
-        if REFERENCE_HEADING.match(text) or ABSTRACT_HEADING.match(text):
+        if (_may_be_reference_heading(text) and REFERENCE_HEADING.match(text)) or (
+            text[:1] in ABSTRACT_HEADING_STARTS and ABSTRACT_HEADING.match(text)
+        ):
             kinds[index] = HEADING
             continue
         if index >= layout.reference_start:
             continue
-        match = NUMBERED_HEADING.match(text)
+        match = NUMBERED_HEADING.match(text) if _may_be_numbered_heading(text) else None
         if match and match.group("number")[0].isdigit():
             number = match.group("number")
             title = match.group("title")
