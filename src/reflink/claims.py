@@ -17,7 +17,7 @@ markers printed inside it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -185,9 +185,15 @@ def split_segments(
     text, line_of = passage.text, passage.line_of
     if not line_of:
         return []
-    # source lines only increase along the passage, so each line's first offset is a bisection
-    numbers = sorted(set(line_of))
-    firsts = [bisect_left(line_of, number) for number in numbers]
+    # source lines only increase along the passage, so each line's first offset is where the
+    # line before it ends: one bisection per line, never a pass over every character
+    numbers: list[int] = []
+    firsts: list[int] = []
+    offset, size = 0, len(line_of)
+    while offset < size:
+        numbers.append(line_of[offset])
+        firsts.append(offset)
+        offset = bisect_right(line_of, line_of[offset], offset)
     segments: list[Segment] = []
     start = 0
     for previous, here, offset in zip(numbers, numbers[1:], firsts[1:], strict=False):
