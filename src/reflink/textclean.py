@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 from .errors import InputError
 from .headings import Neighbours, heading_shape, is_unnumbered_heading, reads_as_sentence
@@ -1222,32 +1223,54 @@ def _word_character(char: str) -> bool:
 def stitch(lines: Iterable[Line]) -> Passage:
     """Join lines with spaces, mending "Cauca-" + "sian" → "Caucasian", keeping the line map."""
     lines = [line for line in lines if line.text]
-    joined = "\n".join(line.text for line in lines)
-    # each line ending on a hyphen asks at most two words
-    vocabulary = WordCounts(joined, 2 * (joined.count("-\n") + joined.endswith("-")))
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    # how a line meets the one before it, where that one ends on a hyphen ("space" elsewhere):
+    # the few such lines are found in the joined text, not asked line by line
+    hyphen_ends = _lines_ending_in_hyphen(joined)
+    vocabulary = WordCounts(joined, 2 * len(hyphen_ends))  # each asks at most two words
+    meets: dict[int, str] = {}
+    for index in hyphen_ends:
+        broken = HYPHEN_BREAK.search(texts[index]) if index + 1 < len(texts) else None
+        following = NEXT_WORD.match(texts[index + 1]) if broken else None
+        if broken and following:
+            how = mend_hyphen(broken.group("left"), following.group("right"), vocabulary)
+            if how != "space":
+                meets[index + 1] = how
+    # every line but the first is preceded by a space, which maps to it; between the lines
+    # that meet otherwise the runs of lines are joined with spaces in one go
+    counts = [len(text) + 1 for text in texts]
+    if counts:
+        counts[0] -= 1
     parts: list[str] = []
-    line_of: list[int] = []
-    previous: Line | None = None
-    for line in lines:
-        text = line.text
-        if previous is not None:
-            how = "space"
-            # most lines do not end on a hyphen: skip the search that tries every position
-            broken = HYPHEN_BREAK.search(previous.text) if "-" in previous.text[-2:] else None
-            following = NEXT_WORD.match(text) if broken else None
-            if broken and following:
-                how = mend_hyphen(broken.group("left"), following.group("right"), vocabulary)
-            if how == "join":
-                # drop the hyphen already emitted: a line-break hyphen inside a word
-                parts[-1] = parts[-1][:-1]
-                line_of.pop()
-            elif how == "space":
-                parts.append(" ")
-                line_of.append(line.number)
-        parts.append(text)
-        line_of.extend([line.number] * len(text))
-        previous = line
-    return Passage(text="".join(parts), line_of=tuple(line_of))
+    run_start = 0
+    for index, how in meets.items():
+        parts.append(" ".join(texts[run_start:index]))
+        counts[index] -= 1  # no space before this line
+        if how == "join":
+            # drop the hyphen of the line before: a line-break hyphen inside a word
+            parts[-1] = parts[-1][:-1]
+            counts[index - 1] -= 1
+        run_start = index
+    parts.append(" ".join(texts[run_start:]))
+    numbers = [line.number for line in lines]
+    line_of = tuple(chain.from_iterable(map(repeat, numbers, counts)))
+    return Passage(text="".join(parts), line_of=line_of)
+
+
+def _lines_ending_in_hyphen(joined: str) -> list[int]:
+    """Indices, in order, of the lines of `joined` (lines joined by newlines) ending on "-"."""
+    found = []
+    line = previous = 0
+    start = joined.find("-\n")
+    while start >= 0:
+        line += joined.count("\n", previous, start)
+        previous = start
+        found.append(line)
+        start = joined.find("-\n", start + 1)
+    if joined.endswith("-"):
+        found.append(joined.count("\n"))
+    return found
 
 
 def body_lines(lines: Sequence[Line], kinds: Iterable[str]) -> list[Line]:
