@@ -169,7 +169,8 @@ def find_labels(lines: Sequence[Line]) -> list[Label]:
 
 
 # Something an entry prints near its start: a year, a DOI, a web address
-ENTRY_EVIDENCE = lazy(rf"\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.")
+# (Each piece starts with 1, 2, h or w: the lookahead lets re skip every other position fast.)
+ENTRY_EVIDENCE = lazy(rf"(?=[12hw])(?:\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.)")
 
 
 def plausible(lines: Sequence[Line], label: Label, evidence: dict[int, bool] | None = None) -> bool:
@@ -838,8 +839,10 @@ VANCOUVER_SOURCE = lazy(
     re.VERBOSE,
 )
 # "… 2010.", "…; 2016 Dec.", "(2014)": a year closing the entry ("NCJ 304417." is no year)
+# (A match starts with one of [.,;(], a space or a year's first digit; the lookahead says so
+# and lets re skip every other position fast.)
 YEAR_ONLY_END = lazy(
-    rf"[.,;]?\s*\(?(?<!\d)(?P<year>{YEAR})\)?(?:\s+[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?)?\s*[.;]?\s*$"
+    rf"(?=[.,;(12]|\s)[.,;]?\s*\(?(?<!\d)(?P<year>{YEAR})\)?(?:\s+[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?)?\s*[.;]?\s*$"
 )
 
 
@@ -890,8 +893,8 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
 
 
 # IEEE: 'A. B. Smith, C. Jones, and D. Lee, “Title,” J Name, vol. 15, no. 2, pp. 1–9, 2014.'
-IEEE_SOURCE = lazy(
-    rf""",?\s*vol\.\s*(?P<volume>[^,]*?)\s*,\s*(?:no\.\s*(?P<issue>[^,]*?)\s*,\s*)?
+IEEE_SOURCE = lazy(  # (the lookahead: where a match can start, for re to skip to)
+    rf"""(?=[,v]|\s),?\s*vol\.\s*(?P<volume>[^,]*?)\s*,\s*(?:no\.\s*(?P<issue>[^,]*?)\s*,\s*)?
     (?:(?:pp?\.|art\.(?:\s*no\.)?)\s*(?P<pages>{PAGES})?\s*,\s*)?(?:[A-Z][a-z]{{2}}\.?\s+)?
     (?P<year>{YEAR})\s*\.?\s*$""",
     re.VERBOSE,
@@ -1059,8 +1062,8 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
 
 # Elsevier: "A.B. Smith, C. Jones, Title of the paper, J. Fake Chem. 15 (2014) 1119–1128."
 # ("Phys. Rev. Lett. 13, 508 (1964)" is volume 13, pages 508: not Elsevier's "volume (year)")
-ELSEVIER_SOURCE = lazy(
-    rf"""(?<!\d,)\s(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*\((?P<year>{YEAR})\)\s*(?P<pages>{PAGES})?
+ELSEVIER_SOURCE = lazy(  # (the lookahead: where a match can start, for re to skip to)
+    rf"""(?=\s)(?<!\d,)\s(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*\((?P<year>{YEAR})\)\s*(?P<pages>{PAGES})?
     \s*\.?\s*$""",
     re.VERBOSE,
 )
