@@ -513,13 +513,7 @@ def _shapes(texts: list[str]) -> tuple[list[str], str]:
 def _lines_holding(pattern: re.Pattern[str], joined: str) -> set[int]:
     """Indices of the lines of `joined` (lines joined by newlines) where `pattern`, which never
     matches a newline, finds something: one scan of the document instead of one per line."""
-    found: set[int] = set()
-    line = position = 0
-    for match in pattern.finditer(joined):
-        line += joined.count("\n", position, match.start())
-        position = match.start()
-        found.add(line)
-    return found
+    return set(_lines_at(joined, (match.start() for match in pattern.finditer(joined))))
 
 
 def _lines_containing(pieces: Iterable[str], joined: str) -> set[int]:
@@ -531,13 +525,16 @@ def _lines_containing(pieces: Iterable[str], joined: str) -> set[int]:
         while start >= 0:
             positions.append(start)
             start = joined.find(piece, start + 1)
-    found: set[int] = set()
+    return set(_lines_at(joined, sorted(positions)))
+
+
+def _lines_at(joined: str, positions: Iterable[int]) -> Iterable[int]:
+    """The index of the line of `joined` holding each of `positions` (in increasing order)."""
     line = previous = 0
-    for position in sorted(positions):
+    for position in positions:
         line += joined.count("\n", previous, position)
         previous = position
-        found.add(line)
-    return found
+        yield line
 
 
 def _repeats_across_pages(shape: str, copies: list[str], where: list[int]) -> bool:
@@ -1260,14 +1257,12 @@ def stitch(lines: Iterable[Line]) -> Passage:
 
 def _lines_ending_in_hyphen(joined: str) -> list[int]:
     """Indices, in order, of the lines of `joined` (lines joined by newlines) ending on "-"."""
-    found = []
-    line = previous = 0
+    positions = []
     start = joined.find("-\n")
     while start >= 0:
-        line += joined.count("\n", previous, start)
-        previous = start
-        found.append(line)
+        positions.append(start)
         start = joined.find("-\n", start + 1)
+    found = list(_lines_at(joined, positions))
     if joined.endswith("-"):
         found.append(joined.count("\n"))
     return found
