@@ -517,7 +517,10 @@ YEAR = rf"{PRINTED_YEAR}[a-z]?"  # "2019a": the second work of an author that ye
 PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
 PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
-URL = lazy(rf"(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I)
+# (the lookahead: a match starts with the a of "Available", or h or w, in either case)
+URL = lazy(
+    rf"(?=[ahw])(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I
+)
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?|\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\]\.?",
     re.I,
