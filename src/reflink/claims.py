@@ -37,6 +37,7 @@ ABBREVIATIONS = frozenset(
     ie eg""".split()
 )
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n")
 CLOSERS = ")]”’\"'"
 SENTENCE_STOP = re.compile(r"[.!?]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
@@ -295,7 +296,14 @@ def _ends_sentence(
         return True
     if position + 1 in marker_at:
         return True  # "in April 2017.109 In patients": a marker, not the decimals of "2017.109"
-    before = WORD_BEFORE.search(text[max(sentence_start, position - 20) : position])
+    window = max(sentence_start, position - 20)
+    # WORD_BEFORE can only end on a letter or a full stop (or before a final newline): after a
+    # digit or a bracket, as a third of the full stops are, there is no word to look for
+    before = (
+        WORD_BEFORE.search(text[window:position])
+        if position > window and text[position - 1] in WORD_END
+        else None
+    )
     if before is None:
         # "(34%).35", "15 months.", "ROS1.113": a full stop after a number or bracket ends it,
         # but not a decimal point "9.8 months"
@@ -364,7 +372,8 @@ def make_claim(
     if SPACE_BEFORE_PUNCTUATION.search(cleaned):  # sub() parses its template on every call
         cleaned = SPACE_BEFORE_PUNCTUATION.sub(r"\1", cleaned)
     cleaned = cleaned.strip()
-    if not any(ch.isalpha() for ch in cleaned):
+    # nearly every claim starts with a letter: the scan is for the few that do not
+    if not (cleaned[:1].isalpha() or any(ch.isalpha() for ch in cleaned)):
         return None
     start, end = spans[0][0], spans[-1][1]
     stop = end - 1
