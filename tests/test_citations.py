@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from reflink.citations import (
+    ANY_DASH,
     body_passage,
     expand_numbers,
     find_citations,
@@ -15,6 +17,7 @@ from reflink.citations import (
 )
 from reflink.ingest import parse_document
 from reflink.models import BODY, FRONT, TABLE, Line, RefEntry
+from reflink.normalise import DASH_CHARS
 from reflink.references import parse_references
 from reflink.textclean import clean_text
 
@@ -136,6 +139,14 @@ def test_expand_numbers(text: str, numbers: tuple[int, ...]) -> None:
 
 def make_lines(*texts: str, kind: str = BODY) -> list[Line]:
     return [Line(number=i, text=t, raw=t, kind=kind) for i, t in enumerate(texts, start=1)]
+
+
+def test_any_dash_pattern_matches_exactly_the_dash_characters() -> None:
+    # ANY_DASH spells DASH_CHARS as a cheap-to-compile pattern: a dash added to one and not
+    # the other would make "6–8" a range in one place and two numbers in another
+    matched = {chr(code) for code in range(0x3000) if re.fullmatch(ANY_DASH, chr(code))}
+    assert matched == set(DASH_CHARS)
+    assert expand_numbers("6\u22128") == (6, 7, 8)  # the minus sign, a branch of its own
 
 
 def test_marker_line_is_the_line_of_its_first_digit() -> None:

@@ -61,28 +61,34 @@ from .typography import is_power_or_mark, script_masks
 CALLOUT_KINDS = frozenset({BODY, HEADING, CAPTION, TABLE})
 
 DASH = DASH_CHARS
+# One dash of any kind (DASH) as pattern text. As one class its three runs of code points
+# ("-", "‐"…"—", "−") are too many for re's range form: it builds a 64K-entry table, ~0.13 ms
+# each of the dozen times the patterns below hold one. The minus sign as a branch of its own
+# keeps the class to two runs ("{1}" stops re from folding it back into the class).
+ANY_DASH = "(?:[-\u2010-\u2014]|\u2212{1})"
 # One item of a number list: "12", "6–8", "15– 17" (a range broken after the dash at a line end)
-ITEM = rf"\d{{1,4}}(?:\s?[{DASH}]\s?\d{{1,4}})?"
+ITEM = rf"\d{{1,4}}(?:\s?{ANY_DASH}\s?\d{{1,4}})?"
 # Inside brackets or parentheses the items may be spaced freely: "[3–5, 9]", "(2, 6-8)", "(2;3)"
 ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 
 BRACKET = lazy(rf"\[({ENCLOSED_LIST})\]")
 # IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
-BRACKET_RANGE = lazy(rf"\[\s*(\d{{1,4}})\s*\]\s?[{DASH}]\s?\[\s*(\d{{1,4}})\s*\]")
+BRACKET_RANGE = lazy(rf"\[\s*(\d{{1,4}})\s*\]\s?{ANY_DASH}\s?\[\s*(\d{{1,4}})\s*\]")
 # "(12)" after a space; not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide.
 # Look-behinds in this module follow the first character they guard ("\((?<!…\()" for
 # "(?<!…)\("): a pattern that starts with a character lets re skip to it instead of trying every
 # position of the passage (same matches, several times faster).
-PAREN = lazy(rf"\((?<![\w{DASH}]\()({ENCLOSED_LIST})\)")
+PAREN = lazy(rf"\((?<!(?:\w|{ANY_DASH})\()({ENCLOSED_LIST})\)")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
 # The look-behind comes after the first digit, so the pattern starts with a digit and `re` skips
 # to the next digit instead of trying every position: the same matches, scanned 1.7x faster.
+# It is split in two (a digit or dash of a class, then the minus sign) for ANY_DASH's reason.
 BARE_LIST = lazy(
     rf"""
-    (\d(?<![\d{DASH}]\d)           # a digit, not the tail of a longer number or range
-     \d{{0,3}}(?:\s?[{DASH}]\s?\d{{1,4}})?  # the rest of the first ITEM
+    (\d(?<![\d\-\u2010-\u2014]\d)(?<!\u2212\d)  # a digit, not the tail of a number or range
+     \d{{0,3}}(?:\s?{ANY_DASH}\s?\d{{1,4}})?  # the rest of the first ITEM
      (?:,\s?{ITEM})*)
     (?!\d)
     """,
@@ -91,7 +97,7 @@ BARE_LIST = lazy(
 
 # A number list as a raised run prints it, starting anywhere: "TIR-1^{23}" reads "TIR-123"
 # (a whole raised run: a trailing comma or stop may be raised with it)
-RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?[,{DASH}]\s?\d{{1,4}})*)[\s,.]*")
+RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?(?:,|{ANY_DASH})\s?\d{{1,4}})*)[\s,.]*")
 
 # "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number
 REF_WORD = lazy(
@@ -101,7 +107,7 @@ REF_WORD = lazy(
 # A table cell holding two callouts split over lines: "117 and" / "144"
 AND_LIST = lazy(rf"({ITEM})\s+and\s+({ITEM})(?!\d)")
 
-RANGE = lazy(rf"(\d+)\s*[{DASH}]\s*(\d+)")
+RANGE = lazy(rf"(\d+)\s*{ANY_DASH}\s*(\d+)")
 
 # Characters tested once per number (made once here, not per call): a list or range inside
 # brackets; a number that goes on after its digits ("15%", "5(", "1/2"); a prefix before
@@ -440,7 +446,7 @@ SPACED_OFF = (" .", " ,", " ;")  # punctuation spaced off after a number: "known
 COMPOUND_LABEL = lazy(
     rf"\((?:R|S|E|Z|±|rac)\)-(\d{{1,3}})\b"
     rf"|[Cc](?<!\d [Cc])(?<!\w[Cc])ompounds?\s+(?:\((?:R|S)\)-)?"
-    rf"(\d{{1,3}}(?:\s?[{DASH}]\s?\d{{1,3}})?)(?!\d)"
+    rf"(\d{{1,3}}(?:\s?{ANY_DASH}\s?\d{{1,3}})?)(?!\d)"
 )
 REFERENCE_HEADER = lazy(r"\b(?:refs?|references?|citations?|sources?)\b", re.IGNORECASE)
 # data-like numbers: decimals and long numbers ("7.76", "0.95", "1036"), not small integers,
@@ -555,6 +561,7 @@ class Scan:
     _table_lines: dict[int, bool] = field(init=False, default_factory=dict)
     _has_tables: bool | None = field(init=False, default=None)
     _reference_column: dict[int, bool] = field(init=False, default_factory=dict)
+    _header_lines: dict[int, bool] = field(init=False, default_factory=dict)
     _masks: tuple[bytearray, bytearray] | None = field(init=False, default=None)
     # every bare number list of the text as (start, end), found once for the three scanners
     # that read them
@@ -644,7 +651,9 @@ class Scan:
                 line = self.lines.get(back)
                 if line is None or line.kind in (BODY, HEADING) and not self.tabular(line):
                     break  # the running text before the table
-                if REFERENCE_HEADER.search(line.text):
+                if back not in self._header_lines:  # each table line is walked over many times
+                    self._header_lines[back] = bool(REFERENCE_HEADER.search(line.text))
+                if self._header_lines[back]:
                     found = True
                     break
                 back -= 1
