@@ -1606,7 +1606,11 @@ def _recency(candidate: Candidate, last_cited: dict[int, int]) -> float:
 
 
 def _recite_bias(candidate: Candidate) -> float:
-    return WEIGHTS["recite"] + (WEIGHTS["recite:spaced"] if candidate.shape == SPACED else 0.0)
+    return _recite_bias_of(candidate.shape)
+
+
+def _recite_bias_of(shape: str) -> float:
+    return WEIGHTS["recite"] + (WEIGHTS["recite:spaced"] if shape == SPACED else 0.0)
 
 
 def _introductions(
@@ -1641,8 +1645,11 @@ def _introductions(
     # record[m]: list of (candidate index, previous state, previous record position)
     record: list[list[tuple[int, int, int]]] = [[] for _ in range(top + 1)]
     record[0].append((-1, -1, -1))
+    # `_recite_bias` of the two shapes it tells apart, added once here
+    spaced_bias, other_bias = _recite_bias_of(SPACED), _recite_bias_of(GLUED)
     for index, candidate in enumerate(candidates):
-        numbers = sorted(set(candidate.numbers))
+        numbers = candidate.numbers
+        numbers = list(numbers) if len(numbers) == 1 else sorted(set(numbers))
         high = numbers[-1]
         best, best_from = minus_infinity, -1
         # only a candidate with some local evidence may introduce numbers: "c-ros oncogene 1
@@ -1682,7 +1689,10 @@ def _introductions(
             )
             if before + gain > best:
                 best, best_from = before + gain, m
-        recite = candidate.score + _recite_bias(candidate) if recitations else 0.0
+        if recitations:
+            recite = candidate.score + (spaced_bias if candidate.shape == SPACED else other_bias)
+        else:
+            recite = 0.0
         if recite > 0 and high <= reach:
             # every state at or above its largest number may re-cite it; those above `reach`
             # are unreachable (-inf) and stay so
@@ -1690,7 +1700,8 @@ def _introductions(
         if best_from >= 0 and best > value[high]:
             value[high] = best
             record[high].append((index, best_from, len(record[best_from]) - 1))
-            reach = max(reach, high)
+            if high > reach:
+                reach = high
     state = max(range(top + 1), key=value.__getitem__)
     total = value[state]
     position = len(record[state]) - 1
