@@ -246,7 +246,8 @@ OPENING_QUOTES = frozenset('"“‘«„')
 # "3, 4 and 6", "5 or 6": a number list that goes on in words is an enumeration in prose
 ENUMERATION_WORDS = frozenset({"and", "or", "nor"})
 NEXT_NUMBER = lazy(r"\s*\d")
-WORD_TAIL = lazy(r"[A-Za-zÀ-ÿ]+$")  # "chemotherapy" before "85"
+# The letters of a word a number is glued to ("chemotherapy" before "85"): [A-Za-zÀ-ÿ]
+WORD_LETTERS = "".join(map(chr, [*range(65, 91), *range(97, 123), *range(0xC0, 0x100)]))
 NUMBER_TAIL = lazy(r"[\w-]*\d$")  # "2013", "E-Syt1" before ".73"
 TWO_LETTERS = lazy(r"[A-Za-z]{2}")
 LIST_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+")
@@ -1188,8 +1189,10 @@ def _glued_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
     before = text[start - 1]
     if before.isalpha():
         # glued to a word: "chemotherapy85", "alone142,143"; not "ROS1", "PGE2", "CD44"
-        tail = WORD_TAIL.search(text, max(0, start - 30), start)
-        letters = tail.group(0) if tail else ""
+        # the run of letters before it, within 30 characters (rstrip reads it from the end; a
+        # regex "[…]+$" would be tried at every position of the window)
+        window = text[max(0, start - 30) : start]
+        letters = window[len(window.rstrip(WORD_LETTERS)) :]
         # "Dunnett's17": the possessive "s" alone is enough
         possessive = letters == "s" and start >= 2 and text[start - 2] in "'’"
         if len(letters) < 2 and not possessive:
