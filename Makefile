@@ -66,7 +66,10 @@ train: $(BIN)/reflink
 # dependency; if it cannot be installed the table says so and the other rows still run.
 bench: $(BIN)/reflink
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "refextract could not be installed; its rows are skipped"
-	$(BIN)/python bench/run.py
+	@# an installed reflink imports cached bytecode; a shell with PYTHONDONTWRITEBYTECODE set would
+	@# otherwise time compiling reflink's source in every cold row
+	$(BIN)/python -m compileall -q src >/dev/null
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python bench/run.py
 
 # Rebuild src/reflink/data/zipf-en*.txt (English word frequencies) from the installed wordfreq.
 vocabulary: $(BIN)/reflink

@@ -333,3 +333,18 @@ def test_a_sentence_said_twice_pages_apart_is_no_running_head() -> None:
     head = "Journal of Made-up Results, 2021, 4, 100–120"
     assert _repeats_across_pages(_shape(head), [head] * 2, [10, 60])
     assert _repeats_across_pages(_shape(sentence), [sentence] * 3, [10, 60, 110])
+
+
+@pytest.mark.parametrize("label", ["A", "II"])
+def test_a_lettered_section_after_a_table_caption_ends_the_table(label: str) -> None:
+    """A table's rows stop at a section heading followed by prose, whether the heading is
+    numbered "3", lettered "A" or roman "II" (a letter once failed the whole ingest)."""
+    text = (
+        "A review of things\n\n"
+        "This is a long body line about the treatment of lung cancer in patients with fusions.\n"
+        "Table 1 Patient characteristics\n"
+        f"{label} Something here\n"
+        "Another long body line follows here about crizotinib and its resistance mechanisms.\n"
+    )
+    lines = clean_text(text)
+    assert [line.kind for line in lines[3:6]] == [CAPTION, HEADING, BODY]

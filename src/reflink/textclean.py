@@ -826,7 +826,9 @@ def _mark_table_rows(
             following = next(
                 (texts[j] for j in range(index + 1, min(index + 4, limit)) if texts[j]), ""
             )
-            if int(number) <= 15 and len(following) >= 0.8 * layout.typical_length:
+            # a lettered or roman section ("A Methods", "II Results") counts as a small number
+            small = not number.isdigit() or int(number) <= 15
+            if small and len(following) >= 0.8 * layout.typical_length:
                 break
         columns = "   " in text or "\t" in text
         footnote = TABLE_FOOTNOTE.match(text) is not None and len(text) > 40
