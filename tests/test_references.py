@@ -435,6 +435,18 @@ def test_expand_pages(printed: str, full: str) -> None:
             id="acs",
         ),
         pytest.param(
+            "Okafor, N. A made-up synthesis by one author. J. Am. Fake Soc. 2015, 137, 88–95.",
+            {
+                "authors": ("Okafor, N.",),
+                "title": "A made-up synthesis by one author",
+                "journal": "J. Am. Fake Soc.",
+                "year": 2015,
+                "volume": "137",
+                "pages": "88–95",
+            },
+            id="acs-one-author",
+        ),
+        pytest.param(
             "A.B. Smith, C. Jones, D. Lee, A made-up study, with a comma, J. Fake Chem. 15 (2014) "
             "1119–1128.",
             {

@@ -1054,7 +1054,8 @@ ACS_AUTHORS = lazy(
 def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     names = ACS_AUTHORS.match(draft.rest)
     match = ACS_SOURCE.search(draft.rest)
-    if not names or not match or ";" not in names.group("names") + ";":
+    # one author ("Smith, J.") is as much an ACS list as several joined by ";"
+    if not names or not match:
         return False
     draft.authors = split_family_first(names.group("names"))
     set_source(draft, match)
