@@ -620,18 +620,18 @@ def write_document(
     # keyed by the whole Section: a JATS file may print many headings on one XML line
     section_ids: dict[Section, int] = {}
     section_rows = []
-    next_id = _next_id(conn, "sections")
+    next_id = first_free_id(conn, "sections")
     for section in doc.sections:
         section_ids.setdefault(section, next_id)
         section_rows.append(
             (next_id, document_id, section.number, section.title, section.line_start)
         )
         next_id += 1
-    _insert_values(conn, "sections", SECTION_COLUMNS, section_rows)
+    insert_values(conn, "sections", SECTION_COLUMNS, section_rows)
 
     ref_ids: dict[int, int] = {}
     ref_rows = []
-    next_id = _next_id(conn, "refs")
+    next_id = first_free_id(conn, "refs")
     for entry in doc.references:
         ref_rows.append(
             (
@@ -660,13 +660,13 @@ def write_document(
         )
         ref_ids.setdefault(entry.number, next_id)
         next_id += 1
-    _insert_values(conn, "refs", REF_COLUMNS, ref_rows)
+    insert_values(conn, "refs", REF_COLUMNS, ref_rows)
 
     paragraph_ids = _write_paragraphs(conn, document_id, doc, section_ids)
     citation_rows: list[tuple[Any, ...]] = []
     claim_rows = []
     claimed: set[Marker] = set()
-    first_claim_id = claim_id = _next_id(conn, "claims")
+    first_claim_id = claim_id = first_free_id(conn, "claims")
     for claim in doc.claims:
         claim_rows.append(
             (
@@ -686,14 +686,14 @@ def write_document(
             claimed.add(marker)
             _add_citation_rows(citation_rows, document_id, claim_id, marker, ref_ids, page_of)
         claim_id += 1
-    _insert_values(conn, "claims", CLAIM_COLUMNS, claim_rows)
+    insert_values(conn, "claims", CLAIM_COLUMNS, claim_rows)
     # markers outside any claim (a table cell, a caption fragment) are still citations
     for marker in doc.markers:
         if marker not in claimed:
             _add_citation_rows(citation_rows, document_id, None, marker, ref_ids, page_of)
-    _insert_values(conn, "citations", CITATION_COLUMNS, citation_rows)
+    insert_values(conn, "citations", CITATION_COLUMNS, citation_rows)
     _write_context(conn, document_id, doc, first_claim_id, paragraph_ids, ref_ids)
-    _insert_values(
+    insert_values(
         conn,
         "problems",
         ("document_id", "line", "stage", "message"),
@@ -736,7 +736,7 @@ def _write_paragraphs(
 
     ids: dict[int, int] = {}
     rows = []
-    next_id = _next_id(conn, "paragraphs")
+    next_id = first_free_id(conn, "paragraphs")
     for position, span in enumerate(paragraph_spans(doc.claims)):
         section = doc.claims[span.claims[0]].section
         ids[span.index] = next_id
@@ -752,7 +752,7 @@ def _write_paragraphs(
             )
         )
         next_id += 1
-    _insert_values(
+    insert_values(
         conn,
         "paragraphs",
         ("id", "document_id", "section_id", "position", "line_start", "line_end", "kind"),
@@ -773,7 +773,7 @@ def _write_context(
     from .paragraphs import context_citations
 
     claims = doc.claims
-    _insert_values(
+    insert_values(
         conn,
         "claim_context",
         (
@@ -796,7 +796,7 @@ def _write_context(
     )
 
 
-def _next_id(db: sqlite_utils.Database | sqlite3.Connection, table: str) -> int:
+def first_free_id(db: sqlite_utils.Database | sqlite3.Connection, table: str) -> int:
     return db.execute(f"select coalesce(max(id), 0) + 1 from [{table}]").fetchone()[0]
 
 
@@ -805,10 +805,10 @@ def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any
     if rows:
         columns = list(rows[0])
         values = [[row[column] for column in columns] for row in rows]
-        _insert_values(_connection(db), table, columns, values)
+        insert_values(_connection(db), table, columns, values)
 
 
-def _insert_values(
+def insert_values(
     conn: sqlite3.Connection, table: str, columns: Sequence[str], values: list[Sequence[Any]]
 ) -> None:
     """Rows of `columns`, in order, into `table`.
@@ -1085,7 +1085,7 @@ def upsert_filled_references(db: sqlite_utils.Database, rows: list[dict[str, Any
     ids: list[int] = []
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    next_id = _next_id(db, "refs")
+    next_id = first_free_id(db, "refs")
     for row in rows:
         record = {**row, "source": "crossref"}
         key = (row["document_id"], row["deposit_key"])
@@ -1284,7 +1284,7 @@ def write_lines(
     citations and entries their page, and the document its page count and format."""
     pages = doc.pages
     scripts = doc.scripts or {}
-    _insert_values(
+    insert_values(
         _connection(db),
         "lines",
         ("document_id", "number", "page", "kind", "text", "scripts"),

@@ -24,7 +24,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .db import connect, delete_document_rows, migrate, open_reader, write_transaction
+from .db import (
+    delete_document_rows,
+    first_free_id,
+    insert_values,
+    migrate,
+    open_reader,
+    open_writer,
+    write_transaction,
+)
 from .errors import DatabaseError, InputError
 from .publish import new_database
 
@@ -75,17 +83,17 @@ def merge_databases(
 def _merge_into(
     path: Path, shards: list[Path], shown_as: Path, on_progress: Callable[[int], None]
 ) -> list[MergedShard]:
-    db = connect(path)
+    conn = open_writer(path)
     merged = []
     try:
-        with write_transaction(db, shown_as):
-            migrate(db)
-            tables = document_tables(db.conn)
+        with write_transaction(conn, shown_as):
+            migrate(conn)
+            tables = document_tables(conn)
             for shard in shards:
-                merged.append(_merge_shard(db, shard, tables))
+                merged.append(_merge_shard(conn, shard, tables))
                 on_progress(1)
     finally:
-        db.close()
+        conn.close()
     return merged
 
 
@@ -124,7 +132,7 @@ def document_tables(conn: sqlite3.Connection) -> list[tuple[str, list[str], dict
     return [(name, *tables[name]) for name in ordered]
 
 
-def _merge_shard(db, shard: Path, tables) -> MergedShard:
+def _merge_shard(target: sqlite3.Connection, shard: Path, tables) -> MergedShard:
     result = MergedShard(shard)
     source = sqlite3.connect(f"{shard.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -136,19 +144,19 @@ def _merge_shard(db, shard: Path, tables) -> MergedShard:
                     "(written by another reflink version); `reflink upgrade` both, then merge"
                 )
         for (path,) in source.execute("select path from documents order by id"):
-            existing = db.execute("select id from documents where path = ?", [path]).fetchone()
+            existing = target.execute("select id from documents where path = ?", [path]).fetchone()
             if existing:
-                delete_document_rows(db, existing[0])
-                db.execute("delete from documents where id = ?", [existing[0]])
+                delete_document_rows(target, existing[0])
+                target.execute("delete from documents where id = ?", [existing[0]])
                 result.replaced += 1
             result.documents += 1
         offsets = {
-            table: _next_id(db.conn, table) - _first_id(source, table)
+            table: first_free_id(target, table) - _first_id(source, table)
             for table, _columns, _keys in tables
         }
         for table, columns, keys in tables:
-            result.rows[table] = _copy_table(db.conn, source, table, columns, keys, offsets)
-        result.cached_replies = _merge_cache(db.conn, source)
+            result.rows[table] = _copy_table(target, source, table, columns, keys, offsets)
+        result.cached_replies = _merge_cache(target, source)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{shard}: {exc}") from exc
     finally:
@@ -170,13 +178,10 @@ def _copy_table(
         offset = offsets[table] if column == "id" else offsets.get(keys.get(column, ""))
         selected.append(f"[{column}] + {int(offset)}" if offset else f"[{column}]")
     rows = source.execute(f"select {', '.join(selected)} from [{table}] order by id")
-    insert = (
-        f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-        f"values ({', '.join('?' * len(columns))})"
-    )
     copied = 0
     while batch := rows.fetchmany(BATCH_ROWS):
-        target.executemany(insert, batch)
+        # staged as ingest writes: a statement per row would flush the full-text index per claim
+        insert_values(target, table, columns, batch)
         copied += len(batch)
     return copied
 
@@ -195,10 +200,6 @@ def _merge_cache(target: sqlite3.Connection, source: sqlite3.Connection) -> int:
         )
         merged += len(batch)
     return merged
-
-
-def _next_id(conn: sqlite3.Connection, table: str) -> int:
-    return conn.execute(f"select coalesce(max(id), 0) + 1 from [{table}]").fetchone()[0]
 
 
 def _first_id(conn: sqlite3.Connection, table: str) -> int:

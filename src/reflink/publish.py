@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,7 +34,7 @@ def new_database(target: Path) -> Iterator[Path | None]:
     except OSError as exc:
         raise DatabaseError(f"cannot create {target}: {exc.strerror} ({exc.filename})") from exc
     remove_abandoned_builds(target)
-    building = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.building")
+    building = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.building")
     try:
         yield building
         try:
