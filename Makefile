@@ -15,6 +15,8 @@ $(BIN)/reflink: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# like bytecode: the parsers' patterns compiled once, kept beside reflink's bytecode
+	$(BIN)/python -m reflink.lazyre >/dev/null
 	touch $(BIN)/reflink
 
 venv: $(BIN)/reflink
@@ -66,9 +68,10 @@ train: $(BIN)/reflink
 # dependency; if it cannot be installed the table says so and the other rows still run.
 bench: $(BIN)/reflink
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "refextract could not be installed; its rows are skipped"
-	@# an installed reflink imports cached bytecode; a shell with PYTHONDONTWRITEBYTECODE set would
-	@# otherwise time compiling reflink's source in every cold row
+	@# an installed reflink imports cached bytecode and compiled patterns (reflink.lazyre); a shell
+	@# with PYTHONDONTWRITEBYTECODE set would otherwise time compiling them in every cold row
 	$(BIN)/python -m compileall -q src >/dev/null
+	$(BIN)/python -m reflink.lazyre >/dev/null
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python bench/run.py
 
 # Rebuild src/reflink/data/zipf-en*.txt (English word frequencies) from the installed wordfreq.

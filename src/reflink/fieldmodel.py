@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from .citations import MONTHS
@@ -38,6 +38,7 @@ from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 DICTIONARY_FUNCTION_WORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS
 
 MODEL_NAME = "fields.crfsuite"
+MODEL_DIRECTORY = Path(__file__).resolve().parent / "data"
 
 # Tokens: a web address or DOI whole (the rules' own patterns find them exactly), a run of
 # digits, a run of letters, or one other character; "Phys. Rev. D85" splits its "D" (journal)
@@ -217,12 +218,13 @@ def load_tagger():
     """The shipped model, opened once per process."""
     import pycrfsuite  # imported here: only entries the rules cannot read need it
 
-    path = resources.files("reflink") / "data" / MODEL_NAME
+    # a plain path, as reflink.vocabulary reads its table: importlib.resources cost more to
+    # import than opening the model, and the package is installed as files, not zipped
+    path = MODEL_DIRECTORY / MODEL_NAME
     if not path.is_file():
         raise ModelMissing(f"reference field model not found at {path}")
     tagger = pycrfsuite.Tagger()
-    with resources.as_file(path) as real_path:
-        tagger.open(str(real_path))
+    tagger.open(str(path))
     return tagger
 
 
