@@ -267,13 +267,13 @@ def test_a_failure_while_writing_rolls_back_everything(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A fault after rows are written (here: the problems insert) leaves the file as it was."""
-    real_write = reflink_ingest.write_document
+    real_write = reflink_ingest.write_staged
 
-    def write_then_fail(db, doc, **kwargs):
-        real_write(db, doc, **kwargs)
+    def write_then_fail(db, staged, **kwargs):
+        real_write(db, staged, **kwargs)
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(reflink_ingest, "write_document", write_then_fail)
+    monkeypatch.setattr(reflink_ingest, "write_staged", write_then_fail)
     text_file = write_bytes(tmp_path / "doc.txt", (BODY + "\n" + REFERENCES).encode())
     before = snapshot(db_path)
     result = run_ingest(text_file, db_path)
@@ -527,16 +527,16 @@ def test_interrupt_while_writing_leaves_no_trace(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C in the middle of a batch: the transaction rolls back, the temporary file goes."""
-    real_write = reflink_ingest.write_document
+    real_write = reflink_ingest.write_staged
     calls = []
 
-    def write_then_interrupt(db, doc, **kwargs):
-        real_write(db, doc, **kwargs)
+    def write_then_interrupt(db, staged, **kwargs):
+        real_write(db, staged, **kwargs)
         calls.append(kwargs["name"])
         if len(calls) == 2:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(reflink_ingest, "write_document", write_then_interrupt)
+    monkeypatch.setattr(reflink_ingest, "write_staged", write_then_interrupt)
     files = [
         write_bytes(tmp_path / f"doc{i}.txt", (BODY + "\n" + REFERENCES).encode()) for i in range(3)
     ]
@@ -583,18 +583,18 @@ KILLED_MID_WRITE = """
 import importlib, sys, time
 from pathlib import Path
 ingest = importlib.import_module("reflink.ingest")
-real_write = ingest.write_document
+real_write = ingest.write_staged
 written = []
 
-def write_then_stall(db, doc, **kwargs):
-    real_write(db, doc, **kwargs)
+def write_then_stall(db, staged, **kwargs):
+    real_write(db, staged, **kwargs)
     written.append(kwargs["name"])
     if len(written) == 2:
         db.execute("pragma cache_spill = 1")  # let pages reach the file before the kill
         Path(sys.argv[1]).write_text("rows written")
         time.sleep(60)
 
-ingest.write_document = write_then_stall
+ingest.write_staged = write_then_stall
 ingest.ingest_files(sys.argv[3:], sys.argv[2])
 """
 

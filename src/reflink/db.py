@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DatabaseError
-from .models import Marker, ParsedDocument, Section
+from .models import ParsedDocument
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -578,222 +577,26 @@ def write_document(
 ) -> int:
     """Replace one document's rows (keyed by path) with `doc`; call inside `db.atomic()`.
 
-    Plain SQL on the connection, rows as tuples: the write is a fifth of a cold ingest, and
-    sqlite-utils' table methods re-read the schema on every call."""
-    conn = _connection(db)
-    existing = conn.execute("select id from documents where path = ?", [path]).fetchone()
-    record = {
-        "path": path,
-        "name": name,
-        "sha256": sha256,
-        "title": doc.title,
-        "doi": doc.doi,
-        "line_count": len(doc.lines),
-        "ingested_at": ingested_at,
-        "source": source,
-        "licence": licence,
-        "pages": doc.page_count,
-        "format": doc.format,
-    }
-    if existing:
-        document_id = existing[0]
-        delete_document_rows(conn, document_id)
-        assignments = ", ".join(f"[{column}] = ?" for column in record)
-        conn.execute(
-            f"update documents set {assignments} where id = ?", [*record.values(), document_id]
-        )
-    else:
-        columns = ", ".join(f"[{column}]" for column in record)
-        document_id = conn.execute(
-            f"insert into documents ({columns}) values ({', '.join('?' * len(record))})",
-            list(record.values()),
-        ).lastrowid
-    # a PDF's page of each line number (the first line of that number, as a lookup in `lines`
-    # by number would find): claims, citations and entries are written with their page
-    page_of: dict[int, int | None] = {}
-    if doc.pages:
-        for line in doc.lines:
-            page_of.setdefault(line.number, doc.pages[line.number - 1])
+    Plain SQL on the connection: the rows are made and staged by `staging.stage_document` (in
+    a worker process, under `ingest --jobs`) and copied in by `staging.write_staged`, one
+    statement per table (sqlite-utils' table methods re-read the schema on every call)."""
+    from .staging import stage_document, write_staged
 
-    # Ids are assigned here (max + 1, as SQLite would) so each table is written by one
-    # statement: row-by-row `insert().last_pk` made the write half of the seed's ingest time.
-    # keyed by the whole Section: a JATS file may print many headings on one XML line
-    section_ids: dict[Section, int] = {}
-    section_rows = []
-    next_id = first_free_id(conn, "sections")
-    for section in doc.sections:
-        section_ids.setdefault(section, next_id)
-        section_rows.append(
-            (next_id, document_id, section.number, section.title, section.line_start)
-        )
-        next_id += 1
-    insert_values(conn, "sections", SECTION_COLUMNS, section_rows)
-
-    ref_ids: dict[int, int] = {}
-    ref_rows = []
-    next_id = first_free_id(conn, "refs")
-    for entry in doc.references:
-        ref_rows.append(
-            (
-                next_id,
-                document_id,
-                entry.number,
-                entry.raw,
-                json.dumps(list(entry.authors), ensure_ascii=False),
-                entry.title,
-                entry.journal,
-                entry.year,
-                entry.volume,
-                entry.pages,
-                entry.doi,
-                entry.url,
-                entry.kind,
-                int(entry.partial),
-                entry.line,
-                entry.line_end,
-                "text",
-                "text" if entry.doi else None,  # doi_source: never overwritten by Crossref
-                entry.issue,
-                entry.pmid,
-                page_of.get(entry.line),
-            )
-        )
-        ref_ids.setdefault(entry.number, next_id)
-        next_id += 1
-    insert_values(conn, "refs", REF_COLUMNS, ref_rows)
-
-    paragraph_ids = _write_paragraphs(conn, document_id, doc, section_ids)
-    citation_rows: list[tuple[Any, ...]] = []
-    claim_rows = []
-    claimed: set[Marker] = set()
-    first_claim_id = claim_id = first_free_id(conn, "claims")
-    for claim in doc.claims:
-        claim_rows.append(
-            (
-                claim_id,
-                document_id,
-                section_ids.get(claim.section) if claim.section else None,
-                claim.text,
-                claim.line_start,
-                claim.line_end,
-                claim.kind,
-                int(bool(claim.markers)),
-                paragraph_ids.get(claim.paragraph),
-                page_of.get(claim.line_start),
-            )
-        )
-        for marker in claim.markers:
-            claimed.add(marker)
-            _add_citation_rows(citation_rows, document_id, claim_id, marker, ref_ids, page_of)
-        claim_id += 1
-    insert_values(conn, "claims", CLAIM_COLUMNS, claim_rows)
-    # markers outside any claim (a table cell, a caption fragment) are still citations
-    for marker in doc.markers:
-        if marker not in claimed:
-            _add_citation_rows(citation_rows, document_id, None, marker, ref_ids, page_of)
-    insert_values(conn, "citations", CITATION_COLUMNS, citation_rows)
-    _write_context(conn, document_id, doc, first_claim_id, paragraph_ids, ref_ids)
-    insert_values(
-        conn,
-        "problems",
-        ("document_id", "line", "stage", "message"),
-        [(document_id, p.line, p.stage, p.message) for p in doc.problems],
+    return write_staged(
+        db,
+        stage_document(doc),
+        path=path,
+        name=name,
+        sha256=sha256,
+        source=source,
+        licence=licence,
+        ingested_at=ingested_at,
     )
-    write_lines(conn, document_id, doc)
-    return document_id
-
-
-# The columns write_document fills, in the order of its tuples
-SECTION_COLUMNS = ("id", "document_id", "number", "title", "line_start")
-REF_COLUMNS = (
-    *("id", "document_id", "number", "raw", "authors", "title", "journal", "year", "volume"),
-    *("pages", "doi", "url", "kind", "partial", "line_start", "line_end", "source"),
-    *("doi_source", "issue", "pmid", "page"),
-)
-CLAIM_COLUMNS = (
-    *("id", "document_id", "section_id", "text", "line_start", "line_end", "kind", "cited"),
-    *("paragraph_id", "page"),
-)
-CITATION_COLUMNS = (
-    *("document_id", "claim_id", "line", "marker", "number", "ref_id", "style", "position"),
-    "page",
-)
 
 
 def _connection(db: sqlite_utils.Database | sqlite3.Connection) -> sqlite3.Connection:
     """The sqlite3 connection under a sqlite-utils Database, or the connection itself."""
     return getattr(db, "conn", db)
-
-
-def _write_paragraphs(
-    conn: sqlite3.Connection,
-    document_id: int,
-    doc: ParsedDocument,
-    section_ids: dict[Section, int],
-) -> dict[int, int]:
-    """The document's paragraphs → rows; returns claim.paragraph → paragraphs.id."""
-    from .paragraphs import paragraph_spans
-
-    ids: dict[int, int] = {}
-    rows = []
-    next_id = first_free_id(conn, "paragraphs")
-    for position, span in enumerate(paragraph_spans(doc.claims)):
-        section = doc.claims[span.claims[0]].section
-        ids[span.index] = next_id
-        rows.append(
-            (
-                next_id,
-                document_id,
-                section_ids.get(section) if section else None,
-                position,
-                span.line_start,
-                span.line_end,
-                span.kind,
-            )
-        )
-        next_id += 1
-    insert_values(
-        conn,
-        "paragraphs",
-        ("id", "document_id", "section_id", "position", "line_start", "line_end", "kind"),
-        rows,
-    )
-    return ids
-
-
-def _write_context(
-    conn: sqlite3.Connection,
-    document_id: int,
-    doc: ParsedDocument,
-    first_claim_id: int,
-    paragraph_ids: dict[int, int],
-    ref_ids: dict[int, int],
-) -> None:
-    """Uncited claims → the numbers their paragraph cites (claim ids were given in order)."""
-    from .paragraphs import context_citations
-
-    claims = doc.claims
-    insert_values(
-        conn,
-        "claim_context",
-        (
-            *("document_id", "claim_id", "paragraph_id", "number", "ref_id", "marker", "line"),
-            "distance",
-        ),
-        [
-            (
-                document_id,
-                first_claim_id + claim,
-                paragraph_ids.get(claims[claim].paragraph),
-                number,
-                ref_ids.get(number),
-                marker.text,
-                marker.line,
-                distance,
-            )
-            for claim, number, marker, distance in context_citations(claims)
-        ],
-    )
 
 
 def first_free_id(db: sqlite_utils.Database | sqlite3.Connection, table: str) -> int:
@@ -865,28 +668,6 @@ def insert_indexed_rows(db: sqlite_utils.Database, table: str, rows: list[dict[s
         [ids[0], ids[-1]],
     )
     db.execute(trigger[0])
-
-
-def _add_citation_rows(
-    rows: list[tuple[Any, ...]],
-    document_id: int,
-    claim_id: int | None,
-    marker: Marker,
-    ref_ids: dict[int, int],
-    page_of: dict[int, int | None],
-) -> None:
-    """One row per number a marker cites."""
-    line, text, style, start, page = (
-        marker.line,
-        marker.text,
-        marker.style,
-        marker.start,
-        page_of.get(marker.line),
-    )
-    for number in marker.numbers:
-        rows.append(
-            (document_id, claim_id, line, text, number, ref_ids.get(number), style, start, page)
-        )
 
 
 def delete_document_rows(db: sqlite_utils.Database | sqlite3.Connection, document_id: int) -> None:
@@ -1275,31 +1056,6 @@ def m005_pages(db: sqlite_utils.Database) -> None:
     db.table("documents").add_column("format", str)
     for table in ("claims", "citations", "refs"):
         db.table(table).add_column("page", int)
-
-
-def write_lines(
-    db: sqlite_utils.Database | sqlite3.Connection, document_id: int, doc: ParsedDocument
-) -> None:
-    """The lines reflink read, each with its page (m005_pages); write_document gives claims,
-    citations and entries their page, and the document its page count and format."""
-    pages = doc.pages
-    scripts = doc.scripts or {}
-    insert_values(
-        _connection(db),
-        "lines",
-        ("document_id", "number", "page", "kind", "text", "scripts"),
-        [
-            (
-                document_id,
-                line.number,
-                pages[line.number - 1] if pages else None,
-                line.kind,
-                line.text if line.number in scripts else line.raw,
-                json.dumps(scripts[line.number]) if line.number in scripts else None,
-            )
-            for line in doc.lines
-        ],
-    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import refusals
 from .citations import body_passage, find_citations
 from .claims import split_claims
-from .db import migrate, open_writer, write_document, write_transaction
+from .db import migrate, open_writer, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .limits import check_text_limits
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
@@ -25,6 +25,7 @@ from .parallel import map_in_order
 from .publish import TargetAppeared, new_database
 from .references import parse_references
 from .sniff import MAX_PDF_BYTES, is_pdf, looks_like_jats
+from .staging import StagedDocument, stage_document, write_staged
 from .textclean import clean_text, decode_text
 
 if TYPE_CHECKING:
@@ -307,23 +308,34 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
 
 @dataclass(frozen=True)
 class PreparedDocument:
-    """A document read and parsed, ready to write: what a worker process hands back."""
+    """A document read, parsed and staged, ready to write: what a worker process hands back.
+
+    Its rows are staged (reflink.staging), not its parse: the one writing process copies
+    them in instead of unpickling and converting the parse's objects."""
 
     path: Path
     sha256: str
-    doc: ParsedDocument
-    source: str | None  # from the README beside the file
+    staged: StagedDocument
+    result: IngestResult  # its counts; the document's id is known once it is written
+    source: str | None  # from the README beside the file, else what the document says
     licence: str | None
 
 
 def prepare_document(
     path: Path, *, allow_missing_references: bool = False, max_bytes: int = MAX_TEXT_BYTES
 ) -> PreparedDocument:
-    """Read, parse and check one document, and read its source notes: everything but writing."""
+    """Read, parse, check and stage one document, and read its source notes: all but writing."""
     source = read_document(path, max_bytes=max_bytes)
     doc = parse_source(source, allow_missing_references=allow_missing_references)
     notes_source, licence = read_source_notes(path)
-    return PreparedDocument(path, source.sha256, doc, notes_source, licence)
+    return PreparedDocument(
+        path,
+        source.sha256,
+        stage_document(doc),
+        summarize(path.name, 0, doc),
+        notes_source or doc.source,
+        licence or doc.licence,
+    )
 
 
 def ingest_file(
@@ -413,20 +425,20 @@ def _ingest_into(
                 max_bytes=max_bytes,
             )
             for prepared in map_in_order(prepare, paths, min(jobs, len(paths))):
-                path, doc = prepared.path, prepared.doc
-                document_id = write_document(
+                path = prepared.path
+                document_id = write_staged(
                     db,
-                    doc,
+                    prepared.staged,
                     path=file_name_text(str(path.resolve())),
                     name=file_name_text(path.name),
                     sha256=prepared.sha256,
-                    source=prepared.source or doc.source,
-                    licence=prepared.licence or doc.licence,
+                    source=prepared.source,
+                    licence=prepared.licence,
                     ingested_at=datetime.datetime.now(datetime.timezone.utc).isoformat(
                         timespec="seconds"
                     ),
                 )
-                results.append(summarize(path.name, document_id, doc))
+                results.append(replace(prepared.result, document_id=document_id))
                 on_progress(1)
     finally:
         db.close()
