@@ -16,32 +16,30 @@ markers printed inside it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .citations import body_passage
+from .lazyre import lazy
 from .models import BLANK, BODY, CAPTION, HEADING, TABLE, Claim, Line, Marker, RefEntry, Section
 from .textclean import REFERENCE_HEADING, Passage
 from .words import FUNCTION_WORDS
 
 # "2.1.1 Leptomeningeal carcinomatosis (LC).", "1. Introduction", "III. RESULTS"
-SECTION_NUMBER = re.compile(
-    r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})\.?\s+(?P<title>\S.*)$"
-)
+SECTION_NUMBER = lazy(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})\.?\s+(?P<title>\S.*)$")
 # words whose full stop does not end a sentence: "Pan et al., in", "Fig. 1", "e.g. the", "vs. 5"
 ABBREVIATIONS = frozenset(
     """al fig figs eq eqs ref refs e.g i.e vs v approx ca cf no nos vol vols pp p dr mr mrs ms
     prof st sp spp var inc ltd co jr sr resp viz etc tab suppl sect ch ed eds ext mol wt
     ie eg""".split()
 )
-WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_BEFORE = lazy(r"([A-Za-z][A-Za-z.]*)$")
 WORD_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n")
 CLOSERS = ")]”’\"'"
-SENTENCE_STOP = re.compile(r"[.!?]")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
-EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+SENTENCE_STOP = lazy(r"[.!?]")
+SPACE_BEFORE_PUNCTUATION = lazy(r"\s+([.,;:!?)\]])")
+EMPTY_BRACKETS = lazy(r"\(\s*\)|\[\s*\]")
 CONTINUATION_WORDS = FUNCTION_WORDS | {"&"}
 CLAIM_KINDS = {BODY: "body", CAPTION: "caption", TABLE: "table"}
 

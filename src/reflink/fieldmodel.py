@@ -383,12 +383,15 @@ WORD = lazy(r"[^\W\d_]{2,}")
 TEXT_FIELDS = frozenset({"authors", "title", "journal"})
 
 
+NON_WORD = lazy(r"\W+")
+
+
 def same_source(draft: Draft, read: ReadFields) -> bool:
     """Do the rules and the model agree on year, volume and pages? ("Nucl. Phys. B 195, 503
     (1982)": a rule that takes 503 for the volume disagrees with the model, and is wrong.)"""
 
     def norm(value: object) -> str:
-        return re.sub(r"\W+", "", str(value or "")).casefold()
+        return NON_WORD.sub("", str(value or "")).casefold()
 
     return all(
         norm(getattr(draft, name)) == norm(getattr(read, name))

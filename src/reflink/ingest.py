@@ -18,6 +18,7 @@ from .citations import body_passage, find_citations
 from .claims import split_claims
 from .db import migrate, open_writer, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
+from .lazyre import lazy
 from .limits import check_text_limits
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
 from .normalise import ANNOUNCED_DOI
@@ -87,7 +88,7 @@ def dropped_lines(lines: Sequence[Line]) -> list[Problem]:
     return problems
 
 
-DIGIT_RUN = re.compile(r"\d+")
+DIGIT_RUN = lazy(r"\d+")
 
 
 def find_own_doi(text: str, reference_dois: set[str]) -> str | None:
@@ -116,9 +117,9 @@ def find_own_doi(text: str, reference_dois: set[str]) -> str | None:
 
 # refs/README.md: "- Article: … Metastasis manners …", RSC Advances, 2019, 9, 17921–17932." (the
 # item may wrap onto indented lines), "- DOI: 10.1039/c9ra02258a (printed …)", "- Licence: …"
-NOTE_ITEM = re.compile(r"^[-*]\s*(Article|Source|DOI|Licence|License):\s*(.*)$", re.IGNORECASE)
+NOTE_ITEM = lazy(r"^[-*]\s*(Article|Source|DOI|Licence|License):\s*(.*)$", re.IGNORECASE)
 # "Creative Commons … 3.0 Unported (CC BY-NC 3.0), as printed in the article": keep the name
-LICENCE_NAME = re.compile(r"^.*?\(CC[^)]*\)")
+LICENCE_NAME = lazy(r"^.*?\(CC[^)]*\)")
 
 
 def read_source_notes(path: Path) -> tuple[str | None, str | None]:

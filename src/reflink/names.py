@@ -72,6 +72,9 @@ def is_person(name: str) -> bool:
 FAMILY_DOTTED_INITIALS = lazy(r"^(?:[A-ZÀ-Þ][\w'’\-]+\s){1,3}(?:[A-Z]\.){0,3}[A-Z]\.?$")
 
 
+FAMILY_FIRST_NAME = lazy(FAMILY_FIRST)
+
+
 @functools.lru_cache(maxsize=8192)
 def is_any_name(name: str) -> bool:
     """A person's name in any printed order: 'A. B. Smith', 'Smith AB', 'Smith, A. B.',
@@ -81,8 +84,8 @@ def is_any_name(name: str) -> bool:
         is_person(name)
         or VANCOUVER_NAME.match(name)
         or FAMILY_DOTTED_INITIALS.match(name)
-        or re.fullmatch(FAMILY_FIRST, name + ".")
-        or re.fullmatch(FAMILY_FIRST, name)
+        or FAMILY_FIRST_NAME.fullmatch(name + ".")
+        or FAMILY_FIRST_NAME.fullmatch(name)
     )
 
 

@@ -110,6 +110,9 @@ def expand_pages(pages: str) -> str:
     return PAGE_RANGE.sub(expand, pages)
 
 
+FIRST_PAGE_END = lazy(rf"{DASH}|,")
+
+
 def first_page(pages: str) -> str:
     """ "1119-1128" → "1119"; "e0123" → "e0123"; "S31–S44" → "S31" (as printed, unfolded)."""
-    return re.split(rf"{DASH}|,", pages.strip(), maxsplit=1)[0]
+    return FIRST_PAGE_END.split(pages.strip(), maxsplit=1)[0]

@@ -52,6 +52,7 @@ from .models import (
 from .names import (
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
+    FAMILY_FIRST_NAME,
     VANCOUVER_NAME,
     is_any_name,
     is_person,
@@ -385,6 +386,9 @@ def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) ->
     return taken
 
 
+SHORT_NUMBER = lazy(r"\d{1,4}")
+
+
 def continues_link(previous: str, text: str) -> bool:
     """'…https://doi.org/10.1000/fake.' + '9876543210': the rest of a broken DOI or URL, which
     furniture detection may take for a page number (a real page number is short)."""
@@ -393,8 +397,11 @@ def continues_link(previous: str, text: str) -> bool:
         URL_BREAK.search(previous)
         and " " not in token
         and URL_CONTINUATION.match(token)
-        and not re.fullmatch(r"\d{1,4}", token)
+        and not SHORT_NUMBER.fullmatch(token)
     )
+
+
+IDENTIFIER_START = lazy(r"(?:doi|pmid|pmcid|https?:|www\.|available|accessed|\[)", re.I)
 
 
 def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: int) -> list[int]:
@@ -416,9 +423,7 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
         ):
             break
         so_far = " ".join(lines[i].text for i in taken)
-        continues_identifier = re.match(
-            r"(?:doi|pmid|pmcid|https?:|www\.|available|accessed|\[)", text, re.I
-        )
+        continues_identifier = IDENTIFIER_START.match(text)
         if entry_is_complete(so_far) and text[:1].isupper() and not continues_identifier:
             break
         taken.append(index)
@@ -483,6 +488,10 @@ def ends_in_link_break(text: str) -> bool:
     return bool(URL_BREAK.search(text, max(0, head - 4)))
 
 
+DOI_BROKEN_AT_HYPHEN = lazy(r"\b10\.\d{4,9}/\S*[a-z]-$")
+LOWER_START = lazy(r"[a-z]")
+
+
 def join_lines(parts: Sequence[str]) -> str:
     """Lines of one entry → one string: URLs and DOIs rejoined, hyphenated words mended.
 
@@ -497,7 +506,7 @@ def join_lines(parts: Sequence[str]) -> str:
         if not text:
             text = part
         elif ends_in_link_break(text) and URL_CONTINUATION.match(part):
-            if re.search(r"\b10\.\d{4,9}/\S*[a-z]-$", text) and re.match(r"[a-z]", part):
+            if DOI_BROKEN_AT_HYPHEN.search(text) and LOWER_START.match(part):
                 # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
                 # URL's "…/part-two-" + "definitions/" keeps its own
                 text = text[:-1]
@@ -624,9 +633,12 @@ def split_names(text: str) -> list[str]:
     return [repair_name(part) for part in parts if part.strip()]
 
 
+NAME_WORD = lazy(r"[\w'’\-]+")
+
+
 def looks_like_group(text: str) -> bool:
     """'Made-Up Health Agency', 'Ministry of Fakes': capitalised words, few lowercase ones."""
-    words = [w for w in re.findall(r"[\w'’\-]+", text) if w.casefold() not in NAME_FUNCTION_WORDS]
+    words = [w for w in NAME_WORD.findall(text) if w.casefold() not in NAME_FUNCTION_WORDS]
     if not words or len(words) > 14 or len(text.strip(" .")) < 2:
         return False
     return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
@@ -792,6 +804,9 @@ AND_SPLIT = lazy(r"\s+and\s+|\s*&\s*")
 LEADING_AND = lazy(r"^(?:and|&)\s+")
 
 
+AND_WORD_SPLIT = lazy(r"\s+and\s+")
+
+
 def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str], int]:
     """Comma chunks of an initials-first list → (names, index of the first chunk after them)."""
     names: list[str] = []
@@ -827,7 +842,7 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
         while index < len(chunks) - 1 and looks_like_group(chunks[index]):
             group.append(chunks[index])
             index += 1
-        pieces = re.split(r"\s+and\s+", group[0]) if len(group) == 1 else [", ".join(group)]
+        pieces = AND_WORD_SPLIT.split(group[0]) if len(group) == 1 else [", ".join(group)]
         return [p.strip() for p in pieces], index
     return names, index
 
@@ -849,18 +864,22 @@ YEAR_ONLY_END = lazy(
 )
 
 
+YEAR_SEMICOLON = lazy(rf"{YEAR}\s*;")
+FINAL_STOP = lazy(r"\.\s*$")
+
+
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     authors, rest = take_vancouver_authors(text)
     match = VANCOUVER_SOURCE.search(rest)
-    if match and re.search(rf"{YEAR}\s*;", match.group("after")):
+    if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
     if match:
         set_source(draft, match)
         if match.group("pages2"):
             draft.pages = expand_pages(match.group("pages2"))
             draft.matched = True
-        head = re.sub(r"\.\s*$", "", rest[: match.start()].rstrip())  # "Lancet. 2005;": a separator
+        head = FINAL_STOP.sub("", rest[: match.start()].rstrip())  # "Lancet. 2005;": a separator
         draft.authors = authors
         draft.title, draft.journal = split_title_journal(head, titles_expected=True)
         return True
@@ -1026,13 +1045,16 @@ def parse_nature(draft: Draft, titles_expected: bool) -> bool:
 
 def split_family_first(text: str) -> list[str]:
     """'Smith, A. B. & Jones, C.' → ['Smith, A. B.', 'Jones, C.']."""
-    return [m.group(0).strip(" ,") for m in re.finditer(FAMILY_FIRST, text)]
+    return [m.group(0).strip(" ,") for m in FAMILY_FIRST_NAME.finditer(text)]
+
+
+ENDS_ON_INITIAL = lazy(r"[.,]\s?[A-Z]$")
 
 
 def split_authors_any(text: str) -> list[str]:
     """Authors in whichever of the three printed forms they come."""
     text = text.strip(" ,")
-    if re.search(r"[.,]\s?[A-Z]$", text):
+    if ENDS_ON_INITIAL.search(text):
         text += "."  # "Lee,D.E. (2014)": the year pattern took the last initial's full stop
     family_first = FAMILY_FIRST_LIST.match(text + " ")
     if family_first and family_first.end() >= len(text):
@@ -1150,6 +1172,10 @@ class StyleMemo:
         return known
 
 
+YEAR_GROUP = lazy(rf"\b(?P<year>{YEAR})\b")
+SENTENCE_BREAK = lazy(r"(?<=[a-z0-9)])[.;]\s")
+
+
 def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None = None) -> None:
     """Try the document's style first, then the others.
 
@@ -1176,7 +1202,7 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
         # the reading whose authors look most like people's names (ties: the document's style)
         _copy(max(partial, key=lambda attempt: sum(map(is_any_name, attempt.authors))), draft)
         return
-    year = YEAR_ONLY_END.search(draft.rest) or re.search(rf"\b(?P<year>{YEAR})\b", draft.rest)
+    year = YEAR_ONLY_END.search(draft.rest) or YEAR_GROUP.search(draft.rest)
     if year:
         draft.year = int(year.group("year")[:4])
     names, after = take_vancouver_authors(draft.rest)
@@ -1184,7 +1210,7 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
         # "Roe K, Poe L, et al. A title; Some Proceedings, 117(45), 1–9.": odd source, but the
         # names and the first sentence (the title) are plain
         draft.authors = names
-        draft.title = re.split(r"(?<=[a-z0-9)])[.;]\s", after, maxsplit=1)[0].strip(" .") or None
+        draft.title = SENTENCE_BREAK.split(after, maxsplit=1)[0].strip(" .") or None
         return
     chunks = [c.strip() for c in COMMA.split(draft.rest) if c.strip()]
     draft.authors, index = take_leading_names(chunks)  # "133 J. Brahmer, K. L. Reckamp, …," cut
@@ -1198,6 +1224,11 @@ def _copy(source: Draft, target: Draft) -> None:
         setattr(target, name, getattr(source, name))
 
 
+CHAPTER = lazy(r"\bin:?\s+.*\(?eds?\.?\)?|\bchapter\b", re.I)
+THESIS = lazy(r"\b(?:thesis|dissertation)\b")
+BOOK = lazy(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", re.I)
+
+
 def classify_kind(draft: Draft, raw: str) -> None:
     """article / web / press / book / chapter / thesis / other, from what was found."""
     lowered = raw.casefold()
@@ -1209,11 +1240,11 @@ def classify_kind(draft: Draft, raw: str) -> None:
             draft.journal = draft.container.split(",")[0].strip()
     elif draft.journal and (draft.volume or draft.pages or draft.doi):
         draft.kind = "article"
-    elif re.search(r"\bin:?\s+.*\(?eds?\.?\)?|\bchapter\b", raw, re.I):
+    elif CHAPTER.search(raw):
         draft.kind = "chapter"
-    elif re.search(r"\b(?:thesis|dissertation)\b", lowered):
+    elif THESIS.search(lowered):
         draft.kind = "thesis"
-    elif re.search(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", raw, re.I):
+    elif BOOK.search(raw):
         draft.kind = "book"
     elif draft.url and not draft.journal:
         draft.kind = "web"
@@ -1390,10 +1421,13 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
+TRAILING_JOIN = lazy(r"(?:[,;&]|\band)\s*$")
+
+
 def is_cut_short(entry: RefEntry) -> bool:
     """The last entry stops mid-way: '133 J. Brahmer, K. L. Reckamp, P. Baas, L. Crinò,' ends
     the seed, no year, on a comma: the extract was cut, the entry did not end there."""
-    return entry.year is None and bool(re.search(r"(?:[,;&]|\band)\s*$", entry.raw))
+    return entry.year is None and bool(TRAILING_JOIN.search(entry.raw))
 
 
 def parse_references(
