@@ -5,7 +5,7 @@ per table.
 writer bounds how far the workers can go. So a worker makes everything a write needs that
 does not depend on the database: every row of the document, each table's ids numbered from 1
 within the document, in an in-memory SQLite database it then serializes (`StagedDocument`).
-The writer attaches those bytes as the schema `stage` and copies each table with one
+The writer attaches those bytes as the schema `reflink_stage` and copies each table with one
 `INSERT … SELECT`, adding the document's id and offsetting each id and key by what the target
 already holds. That is the numbering a row-by-row write gives (max + 1, in order), so the rows,
 their ids and their order are the same however many workers there are.
@@ -74,7 +74,7 @@ STAGED_TABLES: tuple[tuple[str, tuple[str, ...], dict[str, str]], ...] = (
 )
 # the tables whose ids the stage numbers (and every key follows)
 NUMBERED_TABLES = ("sections", "refs", "paragraphs", "claims")
-STAGE_SCHEMA = "stage"
+STAGE_SCHEMA = "reflink_stage"  # a name no caller of write_document uses for its own
 # sqlite3 serializes a database from Python 3.11 on
 SERIALIZES = hasattr(sqlite3.Connection, "serialize")
 
@@ -179,7 +179,7 @@ def write_staged(
 
 
 def _load_stage(conn: sqlite3.Connection, stage: bytes | Rows, counts: dict[str, int]) -> None:
-    """The document's stage as the schema `stage` of `conn`, replacing the previous one.
+    """The document's stage as the schema `reflink_stage` of `conn`, replacing the previous one.
 
     Attached in memory on first use and left attached: SQLite attaches inside a transaction but
     will not detach a database the transaction has read, so the connection keeps it (holding
