@@ -147,3 +147,62 @@ def test_any_text_parses_without_crashing(text: str) -> None:
     for marker in doc.markers:
         assert 1 <= marker.line <= len(lines)
         assert all(number > 0 for number in marker.numbers)
+
+
+def chain_by_scanning(labels, weights=None):
+    """best_chain as first written: each label scans back over every earlier label of its form
+    within MAX_ENTRY_LINES lines, nearest first (the reference the faster lookup must match)."""
+    from reflink.references import MAX_ENTRY_LINES, MAX_GAP
+
+    best, best_score = [], 0.0
+    position = {id(label): i for i, label in enumerate(labels)}
+    for form in ("bracket", "dotted", "bare", "paren"):
+        chosen = [label for label in labels if label.form == form]
+        weight = [weights[position[id(label)]] if weights else 1.0 for label in chosen]
+        score, back = [], []
+        for i, label in enumerate(chosen):
+            score.append(weight[i])
+            back.append(-1)
+            for j in range(i - 1, -1, -1):
+                if label.index - chosen[j].index > MAX_ENTRY_LINES:
+                    break
+                gap = label.number - chosen[j].number
+                if 1 <= gap <= MAX_GAP:
+                    candidate = score[j] + weight[i] - 0.3 * (gap - 1)
+                    if candidate > score[i]:
+                        score[i], back[i] = candidate, j
+        if score:
+            end = max(range(len(score)), key=lambda k: (score[k], k))
+            if score[end] > best_score:
+                best_score, chain = score[end], []
+                while end >= 0:
+                    chain.append(chosen[end])
+                    end = back[end]
+                best = chain[::-1]
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 6),  # lines since the previous label: labels share lines too
+            st.integers(1, 40),  # its number: lists skip, repeat and go back
+            st.sampled_from(["bracket", "dotted", "bare", "paren"]),
+            st.sampled_from([0.5, 1.0, 1.0, 2.0]),
+        ),
+        max_size=120,
+    ),
+    st.booleans(),
+)
+def test_the_chain_of_labels_is_the_one_a_scan_of_every_earlier_label_finds(rows, weighted):
+    """best_chain looks only at labels numbered 1–MAX_GAP below each label; what it finds is
+    what scanning every label of the 80 lines before would find, ties included."""
+    from reflink.references import Label, best_chain
+
+    labels, index = [], 0
+    for step, number, form, _weight in rows:
+        index += step * 9  # steps of 9 lines: chains cross MAX_ENTRY_LINES
+        labels.append(Label(index, number, form, 0))
+    weights = [weight for *_rest, weight in rows] if weighted else None
+    assert best_chain(labels, weights) == chain_by_scanning(labels, weights)

@@ -205,18 +205,27 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
         score: list[float] = []
         back: list[int] = []
         weight = [weights[position[id(label)]] if weights else 1.0 for label in chosen]
+        # the earlier labels of each number: only numbers 1–MAX_GAP below a label can extend
+        # to it, so those are all it looks at (not every label of the 80 lines before it)
+        by_number: dict[int, list[int]] = {}
         for i, label in enumerate(chosen):
             score.append(weight[i])
             back.append(-1)
-            for j in range(i - 1, -1, -1):
-                earlier = chosen[j]
-                if label.index - earlier.index > MAX_ENTRY_LINES:
-                    break
-                gap = label.number - earlier.number
-                if 1 <= gap <= MAX_GAP:
-                    candidate = score[j] + weight[i] - 0.3 * (gap - 1)
-                    if candidate > score[i]:
-                        score[i], back[i] = candidate, j
+            lowest_line = label.index - MAX_ENTRY_LINES
+            earlier = [
+                j
+                for number in range(label.number - MAX_GAP, label.number)
+                for j in by_number.get(number, ())
+                if chosen[j].index >= lowest_line
+            ]
+            # nearest first, as a scan backwards from the label meets them: of equal scores
+            # the nearest label stays the link
+            for j in sorted(earlier, reverse=True):
+                gap = label.number - chosen[j].number
+                candidate = score[j] + weight[i] - 0.3 * (gap - 1)
+                if candidate > score[i]:
+                    score[i], back[i] = candidate, j
+            by_number.setdefault(label.number, []).append(i)
         if not score:
             continue
         end = max(range(len(score)), key=lambda k: (score[k], k))
