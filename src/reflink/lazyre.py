@@ -11,7 +11,8 @@ parses and compiles in Python: that was a third of the work of a cold ingest of 
 compiled pattern is also kept between processes, the way Python keeps bytecode: `re`'s
 compiler turns a pattern into a list of integers (the program its C matching engine runs), and
 that list, with the pattern's groups, is written at exit to a file beside this module's
-bytecode, named for the interpreter and the engine's version (`_sre.MAGIC`). The next process
+bytecode, named for the interpreter and stamped with its version and the engine's
+(`_sre.MAGIC`). The next process
 hands the stored program to the engine, which checks it as it does any program, and skips the
 compiler. Anything unexpected (another interpreter, a file that does not load, an engine that
 refuses a program) means compiling as `re` would; nothing is written where Python would not
