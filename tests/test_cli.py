@@ -225,3 +225,79 @@ def test_output_piped_to_a_reader_that_stops_is_no_error(seed_db: Path) -> None:
     errors = process.stderr.read().decode()
     process.wait(timeout=60)
     assert "Error" not in errors and "Traceback" not in errors, errors
+
+
+def small_review(topic: str, numbers: tuple[int, ...] = (1, 2, 3)) -> str:
+    """A short invented review citing `numbers` in superscript style, with its list."""
+    body = " ".join(f"{topic} finding number {n} was reported here.{n}" for n in numbers)
+    entries = "\n".join(
+        f"{n} A. B. Author{n} and C. Writer, J. Made-Up Res., 20{10 + n}, {n}, {n}00–{n}09."
+        for n in numbers
+    )
+    return f"1. Introduction\n\n{body}\n\nReferences\n\n{entries}\n"
+
+
+def test_a_folder_stands_for_every_document_below_it(tmp_path: Path) -> None:
+    """A folder of reviews is one argument (100,000 files would pass the shell's limit): its
+    texts, PDFs and JATS files in path order; its README, figures and hidden files are not."""
+    folder = tmp_path / "reviews"
+    (folder / "2019").mkdir(parents=True)
+    (folder / ".drafts").mkdir()
+    (folder / "b.txt").write_text(small_review("Kinase"), encoding="utf-8")
+    (folder / "2019" / "a.TXT").write_text(small_review("Fusion", (1, 2)), encoding="utf-8")
+    (folder / ".drafts" / "c.txt").write_text("not a review", encoding="utf-8")
+    (folder / "README.md").write_text("# reviews\n", encoding="utf-8")
+    (folder / "figure.png").write_bytes(b"\x89PNG\r\n")
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["a.TXT", "b.txt"]
+    assert result.stdout.splitlines()[0].startswith("a.TXT: 2 markers → 2 citations")
+    assert result.stderr == f"2 documents written to {db}\n"
+
+
+def test_a_folder_with_no_document_is_an_error_not_an_empty_ingest(tmp_path: Path) -> None:
+    folder = tmp_path / "typo"
+    folder.mkdir()
+    (folder / "notes.md").write_text("nothing here\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {folder} is a folder with no .txt, .pdf or .xml file in it; nothing to ingest"
+    )
+    assert not db.exists()
+
+
+def test_keep_going_in_parallel_writes_what_one_process_writes(tmp_path: Path) -> None:
+    """--keep-going parses with --jobs too: the same documents, rows and refusals as with one
+    process, the bad file listed in its place."""
+    import sqlite3
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    for index, topic in enumerate(["Kinase", "Fusion", "Resistance", "Brain", "Trial"]):
+        (folder / f"{index}.txt").write_text(small_review(topic), encoding="utf-8")
+    (folder / "2.txt").write_text("No citation in this text at all.\n", encoding="utf-8")
+    outputs, dumps = [], []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.db"
+        result = CliRunner().invoke(
+            cli, ["ingest", str(folder), "--keep-going", "--jobs", jobs, "--db", str(db)]
+        )
+        assert result.exit_code == 1
+        outputs.append((result.stdout, result.stderr.replace(str(db), "DB")))
+        with sqlite3.connect(db) as conn:
+            dumps.append(
+                [
+                    conn.execute(f"select * from {table} order by id").fetchall()
+                    for table in ("claims", "citations", "refs")
+                ]
+            )
+    assert outputs[0] == outputs[1]
+    assert dumps[0] == dumps[1]
+    assert outputs[0][1].splitlines() == [
+        "4 documents written to DB",
+        f"Error: {folder / '2.txt'}: no citation markers found; is this the text of an article?",
+        "1 of 5 files not ingested",
+    ]

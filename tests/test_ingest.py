@@ -316,3 +316,20 @@ def test_ingesting_a_text_loads_neither_the_pdf_reader_nor_the_xml_parser(tmp_pa
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout.strip()
         assert loaded == "[]", database
+
+
+def test_a_folder_adds_only_the_documents_not_named_already(tmp_path: Path) -> None:
+    from reflink.ingest import expand_inputs
+
+    folder = tmp_path / "reviews"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("b.txt", "a.pdf", "sub/c.nxml", "sub/d.XML", "notes.md", "sub/.e.txt"):
+        (folder / name).write_text("x", encoding="utf-8")
+    named = folder / "b.txt"
+    assert expand_inputs([named, folder, tmp_path / "elsewhere.dat"]) == [
+        named,  # as given, first
+        folder / "a.pdf",
+        folder / "sub" / "c.nxml",
+        folder / "sub" / "d.XML",
+        tmp_path / "elsewhere.dat",  # a file named on its own is kept, whatever its name
+    ]

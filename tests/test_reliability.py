@@ -91,9 +91,12 @@ def write_bytes(path: Path, data: bytes) -> Path:
 BAD_INPUTS: list[tuple[str, Callable[[Path], Path], Callable[[Path], str]]] = [
     ("missing-file", lambda d: d / "nope.txt", lambda p: f"Error: {p} does not exist"),
     (
+        # a folder stands for the documents in it (`expand_inputs`): one with none is an error
         "directory",
         lambda d: (d / "adir").mkdir() or d / "adir",
-        lambda p: f"Error: {p} is a directory, not a text file",
+        lambda p: (
+            f"Error: {p} is a folder with no .txt, .pdf or .xml file in it; nothing to ingest"
+        ),
     ),
     ("empty", lambda d: write_bytes(d / "empty.txt", b""), lambda p: f"Error: {p} is empty"),
     (

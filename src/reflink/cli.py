@@ -116,6 +116,7 @@ def cli() -> None:
     nargs=-1,
     required=True,
     type=click.Path(path_type=Path),
+    metavar="FILES_OR_FOLDERS...",
 )
 @db_option
 @click.option(
@@ -133,7 +134,8 @@ def cli() -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="Processes that parse (default: the number of cores); one writes, in file order.",
+    help="Processes that parse (default: the number of cores); one writes, in file order. "
+    "With --keep-going too.",
 )
 def ingest(
     text_files: tuple[Path, ...],
@@ -145,42 +147,43 @@ def ingest(
 ) -> None:
     """Read reviews' text into the database, all or nothing.
 
-    Read reviews' text into the database: all files in one transaction, or none.
+    All files are written in one transaction, or none. A folder stands for every text, PDF and
+    JATS XML file below it (by name: .txt, .pdf, .xml, .nxml; hidden files skipped).
 
     A failure (unreadable file, no citations, no reference list) stops with one error line and
     leaves the database byte-identical; re-ingesting a file replaces its rows. With
     --keep-going each file is written on its own and a bad one is listed, not fatal. A JATS
     XML article (PubMed Central, PLOS, BMC…) is recognised by its content and read from its
-    structure.
+    structure. --jobs processes parse while one writes, in the order the files were given.
 
     \b
         reflink ingest refs/alk-ros1-review.txt --db db/reflink.db
-        reflink ingest refs/*.txt --keep-going
+        reflink ingest refs/ --keep-going
         reflink ingest article.xml --db db/reflink.db
     """
-    from .ingest import ingest_files  # the parsers load only for the command that parses
+    # the parsers load only for the command that parses
+    from .ingest import expand_inputs, ingest_each, ingest_files
     from .parallel import default_jobs
 
+    paths = expand_inputs(text_files)
+    jobs = jobs or default_jobs()
     failed: list[tuple[Path, str]] = []
-    with progress("Ingesting", length=len(text_files)) as advance:
+    with progress("Ingesting", length=len(paths)) as advance:
         if keep_going:
-            results = []
-            for path in text_files:
-                try:
-                    results.extend(
-                        ingest_files(
-                            [path], db_path, allow_missing_references=allow_missing_references
-                        )
-                    )
-                except ReflinkError as exc:
-                    failed.append((path, str(exc)))
-                advance(1)
-        else:
-            results = ingest_files(
-                text_files,
+            results, refused = ingest_each(
+                paths,
                 db_path,
                 allow_missing_references=allow_missing_references,
-                jobs=jobs or default_jobs(),
+                jobs=jobs,
+                on_progress=advance,
+            )
+            failed = [(refusal.path, refusal.message) for refusal in refused]
+        else:
+            results = ingest_files(
+                paths,
+                db_path,
+                allow_missing_references=allow_missing_references,
+                jobs=jobs,
                 on_progress=advance,
             )
     if as_json:
@@ -196,7 +199,7 @@ def ingest(
                 f"Error: {message}" if str(path) in message else f"Error: {path}: {message}",
                 err=True,
             )
-        say(f"{len(failed)} of {len(text_files)} files not ingested", err=True)
+        say(f"{len(failed)} of {len(paths)} files not ingested", err=True)
         sys.exit(1)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import refusals
 from .citations import body_passage, find_citations
@@ -374,40 +374,98 @@ def ingest_files(
     writes, and the rows are the same, in the same order.
     """
     paths = [Path(path) for path in paths]
+    prepare = partial(
+        prepare_document, allow_missing_references=allow_missing_references, max_bytes=max_bytes
+    )
+    return _publish(
+        Path(db_path),
+        lambda: map_in_order(prepare, paths, min(jobs, len(paths))),
+        on_progress=on_progress,
+    )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A file `ingest_each` left out, with the one-line error a single ingest would print."""
+
+    path: Path
+    message: str
+
+
+def prepare_or_refuse(path: Path, **options: Any) -> PreparedDocument | Refusal:
+    """`prepare_document`, with a user's error (unreadable, not a review) as a Refusal."""
+    try:
+        return prepare_document(path, **options)
+    except ReflinkError as exc:
+        return Refusal(path, str(exc))
+
+
+def ingest_each(
+    paths: Iterable[Path | str],
+    db_path: Path | str,
+    *,
+    allow_missing_references: bool = False,
+    max_bytes: int = MAX_TEXT_BYTES,
+    jobs: int = 1,
+    on_progress: Callable[[int], None] = lambda step: None,
+) -> tuple[list[IngestResult], list[Refusal]]:
+    """Ingest every file that can be, each in a transaction of its own (`--keep-going`).
+
+    A file that cannot be read, parsed or written is returned as a Refusal and changes nothing;
+    the others are kept. As with `ingest_files`, `jobs` processes parse ahead while this one
+    writes, in the given order, so a folder of reviews with a few bad files runs in parallel
+    too."""
+    paths = [Path(path) for path in paths]
     db_path = Path(db_path)
-    options = {
-        "allow_missing_references": allow_missing_references,
-        "max_bytes": max_bytes,
-        "jobs": jobs,
-    }
+    prepare = partial(
+        prepare_or_refuse, allow_missing_references=allow_missing_references, max_bytes=max_bytes
+    )
+    results: list[IngestResult] = []
+    refused: list[Refusal] = []
+    for outcome in map_in_order(prepare, paths, min(jobs, len(paths))):
+        if isinstance(outcome, Refusal):
+            refused.append(outcome)
+        else:
+            try:
+                results.extend(_publish(db_path, lambda outcome=outcome: [outcome]))
+            except ReflinkError as exc:
+                refused.append(Refusal(outcome.path, str(exc)))
+        on_progress(1)
+    return results, refused
+
+
+def _publish(
+    db_path: Path,
+    documents: Callable[[], Iterable[PreparedDocument]],
+    *,
+    on_progress: Callable[[int], None] = lambda step: None,
+) -> list[IngestResult]:
+    """Write `documents()` into the database at `db_path` in one transaction. A database that
+    does not exist is built under a temporary name and published whole (publish.py); if another
+    process publishes it first, the documents are written into theirs (made again: the first
+    ones were written into the build that was dropped)."""
     try:
         with new_database(db_path) as building:
-            return _ingest_into(
+            return _write_into(
                 building or db_path,
-                paths,
+                documents(),
                 on_progress=on_progress,
                 shown_as=db_path if building else None,
-                **options,
             )
     except TargetAppeared:
-        # another process created the database meanwhile: ingest again, into theirs
-        return _ingest_into(db_path, paths, **options)
+        return _write_into(db_path, documents())
 
 
-def _ingest_into(
+def _write_into(
     db_path: Path,
-    paths: list[Path],
+    documents: Iterable[PreparedDocument],
     *,
-    allow_missing_references: bool,
-    max_bytes: int,
-    jobs: int = 1,
     on_progress: Callable[[int], None] = lambda step: None,
     shown_as: Path | None = None,
 ) -> list[IngestResult]:
-    """Stream `paths` into the database at `db_path` in one write transaction.
+    """Stream prepared documents into the database at `db_path` in one write transaction.
 
     `shown_as` is the path errors name: the target, not the temporary file being built.
-    With `jobs` > 1, worker processes read and parse; this one writes, in the given order.
     """
     try:
         db = open_writer(db_path)
@@ -420,12 +478,7 @@ def _ingest_into(
     try:
         with write_transaction(db, shown_as or db_path):
             migrate(db)
-            prepare = partial(
-                prepare_document,
-                allow_missing_references=allow_missing_references,
-                max_bytes=max_bytes,
-            )
-            for prepared in map_in_order(prepare, paths, min(jobs, len(paths))):
+            for prepared in documents:
                 path = prepared.path
                 document_id = write_staged(
                     db,
@@ -444,3 +497,42 @@ def _ingest_into(
     finally:
         db.close()
     return results
+
+
+# What a folder given to `reflink ingest` contributes: the files reflink reads (texts, PDFs,
+# JATS articles), by their names; anything else in a folder of reviews (its README, notes,
+# figures) is left alone. A file named on its own is read whatever its name (its content says
+# what it is).
+DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf", ".xml", ".nxml"})
+
+
+def expand_inputs(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; a folder → every document below it (DOCUMENT_SUFFIXES, any case), in
+    path order, skipping hidden files and folders (".git") and files already named.
+
+    A folder with no document is an InputError: a mistyped folder should not pass for an
+    ingest of nothing. (Folders also spare the shell's limit on arguments: a corpus of 100,000
+    files is one argument.)"""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            seen.add(path.resolve())
+            continue
+        documents = sorted(
+            candidate
+            for candidate in path.rglob("*")
+            if candidate.suffix.lower() in DOCUMENT_SUFFIXES
+            and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+            and candidate.is_file()
+        )
+        if not documents:
+            raise InputError(
+                f"{path} is a folder with no .txt, .pdf or .xml file in it; nothing to ingest"
+            )
+        for document in documents:
+            if document.resolve() not in seen:
+                seen.add(document.resolve())
+                found.append(document)
+    return found
