@@ -178,7 +178,7 @@ def cold_seed_rows(tmp: Path, start_wall: float, start_cpu: float) -> list[dict]
         },
         {
             "benchmark": "ingest cold",
-            "what": "seed: of which importing the ingest modules (parsers, sqlite-utils)",
+            "what": "seed: importing reflink.cli and the ingest modules (click, parsers, sqlite3)",
             "median_s": split["import_s"],
             "value": f"cpu {split['import_cpu']:.3f} s",
         },

@@ -71,7 +71,9 @@ def run() -> list[dict]:
     pages = read.pages
     text = "\n".join(line.text for line in read.lines)
     parse_document(text)  # loads word frequencies once, for both routes
-    rows.append(_row(f"invented review, {pages} pages: read_pdf", *timed(lambda: read_pdf(data), 5), pages))
+    rows.append(
+        _row(f"invented review, {pages} pages: read_pdf", *timed(lambda: read_pdf(data), 5), pages)
+    )
     rows.append(
         _row(
             f"invented review, {pages} pages: read + parse (PDF route)",
