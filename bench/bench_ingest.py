@@ -43,7 +43,7 @@ BLOCK_LINES = (938, 1260)
 FIELDS = ("journal", "year", "volume", "pages")
 CORPUS_SIZE = 50
 COLD_REPEAT = 5  # fresh processes per cold figure (median)
-CORPUS_PAIRS = 3  # alternated --jobs 1 / --jobs N runs per corpus
+CORPUS_PAIRS = 5  # alternated --jobs 1 / --jobs N runs per corpus
 
 sys.path.insert(0, str(ROOT / "tests"))  # the synthetic review generator the tests use
 
