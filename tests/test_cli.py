@@ -301,3 +301,44 @@ def test_keep_going_in_parallel_writes_what_one_process_writes(tmp_path: Path) -
         f"Error: {folder / '2.txt'}: no citation markers found; is this the text of an article?",
         "1 of 5 files not ingested",
     ]
+
+
+def test_skip_unchanged_ingests_only_what_is_new_or_edited(tmp_path: Path) -> None:
+    """A folder that grows: the files ingested before, unedited, are left as they are (not
+    parsed, their rows untouched); a new file and an edited one are ingested."""
+    import sqlite3
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    for topic in ("Kinase", "Fusion", "Brain"):
+        (folder / f"{topic}.txt").write_text(small_review(topic), encoding="utf-8")
+    db = tmp_path / "r.db"
+    assert CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        before = conn.execute("select id, name, ingested_at from documents order by id").fetchall()
+
+    (folder / "Trial.txt").write_text(small_review("Trial"), encoding="utf-8")
+    (folder / "Kinase.txt").write_text(small_review("Kinase", (1, 2)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--skip-unchanged", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        "Kinase.txt",
+        "Trial.txt",
+    ]
+    assert result.stderr == f"2 documents written to {db} (2 files unchanged, skipped)\n"
+    with sqlite3.connect(db) as conn:
+        after = conn.execute("select id, name, ingested_at from documents order by id").fetchall()
+        kinase_citations = conn.execute(
+            "select count(*) from citations join documents d on d.id = document_id"
+            " where d.name = 'Kinase.txt'"
+        ).fetchone()
+    unchanged = [row for row in before if row[1] in ("Fusion.txt", "Brain.txt")]
+    assert all(row in after for row in unchanged)  # same id, same ingest time: not rewritten
+    assert [row[1] for row in after] == ["Brain.txt", "Fusion.txt", "Kinase.txt", "Trial.txt"]
+    assert kinase_citations == (2,)  # the edited file's new text
+
+    bytes_before = db.read_bytes()
+    again = CliRunner().invoke(cli, ["ingest", str(folder), "--skip-unchanged", "--db", str(db)])
+    assert again.exit_code == 0
+    assert again.stderr == f"all 4 files unchanged in {db}; nothing to ingest\n"
+    assert db.read_bytes() == bytes_before

@@ -131,6 +131,12 @@ def cli() -> None:
     help="Ingest the files that can be read, each on its own; list the others; exit 1 if any.",
 )
 @click.option(
+    "--skip-unchanged",
+    is_flag=True,
+    help="Leave out files ingested before whose content has not changed (same path, same "
+    "SHA-256): a folder that grows is ingested again at the cost of its new files.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -143,6 +149,7 @@ def ingest(
     allow_missing_references: bool,
     as_json: bool,
     keep_going: bool,
+    skip_unchanged: bool,
     jobs: int | None,
 ) -> None:
     """Read reviews' text into the database, all or nothing.
@@ -162,10 +169,16 @@ def ingest(
         reflink ingest article.xml --db db/reflink.db
     """
     # the parsers load only for the command that parses
-    from .ingest import expand_inputs, ingest_each, ingest_files
+    from .ingest import expand_inputs, ingest_each, ingest_files, split_unchanged
     from .parallel import default_jobs
 
     paths = expand_inputs(text_files)
+    skipped: list[Path] = []
+    if skip_unchanged:
+        paths, skipped = split_unchanged(paths, db_path)
+        if not paths:
+            say(f"all {_files(len(skipped))} unchanged in {db_path}; nothing to ingest", err=True)
+            return
     jobs = jobs or default_jobs()
     failed: list[tuple[Path, str]] = []
     with progress("Ingesting", length=len(paths)) as advance:
@@ -192,7 +205,8 @@ def ingest(
         for result in results:
             say(result.summary())
     if results or not failed:
-        wrote_to(db_path, f"{len(results)} {_documents(len(results))}")
+        unchanged = f"{_files(len(skipped))} unchanged, skipped" if skipped else ""
+        wrote_to(db_path, f"{len(results)} {_documents(len(results))}", unchanged)
     if failed:
         for path, message in failed:
             say(
@@ -207,10 +221,14 @@ def _documents(count: int) -> str:
     return "document" if count == 1 else "documents"
 
 
-def wrote_to(db_path: Path, what: str) -> None:
+def _files(count: int) -> str:
+    return "1 file" if count == 1 else f"{count} files"
+
+
+def wrote_to(db_path: Path, what: str, aside: str = "") -> None:
     """The last line of a command that writes: which database it wrote (on stderr, so standard
-    output stays the command's results)."""
-    say(f"{what} written to {db_path}", err=True)
+    output stays the command's results), and `aside`, what it left alone."""
+    say(f"{what} written to {db_path}{f' ({aside})' if aside else ''}", err=True)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import os
 import re
+import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -497,6 +498,38 @@ def _write_into(
     finally:
         db.close()
     return results
+
+
+def split_unchanged(paths: Sequence[Path], db_path: Path | str) -> tuple[list[Path], list[Path]]:
+    """(the files to ingest, the files the database holds already as they are now).
+
+    A file is unchanged when its path is stored with the SHA-256 of its bytes today: a folder
+    of reviews that grows is ingested again at the cost of hashing what it held before. The
+    database is only read; a file that cannot be read, or a database this cannot read, means
+    ingesting, where the one-line error comes from."""
+    from .db import read_only_uri
+
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        return list(paths), []
+    try:
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True)
+        try:
+            stored = dict(conn.execute("select path, sha256 from documents"))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return list(paths), []
+    changed: list[Path] = []
+    unchanged: list[Path] = []
+    for path in paths:
+        digest = stored.get(file_name_text(str(path.resolve())))
+        try:
+            same = digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+        except OSError:
+            same = False
+        (unchanged if same else changed).append(path)
+    return changed, unchanged
 
 
 # What a folder given to `reflink ingest` contributes: the files reflink reads (texts, PDFs,
