@@ -17,6 +17,7 @@ import click
 from .errors import ReflinkError
 
 if TYPE_CHECKING:
+    from .ingest import Refusal
     from .models import IngestResult
 
 DEFAULT_DB = Path("db/reflink.db")
@@ -180,7 +181,7 @@ def ingest(
             say(f"all {_files(len(skipped))} unchanged in {db_path}; nothing to ingest", err=True)
             return
     jobs = jobs or default_jobs()
-    failed: list[tuple[Path, str]] = []
+    refused: list[Refusal] = []
     with progress("Ingesting", length=len(paths)) as advance:
         if keep_going:
             results, refused = ingest_each(
@@ -190,7 +191,6 @@ def ingest(
                 jobs=jobs,
                 on_progress=advance,
             )
-            failed = [(refusal.path, refusal.message) for refusal in refused]
         else:
             results = ingest_files(
                 paths,
@@ -204,16 +204,17 @@ def ingest(
     else:
         for result in results:
             say(result.summary())
-    if results or not failed:
+    if results or not refused:
         unchanged = f"{_files(len(skipped))} unchanged, skipped" if skipped else ""
         wrote_to(db_path, f"{len(results)} {_documents(len(results))}", unchanged)
-    if failed:
-        for path, message in failed:
+    if refused:
+        for refusal in refused:
+            path, message = refusal.path, refusal.message
             say(
                 f"Error: {message}" if str(path) in message else f"Error: {path}: {message}",
                 err=True,
             )
-        say(f"{len(failed)} of {len(paths)} files not ingested", err=True)
+        say(f"{len(refused)} of {len(paths)} files not ingested", err=True)
         sys.exit(1)
 
 

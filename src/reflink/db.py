@@ -619,9 +619,9 @@ def insert_values(
     Many rows are staged in a temporary table and copied by one INSERT … SELECT: an executemany
     is a statement per row, and each statement in a transaction costs a savepoint, at which
     FTS5 writes its pending index out (one full-text segment per claim, merged again and
-    again). Staged, the seed's claims are written 4× faster, its other rows about 2×; the rows,
-    their ids and their order are the same (the stage has no column types: values reach the
-    table as bound)."""
+    again). The rows, their ids and their order are the same (the stage has no column types:
+    values reach the table as bound). `merge` and the Crossref writes use it; ingest stages a
+    document's rows where it parses them and copies them in the same way (reflink.staging)."""
     if not values:
         return
     names = ", ".join(f"[{column}]" for column in columns)
