@@ -534,10 +534,11 @@ def test_interrupt_while_writing_leaves_no_trace(
     calls = []
 
     def write_then_interrupt(db, staged, **kwargs):
-        real_write(db, staged, **kwargs)
+        document_id = real_write(db, staged, **kwargs)
         calls.append(kwargs["name"])
         if len(calls) == 2:
             raise KeyboardInterrupt
+        return document_id
 
     monkeypatch.setattr(reflink_ingest, "write_staged", write_then_interrupt)
     files = [
@@ -590,12 +591,13 @@ real_write = ingest.write_staged
 written = []
 
 def write_then_stall(db, staged, **kwargs):
-    real_write(db, staged, **kwargs)
+    document_id = real_write(db, staged, **kwargs)
     written.append(kwargs["name"])
     if len(written) == 2:
         db.execute("pragma cache_spill = 1")  # let pages reach the file before the kill
         Path(sys.argv[1]).write_text("rows written")
         time.sleep(60)
+    return document_id
 
 ingest.write_staged = write_then_stall
 ingest.ingest_files(sys.argv[3:], sys.argv[2])

@@ -792,7 +792,8 @@ def scan_reference_words(scan: Scan) -> Iterator[Candidate]:
 
 def _before(text: str, literal: str, *distances: int) -> list[int]:
     """Offsets `distance` characters before each occurrence of `literal`, in order."""
-    offsets, at = [], text.find(literal)
+    offsets: list[int] = []
+    at = text.find(literal)
     while at != -1:
         offsets.extend(at - distance for distance in distances if at >= distance)
         at = text.find(literal, at + 1)
@@ -1651,8 +1652,11 @@ def _introductions(
     # `_recite_bias` of the two shapes it tells apart, added once here
     spaced_bias, other_bias = _recite_bias_of(SPACED), _recite_bias_of(GLUED)
     for index, candidate in enumerate(candidates):
-        numbers = candidate.numbers
-        numbers = list(numbers) if len(numbers) == 1 else sorted(set(numbers))
+        numbers = (
+            list(candidate.numbers)
+            if len(candidate.numbers) == 1
+            else sorted(set(candidate.numbers))
+        )
         high = numbers[-1]
         best, best_from = minus_infinity, -1
         # only a candidate with some local evidence may introduce numbers: "c-ros oncogene 1

@@ -77,10 +77,12 @@ def split_claims(
     paragraph_of: dict[Segment, int] = {}
     for segment in split_segments(passage, lines, section_at_line):
         if segment.kind not in CLAIM_KINDS:
-            held = _flush(held, passage, ordered, starts, claims, paragraph_of)
+            _flush(held, passage, ordered, starts, claims, paragraph_of)
+            held = None
             continue
         if segment.section is not None and REFERENCE_HEADING.match(segment.section.title):
-            held = _flush(held, passage, ordered, starts, claims, paragraph_of)
+            _flush(held, passage, ordered, starts, claims, paragraph_of)
+            held = None
             continue  # lines of the list that no entry took: not claims
         inside = ordered[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]
         spans = split_sentences(passage.text, segment.start, segment.end, inside)
@@ -96,7 +98,8 @@ def split_claims(
                 held[0].append((first_start, first_end))
                 spans = spans[1:]
                 paragraph_of[segment] = paragraph_of[held[1]]
-            held = _flush(held, passage, ordered, starts, claims, paragraph_of)
+            _flush(held, passage, ordered, starts, claims, paragraph_of)
+            held = None
         last_open = segment.kind == BODY and not _is_closed(
             passage.text, spans[-1] if spans else (0, 0)
         )

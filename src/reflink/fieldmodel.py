@@ -72,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
 
 def shape(word: str) -> str:
     """'Immunol' → 'Xx', '1432' → 'd', 'PLoS' → 'XxXx', '10(3)' → 'd(d)': runs collapsed."""
-    out = []
+    out: list[str] = []
     for char in word:
         kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
         if not out or out[-1] != kind:

@@ -358,7 +358,7 @@ def leading_tail(lines: Sequence[Line], first: int, skip: set[int]) -> list[int]
             index -= 1
             continue
         line = lines[index]
-        if line.kind in (HEADING, *NOT_LIST_KINDS) or LIST_HEADING.match(line.text):
+        if line.kind == HEADING or line.kind in NOT_LIST_KINDS or LIST_HEADING.match(line.text):
             break
         if not SOURCE_HINT.search(line.text) or len(line.text) > 120:
             break
@@ -425,7 +425,8 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
         line = lines[index]
         text = line.text.strip()
         if (
-            line.kind in (HEADING, *NOT_LIST_KINDS)
+            line.kind == HEADING
+            or line.kind in NOT_LIST_KINDS
             or AFTER_LIST_HEADING.match(text)
             or LIST_HEADING.match(text)
             or BULLET.match(text)

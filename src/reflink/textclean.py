@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
+from typing import ClassVar
 
 from .errors import InputError
 from .headings import Neighbours, heading_shape, is_unnumbered_heading, reads_as_sentence
@@ -163,7 +164,9 @@ def _private_use_words(text: str) -> Iterable[str]:
         start = match.start()
         while start > end and _letter_or_private_use(text[start - 1]):
             start -= 1
-        end = PUA_WORD_TAIL.match(text, match.start()).end()
+        tail = PUA_WORD_TAIL.match(text, match.start())
+        assert tail is not None  # `[...]*` always matches; the type checker needs telling
+        end = tail.end()
         yield text[start:end]
 
 
@@ -700,10 +703,10 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         len(texts),
     )
     # "Received 23 April 2016, Accepted …" near the top: the title block ends there
-    dateline = next(
+    dateline_end = next(
         (i for i in range(min(len(texts), 15)) if not kinds[i] and DATELINE.match(texts[i])), 0
     )
-    for index in range(dateline):
+    for index in range(dateline_end):
         if not kinds[index]:
             kinds[index] = FRONT
     if layout.body_start:
@@ -1006,7 +1009,7 @@ def _mark_heading_continuation(
 
 def _heading_like_number(text: str) -> bool:
     match = NUMBERED_HEADING.match(text)
-    return bool(match) and match.group("number")[0].isdigit()
+    return match is not None and match.group("number")[0].isdigit()
 
 
 def _wraps_a_sentence(texts: list[str], kinds: list[str], index: int) -> bool:
@@ -1172,7 +1175,8 @@ class WordCounts:
     whether, and how often, it counts. Past FIND_LIMIT questions counting everything is cheaper.
     """
 
-    FIND_LIMIT = 80  # a scan for every word costs about as much as 90 str.find searches
+    # a scan for every word costs about as much as 90 str.find searches
+    FIND_LIMIT: ClassVar[int] = 80
 
     def __init__(self, joined: str, questions: int) -> None:
         """`joined`: the lines joined by newlines; `questions`: how many words may be asked."""
@@ -1208,7 +1212,9 @@ class WordCounts:
                 run_start = start
                 while run_start and _word_character(text[run_start - 1]):
                     run_start -= 1
-                run_end = WORD_RUN_TAIL.match(text, end).end()
+                tail = WORD_RUN_TAIL.match(text, end)
+                assert tail is not None  # `[\w-]*` always matches
+                run_end = tail.end()
                 count += HYPHENATED.findall(text, run_start, run_end).count(word)
             start = text.find(word, start + 1)
         return count
