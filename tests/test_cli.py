@@ -251,9 +251,44 @@ def test_a_folder_stands_for_every_document_below_it(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["a.TXT", "b.txt"]
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        "a.TXT",
+        "b.txt",
+        "In all",
+    ]
     assert result.stdout.splitlines()[0].startswith("a.TXT: 2 markers → 2 citations")
     assert result.stderr == f"2 documents written to {db}\n"
+
+
+def test_a_batch_ends_with_its_counts_added_up(tmp_path: Path) -> None:
+    """Ingesting a folder of many reviews, the documents' own lines scroll away: the last line
+    of the results adds them up. One document needs no total."""
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").write_text(small_review("Kinase"), encoding="utf-8")
+    # cites 1, 2 and 4; lists 1, 2 and 3: one number without an entry, one entry never cited
+    (folder / "b.txt").write_text(
+        small_review("Fusion", (1, 2, 3)).replace("reported here.3", "reported here.4"),
+        encoding="utf-8",
+    )
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "a.txt: 3 markers → 3 citations (3 linked to an entry), 3 claims (3 cited), 3 entries, "
+        "0 numbers without an entry"
+    )
+    assert lines[1] == (
+        "b.txt: 3 markers → 3 citations (2 linked to an entry), 3 claims (3 cited), 3 entries, "
+        "1 numbers without an entry (4), 1 entries never cited (3)"
+    )
+    assert lines[2] == (
+        "In all: 6 markers → 6 citations (5 linked to an entry), 6 claims (6 cited), 6 entries, "
+        "1 numbers without an entry"
+    )
+    single = CliRunner().invoke(cli, ["ingest", str(folder / "a.txt"), "--db", str(db)])
+    assert single.stdout.splitlines() == [lines[0]]
 
 
 def test_a_folder_with_no_document_is_an_error_not_an_empty_ingest(tmp_path: Path) -> None:
@@ -324,6 +359,7 @@ def test_skip_unchanged_ingests_only_what_is_new_or_edited(tmp_path: Path) -> No
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
         "Kinase.txt",
         "Trial.txt",
+        "In all",
     ]
     assert result.stderr == f"2 documents written to {db} (2 files unchanged, skipped)\n"
     with sqlite3.connect(db) as conn:

@@ -560,11 +560,12 @@ def test_cli_batch_prints_one_line_per_document(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     result = CliRunner().invoke(cli, ["ingest", *map(str, files), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    *lines, total = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines] == ["doc0.txt", "doc1.txt", "doc2.txt"]
     assert all(
         line.startswith(f"doc{i}.txt: 3 markers → 6 citations") for i, line in enumerate(lines)
     )
+    assert total.startswith("In all: 9 markers → 18 citations")
     assert rows(db, "select count(*) from documents") == [(3,)]
 
 

@@ -171,6 +171,7 @@ def ingest(
     """
     # the parsers load only for the command that parses
     from .ingest import expand_inputs, ingest_each, ingest_files, split_unchanged
+    from .models import batch_summary
     from .parallel import default_jobs
 
     paths = expand_inputs(text_files)
@@ -204,6 +205,8 @@ def ingest(
     else:
         for result in results:
             say(result.summary())
+        if len(results) > 1:
+            say(batch_summary(results))
     if results or not refused:
         unchanged = f"{_files(len(skipped))} unchanged, skipped" if skipped else ""
         wrote_to(db_path, f"{len(results)} {_documents(len(results))}", unchanged)

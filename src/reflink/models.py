@@ -8,7 +8,7 @@ remembers where it came from (`line`, `raw`), so a user can always go back to th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,6 +196,37 @@ class IngestResult:
         if self.problems:
             text += f", {self.problems} problems"
         return text
+
+
+def batch_summary(results: Sequence[IngestResult]) -> str:
+    """The counts of many ingested documents added up: the line a user ingesting a folder reads
+    last, when the documents' own lines have scrolled away."""
+    total = {
+        name: sum(getattr(result, name) for result in results)
+        for name in (
+            "markers",
+            "citations",
+            "linked",
+            "claims",
+            "cited_claims",
+            "entries",
+            "partial_entries",
+            "problems",
+        )
+    }
+    text = (
+        f"In all: {total['markers']:,} markers → "
+        f"{total['citations']:,} citations ({total['linked']:,} linked to an entry), "
+        f"{total['claims']:,} claims ({total['cited_claims']:,} cited), "
+        f"{total['entries']:,} entries"
+    )
+    if total["partial_entries"]:
+        text += f" ({total['partial_entries']:,} partial)"
+    dangling = sum(len(result.dangling) for result in results)
+    text += f", {dangling:,} numbers without an entry"
+    if total["problems"]:
+        text += f", {total['problems']:,} problems"
+    return text
 
 
 def file_name_text(name: str) -> str:
