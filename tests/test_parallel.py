@@ -107,8 +107,11 @@ def test_cli_jobs(tmp_path: Path, corpus) -> None:
     db = tmp_path / "r.db"
     result = CliRunner().invoke(cli, ["ingest", *map(str, corpus[:3]), "--db", str(db), "-j", "2"])
     assert result.exit_code == 0, result.output
-    assert result.output.count("markers →") == 3
-    assert result.output.splitlines()[0].startswith("review000.txt: ")
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        *(path.name for path in corpus[:3]),
+        "In all",
+    ]
+    assert result.stdout.splitlines()[0].startswith("review000.txt: ")
     bad = CliRunner().invoke(cli, ["ingest", str(corpus[0]), "--db", str(db), "--jobs", "0"])
     assert bad.exit_code == 2 and "--jobs" in bad.output
 
