@@ -181,13 +181,7 @@ class IngestResult:
 
     def summary(self) -> str:
         """One line of counts: what a user reads after `reflink ingest`."""
-        text = (
-            f"{self.name}: {self.markers} markers → {self.citations} citations "
-            f"({self.linked} linked to an entry), {self.claims} claims "
-            f"({self.cited_claims} cited), {self.entries} entries"
-        )
-        if self.partial_entries:
-            text += f" ({self.partial_entries} partial)"
+        text = f"{self.name}: " + _counts_text(self, "{}")
         text += f", {len(self.dangling)} numbers without an entry"
         if self.dangling:
             text += f" ({format_ranges(self.dangling)})"
@@ -201,31 +195,41 @@ class IngestResult:
 def batch_summary(results: Sequence[IngestResult]) -> str:
     """The counts of many ingested documents added up: the line a user ingesting a folder reads
     last, when the documents' own lines have scrolled away."""
-    total = {
-        name: sum(getattr(result, name) for result in results)
-        for name in (
-            "markers",
-            "citations",
-            "linked",
-            "claims",
-            "cited_claims",
-            "entries",
-            "partial_entries",
-            "problems",
-        )
-    }
-    text = (
-        f"In all: {total['markers']:,} markers → "
-        f"{total['citations']:,} citations ({total['linked']:,} linked to an entry), "
-        f"{total['claims']:,} claims ({total['cited_claims']:,} cited), "
-        f"{total['entries']:,} entries"
+    total = IngestResult(
+        name="In all",
+        document_id=0,
+        **{name: sum(getattr(result, name) for result in results) for name in COUNTED},
     )
-    if total["partial_entries"]:
-        text += f" ({total['partial_entries']:,} partial)"
-    dangling = sum(len(result.dangling) for result in results)
-    text += f", {dangling:,} numbers without an entry"
-    if total["problems"]:
-        text += f", {total['problems']:,} problems"
+    text = "In all: " + _counts_text(total, "{:,}")
+    text += f", {sum(len(result.dangling) for result in results):,} numbers without an entry"
+    if total.problems:
+        text += f", {total.problems:,} problems"
+    return text
+
+
+# the counts of IngestResult that add up over documents
+COUNTED = (
+    "claims",
+    "cited_claims",
+    "markers",
+    "citations",
+    "entries",
+    "partial_entries",
+    "problems",
+    "linked",
+)
+
+
+def _counts_text(result: IngestResult, number: str) -> str:
+    """The counts one document's line and a batch's total share, each written as `number`."""
+    n = number.format
+    text = (
+        f"{n(result.markers)} markers → {n(result.citations)} citations "
+        f"({n(result.linked)} linked to an entry), {n(result.claims)} claims "
+        f"({n(result.cited_claims)} cited), {n(result.entries)} entries"
+    )
+    if result.partial_entries:
+        text += f" ({n(result.partial_entries)} partial)"
     return text
 
 
