@@ -134,7 +134,6 @@ def _flush(
         claim = make_claim(passage, held[0], ordered, starts, held[1], paragraph_of[held[1]])
         if claim is not None:
             claims.append(claim)
-    return None
 
 
 def find_sections(lines: Sequence[Line]) -> tuple[list[Section], dict[int, Section]]:
