@@ -280,6 +280,12 @@ def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
             ["Smith, A. and Tol-", "bert, J."], "Smith, A. and Tolbert, J.", id="hyphenated-word"
         ),
         pytest.param(["A. Moro-", "Sibilot"], "A. Moro-Sibilot", id="real-hyphen-before-capital"),
+        pytest.param(
+            ["Transcriptional control of human p53-", "regulated genes."],
+            "Transcriptional control of human p53-regulated genes.",
+            id="hyphen-after-a-digit-joins-a-compound",
+        ),
+        pytest.param(["Blood 2012;119:1145-", "50."], "Blood 2012;119:1145-50.", id="page-range"),
         pytest.param(["Lancet Oncol.,", "2014, 15"], "Lancet Oncol., 2014, 15", id="plain-wrap"),
     ],
 )

@@ -525,6 +525,10 @@ def join_lines(parts: Sequence[str]) -> str:
             text = text[:-1] + part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2):
             text += part  # "Li-" + "Na", "Artal-" + "Cortes": a real hyphen
+        elif text[-1] == "-" and text[-2:-1].isdigit() and part[:1].isalnum():
+            # "p53-" + "regulated", "IL-6-" + "induced", "1145-" + "1150": after a digit the
+            # hyphen is the word's own (no word is broken after a digit), and so is its join
+            text += part
         else:
             text += " " + part
     return text
