@@ -832,3 +832,15 @@ def test_family_dotted_initials_list_keeps_a_year_range_in_its_titles() -> None:
         "Lamp use in Fakeland, 2005 through 2012: a survey",
     ]
     assert entries[0].authors[:2] == ("Okafor S.M.", "Abara K.L.")
+
+
+def test_an_accented_initial_ends_no_author_list() -> None:
+    """ "Araújo, T.É.R. et al." (Brazilian, Turkish, Nordic names): the É is an initial, so the
+    names run on to "et al.", and the title does not start with "É.R. et al."."""
+    entry = parse_entry_text(
+        "Araújo, T.É.R. & Åberg, Ö. An invented title on dengue sequencing in classrooms. "
+        "Nat Commun 12, 2296 (2021)."
+    )
+    assert entry.authors == ("Araújo, T.É.R.", "Åberg, Ö.")
+    assert entry.title == "An invented title on dengue sequencing in classrooms"
+    assert entry.journal == "Nat Commun"

@@ -27,6 +27,10 @@ from .words import NAME_PARTICLES as PARTICLES
 # Recognising a printed name (reading an author list)
 # ---------------------------------------------------------------------------------------------
 
+# capitals, accented ones too ("Ørsted HC", "Çelik Ö", "Łukasz"), whether a name starts with
+# one or an initial is one: "Şahin, Ö.", "Araújo, T.É.R."
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+
 # Every pattern here is compiled at first use (lazyre): an ingest never splits a name, and a
 # reference list in one style needs few of the reading patterns; compiling them all was
 # ~10 ms of every cold ingest (the capital-letter classes are long).
@@ -34,13 +38,14 @@ from .words import NAME_PARTICLES as PARTICLES
 # A person's name printed initials-first: "S. M. Gadgeel", "K.L. Brandt", "J.-F. Martini",
 # "D. de Vries", "G. R. Blumenschein Jr", "P. N.Morcos" (a space lost in extraction)
 INITIALS_FIRST = lazy(
-    r"^[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*\s*(?:(?:[a-z]{1,3}\s){0,2}[A-ZÀ-Þ][\w'’\-]*)"
-    r"(?:[\s-][A-ZÀ-Þ][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
+    rf"^[{UPPER}][a-z]?\.(?:\s?-?\s?[{UPPER}][a-z]?\.)*\s*(?:(?:[a-z]{{1,3}}\s){{0,2}}"
+    rf"[{UPPER}][\w'’\-]*)(?:[\s-][{UPPER}][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
 )
 # A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I."
 FAMILY_FIRST = (
-    r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þa-zà-þ][\w'’\-]*){0,3},\s?"
-    r"[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
+    r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}"
+    rf"[{UPPER}][\w'’\-]*(?:\s[{UPPER}a-zà-þ][\w'’\-]*){{0,3}},\s?"
+    rf"[{UPPER}][a-z]?\.(?:\s?-?\s?[{UPPER}][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
 )
 FAMILY_FIRST_LIST = lazy(
     rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
@@ -48,12 +53,12 @@ FAMILY_FIRST_LIST = lazy(
 )
 # A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P"
 VANCOUVER_NAME = lazy(
-    r"^(?:[\w'’\-´¨¸˜`^]+\s){1,4}[A-Z]{1,4}(?:-[A-Z]{1,2})?$"  # "Lau KM-Y"
-    r"|^[\w'’\-]+\s[A-Z]{1,4}\s(?:Jr|Sr|II|III|IV)$"
+    rf"^(?:[\w'’\-´¨¸˜`^]+\s){{1,4}}[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?$"  # "Lau KM-Y"
+    rf"|^[\w'’\-]+\s[{UPPER}]{{1,4}}\s(?:Jr|Sr|II|III|IV)$"
 )
 
 
-LOST_SPACE_AFTER_INITIAL = lazy(r"(?<=[A-Z]\.)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
+LOST_SPACE_AFTER_INITIAL = lazy(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-zà-ÿ]{{2,}})")
 
 
 def repair_name(name: str) -> str:
@@ -69,7 +74,9 @@ def is_person(name: str) -> bool:
 
 
 # "Sousa L.F.O.", "Lima S.O": the family name, then initials with full stops and no comma
-FAMILY_DOTTED_INITIALS = lazy(r"^(?:[A-ZÀ-Þ][\w'’\-]+\s){1,3}(?:[A-Z]\.){0,3}[A-Z]\.?$")
+FAMILY_DOTTED_INITIALS = lazy(
+    rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.){{0,3}}[{UPPER}]\.?$"
+)
 
 
 FAMILY_FIRST_NAME = lazy(FAMILY_FIRST)
@@ -95,8 +102,6 @@ def is_any_name(name: str) -> bool:
 
 # "Jr", "III": case matters, since Vancouver initials "JR" are John R.
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd"}
-# capitals, accented ones too ("Ørsted HC", "Çelik Ö", "Łukasz")
-UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # "S.", "Ch.", "J.-F.", "L.M.": initials printed with full stops
 DOTTED_INITIAL = lazy(rf"^[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}][a-z]{{0,2}}\.)*$")
 # one initial of a run: "L.M." → "L.", "M."; "J.-F." stays whole

@@ -53,6 +53,7 @@ from .names import (
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
     FAMILY_FIRST_NAME,
+    UPPER,
     VANCOUVER_NAME,
     is_any_name,
     is_person,
@@ -1062,7 +1063,7 @@ def split_family_first(text: str) -> list[str]:
     return [m.group(0).strip(" ,") for m in FAMILY_FIRST_NAME.finditer(text)]
 
 
-ENDS_ON_INITIAL = lazy(r"[.,]\s?[A-Z]$")
+ENDS_ON_INITIAL = lazy(rf"[.,]\s?[{UPPER}]$")
 
 
 def split_authors_any(text: str) -> list[str]:
