@@ -13,6 +13,7 @@ from reflink.references import (
     join_lines,
     parse_entry_text,
     parse_references,
+    split_authors_any,
 )
 from reflink.textclean import clean_text, decode_text
 
@@ -844,3 +845,31 @@ def test_an_accented_initial_ends_no_author_list() -> None:
     assert entry.authors == ("Araújo, T.É.R.", "Åberg, Ö.")
     assert entry.title == "An invented title on dengue sequencing in classrooms"
     assert entry.journal == "Nat Commun"
+
+
+@pytest.mark.parametrize(
+    ("printed", "names"),
+    [
+        pytest.param("Okonkwo, A.; Lindqvist, B.", ["Okonkwo, A.", "Lindqvist, B."], id="acs"),
+        pytest.param("Okonkwo, A. B. & Lind, C.", ["Okonkwo, A. B.", "Lind, C."], id="nature"),
+        pytest.param("A. B. Okonkwo, C. Lind", ["A. B. Okonkwo", "C. Lind"], id="initials-first"),
+    ],
+)
+def test_an_author_span_splits_in_each_printed_form(printed: str, names: list[str]) -> None:
+    # the field model's author span comes in any form; ";" between family-first names (ACS)
+    # was split at its commas: "Okonkwo", "A.; Lindqvist", "B"
+    assert split_authors_any(printed) == names
+
+
+def test_a_book_whose_authors_no_rule_found_keeps_them_out_of_its_title() -> None:
+    """In a list of a style the rules know, "Okonkwo, A.; Lindqvist, B. Title. 2008." fits no
+    rule: the partial reading's title ran from the entry's start. The model finds the names
+    and the title after them, and its title is taken."""
+    entry = parse_entry_text(
+        "Okonkwo, A.; Lindqvist, B. Invented models of worm infection by soil fungi. 2008.",
+        style="nature",
+        style_known=True,
+    )
+    assert entry.authors == ("Okonkwo, A.", "Lindqvist, B.")
+    assert entry.title == "Invented models of worm infection by soil fungi"
+    assert entry.year == 2008

@@ -366,11 +366,15 @@ def read_with_model(
     if rules_fit and same_source(draft, read):
         return None  # both read the same year, volume and pages: the rules' strings are exact
     fill_only = style_known and not rules_fit
+    # a title the rules read without finding the authors starts where the entry starts, with
+    # the names the model finds in front of it ("Ohno, S. Evolution by gene duplication"): the
+    # model's title, where it reads one, is the better
+    title_holds_names = not draft.authors and bool(read.authors) and bool(read.title)
     for name in ("authors", "title", "journal", "year", "volume", "pages"):
         mine, theirs = getattr(read, name), getattr(draft, name)
         if name == "journal":
             theirs = theirs or draft.container  # a book's publisher, a press release's source
-        if fill_only and theirs:
+        if fill_only and theirs and not (name == "title" and title_holds_names):
             continue
         if mine or name in TEXT_FIELDS:
             # the rules' partial title or journal is a guess at a style they do not know

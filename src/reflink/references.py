@@ -1071,9 +1071,11 @@ def split_authors_any(text: str) -> list[str]:
     text = text.strip(" ,")
     if ENDS_ON_INITIAL.search(text):
         text += "."  # "Lee,D.E. (2014)": the year pattern took the last initial's full stop
-    family_first = FAMILY_FIRST_LIST.match(text + " ")
-    if family_first and family_first.end() >= len(text):
-        return split_family_first(text)
+    # "Smith, A. B. & Jones, C." or, as ACS prints them, "Smith, A. B.; Jones, C."
+    for names in (FAMILY_FIRST_LIST, ACS_AUTHORS):
+        family_first = names.match(text + " ")
+        if family_first and family_first.end() >= len(text):
+            return split_family_first(text)
     return split_names(text)
 
 
