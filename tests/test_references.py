@@ -873,3 +873,15 @@ def test_a_book_whose_authors_no_rule_found_keeps_them_out_of_its_title() -> Non
     assert entry.authors == ("Okonkwo, A.", "Lindqvist, B.")
     assert entry.title == "Invented models of worm infection by soil fungi"
     assert entry.year == 2008
+
+
+def test_and_et_al_ends_an_author_list() -> None:
+    """ "…, L. Wei, J. E. Shaw and et al, Nat Neurosci, …" (a reference manager's "and" before
+    "et al"): the last name is a name and the journal is only the journal."""
+    entry = parse_entry_text(
+        "T. A. Okafor, M. Lind, L. Wei, J. E. Shaw and et al, Nat Fake Neurosci, 2012, 15, 48–56.",
+        style="rsc",
+    )
+    assert entry.authors == ("T. A. Okafor", "M. Lind", "L. Wei", "J. E. Shaw")
+    assert entry.journal == "Nat Fake Neurosci"
+    assert (entry.year, entry.volume) == (2012, "15")

@@ -550,7 +550,8 @@ IDENTIFIERS = lazy(
     re.I,
 )
 ACCESSED = lazy(r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?", re.I)
-ET_AL = lazy(r",?\s+et\.?\s*al\.?,?", re.I)
+# "and et al" too: some reference managers print "…, J. E. Shaw and et al, Nat Neurosci"
+ET_AL = lazy(r",?\s+(?:(?:and|&)\s+)?et\.?\s*al\.?,?", re.I)
 
 # the small words of a journal's or an organisation's name, in any language: "Ministry of Fakes"
 NAME_FUNCTION_WORDS = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | {"&"}
