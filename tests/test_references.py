@@ -885,3 +885,33 @@ def test_and_et_al_ends_an_author_list() -> None:
     assert entry.authors == ("T. A. Okafor", "M. Lind", "L. Wei", "J. E. Shaw")
     assert entry.journal == "Nat Fake Neurosci"
     assert (entry.year, entry.volume) == (2012, "15")
+
+
+@pytest.mark.parametrize(
+    ("printed", "authors", "title"),
+    [
+        pytest.param(
+            "Okafor, T. Upkeep of an invented worm. The Worm Community, editor. WormBook. 2006. "
+            "http://www.wormbook.org",
+            ("Okafor, T.",),
+            "Upkeep of an invented worm",
+            id="a-family-name-cut-from-its-initial",
+        ),
+        pytest.param(
+            "Lindqvist, B.; Okafor, T. An invented defence of the fruit fly. Annu Rev Fake "
+            "Immunol 2007,,.",
+            ("Lindqvist, B.", "Okafor, T."),
+            "An invented defence of the fruit fly",
+            id="acs-names-with-no-volume-or-pages",
+        ),
+    ],
+)
+def test_authors_no_rule_reads_as_names_are_the_models(
+    printed: str, authors: tuple[str, ...], title: str
+) -> None:
+    """No rule fits these (no volume and pages), and the partial readings cut the names at
+    a comma ("Okafor" and "T. Upkeep …"); where none of the rules' authors is a name and the
+    field model's all are, its authors and title are taken."""
+    entry = parse_entry_text(printed, style="acs", style_known=True)
+    assert entry.authors == authors
+    assert entry.title == title

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from .citations import MONTHS
 from .lazyre import lazy
+from .names import is_any_name
 from .normalise import DOI_IN_TEXT as DOI
 from .references import (
     ET_AL,
@@ -366,15 +367,19 @@ def read_with_model(
     if rules_fit and same_source(draft, read):
         return None  # both read the same year, volume and pages: the rules' strings are exact
     fill_only = style_known and not rules_fit
-    # a title the rules read without finding the authors starts where the entry starts, with
-    # the names the model finds in front of it ("Ohno, S. Evolution by gene duplication"): the
-    # model's title, where it reads one, is the better
-    title_holds_names = not draft.authors and bool(read.authors) and bool(read.title)
+    # where the rules did not find the authors, their title starts where the entry starts,
+    # with the names the model finds in front of it ("Ohno, S. Evolution by gene duplication"),
+    # or after a piece of a name ("Stiernagle, T. Maintenance …" read as "Stiernagle" and
+    # "T. Maintenance …"): the model's authors and title, where it reads both, are the better
+    names_missed = bool(read.authors and read.title) and (
+        not draft.authors
+        or (not any(map(is_any_name, draft.authors)) and all(map(is_any_name, read.authors)))
+    )
     for name in ("authors", "title", "journal", "year", "volume", "pages"):
         mine, theirs = getattr(read, name), getattr(draft, name)
         if name == "journal":
             theirs = theirs or draft.container  # a book's publisher, a press release's source
-        if fill_only and theirs and not (name == "title" and title_holds_names):
+        if fill_only and theirs and not (name in ("authors", "title") and names_missed):
             continue
         if mine or name in TEXT_FIELDS:
             # the rules' partial title or journal is a guess at a style they do not know
