@@ -9,6 +9,7 @@ import pytest
 from reflink.models import FURNITURE, Line, RefEntry
 from reflink.references import (
     detect_style,
+    drop_leading_authors,
     expand_pages,
     join_lines,
     parse_entry_text,
@@ -915,3 +916,37 @@ def test_authors_no_rule_reads_as_names_are_the_models(
     entry = parse_entry_text(printed, style="acs", style_known=True)
     assert entry.authors == authors
     assert entry.title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "authors", "kept"),
+    [
+        pytest.param(
+            "F. Van der Berg, Growth of the jaw", ["F. Van der Berg"], "Growth of the jaw", id="one"
+        ),
+        pytest.param(
+            "Smith, A. B.; Jones, C. A title", ["Smith, A. B.", "Jones, C."], "A title", id="acs"
+        ),
+        pytest.param("Lee, B. E. et al. In Proc. X", ["Lee, B. E."], "In Proc. X", id="et-al"),
+        pytest.param("A title", ["Smith, A. B."], "A title", id="no-names-in-front"),
+        pytest.param("Freudian slips", ["Freud"], "Freudian slips", id="a-word-not-a-name"),
+        pytest.param("Freud", ["Freud"], "Freud", id="nothing-would-be-left"),
+    ],
+)
+def test_a_title_read_with_its_authors_in_front_loses_them(
+    title: str, authors: list[str], kept: str
+) -> None:
+    assert drop_leading_authors(title, authors) == kept
+
+
+def test_a_title_the_model_read_from_the_entry_start_loses_the_names_before_it() -> None:
+    """No rule reads this conference paper; the partial reading's title began at the entry's
+    start, names and "et al." included, while the names were read as authors too."""
+    entry = parse_entry_text(
+        "Okafor, B. E. et al. In 2017 IEEE 14th Invented Symposium on Imaging (ISBI 2017). Red "
+        "Hook, NY: Curran Associates, Inc, 2017;929-932. arXiv:1702.05803v1 (2017).",
+        style="nature",
+        style_known=True,
+    )
+    assert entry.authors == ("Okafor, B. E.",)
+    assert entry.title == "In 2017 IEEE 14th Invented Symposium on Imaging (ISBI 2017)"

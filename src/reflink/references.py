@@ -1383,6 +1383,7 @@ def parse_entry(
         confidence = read_with_model(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
+        draft.title = drop_leading_authors(draft.title, draft.authors)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
@@ -1401,6 +1402,28 @@ def parse_entry(
         partial=entry.partial,
         model_confidence=confidence,
     )
+
+
+def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | None:
+    """A title read from where the entry starts, its authors in front of it ("F. Van der
+    Linden, Development of the Dentition" with the author "F. Van der Linden"): the names are
+    taken off. Only names as they were read, each followed by a separator, in their order."""
+    if not title or not authors:
+        return title
+    rest = title
+    for author in authors:
+        after = rest[len(author) : len(author) + 1]
+        # "Smith, A. B.," or, the name's own full stop ending it, "Jones, C. A title"
+        ends = after in LIST_SEPARATORS or (after == " " and author.endswith("."))
+        if not (rest.startswith(author) and ends):
+            break
+        rest = AUTHOR_SEPARATOR.sub("", rest[len(author) :], count=1)
+    return rest if rest and rest != title else title
+
+
+# what can follow a name in an author list, and the separator taken off with it
+LIST_SEPARATORS = frozenset(",.;:&")
+AUTHOR_SEPARATOR = lazy(r"^[\s,.;:&]*(?:(?:and|et\.?\s*al\.?)(?:\s+|[,.;:]\s*))?")
 
 
 def parse_cut_tail(draft: Draft) -> None:
