@@ -950,3 +950,17 @@ def test_a_title_the_model_read_from_the_entry_start_loses_the_names_before_it()
     )
     assert entry.authors == ("Okafor, B. E.",)
     assert entry.title == "In 2017 IEEE 14th Invented Symposium on Imaging (ISBI 2017)"
+
+
+def test_a_group_author_a_partial_reading_found_is_kept_out_of_the_title() -> None:
+    """A web page in a Nature list, year unbracketed: no rule fits, the document's style
+    reads it all as a title, the Vancouver reading finds the group author; that one is taken."""
+    entry = parse_entry_text(
+        "Invented Data Centre of the University of Nowhere. Radiocarbon tables. 2014. "
+        "http://example.org/tables",
+        style="nature",
+        style_known=True,
+    )
+    assert entry.authors == ("Invented Data Centre of the University of Nowhere",)
+    assert entry.title == "Radiocarbon tables"
+    assert (entry.year, entry.url) == (2014, "http://example.org/tables")

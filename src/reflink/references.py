@@ -1217,8 +1217,19 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
         _copy(fits[0], draft)
         return
     if partial:
-        # the reading whose authors look most like people's names (ties: the document's style)
-        _copy(max(partial, key=lambda attempt: sum(map(is_any_name, attempt.authors))), draft)
+        # the reading whose authors look most like people's names; of readings with none, one
+        # that found a group author ("World Health Organization. Title. 2016.") over one that
+        # left it in the title; ties: the document's style
+        _copy(
+            max(
+                partial,
+                key=lambda attempt: (
+                    sum(map(is_any_name, attempt.authors)),
+                    any(map(looks_like_group, attempt.authors)),
+                ),
+            ),
+            draft,
+        )
         return
     year = YEAR_ONLY_END.search(draft.rest) or YEAR_GROUP.search(draft.rest)
     if year:
