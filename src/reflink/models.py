@@ -200,7 +200,7 @@ def batch_summary(results: Sequence[IngestResult]) -> str:
         document_id=0,
         **{name: sum(getattr(result, name) for result in results) for name in COUNTED},
     )
-    text = "In all: " + _counts_text(total, "{:,}")
+    text = f"{total.name}: " + _counts_text(total, "{:,}")
     text += f", {sum(len(result.dangling) for result in results):,} numbers without an entry"
     if total.problems:
         text += f", {total.problems:,} problems"
