@@ -333,3 +333,31 @@ def test_a_folder_adds_only_the_documents_not_named_already(tmp_path: Path) -> N
         folder / "sub" / "d.XML",
         tmp_path / "elsewhere.dat",  # a file named on its own is kept, whatever its name
     ]
+
+
+def test_a_review_whose_list_is_numbered_with_closing_parentheses(tmp_path: Path) -> None:
+    """Bracket callouts and a list numbered "1) …": the list is found and every callout links
+    (it used to be refused: "no reference list found")."""
+    entries = [
+        "Okafor AB, Lind C. Fusion kinases in invented tumours. J Fake Oncol. 2019;12:100-9.",
+        "Berg D, Sato E. Resistance in an invented trial. Fake Cancer Res. 2020;15(2):200-10.",
+        "Nakamura F, Ruiz G. Second-site mutations in made-up kinases. Invented Med. 2018;7:55-60.",
+    ]
+    text = (
+        "1. Introduction\n\nKinase fusions drive many invented cancers [1]. Resistance arises "
+        "through secondary mutations [2, 3].\n\nReferences\n\n"
+        + "\n".join(f"{n}) {entry}" for n, entry in enumerate(entries, start=1))
+        + "\n"
+    )
+    path = tmp_path / "closing.txt"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = ingest_file(path, db)
+    assert (result.entries, result.citations, result.linked) == (3, 3, 3)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select number, journal, year from refs order by number").fetchall()
+    assert rows == [
+        (1, "J Fake Oncol", 2019),
+        (2, "Fake Cancer Res", 2020),
+        (3, "Invented Med", 2018),
+    ]

@@ -729,6 +729,25 @@ def test_acs_list_with_parenthesised_labels() -> None:
     )
 
 
+def test_a_list_labelled_with_a_closing_parenthesis() -> None:
+    """ "12) Smith AB, …": some Japanese and chemistry journals number their lists so."""
+    text = "\n".join(
+        ["References"]
+        + [
+            f"{n}) Roe K, Poe L. Made-up finding {n}. J Fake Soc. {2000 + n};{n}:{n}1-{n}9."
+            for n in range(1, 5)
+        ]
+    )
+    entries, _ = parse_references(lines_of(text))
+    assert [e.number for e in entries] == [1, 2, 3, 4]
+    assert entries[2].authors == ("Roe K", "Poe L")
+    assert (entries[2].title, entries[2].journal, entries[2].year) == (
+        "Made-up finding 3",
+        "J Fake Soc",
+        2003,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "fields"),
     [

@@ -70,7 +70,7 @@ if TYPE_CHECKING:
 
 # --- 1. locating the list -----------------------------------------------------------------
 
-# "101 S. M. Gadgeel", "12. Smith AB", "[12] A. B. Smith": the label, then text
+# "101 S. M. Gadgeel", "12. Smith AB", "[12] A. B. Smith", "(12) …", "12) …": the label, then text
 # Up to six digits: a list past 9,999 entries kept only four-digit labels and glued the rest onto
 # entry 9,999 (#18); a million one-line entries do not fit in the text limit (reflink.limits).
 ENTRY_LABEL = lazy(
@@ -79,6 +79,7 @@ ENTRY_LABEL = lazy(
       | (?P<dotted>\d{1,6})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
       | (?P<bare>\d{1,6})\s+(?=\S)        # "101 S. M. Gadgeel" (RSC); alone it is a page number
       | \((?P<paren>\d{1,6})\)\s+(?=\S)   # "(12) Smith, A. B.; Jones, C." (ACS)
+      | (?P<closing>\d{1,6})\)\s+(?=\S)     # "12) Smith AB, Jones C." (Japanese, chemistry)
     )""",
     re.VERBOSE,
 )
@@ -104,7 +105,7 @@ MAX_ENTRY_LINES = 80  # lines between two labels (a table may sit inside the lis
 
 @dataclass(frozen=True)
 class Label:
-    """A line that may open entry `number`, in label form `form` (bracket / dotted / bare)."""
+    """A line that may open entry `number`, in label form `form` (ENTRY_LABEL's group)."""
 
     index: int  # position in the content lines
     number: int
@@ -201,7 +202,7 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
     best: list[Label] = []
     best_score = 0.0
     position = {id(label): i for i, label in enumerate(labels)}
-    for form in ("bracket", "dotted", "bare", "paren"):
+    for form in ("bracket", "dotted", "bare", "paren", "closing"):
         chosen = [label for label in labels if label.form == form]
         score: list[float] = []
         back: list[int] = []
