@@ -361,3 +361,31 @@ def test_a_review_whose_list_is_numbered_with_closing_parentheses(tmp_path: Path
         (2, "Fake Cancer Res", 2020),
         (3, "Invented Med", 2018),
     ]
+
+
+def test_a_review_with_callouts_typed_as_superscript_characters(tmp_path: Path) -> None:
+    """ "cancers¹", "mutations²,³", "common⁴⁻⁶": every callout found and linked; "4 cm²" is no
+    callout, and the line keeps its characters as typed."""
+    entries = [
+        f"{name}. An invented finding {n}. J Fake Oncol. {2010 + n};{n}:{n}0-9."
+        for n, name in enumerate(
+            ["Okafor AB", "Berg D", "Sato E", "Lind C", "Ruiz G", "Costa K"], start=1
+        )
+    ]
+    text = (
+        "1. Introduction\n\nKinase fusions drive many invented cancers¹. Resistance arises "
+        "through secondary mutations²,³ in tumours of 4 cm².\nBrain metastases remain "
+        "common⁴⁻⁶.\n\nReferences\n\n"
+        + "\n".join(f"{n}. {entry}" for n, entry in enumerate(entries, start=1))
+        + "\n"
+    )
+    path = tmp_path / "typed.txt"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = ingest_file(path, db)
+    assert (result.markers, result.citations, result.linked) == (3, 6, 6)
+    with sqlite3.connect(db) as conn:
+        numbers = [row[0] for row in conn.execute("select number from citations order by id")]
+        line = conn.execute("select text from lines where number = 3").fetchone()[0]
+    assert numbers == [1, 2, 3, 4, 5, 6]
+    assert "cancers¹" in line and "4 cm²" in line

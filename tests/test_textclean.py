@@ -12,6 +12,7 @@ from reflink.textclean import (
     clean_text,
     decode_text,
     find_dropped_ligatures,
+    flatten_superscript_callouts,
     infer_ligatures,
     mend_hyphen,
     stitch,
@@ -348,3 +349,22 @@ def test_a_lettered_section_after_a_table_caption_ends_the_table(label: str) -> 
     )
     lines = clean_text(text)
     assert [line.kind for line in lines[3:6]] == [CAPTION, HEADING, BODY]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        pytest.param("many cancers¹.", "many cancers1.", id="after-a-word"),
+        pytest.param("mutations²,³ and", "mutations2,3 and", id="a-list"),
+        pytest.param("common⁴⁻⁶.", "common4-6.", id="a-range-with-superscript-minus"),
+        pytest.param("as reported.⁷ Then", "as reported.7 Then", id="after-the-full-stop"),
+        pytest.param("About 10⁶ cells", "About 10⁶ cells", id="a-power-of-ten-stays"),
+        pytest.param("4 cm² and 60 mg/m²", "4 cm² and 60 mg/m²", id="units-stay"),
+        pytest.param("R² = 0.91, χ² of 3", "R² = 0.91, χ² of 3", id="symbols-stay"),
+    ],
+)
+def test_callouts_typed_as_superscript_characters_read_as_digits(typed: str, read: str) -> None:
+    """Text copied from a web page or a word processor types callouts as superscript
+    characters; they are read as the flattened superscripts of extracted PDF text are."""
+    assert flatten_superscript_callouts(typed) == read
+    assert len(flatten_superscript_callouts(typed)) == len(typed)  # offsets stay

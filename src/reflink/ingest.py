@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 def parse_document(text: str) -> ParsedDocument:
     """Decoded text → everything the stages find in it (no I/O)."""
-    return parse_lines(clean_text(text), text)
+    return parse_lines(clean_text(text, superscripts=True), text)
 
 
 def parse_lines(

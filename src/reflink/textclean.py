@@ -174,8 +174,13 @@ def _letter_or_private_use(char: str) -> bool:
     return ("a" <= char <= "z") or ("A" <= char <= "Z") or ("\ue000" <= char <= "\uf8ff")
 
 
-def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Raw line texts → character-level repaired texts, and the ligature mapping used."""
+def repair_characters(
+    texts: list[str], *, superscripts: bool = False
+) -> tuple[list[str], dict[str, str]]:
+    """Raw line texts → character-level repaired texts, and the ligature mapping used.
+
+    `superscripts`: write callouts typed as superscript characters as digits (see
+    `flatten_superscript_callouts`); for text, where nothing else says a digit is raised."""
     # Every repair is made once over the joined lines, not once per line: none makes or takes a
     # newline, NFC never composes across one, and the patterns whose context could reach over a
     # line's end see only the blanks of their own line ([^\S\n]).
@@ -199,8 +204,30 @@ def repair_characters(texts: list[str]) -> tuple[list[str], dict[str, str]]:
         # pattern would try every position of the document
         for code_point, letters in mapping.items():
             joined = joined.replace(code_point, letters)
+        if superscripts:
+            joined = flatten_superscript_callouts(joined)
     repaired = [text.strip() for text in joined.replace("\t", " ").split("\n")]
     return repaired, mapping
+
+
+# Superscript characters as text copied from a web page or a word processor types them
+SUPERSCRIPT_CHARACTERS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# a run of them after a word or its punctuation ("cancers¹", "mutations²,³", "common⁴⁻⁶."),
+# not after a digit or a unit's or symbol's one or two letters: "10⁶ cells", "4 cm²", "R²"
+# and "χ²" are powers, and stay as they are printed
+SUPERSCRIPT_CALLOUT = lazy(
+    r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:)\]'\"’”%]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–‐-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+)
+
+
+def flatten_superscript_callouts(text: str) -> str:
+    """ "cancers¹", "mutations²,³", "common⁴⁻⁶" → "cancers1", "mutations2,3", "common4-6": the
+    flattened superscripts of a PDF's extracted text, which the callout scanners read (a PDF
+    says which digits are raised by their typography instead). One character each, so every
+    offset in the line stays where it was."""
+    return SUPERSCRIPT_CALLOUT.sub(
+        lambda match: match.group().translate(SUPERSCRIPT_CHARACTERS), text
+    )
 
 
 def find_dropped_ligatures(texts: Iterable[str]) -> dict[str, str]:
@@ -1069,14 +1096,15 @@ def clean_text(
     *,
     heads_by_position: bool = False,
     furniture: Collection[int] = (),
+    superscripts: bool = False,
 ) -> list[Line]:
     """Decoded text → one classified, character-cleaned `Line` per input line.
 
     `prominent`: 0-based indices of lines printed larger than the body text, when the caller
     knows the typography (a PDF); they may be headings without numbers. `heads_by_position`:
-    see `classify_lines`."""
+    see `classify_lines`. `superscripts`: see `repair_characters` (the text route's)."""
     raws = text.split("\n")
-    texts, _mapping = repair_characters(raws)
+    texts, _mapping = repair_characters(raws, superscripts=superscripts)
     kinds, run_in = classify_lines(
         texts, prominent, heads_by_position=heads_by_position, furniture=furniture
     )
