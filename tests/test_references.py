@@ -729,6 +729,33 @@ def test_acs_list_with_parenthesised_labels() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        pytest.param("[{n}].", id="bracket-then-full-stop"),
+        pytest.param("[{n}]:", id="bracket-then-colon"),
+        pytest.param("{n} -", id="number-then-dash"),
+        pytest.param("{n} –", id="number-then-en-dash"),
+        pytest.param("({n}).", id="parenthesis-then-full-stop"),
+    ],
+)
+def test_a_separator_after_the_label_is_not_the_entry_text(label: str) -> None:
+    """ "[1]. Okafor AB", "1 - Okafor AB": the separator belongs to the label; left in the
+    entry it hid the first author (". Okafor AB" is no name)."""
+    text = "\n".join(
+        ["References"]
+        + [
+            f"{label.format(n=n)} Roe K, Poe L. Made-up finding {n}. J Fake Soc. "
+            f"{2000 + n};{n}:{n}1-{n}9."
+            for n in range(1, 4)
+        ]
+    )
+    entries, _ = parse_references(lines_of(text))
+    assert [e.number for e in entries] == [1, 2, 3]
+    assert entries[0].raw.startswith("Roe K, Poe L. Made-up finding 1.")
+    assert entries[0].authors == ("Roe K", "Poe L")
+
+
 def test_a_list_labelled_with_a_closing_parenthesis() -> None:
     """ "12) Smith AB, …": some Japanese and chemistry journals number their lists so."""
     text = "\n".join(

@@ -41,7 +41,7 @@ OTHER_SIZE = 0.15
 # pitches) to the list's own lines above or below it on its page
 NEAR_PITCHES = 1.8
 
-LABEL_NUMBER = lazy(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)]?|\((\d{1,6})\))(?=\s|$)")
+LABEL_NUMBER = lazy(r"^\s*(?:\[(\d{1,6})\][.:]?|(\d{1,6})[.)]?|\((\d{1,6})\)[.:]?)(?=\s|$)")
 
 
 @dataclass(frozen=True)

@@ -75,10 +75,10 @@ if TYPE_CHECKING:
 # entry 9,999 (#18); a million one-line entries do not fit in the text limit (reflink.limits).
 ENTRY_LABEL = lazy(
     r"""^\s*(?:
-        \[(?P<bracket>\d{1,6})\]\s*       # "[12] A. B. Smith", or "[12]" alone on its line
+        \[(?P<bracket>\d{1,6})\][.:]?\s*  # "[12] A. B. Smith", "[12]. Smith", or "[12]" alone
       | (?P<dotted>\d{1,6})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
-      | (?P<bare>\d{1,6})\s+(?=\S)        # "101 S. M. Gadgeel" (RSC); alone it is a page number
-      | \((?P<paren>\d{1,6})\)\s+(?=\S)   # "(12) Smith, A. B.; Jones, C." (ACS)
+      | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC), "12 - Smith"
+      | \((?P<paren>\d{1,6})\)[.:]?\s+(?=\S)  # "(12) Smith, A. B.; Jones, C." (ACS)
       | (?P<closing>\d{1,6})\)\s+(?=\S)     # "12) Smith AB, Jones C." (Japanese, chemistry)
     )""",
     re.VERBOSE,
