@@ -215,6 +215,17 @@ def test_bracket_style_ignores_parenthesised_counts() -> None:
     assert {m.style for m in markers} == {"bracket"}
 
 
+def test_and_joins_the_numbers_of_a_bracket_callout() -> None:
+    """ "[1 and 2]", "[3, 5 and 8]": one callout each, as "[1, 2]" and "[3, 5, 8]" are."""
+    lines = make_lines("Shown before [1 and 2]. Also later [3, 5 and 8]. Then again [4].")
+    markers, _ = find_citations(lines, [])
+    assert [(m.text, m.numbers) for m in markers] == [
+        ("[1 and 2]", (1, 2)),
+        ("[3, 5 and 8]", (3, 5, 8)),
+        ("[4]", (4,)),
+    ]
+
+
 def test_front_lines_and_reference_list_are_not_in_the_passage() -> None:
     lines = [
         Line(1, "Jane Smith 1,2", "Jane Smith 1,2", FRONT),

@@ -71,7 +71,9 @@ ITEM = rf"\d{{1,4}}(?:\s?{ANY_DASH}\s?\d{{1,4}})?"
 # Inside brackets or parentheses the items may be spaced freely: "[3–5, 9]", "(2, 6-8)", "(2;3)"
 ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 
-BRACKET = lazy(rf"\[({ENCLOSED_LIST})\]")
+# in brackets "and" joins numbers too: "[1 and 2]", "[3, 5 and 9]" (in parentheses it joins
+# labels as often: "groups (1 and 2)")
+BRACKET = lazy(rf"\[(\s*{ITEM}(?:(?:\s*[,;]\s*|\s+and\s+){ITEM})*\s*)\]")
 # IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
 BRACKET_RANGE = lazy(rf"\[\s*(\d{{1,4}})\s*\]\s?{ANY_DASH}\s?\[\s*(\d{{1,4}})\s*\]")
 # "(12)" after a space; not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide.
