@@ -1010,3 +1010,13 @@ def test_a_group_author_a_partial_reading_found_is_kept_out_of_the_title() -> No
     assert entry.authors == ("Invented Data Centre of the University of Nowhere",)
     assert entry.title == "Radiocarbon tables"
     assert (entry.year, entry.url) == (2014, "http://example.org/tables")
+
+
+def test_abnt_volume_and_issue_words_are_not_the_volume() -> None:
+    """ABNT (Brazilian) lists print "v. 12, n. 3, p. 100-109": the volume is 12."""
+    entry = parse_entry_text(
+        "OKAFOR, A. B.; LIND, C. Fusion kinases in invented tumours. Journal of Fake Oncology, "
+        "v. 12, n. 3, p. 100-109, 2019."
+    )
+    assert entry.authors == ("OKAFOR, A. B.", "LIND, C.")
+    assert (entry.journal, entry.year, entry.volume) == ("Journal of Fake Oncology", 2019, "12")

@@ -282,7 +282,11 @@ def read_fields(text: str) -> ModelFields:
 
 # --- from the model's pieces to reflink's fields ---------------------------------------
 
-LEADING_SCOPE = lazy(r"^(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*", re.IGNORECASE)
+# "vol. 12", "pp. 100–9"; ABNT's one-letter "v. 12", "n. 3" only before a number ("V" alone
+# is a volume in roman numerals)
+LEADING_SCOPE = lazy(
+    r"^(?:(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*|[vn]\.\s*(?=\d))", re.IGNORECASE
+)
 YEAR_IN = lazy(r"\b(1[5-9]\d\d|20\d\d)")
 
 
