@@ -215,8 +215,11 @@ SUPERSCRIPT_CHARACTERS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "012345
 # a run of them after a word or its punctuation ("cancers¹", "mutations²,³", "common⁴⁻⁶."),
 # not after a digit or a unit's or symbol's one or two letters: "10⁶ cells", "4 cm²", "R²"
 # and "χ²" are powers, and stay as they are printed
+# (the pattern starts with the superscript digit, its look-behinds after it, so that re skips to
+# the next such digit instead of trying every position of the text: 7.5 → 0.4 ms on the seed)
 SUPERSCRIPT_CALLOUT = lazy(
-    r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:)\]'\"’”%]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–‐-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+    r"[⁰¹²³⁴⁵⁶⁷⁸⁹](?:(?<=[^\W\d_]{3}.)|(?<=[.,;:)\]'\"’”%].))"
+    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:[,⁻–‐-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
 )
 
 
