@@ -335,6 +335,14 @@ def test_a_folder_adds_only_the_documents_not_named_already(tmp_path: Path) -> N
     ]
 
 
+def write_invented_review(path: Path, body: str, entries: list[str], label: str) -> Path:
+    """A small invented review: an introduction holding `body`, then the entries, each after
+    its `label` (formatted with its number `n`)."""
+    listed = "\n".join(f"{label.format(n=n)} {entry}" for n, entry in enumerate(entries, start=1))
+    path.write_text(f"1. Introduction\n\n{body}\n\nReferences\n\n{listed}\n", encoding="utf-8")
+    return path
+
+
 def test_a_review_whose_list_is_numbered_with_closing_parentheses(tmp_path: Path) -> None:
     """Bracket callouts and a list numbered "1) …": the list is found and every callout links
     (it used to be refused: "no reference list found")."""
@@ -343,16 +351,12 @@ def test_a_review_whose_list_is_numbered_with_closing_parentheses(tmp_path: Path
         "Berg D, Sato E. Resistance in an invented trial. Fake Cancer Res. 2020;15(2):200-10.",
         "Nakamura F, Ruiz G. Second-site mutations in made-up kinases. Invented Med. 2018;7:55-60.",
     ]
-    text = (
-        "1. Introduction\n\nKinase fusions drive many invented cancers [1]. Resistance arises "
-        "through secondary mutations [2, 3].\n\nReferences\n\n"
-        + "\n".join(f"{n}) {entry}" for n, entry in enumerate(entries, start=1))
-        + "\n"
+    body = (
+        "Kinase fusions drive many invented cancers [1]. Resistance arises through secondary "
+        "mutations [2, 3]."
     )
-    path = tmp_path / "closing.txt"
-    path.write_text(text, encoding="utf-8")
     db = tmp_path / "r.db"
-    result = ingest_file(path, db)
+    result = ingest_file(write_invented_review(tmp_path / "closing.txt", body, entries, "{n})"), db)
     assert (result.entries, result.citations, result.linked) == (3, 3, 3)
     with sqlite3.connect(db) as conn:
         rows = conn.execute("select number, journal, year from refs order by number").fetchall()
@@ -372,17 +376,12 @@ def test_a_review_with_callouts_typed_as_superscript_characters(tmp_path: Path) 
             ["Okafor AB", "Berg D", "Sato E", "Lind C", "Ruiz G", "Costa K"], start=1
         )
     ]
-    text = (
-        "1. Introduction\n\nKinase fusions drive many invented cancers¹. Resistance arises "
-        "through secondary mutations²,³ in tumours of 4 cm².\nBrain metastases remain "
-        "common⁴⁻⁶.\n\nReferences\n\n"
-        + "\n".join(f"{n}. {entry}" for n, entry in enumerate(entries, start=1))
-        + "\n"
+    body = (
+        "Kinase fusions drive many invented cancers¹. Resistance arises through secondary "
+        "mutations²,³ in tumours of 4 cm².\nBrain metastases remain common⁴⁻⁶."
     )
-    path = tmp_path / "typed.txt"
-    path.write_text(text, encoding="utf-8")
     db = tmp_path / "r.db"
-    result = ingest_file(path, db)
+    result = ingest_file(write_invented_review(tmp_path / "typed.txt", body, entries, "{n}."), db)
     assert (result.markers, result.citations, result.linked) == (3, 6, 6)
     with sqlite3.connect(db) as conn:
         numbers = [row[0] for row in conn.execute("select number from citations order by id")]

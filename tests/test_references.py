@@ -712,15 +712,29 @@ def test_seed_list_does_not_depend_on_textclean_marking_furniture(seed_path: Pat
     assert parse_references(unmarked)[0] == parse_references(lines)[0]
 
 
-def test_acs_list_with_parenthesised_labels() -> None:
-    text = "\n".join(
-        ["References"]
-        + [
-            f"({n}) Roe, K.; Poe, L. Made-up finding {n}. J. Fake Soc. {2000 + n}, {n}, {n}1–{n}9."
-            for n in range(1, 5)
-        ]
+def invented_list(label: str, entry: str, count: int) -> list[Line]:
+    """A "References" heading, then `count` entries: `label` and `entry`, each formatted with
+    the entry's number `n` and its `year`."""
+    return lines_of(
+        "\n".join(
+            ["References"]
+            + [
+                f"{label.format(n=n)} {entry.format(n=n, year=2000 + n)}"
+                for n in range(1, count + 1)
+            ]
+        )
     )
-    entries, _ = parse_references(lines_of(text))
+
+
+# an invented Vancouver entry, for the label forms below
+VANCOUVER_ENTRY = "Roe K, Poe L. Made-up finding {n}. J Fake Soc. {year};{n}:{n}1-{n}9."
+
+
+def test_acs_list_with_parenthesised_labels() -> None:
+    lines = invented_list(
+        "({n})", "Roe, K.; Poe, L. Made-up finding {n}. J. Fake Soc. {year}, {n}, {n}1–{n}9.", 4
+    )
+    entries, _ = parse_references(lines)
     assert [e.number for e in entries] == [1, 2, 3, 4]
     assert (entries[1].journal, entries[1].year, entries[1].pages) == (
         "J. Fake Soc.",
@@ -742,15 +756,7 @@ def test_acs_list_with_parenthesised_labels() -> None:
 def test_a_separator_after_the_label_is_not_the_entry_text(label: str) -> None:
     """ "[1]. Okafor AB", "1 - Okafor AB": the separator belongs to the label; left in the
     entry it hid the first author (". Okafor AB" is no name)."""
-    text = "\n".join(
-        ["References"]
-        + [
-            f"{label.format(n=n)} Roe K, Poe L. Made-up finding {n}. J Fake Soc. "
-            f"{2000 + n};{n}:{n}1-{n}9."
-            for n in range(1, 4)
-        ]
-    )
-    entries, _ = parse_references(lines_of(text))
+    entries, _ = parse_references(invented_list(label, VANCOUVER_ENTRY, 3))
     assert [e.number for e in entries] == [1, 2, 3]
     assert entries[0].raw.startswith("Roe K, Poe L. Made-up finding 1.")
     assert entries[0].authors == ("Roe K", "Poe L")
@@ -758,14 +764,7 @@ def test_a_separator_after_the_label_is_not_the_entry_text(label: str) -> None:
 
 def test_a_list_labelled_with_a_closing_parenthesis() -> None:
     """ "12) Smith AB, …": some Japanese and chemistry journals number their lists so."""
-    text = "\n".join(
-        ["References"]
-        + [
-            f"{n}) Roe K, Poe L. Made-up finding {n}. J Fake Soc. {2000 + n};{n}:{n}1-{n}9."
-            for n in range(1, 5)
-        ]
-    )
-    entries, _ = parse_references(lines_of(text))
+    entries, _ = parse_references(invented_list("{n})", VANCOUVER_ENTRY, 4))
     assert [e.number for e in entries] == [1, 2, 3, 4]
     assert entries[2].authors == ("Roe K", "Poe L")
     assert (entries[2].title, entries[2].journal, entries[2].year) == (
