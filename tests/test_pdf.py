@@ -159,6 +159,23 @@ def test_bracket_paper(tmp_path: Path) -> None:
     assert {style for (style,) in conn.execute("select style from citations")} == {"bracket"}
 
 
+@pytest.mark.parametrize("label", ["{n})", "[{n}]."], ids=["closing-parenthesis", "bracket-dot"])
+def test_a_pdf_list_in_other_label_forms(tmp_path: Path, label: str) -> None:
+    """ "1) Moss A, …" and "[1]. Moss A, …": the layout reads them as labels too, and the
+    separator stays out of the entry."""
+    relabelled = [
+        entry.replace(f"{n}. ", label.format(n=n) + " ", 1)
+        for n, entry in enumerate(REFERENCES, start=1)
+    ]
+    path = write_pdf(tmp_path / "labels.pdf", paper(BODY, relabelled))
+    db = tmp_path / "out.db"
+    ingest_files([path], db)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select number, authors from refs order by number").fetchall()
+    assert [number for number, _ in rows] == [1, 2, 3, 4, 5, 6]
+    assert rows[0][1] == '["Moss A", "Fern B"]'
+
+
 def test_pdf_and_text_in_one_ingest(tmp_path: Path, seed_path: Path) -> None:
     path = write_pdf(tmp_path / "paper.pdf", paper(BODY, REFERENCES))
     db = tmp_path / "out.db"
