@@ -8,6 +8,7 @@ import pytest
 
 from reflink.models import BODY, CAPTION, FRONT, FURNITURE, HEADING, TABLE, WATERMARK, Line
 from reflink.textclean import (
+    REFERENCE_HEADING,
     WordCounts,
     clean_text,
     decode_text,
@@ -368,3 +369,29 @@ def test_callouts_typed_as_superscript_characters_read_as_digits(typed: str, rea
     characters; they are read as the flattened superscripts of extracted PDF text are."""
     assert flatten_superscript_callouts(typed) == read
     assert len(flatten_superscript_callouts(typed)) == len(typed)  # offsets stay
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "References",
+        "REFERENCES AND NOTES",
+        "Reference list",
+        "Referências",
+        "REFERÊNCIAS BIBLIOGRÁFICAS",
+        "Referencias bibliográficas",
+        "Bibliografía",
+        "Références",
+        "Literaturverzeichnis",
+        "Riferimenti bibliografici",
+    ],
+)
+def test_a_reference_list_heading_in_the_languages_reviews_are_written_in(heading: str) -> None:
+    # SciELO's Portuguese and Spanish reviews, French, German and Italian ones: the heading
+    # ends the body (it is no claim) and opens the list
+    assert REFERENCE_HEADING.match(heading)
+
+
+@pytest.mark.parametrize("line", ["Referências cruzadas entre estudos", "Literature review"])
+def test_a_line_that_only_starts_like_a_reference_heading_is_none(line: str) -> None:
+    assert not REFERENCE_HEADING.match(line)

@@ -366,8 +366,13 @@ OPENING_HEADING = lazy(r"^(?:introduction|background|overview|preface)$", re.I)
 # The heading of a reference list: "References", "Notes and references", "7. Literature cited";
 # references.py and claims.py use it too, so the three stages agree on where a list starts.
 REFERENCE_HEADING = lazy(
-    r"^\s*(?:\d{1,2}\.?\s*)?(?:(?:notes\s+and\s+)?references?(?:\s+(?:and|&)\s+notes)?"
-    r"|bibliography|literature\s+cited|works\s+cited|cited\s+literature)\s*:?\s*$",
+    r"^\s*(?:\d{1,2}\.?\s*)?(?:(?:notes\s+and\s+)?references?(?:\s+(?:and|&)\s+notes|\s+list)?"
+    r"|bibliography|literature\s+cited|works\s+cited|cited\s+literature"
+    # the same heading in the languages reviews are written in besides English (SciELO's
+    # Portuguese and Spanish, French, German, Italian, Dutch)
+    r"|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|r[ée]f[ée]rences"
+    r"(?:\s+bibliographiques)?|bibliographie|literatur(?:verzeichnis)?|literatuur"
+    r"|riferimenti(?:\s+bibliografici)?)\s*:?\s*$",
     re.I,
 )
 # "Fig. 1 Diagram …", "Figure 2. Survival …", "Table 1 Treatment …", "Table S2: …"
