@@ -202,7 +202,8 @@ def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) 
     best: list[Label] = []
     best_score = 0.0
     position = {id(label): i for i, label in enumerate(labels)}
-    for form in ("bracket", "dotted", "bare", "paren", "closing"):
+    # each label form ENTRY_LABEL names, in its order (a form added there is chained here too)
+    for form in ENTRY_LABEL.groupindex:
         chosen = [label for label in labels if label.form == form]
         score: list[float] = []
         back: list[int] = []
