@@ -376,6 +376,63 @@ def test_one_by_one_discussion_after_a_group_callout_is_cited() -> None:
     assert [(m.line, m.numbers) for m in doc.markers][-3:] == [(4, (8,)), (5, (9,)), (5, (10,))]
 
 
+def test_one_by_one_recitation_of_works_cited_by_several_callouts_is_cited() -> None:
+    # "(1) … (1) … (2, 3) … (2) … (3)": the re-citations count up like list labels, but the
+    # chain cited each number just before, here over two callouts, one between the run's members
+    text = (
+        "A review of kinase\n\nKinase kinase kinase (1). Kinase kinase kinase (1). Kinase kinase\n"
+        "kinase (2, 3). Kinase kinase kinase (2). Kinase kinase kinase (3).\n\nReferences\n\n"
+        + "\n".join(
+            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 4)
+        )
+        + "\n"
+    )
+    doc = parse_document(text)
+    assert [(m.line, m.numbers) for m in doc.markers] == [
+        (3, (1,)),
+        (3, (1,)),
+        (4, (2, 3)),
+        (4, (2,)),
+        (4, (3,)),
+    ]
+
+
+def test_recitations_counting_up_that_each_close_a_sentence_are_cited() -> None:
+    # "… brain (3). … reduced (4). … trial (5).": old numbers in order, long after they were
+    # cited; a label opens its item, these close their sentences
+    filler = "Kinase activity was measured in every sample of the cohort again. " * 30
+    text = (
+        "A review of kinase\n\nKinase kinase kinase (1). Kinase kinase (2). Kinase (3).\n"
+        "Kinase kinase (4). Kinase (5). Kinase kinase (6).\n"
+        + filler
+        + "\nLesions in the brain (3). Toxicity was reduced (4). Progression in one trial (5).\n"
+        "\nReferences\n\n"
+        + "\n".join(
+            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 7)
+        )
+        + "\n"
+    )
+    doc = parse_document(text)
+    assert [(m.line, m.numbers) for m in doc.markers][-3:] == [(6, (3,)), (6, (4,)), (6, (5,))]
+
+
+def test_counting_up_long_after_the_numbers_were_cited_is_a_list_of_labels() -> None:
+    # the same run of "(1) … (2) … (3)", far from any callout that cited 1–3, labels steps
+    filler = "Kinase activity was measured in every sample of the cohort again. " * 30
+    text = (
+        "A review of kinase\n\nKinase kinase kinase (1). Kinase kinase kinase (2, 3).\n"
+        + filler
+        + "\nThe assay has three steps: (1) binding, (2) cleavage and (3) release.\n"
+        "\nReferences\n\n"
+        + "\n".join(
+            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 4)
+        )
+        + "\n"
+    )
+    doc = parse_document(text)
+    assert [(m.line, m.numbers) for m in doc.markers] == [(3, (1,)), (3, (2, 3))]
+
+
 def test_callout_in_the_first_line_after_the_title_is_body_text() -> None:
     # a short document: the line right after the title is running text, not the title block
     text = "A review of kinase things\n\nKinase kinase kinase [1].\n\nReferences\n\n" + _ieee_list(

@@ -150,6 +150,7 @@ EQUATION_LEADS = frozenset("by from to into".split())
 # … but not after "according to (9)", which cites
 CITING_LEAD = lazy(r"\baccording\s+to\s*$", re.IGNORECASE)
 # "r (25) = −.275", "t(24) = 2.1": a parenthesis before "=" holds degrees of freedom
+CLAUSE_ENDS = frozenset(".,;:")  # glued after an enclosed number, they close the clause it cites
 STATISTIC_AFTER = lazy(r"\s?[=<>≤≥]")
 # "agreement (1–7)", "a scale (1–5)": a range from 1 after these words is a rating scale
 SCALE_WORDS = frozenset("agreement scale scales rating ratings rated score scores likert".split())
@@ -289,6 +290,10 @@ WEIGHTS: dict[str, float] = {
     # "r (25) = −.275", "agreement (1–7)", "three (3) breaks": degrees of freedom, a rating
     # scale, a count in digits after its word; as sure as a label word
     "paren:statistic-scale-or-count": -3.0,
+    # "kinase (2)." / "(2), while": punctuation right after it closes the clause it cites. A
+    # label opens its item ("(1) binding, (2) cleavage"); no weight of its own, but a run
+    # counting up whose every number closes a clause is no list of labels (`_label_runs`)
+    "enclosed:closes-clause": 0.0,
     # "see Ref. 13": the word says it; raise it and table headers "Reference" + "33%" creep in
     "refword": 3.0,
     # -- a table's reference column --
@@ -757,6 +762,8 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
                 found.append(evidence("paren:after-equation-lead"))
         if family == PARENTHESISED and _paren_not_a_callout(text, match, token):
             found.append(evidence("paren:statistic-scale-or-count"))
+        if text[match.end() : match.end() + 1] in CLAUSE_ENDS:
+            found.append(evidence("enclosed:closes-clause"))
         made = scan.candidate(match.start(), match.end(), inner, family, "enclosed", found, digit)
         if made:
             yield made
@@ -1743,28 +1750,51 @@ def _label_runs(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
             ):
                 run.append(index)
                 continue
-            if len(run) >= LABEL_RUN and not _follows_group(members, in_chain, run):
+            if _is_label_run(members, in_chain, run):
                 labels.update(run)
         run = [index]
-    if len(run) >= LABEL_RUN and not _follows_group(members, in_chain, run):
+    if _is_label_run(members, in_chain, run):
         labels.update(run)
     return labels
 
 
-def _follows_group(members: Sequence[Candidate], in_chain: set[int], run: list[int]) -> bool:
-    """True when one recent callout already cited every number of the run.
-
-    "Several trials (4–10) … The first (8) … the second (9) … the third (10)": a review that
-    cites a group, then discusses its works one by one, counts up like a list of labels.
-    """
-    numbers = {members[index].numbers[0] for index in run}
-    first = members[run[0]]
-    return any(
-        index in in_chain
-        and first.start - GROUP_WINDOW <= members[index].start < first.start
-        and numbers <= set(members[index].numbers)
-        for index in range(run[0])
+def _is_label_run(members: Sequence[Candidate], in_chain: set[int], run: list[int]) -> bool:
+    """Long enough to be labels, and read as neither a discussion of works just cited nor
+    sentences each closed by its callout ("… brain (13). … reduced (14). … trial (15).")."""
+    return (
+        len(run) >= LABEL_RUN
+        and not all(_closes_clause(members[index]) for index in run)
+        and not _follows_group(members, in_chain, run)
     )
+
+
+def _closes_clause(candidate: Candidate) -> bool:
+    return any(name == "enclosed:closes-clause" for name, _ in candidate.evidence)
+
+
+def _follows_group(members: Sequence[Candidate], in_chain: set[int], run: list[int]) -> bool:
+    """True when the run re-cites, one by one, works the chain has just cited.
+
+    "Several trials (4–10) … The first (8) … the second (9) … the third (10)": one recent
+    group cited them all. "kinase (1) … again (1) … (2, 3) … (2) … (3)": each number was cited
+    by the callout just before the run or by one between its members. Either way a discussion
+    of works one by one counts up like a list of labels; affiliation marks "1 … 2 … 3" after
+    callouts up to 5 do not follow what was cited last.
+    """
+    since = members[run[0]].start - GROUP_WINDOW
+    before = [i for i in range(run[0]) if i in in_chain and members[i].start >= since]
+    numbers = {members[index].numbers[0] for index in run}
+    if any(numbers <= set(members[index].numbers) for index in before):
+        return True
+    cited = set(members[before[-1]].numbers) if before else set()
+    in_run = set(run)
+    for index in range(run[0], run[-1] + 1):
+        if index in in_run:
+            if members[index].numbers[0] not in cited:
+                return False
+        elif index in in_chain:
+            cited.update(members[index].numbers)
+    return True
 
 
 def _superscript_shapes(candidates: Sequence[Candidate]) -> tuple[str, str] | None:
