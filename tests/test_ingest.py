@@ -318,6 +318,29 @@ def test_ingesting_a_text_loads_neither_the_pdf_reader_nor_the_xml_parser(tmp_pa
         assert loaded == "[]", database
 
 
+def test_a_text_laid_out_in_columns_of_spaces_reads_like_the_plain_text(tmp_path: Path) -> None:
+    # "pdftotext -layout" indents every line and opens with a row of spaces; sniffing such a
+    # file for JATS markup once hung (reflink.sniff), and the reading must not depend on it
+    text = generate_review(3).text
+    laid_out = (
+        " " * 70
+        + "\n"
+        + "\n".join("      " + line if line else " " * 70 for line in text.split("\n"))
+    )
+    plain, laid = tmp_path / "plain.txt", tmp_path / "layout.txt"
+    plain.write_text(text, encoding="utf-8")
+    laid.write_text(laid_out, encoding="utf-8")
+    ingest_file(plain, tmp_path / "plain.db")
+    ingest_file(laid, tmp_path / "layout.db")
+    sql = "select line, marker, number, ref_id from citations order by id"
+    with sqlite3.connect(tmp_path / "plain.db") as conn:
+        expected = conn.execute(sql).fetchall()
+    with sqlite3.connect(tmp_path / "layout.db") as conn:
+        # one line more on top: every citation one line down, the same marker, number and entry
+        assert [(line - 1, *rest) for line, *rest in conn.execute(sql)] == expected
+    assert len(expected) > 20
+
+
 def test_a_folder_adds_only_the_documents_not_named_already(tmp_path: Path) -> None:
     from reflink.ingest import expand_inputs
 

@@ -125,6 +125,11 @@ def markers_of(text: str) -> list[tuple[str, tuple[int, ...], str]]:
         ),
         pytest.param("<html><body><p>[1]</p></body></html>", False, id="html"),
         pytest.param("An article about <article> tags.", False, id="text-mentioning-it"),
+        pytest.param("  \n\t <article><front/></article>", True, id="whitespace-first"),
+        # "pdftotext -layout" opens with rows of spaces; "\s+" in the sniffing pattern's loop
+        # tried every way of splitting them and hung there
+        pytest.param(" " * 80 + "Kinase inhibitors: a review\n", False, id="layout-text"),
+        pytest.param(" " * 80 + "<html><body/></html>", False, id="spaces-then-other-markup"),
     ],
 )
 def test_looks_like_jats(head: str, jats: bool) -> None:

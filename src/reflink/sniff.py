@@ -14,9 +14,12 @@ MAX_PDF_BYTES = 100 * 2**20
 PDF_MAGIC = b"%PDF-"
 
 # What may come before the root element: an XML declaration, comments, processing instructions,
-# and a DOCTYPE with or without an internal subset ("<!DOCTYPE article PUBLIC "-//NLM//DTD JATS …")
+# and a DOCTYPE with or without an internal subset ("<!DOCTYPE article PUBLIC "-//NLM//DTD JATS …").
+# One whitespace character per turn of the loop, never "\s+": a run of n spaces that fails to
+# lead to "<article" would otherwise be tried in all 2^n ways of splitting it ("pdftotext
+# -layout" text opens with rows of spaces, and hung here)
 JATS_ROOT = re.compile(
-    r"""\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*
+    r"""\A(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*
     <(?:[\w.-]+:)?article(?P<attributes>[\s/>][^>]*)""",
     re.DOTALL | re.VERBOSE,
 )
@@ -38,5 +41,7 @@ def looks_like_jats(data: bytes) -> bool:
     else:
         # ASCII-compatible encodings (UTF-8, Latin-1) agree on the markup that matters here
         text = head.decode("latin-1").removeprefix("\xef\xbb\xbf")
+    if not text.lstrip().startswith("<"):
+        return False  # markup opens with "<"; a text's first word settles it without a pattern
     match = JATS_ROOT.match(text)
     return bool(match) and not DOCBOOK.search(match.group("attributes"))
