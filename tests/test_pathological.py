@@ -10,6 +10,7 @@ timing. CPU time, not wall time, so a busy machine does not fail it.
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import pytest
@@ -106,3 +107,102 @@ def pathological_texts(draw) -> str:
 def test_generated_pathological_texts_stay_within_a_size_proportional_budget(text: str) -> None:
     parse_document("warm up [1].\n" + REFERENCES)
     assert cpu_seconds_to_parse(text) <= budget(text)
+
+
+# --- patterns that match one string in exponentially many ways ---------------------------------
+
+# Pieces a pattern may read in two ways ("A. " spaced by either of two optional blanks,
+# "Ab-" split at its hyphen or not), and ends that make the match fail after them
+PIECES = [
+    " ",
+    "a",
+    "A",
+    "1",
+    "A-",
+    "Ab-",
+    "-A",
+    "A.",
+    "A. ",
+    "Ab ",
+    "ab ",
+    "1,",
+    "1, ",
+    "1-",
+    "1–",
+    "(A",
+    "A1",
+    ".",
+    ",",
+    "\n",
+    " \n",
+    "a.",
+    "Ab, ",
+    "Ab,",
+    "A.-",
+    "'A",
+    "a-",
+    "1 ",
+    "1.",
+    "[1]",
+    "(1)",
+    ", ",
+    "; ",
+    "Ab. ",
+    "AB ",
+    "and ",
+    "é",
+    "É.",
+    "12 ",
+    "et ",
+    "–",
+    " ,",
+]
+ENDS = ["!", "", "a", "1", "Zz9!", ".", "\n"]
+
+
+def reflink_patterns() -> dict[str, re.Pattern[str]]:
+    """Every text pattern reflink's modules define, by module and name."""
+    import importlib
+    import pkgutil
+
+    import reflink
+    from reflink.lazyre import LazyPattern
+
+    found = {}
+    for info in pkgutil.walk_packages(reflink.__path__, prefix="reflink."):
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional extra's module
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, LazyPattern):
+                found[f"{info.name}.{name}"] = re.compile(value._source, value._flags)
+            elif isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def fastest_search(pattern: re.Pattern[str], text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        pattern.search(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_no_pattern_takes_exponential_time_on_repeated_pieces() -> None:
+    # The growth, not a time: from 12 pieces to 20, a pattern linear in its input takes under
+    # twice as long and a quadratic one three times; one that tries 2^n readings takes 256
+    # times as long (and at 40 pieces, longer than the suite). A busy machine slows both sizes.
+    patterns = reflink_patterns()
+    assert len(patterns) > 150
+    exponential = []
+    for name, pattern in patterns.items():
+        for piece in PIECES:
+            for end in ENDS:
+                short = fastest_search(pattern, piece * 12 + end)
+                long = fastest_search(pattern, piece * 20 + end)
+                if long > 2e-3 and long > 40 * max(short, 1e-6):
+                    exponential.append((name, piece, end))
+    assert not exponential

@@ -38,14 +38,14 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻ
 # A person's name printed initials-first: "S. M. Gadgeel", "K.L. Brandt", "J.-F. Martini",
 # "D. de Vries", "G. R. Blumenschein Jr", "P. N.Morcos" (a space lost in extraction)
 INITIALS_FIRST = lazy(
-    rf"^[{UPPER}][a-z]?\.(?:\s?-?\s?[{UPPER}][a-z]?\.)*\s*(?:(?:[a-z]{{1,3}}\s){{0,2}}"
-    rf"[{UPPER}][\w'’\-]*)(?:[\s-][{UPPER}][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
+    rf"^[{UPPER}][a-z]?\.(?:(?:\s?-\s?|\s{{0,2}})[{UPPER}][a-z]?\.)*\s*(?:(?:[a-z]{{1,3}}\s){{0,2}}"
+    rf"[{UPPER}][\w'’\-]*)(?:\s[{UPPER}][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
 )
 # A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I."
 FAMILY_FIRST = (
     r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}"
     rf"[{UPPER}][\w'’\-]*(?:\s[{UPPER}a-zà-þ][\w'’\-]*){{0,3}},\s?"
-    rf"[{UPPER}][a-z]?\.(?:\s?-?\s?[{UPPER}][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
+    rf"[{UPPER}][a-z]?\.(?:(?:\s?-\s?|\s{{0,2}})[{UPPER}][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
 )
 FAMILY_FIRST_LIST = lazy(
     rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
@@ -108,7 +108,7 @@ DOTTED_INITIAL = lazy(rf"^[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}][a-z]{{0,2}}\.)*$
 INITIAL_PIECE = lazy(rf"[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}][a-z]{{0,2}}\.)*")
 # "AB", "J", "A-B": Vancouver initials printed after the family name ("Smith AB")
 BARE_INITIALS = lazy(rf"^(?:[{UPPER}]{{1,4}}|[{UPPER}](?:-[{UPPER}])+)$")
-FAMILY = rf"[{UPPER}][^\W\d_]*(?:['’-][{UPPER}]?[^\W\d_]+)*"  # "Gadgeel", "Moro-Sibilot", "O'Brien"
+FAMILY = rf"[{UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*"  # "Gadgeel", "Moro-Sibilot", "O'Brien"
 INITIALS_FAMILY = lazy(rf"^((?:[{UPPER}][a-z]?\.(?:-[{UPPER}][a-z]?\.)? ?)+) ?({FAMILY})$")
 FAMILY_INITIALS = lazy(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
 FAMILY_COMMA_INITIALS = lazy(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
