@@ -231,6 +231,20 @@ def test_affiliation_block_mid_body_is_front() -> None:
     assert kinds_of(text)[6:11] == [FRONT, FRONT, FRONT, FRONT, FURNITURE]
 
 
+def test_an_abstract_row_of_a_checklist_after_the_introduction_leaves_the_body_body() -> None:
+    # no "Abstract" under the title; a checklist table later prints "ABSTRACT" as a row. The
+    # Introduction before it is running text, not a title block that the row would close
+    text = "\n".join(
+        ["Reporting Items for Systematic Reviews", "A. Person, B. Person", "", "Introduction"]
+        + [PROSE] * 8
+        + ["", "Table 1. Checklist", "TITLE", "Title", "1", "ABSTRACT", "Structured summary", ""]
+        + [PROSE] * 4
+    )
+    kinds = kinds_of(text)
+    assert kinds[:2] == [FRONT, FRONT]
+    assert kinds[4:12] == [BODY] * 8
+
+
 def test_dateline_at_the_end_is_front() -> None:
     text = "\n".join([PROSE] * 60 + ["Received: 31 January 2019; Accepted: 30 September 2019;"])
     assert kinds_of(text)[-1] == FRONT

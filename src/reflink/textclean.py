@@ -674,12 +674,14 @@ def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
     typical = float(lengths[int(len(lengths) * 0.75)]) if lengths else 60.0
     body_start = 0
     for index, text in enumerate(texts):
-        if (
-            text[:1] in ABSTRACT_HEADING_STARTS
-            and not kinds[index]
-            and ABSTRACT_HEADING.match(text)
-        ):
+        if kinds[index]:
+            continue
+        if text[:1] in ABSTRACT_HEADING_STARTS and ABSTRACT_HEADING.match(text):
             body_start = index
+            break
+        if OPENING_HEADING.match(text):
+            # "Introduction" before any "Abstract": the body has begun, and a later "ABSTRACT"
+            # is a row of a table or a checklist ("TITLE … ABSTRACT … Structured summary")
             break
     reference_start = len(texts)
     for index in range(len(texts) - 1, len(texts) // 3, -1):
