@@ -195,6 +195,23 @@ def test_document_spelling_decides_hyphen() -> None:
     assert "up-regulation of Y" in stitch(lines).text
 
 
+def test_soft_and_unicode_hyphens_at_a_line_end_are_mended_like_a_hyphen() -> None:
+    # pdftotext writes a browser's hyphenation as a soft hyphen and a Unicode hyphen ("depen\u00ad
+    # \u2010"); a soft hyphen inside a line is invisible in print
+    text = "\n".join(
+        [PROSE] * 3
+        + [
+            "the growth rate depen\u00ad\u2010",
+            "dence of protein concentrations in cellu\u00adlar compart\u2010",
+            "ments of yeast and of E\u2010",
+            "cadherin levels.",
+        ]
+    )
+    passage = stitch(line for line in clean_text(text) if line.kind == BODY)
+    assert "rate dependence of protein concentrations in cellular compartments of" in passage.text
+    assert "of E-cadherin levels." in passage.text
+
+
 def test_running_heads_of_another_publisher() -> None:
     page = [f"Body text line number {i} of the article goes on here and on." for i in range(40)]
     text = []

@@ -174,6 +174,9 @@ def _letter_or_private_use(char: str) -> bool:
     return ("a" <= char <= "z") or ("A" <= char <= "Z") or ("\ue000" <= char <= "\uf8ff")
 
 
+SOFT_LINE_END_HYPHEN = lazy(r"[\u00ad\u2010\u2011]+(?=[^\S\n]*$)", re.MULTILINE)
+
+
 def repair_characters(
     texts: list[str], *, superscripts: bool = False
 ) -> tuple[list[str], dict[str, str]]:
@@ -200,6 +203,11 @@ def repair_characters(
             joined = SYMBOL_TIMES.sub("×", joined)
         if "\ufffd" in joined:
             joined = REPLACEMENT_BEFORE_NUMBER.sub("~", joined).replace("\ufffd", "")
+        if "\u00ad" in joined or "\u2010" in joined or "\u2011" in joined:
+            # a word broken at a line end by a soft hyphen, a Unicode hyphen or both ("depen\u00ad
+            # \u2010" + "dence", as pdftotext writes a browser's hyphenation): the plain "-" that
+            # stitch mends; a soft hyphen inside a line is invisible in print, so dropped
+            joined = SOFT_LINE_END_HYPHEN.sub("-", joined).replace("\u00ad", "")
         # a few code points, each replaced by plain letters: a fast search each, where a
         # pattern would try every position of the document
         for code_point, letters in mapping.items():
