@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import refusals
 from .citations import body_passage, find_citations
 from .claims import split_claims
+from .columns import unfold_columns
 from .db import migrate, open_writer, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .lazyre import lazy
@@ -223,6 +224,9 @@ def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
     refusal = refusals.html_page(text, str(path))
     if refusal:
         raise InputError(refusal)
+    # "pdftotext -layout" prints two columns side by side: read them one after the other (the
+    # lines table then holds the text as read, as it does for a PDF)
+    text = unfold_columns(text)
     return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 

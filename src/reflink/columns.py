@@ -1,0 +1,164 @@
+"""Text laid out in two columns side by side, as `pdftotext -layout` prints a two-column page,
+→ the same text column by column.
+
+Laid-out text keeps each printed line whole across the page: the left column's line, a gutter
+of spaces, the right column's line. Read as it stands, every line splices two sentences, and
+callouts land in the wrong claims. A page is unfolded when many of its lines put text at one
+and the same position after a run of spaces (the right column's left edge) and both sides
+read like running text; a table's columns do not (short cells), so a single-column page, its
+tables included, is left as it is. Lines that cross the gutter (a title, a full-width
+abstract, a running head) stay where they are, and each block of two-column lines between
+them is read left column first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+PAGE_BREAK = "\f"
+GAP = "   "  # the spaces between two columns, at the least (pdftotext keeps a wide gutter)
+MIN_EDGE = 25  # the right column's edge lies at least this far into the line
+MIN_RIGHT_LINES = 6  # lines that put text at that edge, at the least, on a page
+RIGHT_LINE_SHARE = 0.15  # … and at least this share of the page's lines with text
+PROSE_SHARE = 0.6  # of the lines split there, this share reads as running text on both sides
+PROSE_SIDE = 0.5  # a side is running text when it fills this share of its column's width
+MIN_PROSE = 20  # … and holds this many characters at the least (a table's cells hold fewer)
+NEAR = 2  # characters either side of the edge a column's text may start at
+INDENT = 6  # a paragraph of the right column may start this far past the edge
+
+
+def unfold_columns(text: str) -> str:
+    """`text` with every two-column page read column by column; other pages as they are."""
+    if GAP not in text:
+        return text  # nothing is laid out side by side
+    pages = text.split(PAGE_BREAK)
+    unfolded = [_unfold_page(page) for page in pages]
+    return PAGE_BREAK.join(unfolded)
+
+
+def right_edge(lines: list[str]) -> int | None:
+    """The position where a page's right column starts, or None for a one-column page."""
+    margins: Counter[int] = Counter(
+        len(line) - len(line.lstrip(" ")) for line in lines if line.strip()
+    )
+    if not margins:
+        return None
+    # the left column's edge: where most lines start (a rotated watermark in the margin makes
+    # pdftotext indent the whole page by a hundred spaces and more)
+    margin = max(margins, key=lambda position: (margins[position], -position))
+    starts: Counter[int] = Counter()
+    with_text = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        with_text += 1
+        for start in _starts_after_gaps(line):
+            if start >= margin + MIN_EDGE:
+                starts[start] += 1
+    if not starts:
+        return None
+    # the edge: where most lines resume, allowing for text a character or two off it and for
+    # indented lines (a paragraph's first, a reference's second under its label)
+    edge, near = max(
+        ((position, _starting_near(starts, position)) for position in starts),
+        key=lambda item: (item[1], -item[0]),
+    )
+    if near < MIN_RIGHT_LINES or near < RIGHT_LINE_SHARE * with_text:
+        return None
+    split = [_split(line, edge) for line in lines]
+    both = [(left, right) for left, right in (s for s in split if s) if left.strip() and right]
+    if len(both) < MIN_RIGHT_LINES:
+        return None
+    widest_right = max(len(right) for _, right in both)
+    prose = sum(
+        1
+        for left, right in both
+        if len(left.strip()) >= PROSE_SIDE * (edge - margin)
+        and len(right) >= max(MIN_PROSE, PROSE_SIDE * widest_right)
+    )
+    return edge if prose >= PROSE_SHARE * len(both) else None
+
+
+def _starting_near(starts: Counter[int], edge: int) -> int:
+    return sum(starts[edge + d] for d in range(-NEAR, INDENT + 1))
+
+
+def _starts_after_gaps(line: str) -> list[int]:
+    """Where text resumes after each run of GAP or more spaces inside `line` (or after its
+    indentation)."""
+    starts = []
+    at = line.find(GAP)
+    while at != -1:
+        end = at
+        while end < len(line) and line[end] == " ":
+            end += 1
+        if end < len(line):
+            starts.append(end)
+        at = line.find(GAP, end)
+    return starts
+
+
+def _split(line: str, edge: int) -> tuple[str, str] | None:
+    """(left, right) of a line at the gutter before `edge`; None when text crosses it."""
+    if len(line.rstrip()) <= edge - NEAR:
+        return line.rstrip(), ""  # the left column alone (or a short line)
+    # the cut: at the edge, or a character or two off it, with two spaces before it (an
+    # indented paragraph of the right column starts past the edge, a gutter still before it)
+    for cut in (edge, edge - 1, edge - 2, edge + 1, edge + 2):
+        if line[cut - 2 : cut] == "  ":
+            left, right = line[:cut].strip(), line[cut:]
+            if left and (
+                len(right) - len(right.lstrip()) > INDENT or (GAP in left and GAP in right.strip())
+            ):
+                return None  # "Cohort A   case-control   732      3,4": a table's row, whole
+            return line[:cut].rstrip(), right.strip()
+    return None
+
+
+def _unfold_page(page: str) -> str:
+    lines = page.split("\n")
+    edge = right_edge(lines)
+    if edge is None:
+        return page
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    # lines of the left side alone since the last line with a right side: after a blank, they
+    # may open the full-width block that follows ("References" over a one-column list)
+    since_right = 0
+
+    def flush(full_width_follows: bool) -> None:
+        head: list[str] = []
+        if full_width_follows and right and since_right:
+            tail = left[len(left) - since_right :]
+            if tail and not tail[0].strip():
+                head = tail
+                del left[len(left) - since_right :]
+        out.extend(left)
+        out.extend(right)
+        out.extend(head)
+        left.clear()
+        right.clear()
+
+    for line in lines:
+        if not line.strip():
+            left.append("")
+            since_right += 1
+            if right:
+                right.append("")
+            continue
+        parts = _split(line, edge)
+        if parts is None:
+            flush(full_width_follows=True)
+            since_right = 0
+            out.append(line)
+            continue
+        left_part, right_part = parts
+        if left_part.strip():
+            left.append(left_part)
+            since_right += 1
+        if right_part:
+            right.append(right_part)
+            since_right = 0
+    flush(full_width_follows=False)
+    return "\n".join(out)

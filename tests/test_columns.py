@@ -1,0 +1,112 @@
+"""Text laid out in two columns side by side (`pdftotext -layout`) is read column by column."""
+
+from __future__ import annotations
+
+import sqlite3
+import textwrap
+from pathlib import Path
+
+from reflink.columns import right_edge, unfold_columns
+from reflink.ingest import ingest_file
+
+LEFT = textwrap.wrap(
+    "Kinase inhibitors changed the treatment of lung cancer [1]. The first trials reported "
+    "responses in most patients [2, 3], and later trials confirmed them in larger cohorts "
+    "of patients who had received chemotherapy before [4]. Resistance arises within a year "
+    "in most patients, through mutations of the kinase domain itself [5].",
+    44,
+)
+RIGHT = textwrap.wrap(
+    "Brain metastases remain the main site of progression [6]. Newer inhibitors cross the "
+    "blood-brain barrier and control intracranial disease in most patients [7-9]. Whether "
+    "they should be given first is the question that current trials now address [10], "
+    "with results expected within the next few years from several large cohorts.",
+    44,
+)
+REFERENCES = "\n".join(
+    f"{n}. Okafor AB, Lindqvist C. A study of kinases {n}. J Clin Oncol. 2015;{n}:1-9."
+    for n in range(1, 11)
+)
+
+
+def side_by_side(left: list[str], right: list[str], *, margin: int = 0, gutter: int = 8) -> str:
+    """Two columns printed on the same lines, as pdftotext -layout writes them."""
+    rows = []
+    for index in range(max(len(left), len(right))):
+        a = left[index] if index < len(left) else ""
+        b = right[index] if index < len(right) else ""
+        rows.append((" " * margin + a.ljust(44) + " " * gutter + b).rstrip())
+    return "\n".join(rows)
+
+
+def laid_out_review(margin: int = 0) -> str:
+    title = "Kinase inhibitors in lung cancer: a review of the trials to date"
+    text = f"{title}\n\n{side_by_side(LEFT, RIGHT)}\n\nReferences\n{REFERENCES}\n"
+    return "\n".join(" " * margin + line if line else line for line in text.split("\n"))
+
+
+def test_two_columns_side_by_side_are_read_left_column_first() -> None:
+    unfolded = unfold_columns(laid_out_review()).split("\n")
+    assert unfolded[2 : 2 + len(LEFT)] == LEFT
+    assert unfolded[2 + len(LEFT) : 2 + len(LEFT) + len(RIGHT)] == RIGHT
+    # the title above the columns and the list below them keep their places
+    assert unfolded[0].startswith("Kinase inhibitors in lung cancer")
+    after = [line for line in unfolded[2 + len(LEFT) + len(RIGHT) :] if line]
+    assert after[:2] == ["References", REFERENCES.split("\n")[0]]
+
+
+def test_a_page_indented_by_a_watermark_in_its_margin_is_unfolded_all_the_same() -> None:
+    # a rotated watermark in the margin makes pdftotext indent every line by 150 spaces
+    laid_out = laid_out_review(margin=150)
+    assert right_edge(laid_out.split("\n")) == 150 + 44 + 8
+    assert right_edge(laid_out_review().split("\n")) == 44 + 8
+    unfolded = [line.strip() for line in unfold_columns(laid_out).split("\n")]
+    assert unfolded[2 : 2 + len(LEFT)] == LEFT
+
+
+def test_callouts_of_the_right_column_land_in_its_own_claims(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text(
+        laid_out_review().replace(side_by_side(LEFT, RIGHT), "\n".join(LEFT + RIGHT)),
+        encoding="utf-8",
+    )
+    laid = tmp_path / "layout.txt"
+    laid.write_text(laid_out_review(), encoding="utf-8")
+    cited = (
+        "select c.number, cl.text from citations c join claims cl on cl.id = c.claim_id "
+        "order by c.id"
+    )
+    results = {}
+    for path in (plain, laid):
+        ingest_file(path, tmp_path / f"{path.stem}.db")
+        with sqlite3.connect(tmp_path / f"{path.stem}.db") as conn:
+            results[path.stem] = conn.execute(cited).fetchall()
+    assert results["layout"] == results["plain"]
+    assert [number for number, _ in results["layout"]] == list(range(1, 11))
+    assert results["layout"][5][1].startswith("Brain metastases remain the main site")
+
+
+def test_a_table_in_one_column_text_is_left_as_printed() -> None:
+    # cells at the same positions on every row, but short: no column of running text
+    rows = [
+        f"Cohort {c}         retrospective         {n}          [{r}]"
+        for c, n, r in zip("ABCDEFGH", range(100, 108), range(1, 9), strict=True)
+    ]
+    text = "Table 1. Cohorts cited\n" + "\n".join(rows) + "\n"
+    assert right_edge(text.split("\n")) is None
+    assert unfold_columns(text) == text
+
+
+def test_justified_one_column_text_with_wide_spaces_is_left_as_printed() -> None:
+    words = "This study was approved by the Research Ethics Committee of the university".split()
+    line = "    ".join(words)
+    text = "\n".join([line] * 12)
+    assert unfold_columns(text) == text
+
+
+def test_a_row_of_a_table_across_both_columns_stays_whole() -> None:
+    row = "Cohort A           case-control".ljust(44) + " " * 8 + "732           [3, 4]"
+    text = side_by_side(LEFT, RIGHT) + "\n" + row + "\n" + side_by_side(LEFT, RIGHT)
+    unfolded = unfold_columns(text).split("\n")
+    assert row in unfolded
+    assert unfolded.index(row) == len(LEFT) + len(RIGHT)
