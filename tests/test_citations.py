@@ -360,17 +360,27 @@ def _ieee_list(count: int) -> str:
     )
 
 
+def paren_review(body: str, entries: int, title: str = "A review of kinase") -> str:
+    """A short review: a title, `body` from line 3, and a list of `entries` in PLOS style."""
+    listing = "\n".join(
+        f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9."
+        for i in range(1, entries + 1)
+    )
+    return f"{title}\n\n{body}\n\nReferences\n\n{listing}\n"
+
+
+# far enough from the callouts before it that a run of labels after it follows no citing
+FILLER = "Kinase activity was measured in every sample of the cohort again. " * 30
+
+
 def test_one_by_one_discussion_after_a_group_callout_is_cited() -> None:
     # "Several trials (4–10) …; the first (8) …, the second (9) …": counting up like list labels,
     # but every number was cited by the group just before
-    text = (
-        "A review of kinase trials\n\nKinase trials are common (1). Several trials agree\n"
-        "(2, 3, 4–10). The first reported a response (8).\nThe second confirmed it (9). "
-        "A third did not (10).\n\nReferences\n\n"
-        + "\n".join(
-            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 11)
-        )
-        + "\n"
+    text = paren_review(
+        "Kinase trials are common (1). Several trials agree\n(2, 3, 4–10). The first reported a "
+        "response (8).\nThe second confirmed it (9). A third did not (10).",
+        10,
+        title="A review of kinase trials",
     )
     doc = parse_document(text)
     assert [(m.line, m.numbers) for m in doc.markers][-3:] == [(4, (8,)), (5, (9,)), (5, (10,))]
@@ -379,13 +389,10 @@ def test_one_by_one_discussion_after_a_group_callout_is_cited() -> None:
 def test_one_by_one_recitation_of_works_cited_by_several_callouts_is_cited() -> None:
     # "(1) … (1) … (2, 3) … (2) … (3)": the re-citations count up like list labels, but the
     # chain cited each number just before, here over two callouts, one between the run's members
-    text = (
-        "A review of kinase\n\nKinase kinase kinase (1). Kinase kinase kinase (1). Kinase kinase\n"
-        "kinase (2, 3). Kinase kinase kinase (2). Kinase kinase kinase (3).\n\nReferences\n\n"
-        + "\n".join(
-            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 4)
-        )
-        + "\n"
+    text = paren_review(
+        "Kinase kinase kinase (1). Kinase kinase kinase (1). Kinase kinase\n"
+        "kinase (2, 3). Kinase kinase kinase (2). Kinase kinase kinase (3).",
+        3,
     )
     doc = parse_document(text)
     assert [(m.line, m.numbers) for m in doc.markers] == [
@@ -400,17 +407,12 @@ def test_one_by_one_recitation_of_works_cited_by_several_callouts_is_cited() -> 
 def test_recitations_counting_up_that_each_close_a_sentence_are_cited() -> None:
     # "… brain (3). … reduced (4). … trial (5).": old numbers in order, long after they were
     # cited; a label opens its item, these close their sentences
-    filler = "Kinase activity was measured in every sample of the cohort again. " * 30
-    text = (
-        "A review of kinase\n\nKinase kinase kinase (1). Kinase kinase (2). Kinase (3).\n"
+    text = paren_review(
+        "Kinase kinase kinase (1). Kinase kinase (2). Kinase (3).\n"
         "Kinase kinase (4). Kinase (5). Kinase kinase (6).\n"
-        + filler
-        + "\nLesions in the brain (3). Toxicity was reduced (4). Progression in one trial (5).\n"
-        "\nReferences\n\n"
-        + "\n".join(
-            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 7)
-        )
-        + "\n"
+        + FILLER
+        + "\nLesions in the brain (3). Toxicity was reduced (4). Progression in one trial (5).",
+        6,
     )
     doc = parse_document(text)
     assert [(m.line, m.numbers) for m in doc.markers][-3:] == [(6, (3,)), (6, (4,)), (6, (5,))]
@@ -418,16 +420,11 @@ def test_recitations_counting_up_that_each_close_a_sentence_are_cited() -> None:
 
 def test_counting_up_long_after_the_numbers_were_cited_is_a_list_of_labels() -> None:
     # the same run of "(1) … (2) … (3)", far from any callout that cited 1–3, labels steps
-    filler = "Kinase activity was measured in every sample of the cohort again. " * 30
-    text = (
-        "A review of kinase\n\nKinase kinase kinase (1). Kinase kinase kinase (2, 3).\n"
-        + filler
-        + "\nThe assay has three steps: (1) binding, (2) cleavage and (3) release.\n"
-        "\nReferences\n\n"
-        + "\n".join(
-            f"{i}. Smith AB, Jones C. (2001) A study. J Biol Chem {i}: 1–9." for i in range(1, 4)
-        )
-        + "\n"
+    text = paren_review(
+        "Kinase kinase kinase (1). Kinase kinase kinase (2, 3).\n"
+        + FILLER
+        + "\nThe assay has three steps: (1) binding, (2) cleavage and (3) release.",
+        3,
     )
     doc = parse_document(text)
     assert [(m.line, m.numbers) for m in doc.markers] == [(3, (1,)), (3, (2, 3))]
