@@ -394,6 +394,7 @@ CAPTION_START = lazy(
 # per line and pattern on the many lines that start in lower case.
 REFERENCE_HEADING_STARTS = frozenset("nNrRbBlLwWcC")
 ABSTRACT_HEADING_STARTS = frozenset("aAsSſ")
+OPENING_HEADING_STARTS = frozenset("iIbBoOpP")
 NUMBERED_HEADING_STARTS = frozenset("IVXABCDEFGH")
 DATELINE_STARTS = frozenset("RAPKEC*")
 URL_STARTS = frozenset("hHwW")
@@ -687,7 +688,7 @@ def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
         if text[:1] in ABSTRACT_HEADING_STARTS and ABSTRACT_HEADING.match(text):
             body_start = index
             break
-        if OPENING_HEADING.match(text):
+        if text[:1] in OPENING_HEADING_STARTS and OPENING_HEADING.match(text):
             # "Introduction" before any "Abstract": the body has begun, and a later "ABSTRACT"
             # is a row of a table or a checklist ("TITLE … ABSTRACT … Structured summary")
             break
