@@ -80,6 +80,17 @@ def test_raised_powers_after_numbers_and_variables_are_not_callouts(tmp_path: Pa
     ]
 
 
+def test_raised_powers_in_a_formula_after_a_subscript_are_not_callouts(tmp_path: Path) -> None:
+    """ "r = k_{1}c^{2}", "x_{i}^{2}": a variable squared after a subscript, in a formula; a
+    callout after a chemical formula ("CO_{2}^{3}", "H_{2}O^{4}") is still a callout."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1} The uptake rate follows",
+        "r = k_{1}c^{2} + k_{2} over the thallus, with x_{i}^{2} summed over cells in",
+        "cold regions^{2}. Atmospheric CO_{2}^{3} and H_{2}O^{4} limit their growth.",
+    ]
+    assert cited(tmp_path, body) == [(1, "1"), (2, "2"), (3, "3"), (4, "4")]
+
+
 def test_parenthesis_callouts_of_a_list_sorted_by_author(tmp_path: Path) -> None:
     """A list numbered alphabetically: plain "(4)", "(2)" callouts arrive out of order, and
     each is a callout on its own evidence, not one rejected for breaking the citation order."""

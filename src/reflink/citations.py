@@ -1319,9 +1319,14 @@ def weigh_typography(scan: Scan, candidates: list[Candidate]) -> list[Candidate]
             continue
         digits = [i for i in range(c.start, c.end) if text[i].isdigit()]
         if any(lowered[i] for i in digits):
+            # "CO_{2}^{3}" flattens to "CO23": the lowered digits are the formula's; a raised
+            # run right after them is a callout of its own
+            tail = _raised_tail(scan, c, digits, raised, lowered)
+            if tail is not None:
+                weighed.append(tail.weighed(evidence("typography:raised")))
             continue
         if digits and all(raised[i] for i in digits):
-            if not is_power_or_mark(text, c.start, c.end):
+            if not is_power_or_mark(text, c.start, c.end, lowered):
                 overruled = ("typography:overrules-text", max(0.0, -c.score))
                 weighed.append(
                     replace(c.weighed(overruled, evidence("typography:raised")), shape=GLUED)
@@ -1329,6 +1334,28 @@ def weigh_typography(scan: Scan, candidates: list[Candidate]) -> list[Candidate]
             continue
         weighed.append(c.weighed(evidence("typography:body-size")))
     return weighed
+
+
+def _raised_tail(
+    scan: Scan, c: Candidate, digits: list[int], raised: bytearray, lowered: bytearray
+) -> Candidate | None:
+    """The raised digits after a bare list's last lowered one, as a superscript candidate."""
+    last_lowered = max(i for i in digits if lowered[i])
+    tail = [i for i in digits if i > last_lowered]
+    if not tail or tail[0] != last_lowered + 1 or not all(raised[i] for i in tail):
+        return None
+    text = scan.text
+    made = scan.candidate(
+        tail[0],
+        c.end,
+        text[tail[0] : c.end],
+        SUPERSCRIPT,
+        GLUED,
+        [evidence("typography:raised-run")],
+    )
+    if made is None or is_power_or_mark(text, made.start, made.end, lowered):
+        return None
+    return made
 
 
 # Evidence about the candidates that needs them all, or the whole passage, in order.

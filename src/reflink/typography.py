@@ -84,8 +84,19 @@ def _printed_at(text: str, start: int, line_text: str) -> int:
     return 0
 
 
-def is_power_or_mark(text: str, start: int, end: int) -> bool:
-    """ "cm2", "10−3", "m−2": a power; "14C", "Ca2+": an isotope or a charge."""
+def is_power_or_mark(
+    text: str, start: int, end: int, lowered: bytearray | bytes | None = None
+) -> bool:
+    """ "cm2", "10−3", "m−2": a power; "14C", "Ca2+": an isotope or a charge. With the line's
+    `lowered` mask: "x_{i}^{2}", "k_{1}c^{2}": a power in a formula, right after a lowered
+    letter or after a lower-case variable that follows a subscript. (Not after a chemical
+    formula: "CO_{2}^{12}", "H_{2}O^{12}" cite.)"""
+    if lowered is not None and start >= 2:
+        before = text[start - 1]
+        if lowered[start - 1] and before.isalpha():
+            return True
+        if before.islower() and lowered[start - 2]:
+            return True
     before = text[max(0, start - 12) : start]
     if before[-1:] in "−-–" and before[-2:-1].isalnum():
         return True  # "m−2", "10−3": the sign is part of the power
