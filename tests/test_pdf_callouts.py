@@ -91,6 +91,25 @@ def test_raised_powers_in_a_formula_after_a_subscript_are_not_callouts(tmp_path:
     assert cited(tmp_path, body) == [(1, "1"), (2, "2"), (3, "3"), (4, "4")]
 
 
+def test_raised_lists_separated_by_semicolons(tmp_path: Path) -> None:
+    """ "growth^{2;3}": natbib prints superscript lists with semicolons; flattened they read
+    "growth2;3", and the comma lists' scanner took "2" alone."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1} Their growth rate^{2;3} was",
+        "measured in cold regions^{4; 5-6} and again on basalt.^{1;6}",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1"),
+        (2, "2;3"),
+        (3, "2;3"),
+        (4, "4; 5-6"),
+        (5, "4; 5-6"),
+        (6, "4; 5-6"),
+        (1, "1;6"),
+        (6, "1;6"),
+    ]
+
+
 def test_parenthesis_callouts_of_a_list_sorted_by_author(tmp_path: Path) -> None:
     """A list numbered alphabetically: plain "(4)", "(2)" callouts arrive out of order, and
     each is a callout on its own evidence, not one rejected for breaking the citation order."""

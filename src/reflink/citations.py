@@ -99,7 +99,7 @@ BARE_LIST = lazy(
 
 # A number list as a raised run prints it, starting anywhere: "TIR-1^{23}" reads "TIR-123"
 # (a whole raised run: a trailing comma or stop may be raised with it)
-RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?(?:,|{ANY_DASH})\s?\d{{1,4}})*)[\s,.]*")
+RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?(?:[,;]|{ANY_DASH})\s?\d{{1,4}})*)[\s,.;]*")
 
 # "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number
 REF_WORD = lazy(
@@ -882,10 +882,33 @@ def scan_spaced_superscripts(scan: Scan) -> Iterator[Candidate]:
     yield from _superscripts(scan, SPACED)
 
 
+def scan_raised_semicolon_lists(scan: Scan) -> Iterator[Candidate]:
+    """A PDF's raised number lists separated by semicolons, "growth^{2;3}" (natbib's
+    superscripts): the bare-list scanners read lists with commas and would take "2" alone."""
+    for run in _raised_runs(scan):
+        if ";" in run.group(1) and not scan.overlaps(*run.span(1)):
+            shape = _shape_of(scan.text, run.start(1))
+            found = [evidence("typography:raised-run")]
+            made = scan.candidate(*run.span(1), run.group(1), SUPERSCRIPT, shape, found)
+            if made:
+                yield made
+
+
 def scan_raised_runs(scan: Scan) -> Iterator[Candidate]:
     """A PDF's raised number runs the bare-list scanners did not read: "TIR-1^{23}", "PAML
     3.15^{60}", glued to a name's or a version's digits, where flattened text shows only one
     longer number ("TIR-123"). The typography marks where the callout starts."""
+    for run in _raised_runs(scan):
+        if not scan.overlaps(*run.span(1)):
+            made = scan.candidate(
+                *run.span(1), run.group(1), SUPERSCRIPT, GLUED, [evidence("typography:raised-run")]
+            )
+            if made:
+                yield made
+
+
+def _raised_runs(scan: Scan) -> Iterator[re.Match[str]]:
+    """Each raised run of a PDF's passage that holds a number list (RAISED_LIST)."""
     if not scan.scripts:
         return
     raised = scan.masks()[0]
@@ -895,12 +918,8 @@ def scan_raised_runs(scan: Scan) -> Iterator[Candidate]:
         run_end = raised.find(0, offset)
         run_end = len(text) if run_end == -1 else run_end
         run = RAISED_LIST.fullmatch(text, offset, run_end)
-        if run and not scan.overlaps(*run.span(1)):
-            made = scan.candidate(
-                *run.span(1), run.group(1), SUPERSCRIPT, GLUED, [evidence("typography:raised-run")]
-            )
-            if made:
-                yield made
+        if run:
+            yield run
         offset = raised.find(1, run_end)
 
 
@@ -1270,6 +1289,7 @@ SCANNERS: list[Callable[[Scan], Iterable[Candidate]]] = [
     scan_parentheses,
     scan_reference_words,
     scan_table_cells,
+    scan_raised_semicolon_lists,
     scan_glued_superscripts,
     scan_spaced_superscripts,
     scan_raised_runs,
