@@ -110,6 +110,22 @@ def test_raised_lists_separated_by_semicolons(tmp_path: Path) -> None:
     ]
 
 
+def test_tex_cork_codes_of_a_font_without_unicode_map_are_read(tmp_path: Path) -> None:
+    """pdflatex's bitmap fonts (T1 encoding, no cm-super) have no map to Unicode: PDFium gives
+    their code points, "bene\\x1ct" and "[2\\x153]", and the range read "23"."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces [1]. Their bene\x1ct for soils",
+        "was measured in several cold regions [2\x153] and on basalt [4].",
+    ]
+    path = write_pdf(tmp_path / "paper.pdf", paper(body, REFERENCES))
+    ingest_files([path], tmp_path / "out.db")
+    conn = sqlite3.connect(tmp_path / "out.db")
+    citations = list(conn.execute("select number, marker from citations order by position, number"))
+    assert citations == [(1, "[1]"), (2, "[2–3]"), (3, "[2–3]"), (4, "[4]")]
+    claims = [text for (text,) in conn.execute("select text from claims")]
+    assert any("Their benefit for soils" in text for text in claims)
+
+
 def test_parenthesis_callouts_of_a_list_sorted_by_author(tmp_path: Path) -> None:
     """A list numbered alphabetically: plain "(4)", "(2)" callouts arrive out of order, and
     each is a callout on its own evidence, not one rejected for breaking the citation order."""

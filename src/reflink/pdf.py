@@ -54,6 +54,11 @@ OCR_HINT = "no text layer; run OCR first, e.g. ocrmypdf, and ingest its output"
 HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-", "\u2010": "-", "\u2011": "-"}
 # Ligature code points ("ﬁ" U+FB01): decoded to their letters; NFKC does exactly this for them
 LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+# TeX's T1 (Cork) encoding, which PDFium passes through as control codes when a font has no
+# map to Unicode (the bitmap Type 3 fonts of pdflatex without cm-super): "bene\x1ct",
+# "[9\x1511]". No other text puts these codes in a PDF's words.
+CORK = {"\x15": "–", "\x16": "—", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi"}
+CORK["\x1f"] = "ffl"
 
 # Geometry, in units of the line's body size (the loose box height of its text)
 SPACE_GAP = 0.12  # a gap wider than this between two glyphs is a word space
@@ -273,6 +278,8 @@ def _read_page(
                     fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, face))
                     chars = []
                 continue
+            if ch in CORK:  # before the space test: Python counts "\x1c"–"\x1f" as spaces
+                ch = CORK[ch]
             if line_start and not ch.isspace():
                 # PDFium starts a new line where the writing direction changes: one angle
                 # per line tells a vertical watermark or a rotated stamp from the text
