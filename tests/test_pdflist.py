@@ -187,3 +187,43 @@ def test_an_italic_journal_ends_a_title_of_several_sentences(tmp_path: Path) -> 
     # italics inside a title, the journal set upright: the rules' reading stands
     assert refs[3]["title"] == "Growth of Fakella lampis in dark rooms"
     assert refs[3]["journal"] == "Fake Lamp J"
+
+
+def test_two_columns_of_small_print_entries_are_not_joined_as_table_rows(tmp_path: Path) -> None:
+    # LaTeX sets a two-column list in small print with hanging indents: an entry's short last
+    # line in the left column shares its baseline with an indented line of the right column.
+    # That looked like a table row split by the gutter (a short left part, a right part not at
+    # the right column's edge): the indent was measured in the short line's own height, and a
+    # line of digits is short. The right line was moved into the left one's entry.
+    page = Page()
+    page.add(MARGIN, 70, "Invented Findings on Lichen Growth", 16)
+    # body text enough to set the page's body size (the list is smaller)
+    body = [f"Lichens grow slowly on rock, as survey {n} found [{n}]." for n in range(1, 9)]
+    body += ["The thalli grew on granite and on basalt alike."] * 24
+    page.column(MARGIN, 110, body[:16]).column(310, 110, body[16:])
+    size, pitch, hang = 7.0, 9.0, 24.0
+    left, right = [], []
+    for n in range(1, 5):
+        left += [
+            (MARGIN, f"[{n}] Moss A, Fern B. Growth of crustose lichens on granite"),
+            (MARGIN + hang, f"in the uplands of the north. J Invented Res. 20{10 + n};{n}:"),
+            (MARGIN + hang, f"101-{110 + n}."),
+        ]
+        right += [
+            (310, f"[{n + 4}] Stone C. Spore dispersal in cold winds over ridges"),
+            (310 + hang, "and valleys of the high plateaus in the far south of the"),
+            (310 + hang, f"range. J Invented Res. 20{20 + n};{n}:201-{210 + n}."),
+        ]
+    page.add(MARGIN, 330, "References", 11)
+    for column in (left, right):
+        for i, (x, text) in enumerate(column):
+            page.add(x, 350 + i * pitch, text, size)
+    page.add(290, 810, "1", 8)
+    refs = refs_of(tmp_path, write_pdf(tmp_path / "two-columns.pdf", [page]))
+    assert sorted(refs) == list(range(1, 9))
+    assert refs[1]["pages"] == "101-111"
+    assert refs[5]["title"] == (
+        "Spore dispersal in cold winds over ridges and valleys of the high plateaus in the far "
+        "south of the range"
+    )
+    assert all("Stone" not in refs[n]["raw"] for n in range(1, 5))

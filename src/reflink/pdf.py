@@ -670,7 +670,7 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
             if (
                 abs(partner.core_bottom - band.core_bottom) < 0.2 * size
                 and abs((partner.core_top - partner.core_bottom) - size) < 0.1 * size
-                and not right_edge - 0.3 * size <= partner.x0 <= right_edge + 2.5 * size
+                and not right_edge - 0.3 * size <= partner.x0 <= right_edge + 2.5 * body
             ):
                 for fragment in partner.fragments:
                     band.add(fragment)
