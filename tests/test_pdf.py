@@ -394,3 +394,42 @@ def test_heading_after_a_running_head_opens_its_sections(tmp_path: Path) -> None
     assert claims["Twelve field stations counted patches on granite boulders each spring."] == (
         "Participants"
     )
+
+
+def test_two_columns_a_narrow_gutter_apart_stay_apart_beside_a_tall_label() -> None:
+    """LaTeX's columns are one em apart, on the same baselines. A line that opens with a tall
+    glyph ("[9]" in a bitmap font) measured its height by it, took the gutter for a word space
+    and joined the other column's line on its baseline ("[9] Okafor G. … [20] Haddad D. …")."""
+    from reflink.pdf import _Fragment, layout_page
+
+    fragments = []
+    for row in range(30):
+        bottom = 700.0 - 12 * row
+        tall = 3.0 if row == 10 else 0.0  # the row's first glyph stands above and below the rest
+        for column, (x0, x1) in enumerate(((72.0, 301.0), (311.0, 540.0))):
+            words = [f"[{row + 1 + 30 * column}]", "lichens", "grow", "on", "cold", "rock"]
+            step = (x1 - x0) / len(words)
+            for i, word in enumerate(words):
+                grow = tall if i == 0 else 0.0
+                fragments.append(
+                    _Fragment(
+                        word,
+                        x0 + i * step,
+                        x0 + (i + 1) * step - 3.0,
+                        bottom - 2.0 - grow,
+                        bottom + 7.0 + grow,
+                        len(fragments),
+                    )
+                )
+        # each line reaches its column's edge
+        fragments[-1] = _Fragment(
+            "rock", fragments[-1].x0, 540.0, bottom - 2.0, bottom + 7.0, len(fragments) - 1
+        )
+        fragments[-7] = _Fragment(
+            "rock", fragments[-7].x0, 301.0, bottom - 2.0, bottom + 7.0, len(fragments) - 7
+        )
+    lines = layout_page(fragments, 1, 612.0, 792.0)
+    texts = [line.text for line in lines]
+    assert len(texts) == 60
+    assert texts[10].startswith("[11] ") and "[41]" not in texts[10]
+    assert texts[30:32] == ["[31] lichens grow on cold rock", "[32] lichens grow on cold rock"]

@@ -584,8 +584,12 @@ def layout_page(
                 for fragment in band.fragments:
                     wide.add(fragment)
                 bands.remove(band)
+    # a line's core height grows with tall glyphs ("[9]", "(", "|"): the gap that joins two
+    # halves is measured in the page's usual core height at the most, so that two column lines
+    # a narrow gutter apart (LaTeX's, one em) stay apart
+    usual = _usual_size(left_bands + right_bands + wide_bands)
     for band in list(left_bands):
-        size = band.core_top - band.core_bottom
+        size = min(band.core_top - band.core_bottom, usual)
         partner = _same_baseline(band, right_bands + wide_bands, size)
         if partner is not None:
             for fragment in band.fragments:
@@ -676,6 +680,14 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
                     band.add(fragment)
                 right_bands.remove(partner)
                 break
+
+
+def _usual_size(bands: Sequence[_Band]) -> float:
+    """The core height most of the page's text is set at (weighed by fragments)."""
+    sizes: Counter[float] = Counter()
+    for band in bands:
+        sizes[round(band.core_top - band.core_bottom, 1)] += len(band.fragments)
+    return max(sizes, key=lambda size: (sizes[size], size)) if sizes else math.inf
 
 
 def _same_baseline(band: _Band, others: Sequence[_Band], size: float) -> _Band | None:
