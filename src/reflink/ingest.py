@@ -22,6 +22,7 @@ from .db import migrate, open_writer, write_transaction
 from .errors import DatabaseError, InputError, ParseError, ReflinkError
 from .lazyre import lazy
 from .limits import check_text_limits
+from .linenumbers import strip_line_numbers
 from .models import FURNITURE, IngestResult, Line, ParsedDocument, Problem, file_name_text
 from .normalise import ANNOUNCED_DOI
 from .parallel import map_in_order
@@ -224,9 +225,10 @@ def read_document(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> SourceFile:
     refusal = refusals.html_page(text, str(path))
     if refusal:
         raise InputError(refusal)
-    # "pdftotext -layout" prints two columns side by side: read them one after the other (the
-    # lines table then holds the text as read, as it does for a PDF)
-    text = unfold_columns(text)
+    # a manuscript's margin line numbers ("118 References") and "pdftotext -layout"'s two
+    # columns side by side: read the text without the first, the second one column after the
+    # other (the lines table then holds the text as read, as it does for a PDF)
+    text = unfold_columns(strip_line_numbers(text))
     return SourceFile(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 

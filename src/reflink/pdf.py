@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from .errors import InputError, ParseError
 from .headings import larger_than_body, set_in_bold
+from .linenumbers import line_number_prefixes
 from .models import FURNITURE, Line
 from .pdflist import LineBox
 from .sniff import MAX_PDF_BYTES, is_pdf  # noqa: F401 (sniff.py tells a PDF apart without us)
@@ -827,10 +828,31 @@ def _shifted(
     )
 
 
+def without_line_numbers(pdf: PdfText) -> PdfText:
+    """A line-numbered manuscript's lines without the numbers in their margin (linenumbers.py);
+    each line's typography shifts with its text."""
+    prefixes = line_number_prefixes([line.text for line in pdf.lines])
+    if prefixes is None:
+        return pdf
+    lines = []
+    for line, cut in zip(pdf.lines, prefixes, strict=True):
+        if cut:
+            length = len(line.text) - cut
+            line = replace(
+                line,
+                text=line.text[cut:],
+                raised=_shifted(line.raised, cut, length),
+                lowered=_shifted(line.lowered, cut, length),
+                italic=_shifted(line.italic, cut, length),
+            )
+        lines.append(line)
+    return replace(pdf, lines=lines)
+
+
 def read_pdf_document(data: bytes, name: str) -> PdfLines:
     """A PDF's bytes → its lines for ingest; InputError (or ParseError) if it cannot be read."""
     try:
-        return to_lines(read_pdf(data, name))
+        return to_lines(without_line_numbers(read_pdf(data, name)))
     except InputError:
         raise
     except Exception as exc:
