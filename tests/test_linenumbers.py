@@ -51,13 +51,21 @@ def test_numbers_on_lines_of_their_own_with_page_numbers_among_them() -> None:
 
 
 def test_a_numbered_list_one_entry_a_line_keeps_its_labels() -> None:
-    # "1 A. B. Smith …": labels count up line by line too, but only on the list's lines
+    # "1 A. B. Smith …": labels count up line by line too, but only from the list on, and a
+    # long list may hold most of a review's lines
     lines = ["A review of lichens", *BODY * 4, "References"]
     lines += [
-        f"{n} A. Moss and B. Fern, J. Invented Res., 20{n:02d}, {n}, 1-9." for n in range(1, 41)
+        f"{n} A. Moss and B. Fern, J. Invented Res., 20{n:02d}, {n}, 1-9." for n in range(1, 91)
     ]
     assert line_number_prefixes(lines) is None
     assert strip_line_numbers("\n".join(lines)) == "\n".join(lines)
+
+
+def test_numbers_counted_page_by_page_are_stripped() -> None:
+    # lineno's pagewise mode starts again at 1 on each page
+    pages = [MANUSCRIPT[:20], MANUSCRIPT[20:]]
+    text = "\n\f".join("\n".join(numbered(page)) for page in pages)
+    assert strip_line_numbers(text) == "\n\f".join("\n".join(page) for page in pages)
 
 
 def test_a_column_of_numbers_in_a_table_is_no_line_numbering() -> None:
