@@ -6,6 +6,9 @@ import sqlite3
 import textwrap
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reflink.columns import right_edge, unfold_columns
 from reflink.ingest import ingest_file
 
@@ -110,3 +113,23 @@ def test_a_row_of_a_table_across_both_columns_stays_whole() -> None:
     unfolded = unfold_columns(text).split("\n")
     assert row in unfolded
     assert unfolded.index(row) == len(LEFT) + len(RIGHT)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="ab .[]1", max_size=50),
+            st.integers(0, 12),
+            st.text("cd ,2", max_size=40),
+        ),
+        max_size=40,
+    )
+)
+def test_unfolding_only_reorders_what_is_printed(rows) -> None:
+    # whatever the page, unfolding moves text and spaces, never drops or adds a character
+    text = "\n".join(left + " " * gap + right for left, gap, right in rows)
+    unfolded = unfold_columns(text)
+    assert sorted(unfolded.replace(" ", "").replace("\n", "")) == sorted(
+        text.replace(" ", "").replace("\n", "")
+    )

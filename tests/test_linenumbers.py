@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pdfmaker import REFERENCES, Page, write_pdf
 from reflink.ingest import ingest_file, ingest_files, parse_document
 from reflink.linenumbers import line_number_prefixes, strip_line_numbers
@@ -98,3 +101,17 @@ def test_a_line_numbered_pdf_keeps_its_superscripts(tmp_path: Path) -> None:
         entries = conn.execute("select number from refs order by number").fetchall()
     assert cited == [(1, "1"), (2, "2"), (3, "3")]
     assert [n for (n,) in entries] == [1, 2, 3, 4, 5, 6]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet="ab 12\f.[]", max_size=30), max_size=80), st.booleans())
+def test_stripping_takes_only_line_numbers(lines, number) -> None:
+    # numbered or not, stripping removes digits and the blanks after them, nothing else
+    text = "\n".join(numbered(lines) if number else lines)
+    stripped = strip_line_numbers(text)
+    assert stripped.count("\n") == text.count("\n")
+    kept = [c for c in stripped if not c.isspace()]
+    original = [c for c in text if not c.isspace()]
+    assert sorted(c for c in original if not c.isdigit()) == sorted(
+        c for c in kept if not c.isdigit()
+    )
