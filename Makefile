@@ -56,6 +56,15 @@ eval: $(BIN)/reflink
 		echo "== PDF development set (../shared/devset-pdf)"; \
 		$(BIN)/python ../shared/devset-pdf/score_pdf.py --set ../shared/devset-pdf --cmd "$(abspath $(BIN))/reflink ingest {input} --db {db}" --by style; \
 	else echo "../shared/devset-pdf is absent: the PDF development set is not scored"; fi
+	@# the same PDFs as many users read them: text from poppler's pdftotext, plain and -layout
+	@if [ -d ../shared/devset-pdf ] && command -v pdftotext >/dev/null 2>&1; then \
+		for mode in "" -layout; do \
+			echo "== PDF development set as text from pdftotext $${mode:-(reading order)}"; \
+			$(BIN)/python ../shared/devset-pdf/score_pdf.py --set ../shared/devset-pdf \
+				--cmd "sh -c 'pdftotext $$mode \"\$$0\" \"\$$1.txt\" && $(abspath $(BIN))/reflink ingest \"\$$1.txt\" --db \"\$$1\"' {input} {db}" \
+				--by style; \
+		done; \
+	elif [ -d ../shared/devset-pdf ]; then echo "pdftotext (poppler-utils) is absent: the PDFs are not scored as text"; fi
 
 # Rebuild the reference field model shipped in src/reflink/data/ from the labelled references in
 # ../shared/refdata (GROBID citation corpus, CC BY 4.0; AnyStyle core, BSD-2-Clause): a fixed
