@@ -58,8 +58,15 @@ LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00
 # TeX's T1 (Cork) encoding, which PDFium passes through as control codes when a font has no
 # map to Unicode (the bitmap Type 3 fonts of pdflatex without cm-super): "bene\x1ct",
 # "[9\x1511]". No other text puts these codes in a PDF's words.
-CORK = {"\x15": "–", "\x16": "—", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi"}
-CORK["\x1f"] = "ffl"
+CORK = {
+    "\x15": "–",  # en dash
+    "\x16": "—",  # em dash
+    "\x1b": "ff",
+    "\x1c": "fi",
+    "\x1d": "fl",
+    "\x1e": "ffi",
+    "\x1f": "ffl",
+}
 
 # Geometry, in units of the line's body size (the loose box height of its text)
 SPACE_GAP = 0.12  # a gap wider than this between two glyphs is a word space
@@ -657,10 +664,7 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
     """
     if not left_bands or not right_bands:
         return
-    sizes: Counter[float] = Counter()
-    for band in left_bands + right_bands:
-        sizes[round(band.core_top - band.core_bottom, 1)] += len(band.fragments)
-    body = max(sizes, key=lambda size: (sizes[size], size))
+    body = _usual_size(left_bands + right_bands)
     left_edges = sorted(b.x1 for b in left_bands if b.core_top - b.core_bottom >= 0.95 * body)
     right_edges = sorted(b.x0 for b in right_bands if b.core_top - b.core_bottom >= 0.95 * body)
     if not left_edges or not right_edges:
