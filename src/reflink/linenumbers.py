@@ -28,11 +28,11 @@ def line_number_prefixes(texts: Sequence[str]) -> list[int] | None:
     found = [
         (index, match) for index, text in enumerate(texts) if (match := LINE_NUMBER.match(text))
     ]
-    with_text = sum(
-        1
-        for text in texts
-        if text.strip() and not ((match := LINE_NUMBER.match(text)) and match.end() == len(text))
-    )  # lines of text (a number alone on its line numbers another)
+    if len(found) < MIN_LINES:
+        return None  # most texts: few lines open with a number
+    # lines of text (a number alone on its line numbers another)
+    alone = sum(1 for index, match in found if match.end() == len(texts[index]))
+    with_text = sum(1 for text in texts if text.strip()) - alone
     prefixes = [0] * len(texts)
     expected: int | None = None
     numbered = 0
