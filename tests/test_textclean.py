@@ -212,6 +212,23 @@ def test_soft_and_unicode_hyphens_at_a_line_end_are_mended_like_a_hyphen() -> No
     assert "of E-cadherin levels." in passage.text
 
 
+def test_a_gap_before_a_unicode_hyphen_at_a_line_end_is_part_of_the_break() -> None:
+    # pdfminer spreads a justified line's last gap before its hyphen: "depoly \u2010"; an ASCII
+    # " -" at a line end can be a dash, and stays one
+    text = "\n".join(
+        [PROSE] * 3
+        + [
+            "a minus-end that favors depoly \u2010",
+            "merization. Public Health Emer  \u2010",
+            "gency of International Concern, the (LACEN) -",
+            "under the General Coordination.",
+        ]
+    )
+    passage = stitch(line for line in clean_text(text) if line.kind == BODY)
+    assert "favors depolymerization. Public Health Emergency of International" in passage.text
+    assert "(LACEN) - under the General" in passage.text
+
+
 def test_running_heads_of_another_publisher() -> None:
     page = [f"Body text line number {i} of the article goes on here and on." for i in range(40)]
     text = []
