@@ -148,3 +148,28 @@ def test_paragraph_without_full_stop_ends_at_blank_line() -> None:
     lines: list[Line] = clean_text("Drugs work alone142,143\n\nDespite this we go on.")
     _, claims = split_claims(lines, [], [])
     assert len(claims) == 2
+
+
+def test_body_text_between_the_list_heading_and_its_first_entry_is_still_claims() -> None:
+    """pdfminer (and a PDF page whose full-width heading sits above the left column's foot)
+    puts "References" before the rest of the column: those sentences are the body's, cited or
+    not; the entries after them are not claims."""
+    entries = "\n".join(
+        f"{n}. Okafor AB, Lind C. Fusion kinases in invented tumours {n}. J Fake Oncol. "
+        f"20{10 + n};{n}:100-9."
+        for n in range(1, 6)
+    )
+    text = (
+        "1. Introduction\n\nFusion kinases drive a small share of invented tumours [1]. "
+        "Inhibitors of them were tried in three trials [2, 3].\n\n"
+        "References\n\n"
+        "The trials were small, and a fourth one is under way [4]. Its results are\n"
+        "expected within two years [5].\n\n"
+        f"{entries}\n"
+    )
+    doc = parse_document(text)
+    cited = {claim.text: [n for m in claim.markers for n in m.numbers] for claim in doc.claims}
+    assert cited["The trials were small, and a fourth one is under way."] == [4]
+    assert cited["Its results are expected within two years."] == [5]
+    assert not any("Okafor" in claim for claim in cited)
+    assert [ref.number for ref in doc.references] == [1, 2, 3, 4, 5]

@@ -75,12 +75,20 @@ def split_claims(
     # each segment starts a paragraph, except the body after a caption or table that finishes
     # the sentence the caption interrupted: the same paragraph goes on
     paragraph_of: dict[Segment, int] = {}
+    # body text printed after the list's heading but before its first entry is the column the
+    # heading interrupted, when a reader takes a column's head before its neighbour's foot
+    # (pdfminer's text of a two-column page): still the body's sentences
+    first_entry_line = min((ref.line for ref in references), default=0)
     for segment in split_segments(passage, lines, section_at_line):
         if segment.kind not in CLAIM_KINDS:
             _flush(held, passage, ordered, starts, claims, paragraph_of)
             held = None
             continue
-        if segment.section is not None and REFERENCE_HEADING.match(segment.section.title):
+        if (
+            segment.section is not None
+            and REFERENCE_HEADING.match(segment.section.title)
+            and not passage.line_at(segment.end - 1) < first_entry_line
+        ):
             _flush(held, passage, ordered, starts, claims, paragraph_of)
             held = None
             continue  # lines of the list that no entry took: not claims
