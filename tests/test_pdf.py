@@ -433,3 +433,18 @@ def test_two_columns_a_narrow_gutter_apart_stay_apart_beside_a_tall_label() -> N
     assert len(texts) == 60
     assert texts[10].startswith("[11] ") and "[41]" not in texts[10]
     assert texts[30:32] == ["[31] lichens grow on cold rock", "[32] lichens grow on cold rock"]
+
+
+def test_a_raised_dash_with_a_box_of_its_ink_alone_stays_in_its_superscript() -> None:
+    """A superscript "4–7" whose dash box is only its ink (0.5 pt high, 6 pt above the line's
+    bottom) sits higher above the line than it is tall: it was never compared with the line,
+    became a line of its own, and left "outcome4 7" behind."""
+    from reflink.pdf import _Fragment, layout_page
+
+    words = [("dose", 72.0, 92.0, 398.0, 409.0), ("outcome", 95.0, 130.0, 398.0, 409.0)]
+    words += [("4", 130.0, 134.0, 404.8, 410.6), ("–", 134.0, 137.0, 407.4, 407.9)]
+    words += [("7", 137.0, 141.0, 404.8, 410.6), ("rose.", 145.0, 170.0, 398.0, 409.0)]
+    fragments = [_Fragment(text, *box, index) for index, (text, *box) in enumerate(words)]
+    lines = layout_page(fragments, 1, 612.0, 792.0)
+    assert [line.text for line in lines] == ["dose outcome4–7 rose."]
+    assert lines[0].raised == ((12, 15),)

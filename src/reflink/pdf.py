@@ -471,7 +471,9 @@ def group_lines(fragments: Sequence[_Fragment]) -> list[_Band]:
     # larger fragments seed lines first, so a superscript joins the line it sits on
     for fragment in sorted(fragments, key=lambda f: (-round(f.height, 1), f.index)):
         best, best_overlap = None, SAME_LINE_OVERLAP
-        low = int((fragment.bottom - fragment.height) // BUCKET)
+        # a line's body may start below this fragment by more than the fragment's own height:
+        # a raised dash ("4–7" set as a superscript) whose box is only the dash's ink
+        low = int((fragment.bottom - max(fragment.height, 2 * BUCKET)) // BUCKET)
         high = int(fragment.top // BUCKET)
         for key in range(low, high + 1):
             for band in buckets.get(key, ()):
