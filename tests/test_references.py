@@ -1019,3 +1019,24 @@ def test_abnt_volume_and_issue_words_are_not_the_volume() -> None:
     )
     assert entry.authors == ("OKAFOR, A. B.", "LIND, C.")
     assert (entry.journal, entry.year, entry.volume) == ("Journal of Fake Oncology", 2019, "12")
+
+
+def test_a_list_in_a_narrow_column_prints_its_years_on_an_entrys_seventh_line() -> None:
+    """A two-column manuscript's list wraps every entry over six or seven lines, the year on
+    the last: evidence is looked for up to the next label, not only in an entry's first four
+    lines (the list was not found: "no reference list found")."""
+    entry = [
+        "{n}. Okafor AB, Lindqvist",
+        "C, Moreau D. Fusion",
+        "kinase signalling in",
+        "invented tumours of",
+        "the lung and brain.",
+        "J Fake Oncol.",
+        "20{n:02d};{n}:100-9.",
+    ]
+    text = "References\n" + "\n".join(line.format(n=n) for n in range(1, 9) for line in entry)
+    references, _ = parse_references(lines_of(text))
+    assert [ref.number for ref in references] == list(range(1, 9))
+    third = by_number(references)[3]
+    assert third.year == 2003 and third.journal == "J Fake Oncol" and third.pages == "100-109"
+    assert third.title == "Fusion kinase signalling in invented tumours of the lung and brain"

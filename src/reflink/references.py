@@ -171,19 +171,32 @@ def find_labels(lines: Sequence[Line]) -> list[Label]:
     return labels
 
 
+# How far into a long entry (lines) its year, DOI or web address is looked for
+MAX_EVIDENCE_LINES = 10
 # Something an entry prints near its start: a year, a DOI, a web address
 # (Each piece starts with 1, 2, h or w: the lookahead lets re skip every other position fast.)
 ENTRY_EVIDENCE = lazy(rf"(?=[12hw])(?:\b{PRINTED_YEAR}\b|\b10\.\d{{4,9}}/|https?://|www\.)")
 
 
-def plausible(lines: Sequence[Line], label: Label, evidence: dict[int, bool] | None = None) -> bool:
+def plausible(
+    lines: Sequence[Line],
+    label: Label,
+    evidence: dict[int, bool] | None = None,
+    next_label: int | None = None,
+) -> bool:
     """Does the text from this label on print a year, DOI or URL within a few lines?
+
+    A few is four lines, or up to the next label (`next_label`, its line's index) when the
+    entry runs longer: a list in a narrow column prints its year on an entry's seventh line.
 
     `evidence`: what each line was found to print, kept across labels. No piece of evidence
     holds a space, so the lines can be searched one by one, and each only once though the
     windows of neighbouring labels overlap."""
     evidence = {} if evidence is None else evidence
-    for index in range(label.index, min(label.index + 4, len(lines))):
+    stop = label.index + 4
+    if next_label is not None:
+        stop = max(stop, min(next_label, label.index + MAX_EVIDENCE_LINES))
+    for index in range(label.index, min(stop, len(lines))):
         found = evidence.get(index)
         if found is None:
             found = evidence[index] = bool(ENTRY_EVIDENCE.search(lines[index].text))
@@ -448,7 +461,11 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
     """Content lines → the numbered entries of the reference list, each with its lines."""
     labels = find_labels(lines)
     seen: dict[int, bool] = {}
-    evidence = [plausible(lines, label, seen) for label in labels]
+    following = [later.index for later in labels[1:]] + [None]
+    evidence = [
+        plausible(lines, label, seen, next_label)
+        for label, next_label in zip(labels, following, strict=True)
+    ]
     # "1 Introduction", "2 Methods": numbered, but no entry of a list prints no year at all
     chain = best_chain(labels, [1.0 if ok else 0.1 for ok in evidence])
     if not chain or (len(chain) < 2 and not _after_heading(lines, chain[0].index)):
