@@ -174,8 +174,8 @@ def _letter_or_private_use(char: str) -> bool:
     return ("a" <= char <= "z") or ("A" <= char <= "Z") or ("\ue000" <= char <= "\uf8ff")
 
 
-# (pdfminer sets a justified line's last gap before the hyphen: "favors depoly \u2010" + "merization";
-# a Unicode hyphen is never a dash, so the gap after a letter goes too)
+# (pdfminer sets a justified line's last gap before the hyphen, "favors depoly \u2010" +
+# "merization"; a Unicode hyphen is never a dash, so the gap after a letter goes too)
 SOFT_LINE_END_HYPHEN = lazy(
     r"(?:(?<=[^\W\d_])[^\S\n]+)?[\u00ad\u2010\u2011]+(?=[^\S\n]*$)", re.MULTILINE
 )
