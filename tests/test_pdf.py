@@ -448,3 +448,46 @@ def test_a_raised_dash_with_a_box_of_its_ink_alone_stays_in_its_superscript() ->
     lines = layout_page(fragments, 1, 612.0, 792.0)
     assert [line.text for line in lines] == ["dose outcome4–7 rose."]
     assert lines[0].raised == ((12, 15),)
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+
+
+def test_a_font_without_ascent_and_descent_is_sized_from_its_font_size() -> None:
+    """LibreOffice's DejaVu Sans (its stand-in for Calibri) says Ascent 0, Descent 0: PDFium's
+    boxes then follow each glyph's ink, and a wrapped entry's last line of digits looked set
+    in another size than its list: entries 5, 9 and 11 lost year, volume and pages."""
+    from reflink.ingest import parse_source, read_document
+
+    source = read_document(FIXTURES / "libreoffice-dejavu-no-ascent.pdf")
+    doc = parse_source(source)
+    sizes = {round(source.pdf.boxes[line.number].size, 1) for line in source.pdf.lines}
+    assert len(sizes) <= 4  # title, two heading sizes, body: no size of its own per glyph shape
+    assert [marker.text for marker in doc.markers] == ["1–3", "4–7", "4,8,9", "10", "11,12"]
+    entries = {ref.number: ref for ref in doc.references}
+    assert sorted(entries) == list(range(1, 13))
+    assert (entries[5].year, entries[5].pages, entries[5].journal) == (
+        2009,
+        "749-776",
+        "N Engl J Med",
+    )
+    assert (entries[9].year, entries[9].pages) == (2008, "222-246")
+    assert (entries[11].year, entries[11].pages) == (2003, "752-759")
+
+
+def test_fonts_with_metrics_keep_pdfiums_boxes(tmp_path: Path) -> None:
+    """Only a page whose boxes follow the glyphs' ink is sized from the font size: a font with
+    metrics (fpdf2's DejaVu, Helvetica) gives every letter the same box, and is read as it was."""
+    import pypdfium2 as pdfium
+
+    from reflink.pdf import _glyph_shaped_boxes
+
+    pages = paper(["Lichens grow slowly on the cold granite of the hills.^{1}"] * 5, REFERENCES)
+    for unicode_font in (False, True):
+        path = write_pdf(tmp_path / f"metrics-{unicode_font}.pdf", pages, unicode_font=unicode_font)
+        document = pdfium.PdfDocument(path)
+        textpage = document[0].get_textpage()
+        assert not _glyph_shaped_boxes(textpage.raw, textpage.get_text_range())
+    document = pdfium.PdfDocument(FIXTURES / "libreoffice-dejavu-no-ascent.pdf")
+    textpage = document[0].get_textpage()
+    assert _glyph_shaped_boxes(textpage.raw, textpage.get_text_range())

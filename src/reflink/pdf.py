@@ -269,6 +269,12 @@ def _read_page(
         box_ref = ctypes.byref(box)
         loose_box = pdfium_c.FPDFText_GetLooseCharBox
         char_angle = pdfium_c.FPDFText_GetCharAngle
+        glyph_boxes = _glyph_shaped_boxes(handle, text)
+        if glyph_boxes:  # each box is then made from the glyph's origin and its font's size
+            font_size = pdfium_c.FPDFText_GetFontSize
+            char_origin = pdfium_c.FPDFText_GetCharOrigin
+            origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+            origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
         fragments: list[_Fragment] = []
         chars: list[str] = []
         x0 = x1 = bottom = top = 0.0
@@ -304,6 +310,14 @@ def _read_page(
                 continue
             if not loose_box(handle, i, box_ref):
                 continue
+            if glyph_boxes:
+                em = font_size(handle, i)
+                # (a size PDFium reads before the text matrix scales it, "/F1 1 Tf", is no
+                # size text is printed in: the ink's box is then the better guess)
+                if em >= MIN_FONT_SIZE:
+                    char_origin(handle, i, origin_x_ref, origin_y_ref)
+                    box.bottom = origin_y.value + LOOSE_DESCENT * em
+                    box.top = origin_y.value + LOOSE_ASCENT * em
             left, right, low, high = box.left, box.right, box.bottom, box.top
             if high - low <= 0.1:
                 continue
@@ -354,6 +368,47 @@ def _read_page(
         return fragments, rotated, in_list
     finally:
         textpage.close()
+
+
+# Where a font's metrics say nothing (LibreOffice writes Ascent 0 and Descent 0 for some
+# embedded fonts), PDFium's "loose" box of a glyph reaches only as high as the glyph's ink: "l"
+# is taller than "e", a digit taller still, and a dash in a superscript "4–7" is a line of its
+# own. On such a page a box is made from the glyph's origin and its font size instead, with a
+# common text face's ascent and descent (in ems).
+LOOSE_ASCENT = 0.9
+LOOSE_DESCENT = -0.2
+MIN_FONT_SIZE = 2.0  # points
+X_HEIGHT_LETTERS = frozenset("acemnorsuvwxz")
+ASCENDER_LETTERS = frozenset("bdfhklt")
+
+
+def _glyph_shaped_boxes(handle, text: str, sample: int = 40) -> bool:  # noqa: ANN001
+    """Whether this page's loose boxes follow each glyph's ink: in a word's pair of letters
+    such as "el" or "do", the ascender letter's box stands taller than the x-height letter's,
+    which boxes from a font's metrics never do."""
+    import pypdfium2.raw as pdfium_c
+
+    ratios: list[float] = []
+    box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    for i in range(len(text) - 1):
+        pair = text[i : i + 2]
+        if pair[0] in ASCENDER_LETTERS and pair[1] in X_HEIGHT_LETTERS:
+            tall, short = i, i + 1
+        elif pair[0] in X_HEIGHT_LETTERS and pair[1] in ASCENDER_LETTERS:
+            tall, short = i + 1, i
+        else:
+            continue
+        if not loose_box(handle, tall, box_ref):
+            continue
+        tall_height = box.top - box.bottom
+        if not loose_box(handle, short, box_ref) or box.top - box.bottom <= 0.1:
+            continue
+        ratios.append(tall_height / (box.top - box.bottom))
+        if len(ratios) >= sample:
+            break
+    return len(ratios) >= 5 and statistics.median(ratios) > 1.08
 
 
 def _another_box(high: float, low: float, top: float, bottom: float) -> bool:
