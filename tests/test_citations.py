@@ -825,3 +825,36 @@ def test_a_soft_label_word_before_a_bracket_leaves_it_a_callout() -> None:
     # "Fig. [2]" labels a figure; "the whole test structure [7], it" cites work 7
     assert numbers_in("to undermine the whole test structure [7], it must") == [7]
     assert numbers_in("as drawn in Fig. [7], it must") == []
+
+
+def nature_review(body: str, entries: int) -> str:
+    """A short review: a title, `body`, and a list of `entries` in Nature's style."""
+    listing = "\n".join(
+        f"{n}. Okafor, A. & Lind, B. Kinase study {n}. J. Invent. Res. {n}, 10-19 (20{n:02d})."
+        for n in range(1, entries + 1)
+    )
+    return f"A review of kinase fusions\n\n{body}\n\nReferences\n\n{listing}\n"
+
+
+def test_a_spaced_list_that_closes_its_clause_where_callouts_are_glued_is_cited() -> None:
+    """pdftotext and PyMuPDF space some superscripts off their word on a justified line
+    ("in one trial 4–6.") while most stay glued ("tumours.1"): a list or range with the
+    clause's punctuation after it still introduces its numbers; a singular label word before a
+    list labels nothing. A range that does not go on from the chain is a count ("aged 30–35.")."""
+    body = (
+        "Kinase fusions drive a small share of invented lung tumours.1 Most respond to "
+        "inhibitors of the kinase.2,3 Resistance arises within a year in one trial 4–6. "
+        "Lesions of the brain respond less well to the first drugs 7,8. Crizotinib was the "
+        "first inhibitor to be approved.9 Its volunteers were aged 30–35. Newer drugs reach "
+        "the brain better.10 They are tried in combination.11"
+    )
+    doc = parse_document(nature_review(body, 11))
+    assert [marker.numbers for marker in doc.markers] == [
+        (1,),
+        (2, 3),
+        (4, 5, 6),
+        (7, 8),
+        (9,),
+        (10,),
+        (11,),
+    ]

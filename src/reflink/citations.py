@@ -407,6 +407,9 @@ WEIGHTS: dict[str, float] = {
     # the superscript shape the document does not use ("approximately 4 months" where callouts
     # are glued): mostly noise
     "shape:unused": -2.0,
+    # "brain 29–31." where callouts are glued: a list or range that closes its clause is how
+    # an extraction prints a superscript it spaced off its word; far less often a count
+    "shape:unused-list-closing-clause": -0.5,
     # a document that prints every callout spaced: its spaced re-citations need less
     "shape:all-spaced": 0.3,
     # introducing the next new number: strong evidence; raise it and counts that happen to
@@ -1192,7 +1195,9 @@ def _spaced_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
         pass  # "a total of 90 compounds 8 and": a count of a noun, then a callout
     elif bare in LABEL_WORDS or bare in MEASURE_UNITS or bare in LEADING_WORDS:
         return None  # "Phase 3", "(cm 3 )", "found that 41 had"; not "subjects 12,14-19 ."
-    if bare in SOFT_LABEL_WORDS:
+    if bare in SOFT_LABEL_WORDS and not any(ch in ",–-" for ch in text[start:end]):
+        # "patient 3" labels one; a list or range after the singular ("trial 19–22.",
+        # "trial 18,25,26.") labels nothing: it is a callout after a word
         return [*found, evidence("spaced:after-soft-label")]
     if len(bare) == 1 and token[0].isupper():
         return None  # "sets B 1 ,…,B n": a subscript
@@ -1855,6 +1860,14 @@ def _superscript_shapes(candidates: Sequence[Candidate]) -> tuple[str, str] | No
     return None
 
 
+def _list_closing_clause(candidate: Candidate) -> bool:
+    """"brain 29–31.", "trial 18,25,26.": a list or range with punctuation glued after it,
+    which an extraction spaced off the word before (a justified line's superscript)."""
+    return len(candidate.numbers) > 1 and any(
+        name == "after:punctuation" for name, _ in candidate.evidence
+    )
+
+
 def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
     """Glued ("mortality.1") or spaced ("breasts, 4 but") superscripts: trust the one in use.
 
@@ -1869,7 +1882,9 @@ def _weigh_superscript_shapes(candidates: list[Candidate]) -> list[Candidate]:
     # prints all its callouts spaced ("imaging 6 to resolve")
     lifted = strong == SPACED
     return [
-        c.weighed(evidence("shape:unused"))
+        c.weighed(evidence("shape:unused-list-closing-clause"))
+        if c.shape == weak == SPACED and _list_closing_clause(c)
+        else c.weighed(evidence("shape:unused"))
         if c.shape == weak
         else c.weighed(evidence("shape:all-spaced"))
         if c.shape == strong and lifted
