@@ -1861,7 +1861,7 @@ def _superscript_shapes(candidates: Sequence[Candidate]) -> tuple[str, str] | No
 
 
 def _list_closing_clause(candidate: Candidate) -> bool:
-    """"brain 29–31.", "trial 18,25,26.": a list or range with punctuation glued after it,
+    """A list or range with punctuation glued after it ("brain 29–31.", "trial 18,25,26."),
     which an extraction spaced off the word before (a justified line's superscript)."""
     return len(candidate.numbers) > 1 and any(
         name == "after:punctuation" for name, _ in candidate.evidence

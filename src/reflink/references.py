@@ -461,7 +461,8 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
     """Content lines → the numbered entries of the reference list, each with its lines."""
     labels = find_labels(lines)
     seen: dict[int, bool] = {}
-    following = [later.index for later in labels[1:]] + [None]
+    # each label's window may run to the next label; the last one's to the window's end
+    following = [later.index for later in labels[1:]] + [None] if labels else []
     evidence = [
         plausible(lines, label, seen, next_label)
         for label, next_label in zip(labels, following, strict=True)
