@@ -115,6 +115,27 @@ def test_a_row_of_a_table_across_both_columns_stays_whole() -> None:
     assert unfolded.index(row) == len(LEFT) + len(RIGHT)
 
 
+def test_a_list_whose_labels_are_set_off_by_a_tab_is_unfolded_in_both_columns() -> None:
+    """Word's numbered lists put a tab after each label ("5.    Silva CK"): pdftotext prints
+    it as a gap like a table cell's, and the lines where both columns open an entry were kept
+    whole as a table's rows, splicing entry 5 with entry 14 ("… Resistance 14. Okafor E …")."""
+
+    def entries(first: int) -> list[str]:
+        lines = []
+        for n in range(first, first + 6):
+            lines += [
+                f"{n}.    Okafor AB, Lindqvist C. Kinase",
+                "      inhibitors in invented tumours of",
+                f"      the lung. J Clin Oncol. 2015;{n}:1-9.",
+            ]
+        return lines
+
+    left, right = entries(1), entries(7)
+    text = "References\n" + side_by_side(left, right)
+    unfolded = [line for line in unfold_columns(text).split("\n")[1:] if line]
+    assert [line.strip() for line in unfolded] == [line.strip() for line in left + right]
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     st.lists(

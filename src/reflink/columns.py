@@ -13,6 +13,7 @@ them is read left column first.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 PAGE_BREAK = "\f"
@@ -108,11 +109,22 @@ def _split(line: str, edge: int) -> tuple[str, str] | None:
         if line[cut - 2 : cut] == "  ":
             left, right = line[:cut].strip(), line[cut:]
             if left and (
-                len(right) - len(right.lstrip()) > INDENT or (GAP in left and GAP in right.strip())
+                len(right) - len(right.lstrip()) > INDENT
+                or (GAP in _unlabelled(left) and GAP in _unlabelled(right.strip()))
             ):
                 return None  # "Cohort A   case-control   732      3,4": a table's row, whole
             return line[:cut].rstrip(), right.strip()
     return None
+
+
+# a list entry's label and the tab after it ("14.   Okafor E"): a gap, but no table's cell
+LABEL_AND_TAB = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[^\W\d_])")
+
+
+def _unlabelled(side: str) -> str:
+    """A side of a line without the label that opens it: what is left for a cell's gap."""
+    label = LABEL_AND_TAB.match(side)
+    return side[label.end() :] if label else side
 
 
 def _unfold_page(page: str) -> str:
