@@ -443,3 +443,17 @@ def test_a_reference_list_heading_in_the_languages_reviews_are_written_in(headin
 @pytest.mark.parametrize("line", ["Referências cruzadas entre estudos", "Literature review"])
 def test_a_line_that_only_starts_like_a_reference_heading_is_none(line: str) -> None:
     assert not REFERENCE_HEADING.match(line)
+
+
+def test_zero_width_spaces_from_a_web_page_are_dropped() -> None:
+    """Text copied from a web page carries zero-width spaces and word joiners between a word
+    and its callout ("tumours.\u200b1"): invisible in print, they hid the callout; the zero
+    width joiners that shape some scripts' letters stay."""
+    text = "\n".join(
+        [PROSE] * 3 + ["Kinase fusions drive tumours.\u200b1 Inhibitors work.\u20602,3 Thus\ufeff."]
+    )
+    last = clean_text(text)[-1]
+    assert last.text == "Kinase fusions drive tumours.1 Inhibitors work.2,3 Thus."
+    assert (
+        clean_text("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")[0].text.count("\u200c") == 1
+    )

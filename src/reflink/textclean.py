@@ -181,6 +181,11 @@ SOFT_LINE_END_HYPHEN = lazy(
 )
 
 
+# U+200B zero width space, U+2060 word joiner, U+FEFF zero width no-break space (a BOM inside a
+# text); the zero width (non-)joiners stay: they shape the letters of some scripts
+INVISIBLE_SPACES = str.maketrans("", "", "\u200b\u2060\ufeff")
+
+
 def repair_characters(
     texts: list[str], *, superscripts: bool = False
 ) -> tuple[list[str], dict[str, str]]:
@@ -205,6 +210,10 @@ def repair_characters(
         if symbol_font and ("þ" in joined or "À" in joined or "Â" in joined):
             joined = SYMBOL_MINUS.sub("−", SYMBOL_PLUS.sub("+", joined))
             joined = SYMBOL_TIMES.sub("×", joined)
+        if "\u200b" in joined or "\u2060" in joined or "\ufeff" in joined:
+            # zero-width spaces and word joiners a web page's text carries between a word and
+            # its callout ("tumours.\u200b1"): invisible in print, so dropped
+            joined = joined.translate(INVISIBLE_SPACES)
         if "\ufffd" in joined:
             joined = REPLACEMENT_BEFORE_NUMBER.sub("~", joined).replace("\ufffd", "")
         if "\u00ad" in joined or "\u2010" in joined or "\u2011" in joined:
