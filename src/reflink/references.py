@@ -1273,6 +1273,10 @@ def _copy(source: Draft, target: Draft) -> None:
         setattr(target, name, getattr(source, name))
 
 
+# what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)"
+EDITED_BOOK = lazy(
+    r"\bIn:\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)", re.I
+)
 CHAPTER = lazy(r"\bin:?\s+.*\(?eds?\.?\)?|\bchapter\b", re.I)
 THESIS = lazy(r"\b(?:thesis|dissertation)\b")
 BOOK = lazy(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", re.I)
@@ -1287,6 +1291,10 @@ def classify_kind(draft: Draft, raw: str) -> None:
             draft.container = draft.journal
         if draft.container and not draft.journal:
             draft.journal = draft.container.split(",")[0].strip()
+    elif EDITED_BOOK.search(raw) and not draft.volume:
+        # "In: Lind C, editor. Invented oncology. London: Fake Press; 2018. p. 45-67.": the
+        # book's title was read as a journal, its pages as an article's
+        draft.kind = "chapter"
     elif draft.journal and (draft.volume or draft.pages or draft.doi):
         draft.kind = "article"
     elif CHAPTER.search(raw):
