@@ -1078,3 +1078,83 @@ def test_a_journal_article_naming_its_editors_stays_an_article() -> None:
     )
     references, _ = parse_references(lines_of(f"References\n1. {entry}\n2. {entry}"))
     assert references[0].kind == "article"
+
+
+ARTICLE = "Okafor AB, Lind C. Kinase fusions in invented tumours {n}. J Fake Oncol. 2019;{n}:100-9."
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors", "title", "publisher", "year", "kind"),
+    [
+        pytest.param(
+            "World Health Organization. Global hepatitis report. Geneva: WHO; 2017.",
+            ("World Health Organization",),
+            "Global hepatitis report",
+            "WHO",
+            2017,
+            "book",
+            id="report-of-a-body",
+        ),
+        pytest.param(
+            "National Cancer Institute. Cancer stat facts [Internet]. Bethesda (MD): NCI; 2021 "
+            "[updated 2021 Apr 1; cited 2021 May 2]. Available from: https://seer.example.org/",
+            ("National Cancer Institute",),
+            "Cancer stat facts",
+            "NCI",
+            2021,
+            "web",
+            id="internet-updated-and-cited",
+        ),
+        pytest.param(
+            "Centers for Disease Control and Prevention. Hepatitis C surveillance 2019. Atlanta "
+            "(GA): CDC; 2021.",
+            ("Centers for Disease Control and Prevention",),
+            "Hepatitis C surveillance 2019",
+            "CDC",
+            2021,
+            "book",
+            id="a-body-whose-name-holds-and",
+        ),
+        pytest.param(
+            "Okafor AB. Invented oncology. 2nd ed. London: Fake Press; 2018.",
+            ("Okafor AB",),
+            "Invented oncology",
+            "Fake Press",
+            2018,
+            "book",
+            id="book-with-edition",
+        ),
+    ],
+)
+def test_a_vancouver_report_or_book_names_place_and_publisher_before_its_year(
+    entry: str, authors: tuple[str, ...], title: str, publisher: str, year: int, kind: str
+) -> None:
+    """NLM's form for a report or book, "Author. Title [Internet]. Place: Publisher; Year":
+    the place and publisher were read into the title ("Cancer stat facts. Bethesda (MD): NCI;
+    2021 [updated"), the body "Centers for Disease Control and Prevention" as two authors, and
+    "[Internet]." no longer ended the title. The publisher goes where a book keeps it (the
+    journal column, BibTeX's publisher); the articles around it are read as before."""
+    entries = [ARTICLE.format(n=1), entry, ARTICLE.format(n=3)]
+    text = "References\n" + "\n".join(f"{n}. {e}" for n, e in enumerate(entries, 1))
+    references, _ = parse_references(lines_of(text))
+    report = by_number(references)[2]
+    assert (report.authors, report.title, report.journal) == (authors, title, publisher)
+    assert (report.year, report.kind, report.model_confidence) == (year, kind, None)
+    assert by_number(references)[3].journal == "J Fake Oncol"
+
+
+def test_a_bmc_source_with_a_colon_is_no_publisher() -> None:
+    """ "Mol Biol Evol 4: 406-425, 1987." has a place-and-publisher shape; digits say it is a
+    volume and pages, read by the style that knows them."""
+    entry = (
+        "Saitou N, Nei M. The neighbor-joining method: a new method for reconstructing "
+        "phylogenetic trees. Mol Biol Evol 4: 406-425, 1987."
+    )
+    references, _ = parse_references(lines_of(f"References\n1. {entry}\n2. {entry}"))
+    read = references[0]
+    assert (read.journal, read.volume, read.pages, read.kind) == (
+        "Mol Biol Evol",
+        "4",
+        "406-425",
+        "article",
+    )

@@ -566,10 +566,15 @@ URL = lazy(
     rf"(?=[ahw])(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I
 )
 IDENTIFIERS = lazy(
-    r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?|\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\]\.?",
+    r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
+    r"|\s*\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\](?P<stop>\.?)",
     re.I,
 )
-ACCESSED = lazy(r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?", re.I)
+ACCESSED = lazy(
+    r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?"
+    r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?",  # "[updated 2021 Apr 1; cited …]"
+    re.I,
+)
 # "and et al" too: some reference managers print "…, J. E. Shaw and et al, Nat Neurosci"
 ET_AL = lazy(r",?\s+(?:(?:and|&)\s+)?et\.?\s*al\.?,?", re.I)
 
@@ -594,6 +599,7 @@ class Draft:
     kind: str | None = None
     container: str | None = None  # book title, publisher, press-release source
     matched: bool = False  # a source pattern (volume/pages/year) was found
+    published: bool = False  # "Place: Publisher; Year": a book or report
 
     def attempt(self, style: str | None = None) -> Draft:
         """A copy without authors for one style's rule to fill: `replace(self, authors=[])`,
@@ -639,14 +645,20 @@ def plain_lower(text: str) -> str:
     return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
 
 
+def _identifier_gap(match: re.Match[str]) -> str:
+    return ". " if match.group("stop") else " "
+
+
 def drop_identifiers(draft: Draft) -> None:
     """'PMID: 12345678', '[Internet]', '(accessed 3 May 2019)' say nothing the fields keep."""
     text = draft.rest
     # each pattern only where the words it needs are printed: most entries print none
     lowered = plain_lower(text)
     if "pmid" in lowered or "pmcid" in lowered or "[" in text:
-        text = IDENTIFIERS.sub(" ", text)
-    if "accessed" in lowered or "cited" in lowered:
+        # "Global cancer report [Internet]. Geneva: WHO; 2020": the full stop after the tag
+        # still ends the title
+        text = IDENTIFIERS.sub(_identifier_gap, text)
+    if "accessed" in lowered or "cited" in lowered or "[updated" in lowered:
         text = ACCESSED.sub(" ", text)
     text = " ".join(text.split())  # white space runs to one space, as re's \s+ sees them
     if text.endswith("."):
@@ -924,7 +936,25 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         draft.authors = authors
         draft.year = int(year.group("year")[:4])
         draft.title = drop_page_count(rest[: year.start()]) or None
+        if authors and draft.title and (published := PUBLISHED.match(draft.title)):
+            # "World Health Organization. Global hepatitis report. Geneva: WHO; 2017.": a
+            # book or report, its place and publisher before the year
+            draft.title = EDITION_END.sub("", published.group("title"))
+            draft.journal = draft.container = published.group("publisher")
+            # (no source pattern matched: a style whose does, "Mol Biol Evol 4: 406-25,
+            # 1987.", still wins over this reading)
+            draft.published = True
+            return True
     return False
+
+
+# "Global hepatitis report. Geneva: WHO", "Invented oncology. 2nd ed. London: Fake Press",
+# "Cancer stat facts. Bethesda (MD): NCI": title, place (with its state), publisher
+PUBLISHED = lazy(
+    r"(?P<title>.+?)\.\s+(?P<place>[A-Z][^\d.:;,]{1,40}?(?:\s*\([A-Z]{2,3}\))?)\s*:"
+    r"\s*(?P<publisher>(?=[^:;]*[^\W\d_]{2})[^\d:;]{2,80}?)\s*[;,]?\s*$"
+)
+EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 
 
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
@@ -935,6 +965,14 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     match = VANCOUVER_NAMES_FIRST.match(text)
     if match:
         names = split_names(match.group("names"))
+        if (
+            len(names) > 1
+            and "," not in match.group("names")
+            and not all(VANCOUVER_NAME.match(name) for name in names)
+            and looks_like_group(match.group("names"))
+        ):
+            # "Centers for Disease Control and Prevention. …": one body, its "and" no list
+            names = [match.group("names").strip()]
         if names and all(VANCOUVER_NAME.match(n) or looks_like_group(n) for n in names):
             return names, match.group("rest")
     # "Roe K, Poe L, Doe ST, Lee BT What is…": the full stop after the names is lost;
@@ -1269,7 +1307,17 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
 
 
 def _copy(source: Draft, target: Draft) -> None:
-    for name in ("authors", "title", "journal", "year", "volume", "pages", "container", "matched"):
+    for name in (
+        "authors",
+        "title",
+        "journal",
+        "year",
+        "volume",
+        "pages",
+        "container",
+        "matched",
+        "published",
+    ):
         setattr(target, name, getattr(source, name))
 
 
@@ -1291,6 +1339,8 @@ def classify_kind(draft: Draft, raw: str) -> None:
             draft.container = draft.journal
         if draft.container and not draft.journal:
             draft.journal = draft.container.split(",")[0].strip()
+    elif draft.published:
+        draft.kind = "web" if draft.url else "book"
     elif EDITED_BOOK.search(raw) and not draft.volume:
         # "In: Lind C, editor. Invented oncology. London: Fake Press; 2018. p. 45-67.": the
         # book's title was read as a journal, its pages as an article's
@@ -1376,9 +1426,10 @@ def rules_read_whole(draft: Draft, titles_expected: bool) -> bool:
     fits, every author is a person's name, and a journal (and a title, where the list prints
     titles) is left between them? Anything less is a partial reading (docs/fields.md)."""
     return bool(
-        draft.matched
+        (draft.matched or draft.published)
         and draft.authors
-        and all(is_any_name(a) for a in draft.authors)
+        # a book's or report's author may be a body ("World Health Organization")
+        and all(is_any_name(a) or (draft.published and looks_like_group(a)) for a in draft.authors)
         and draft.journal
         and (draft.title or not titles_expected)
     )
