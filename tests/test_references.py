@@ -1158,3 +1158,40 @@ def test_a_bmc_source_with_a_colon_is_no_publisher() -> None:
         "406-425",
         "article",
     )
+
+
+def test_a_column_of_labels_printed_apart_from_its_entries_is_paired_with_them() -> None:
+    """pdftotext prints a BMC list's second page labels first ("4." … "8.", one a line), then
+    the entries' text without labels, the first lines finishing entry 3 that the page cut.
+    The labels were dropped as a vertical watermark (short lines in a row) and entries 4-8
+    lost; each label now takes its entry, cut where an entry ends (year, volume: pages)."""
+    entry = "{name}: Kinase fusions in invented tumours {n}. J Fake Oncol {year}, {n}:100-9."
+    names = ["Okafor AB, Lind C", "Moreau D", "Haddad E, Rossi F", "Nguyen G", "Chen H"]
+    names += ["Silva I, Tanaka J", "Alvarez K", "Fischer L"]
+    printed = [entry.format(name=name, n=n, year=2000 + n) for n, name in enumerate(names, 1)]
+    head, cut = printed[2][:40], printed[2][40:]
+    text = "\n".join(
+        ["References", f"1. {printed[0]}", f"2. {printed[1]}", f"3. {head}", "", "Page 7 of 9"]
+        + ["", "4.", "", "5.", "6.", "", "7.", "8.", "", cut]
+        + printed[3:]
+    )
+    references, _ = parse_references(lines_of(text, furniture=("Page 7 of 9",)))
+    read = by_number(references)
+    assert sorted(read) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert read[3].journal == "J Fake Oncol" and read[3].year == 2003
+    for n in range(4, 9):
+        assert read[n].authors[0] == names[n - 1].split(",")[0].split(":")[0]
+        assert (read[n].year, read[n].volume) == (2000 + n, str(n))
+
+
+def test_a_vertical_watermark_of_short_lines_is_still_dropped() -> None:
+    """Short lines in a row that do not count up, a watermark printed a few letters a line,
+    stay out of the list (the label column above is the one exception)."""
+    from reflink.references import drop_vertical_text
+
+    lines = lines_of(
+        "\n".join(["1. Okafor AB. A study. J Fake. 2001;1:1-9.", "O", "pe", "n", "Ac"])
+    )
+    assert [line.text for line in drop_vertical_text(lines)] == [lines[0].text]
+    counting = lines_of("\n".join(["3. Okafor AB. A study.", "4.", "5.", "6.", "Lind C."]))
+    assert len(drop_vertical_text(counting)) == 5

@@ -146,7 +146,10 @@ def drop_vertical_text(lines: list[Line]) -> list[Line]:
     """Runs of three or more 1–3 character lines: a vertical watermark ("O", "pe", "n ", …)
     textclean did not mark; left in, it would join the entry printed beside it."""
     # one letter per line, "s" for a short one: the runs are a regular expression's to find
-    shapes = "".join("s" if len(line.text.strip()) <= 3 else "l" for line in lines)
+    shapes = "".join(
+        "l" if len(line.text.strip()) > 3 or _counts_on(lines, index) else "s"
+        for index, line in enumerate(lines)
+    )
     runs = [run.span() for run in SHORT_RUN.finditer(shapes)]
     if not runs:
         return lines
@@ -154,6 +157,26 @@ def drop_vertical_text(lines: list[Line]) -> list[Line]:
     for start, end in runs:
         keep[start:end] = [False] * (end - start)
     return [line for line, ok in zip(lines, keep, strict=True) if ok]
+
+
+BARE_LABEL = lazy(r"\s*(?:\[(\d{1,4})\]|(\d{1,4})\.?)\s*$")
+
+
+def _bare_label(line: Line) -> int | None:
+    """The number of a line that is a label alone ("51.", "[7]"), else None."""
+    match = BARE_LABEL.match(line.text)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def _counts_on(lines: Sequence[Line], index: int) -> bool:
+    """Is this line a label alone that the line before or after counts on from ("51." then
+    "52."): a column of labels printed apart from its entries, not a vertical watermark?"""
+    number = _bare_label(lines[index])
+    if number is None:
+        return False
+    before = _bare_label(lines[index - 1]) if index > 0 else None
+    after = _bare_label(lines[index + 1]) if index + 1 < len(lines) else None
+    return before == number - 1 or after == number + 1
 
 
 def find_labels(lines: Sequence[Line]) -> list[Label]:
@@ -491,7 +514,105 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
         else:
             indexes = trailing_lines(lines, label.index, skip, longest)
         entries.append(EntryLines(label.number, tuple(lines[i] for i in indexes), label.offset))
-    return entries, []
+    return pair_label_column(entries, _lines_after(lines, chain[-1].index, skip)), []
+
+
+def _lines_after(lines: Sequence[Line], index: int, skip: set[int]) -> list[Line]:
+    """The lines after the last label that may still be the list's, however many."""
+    after = []
+    for later in range(index + 1, len(lines)):
+        line = lines[later]
+        text = line.text.strip()
+        if (
+            line.kind == HEADING
+            or line.kind in NOT_LIST_KINDS
+            or AFTER_LIST_HEADING.match(text)
+            or LIST_HEADING.match(text)
+            or BULLET.match(text)
+        ):
+            break
+        if later not in skip:
+            after.append(line)
+    return after
+
+
+# A column of labels printed apart from its entries: at least this many labels in a row
+MIN_LABEL_COLUMN = 3
+
+
+def pair_label_column(entries: list[EntryLines], after: Sequence[Line] = ()) -> list[EntryLines]:
+    """Labels printed as a column of their own ("51." … "76.", then the 26 entries' text
+    without labels, as pdftotext prints a BMC list): each label gets its entry's lines.
+
+    Such a run reads as labels with nothing after them, the last holding every entry's text.
+    That text is cut where an entry ends (a year and a closing full stop, then a capital);
+    its opening lines finish the entry before the run when that one was cut by the page. The
+    entries are paired only when the pieces are exactly as many as the labels. A run that
+    ends the list pools the lines `after` its last label (the last entry took only a few)."""
+    paired = list(entries)
+    position = 0
+    while position < len(paired):
+        run = position
+        while (
+            run < len(paired)
+            and _label_only(paired[run])
+            and (run == position or paired[run].number == paired[run - 1].number + 1)
+        ):
+            run += 1
+        # paired[position:run] hold labels alone; paired[run] the pooled text
+        count = run - position + 1
+        if (
+            run - position < MIN_LABEL_COLUMN - 1
+            or run >= len(paired)
+            or paired[run].number != paired[run - 1].number + 1
+        ):
+            position = max(run, position + 1)
+            continue
+        pooled = paired[run]
+        last = run == len(paired) - 1
+        texts = list(after) if last else list(pooled.lines[1:])
+        before = paired[position - 1] if position > 0 else None
+        tail: list[Line] = []
+        if before is not None and not entry_is_complete(_entry_text(before)):
+            tail = _first_piece(texts, _entry_text(before))
+            texts = texts[len(tail) :]
+        pieces = []
+        while texts and not (last and len(pieces) == count):
+            piece = _first_piece(texts, "")
+            pieces.append(piece)
+            texts = texts[len(piece) :]
+        if len(pieces) != count or not entry_is_complete(" ".join(x.text for x in pieces[-1])):
+            position = run + 1
+            continue
+        if tail and before is not None:
+            paired[position - 1] = replace(before, lines=(*before.lines, *tail))
+        for offset, piece in enumerate(pieces):
+            label = paired[position + offset]
+            # the label's own line, then its entry's: the label stays where it was printed
+            paired[position + offset] = replace(label, lines=(label.lines[0], *piece))
+        position = run + 1
+    return paired
+
+
+def _label_only(entry: EntryLines) -> bool:
+    return len(entry.lines) == 1 and not entry.lines[0].text[entry.offset :].strip()
+
+
+def _entry_text(entry: EntryLines) -> str:
+    return " ".join([entry.lines[0].text[entry.offset :], *(line.text for line in entry.lines[1:])])
+
+
+def _first_piece(texts: Sequence[Line], so_far: str) -> list[Line]:
+    """The lines of `texts` up to where the entry begun with `so_far` ends: a year and a full
+    stop, then a line opening with a capital (the next entry's first author)."""
+    piece: list[Line] = []
+    for line in texts:
+        if piece or so_far:
+            text = " ".join([so_far, *(taken.text for taken in piece)]).strip()
+            if entry_is_complete(text) and line.text.strip()[:1].isupper():
+                break
+        piece.append(line)
+    return piece
 
 
 def _after_heading(lines: Sequence[Line], index: int) -> bool:
