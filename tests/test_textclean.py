@@ -457,3 +457,16 @@ def test_zero_width_spaces_from_a_web_page_are_dropped() -> None:
     assert (
         clean_text("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")[0].text.count("\u200c") == 1
     )
+
+
+def test_a_lone_lowercase_word_repeated_across_pages_is_no_running_head() -> None:
+    """pdfminer sets a justified line's word on a line alone ("that", "into"); the same word
+    alone on three pages is no running head, and dropping it cut a word out of the claims.
+    A running head in words ("Journal of Things") still is one."""
+    page = [f"Body text line number {i} of the article goes on here and on." for i in range(40)]
+    text = []
+    for number in range(1, 4):
+        text += page[:20] + ["that"] + page[20:] + [f"Journal of Things | {100 + number}"]
+    lines = clean_text("\n".join(text))
+    assert [line.kind for line in lines if line.text == "that"] == [BODY, BODY, BODY]
+    assert {line.kind for line in lines if line.text.startswith("Journal of")} == {FURNITURE}

@@ -658,6 +658,9 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
             continue
         if where[0] > list_start:
             continue  # "Nature, vol. 41, pp. 12–58, 2003.": wrapped entries, all in the list
+        word = texts[where[0]].strip()
+        if word.isalpha() and word.islower():
+            continue  # "that", "into": a justified line's word pdfminer set on a line alone
         if all(ENTRY_NUMBER.match(texts[index]) for index in where):
             continue  # "104 https://www.cancer.gov/…", "114 https://www.cancer.gov/…": entries
         for index in where:
