@@ -1195,3 +1195,31 @@ def test_a_vertical_watermark_of_short_lines_is_still_dropped() -> None:
     assert [line.text for line in drop_vertical_text(lines)] == [lines[0].text]
     counting = lines_of("\n".join(["3. Okafor AB. A study.", "4.", "5.", "6.", "Lind C."]))
     assert len(drop_vertical_text(counting)) == 5
+
+
+def test_biblatex_numeric_entries_are_read_by_a_rule() -> None:
+    """biblatex's default style, the LaTeX user's usual one: 'Names. “Title”. In: Journal
+    Volume.Issue (Year), pp. Pages.'. The field model read it alone, took the issue "7801"
+    for the pages and called every reading unsure; a chapter's "In: Book. Ed. by …" lost its
+    book. "url:" is the label of the address, not text."""
+    entries = [
+        "A. Okafor and C. Lind. “Kinase fusions in invented tumours”. In: J Fake Oncol 12.3 "
+        "(2019), pp. 100–109. doi: 10.1000/jfo.2019.12.",
+        "G. Nguyen et al. “Resistance to kinase inhibitors”. In: Nature Fake 580.7801 (2020), "
+        "pp. 10–15. url: https://example.org/resistance.",
+        "J. Tanaka. “Kinase fusions”. In: Invented Oncology. Ed. by K. Lind. London: Fake Press, "
+        "2018, pp. 45–67.",
+    ]
+    text = "References\n" + "\n".join(f"[{n}] {e}" for n, e in enumerate(entries, 1))
+    first, second, chapter = parse_references(lines_of(text))[0]
+    assert first.authors == ("A. Okafor", "C. Lind")
+    assert (first.title, first.journal) == ("Kinase fusions in invented tumours", "J Fake Oncol")
+    assert (first.year, first.volume, first.pages) == (2019, "12", "100–109")
+    assert first.doi == "10.1000/jfo.2019.12" and first.model_confidence is None
+    assert (second.authors, second.volume, second.pages) == (("G. Nguyen",), "580", "10–15")
+    assert second.url == "https://example.org/resistance"
+    assert (chapter.kind, chapter.journal, chapter.pages) == (
+        "chapter",
+        "Invented Oncology",
+        "45–67",
+    )

@@ -682,9 +682,11 @@ YEAR = rf"{PRINTED_YEAR}[a-z]?"  # "2019a": the second work of an author that ye
 PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
 PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
-# (the lookahead: a match starts with the a of "Available", or h or w, in either case)
+# (the lookahead: a match starts with the a of "Available", the u of biblatex's "url:", or h
+# or w, in either case)
 URL = lazy(
-    rf"(?=[ahw])(?:(?:Available\s*(?:from|at|online)?\s*:?\s*)?)(?P<url>{WEB_ADDRESS})", re.I
+    rf"(?=[ahuw])(?:(?:Available\s*(?:from|at|online)?\s*:?\s*|url:\s*)?)(?P<url>{WEB_ADDRESS})",
+    re.I,
 )
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
@@ -1306,6 +1308,44 @@ def parse_elsevier(draft: Draft, titles_expected: bool) -> bool:
     return True
 
 
+# biblatex's default numeric style: 'A. Okafor and C. Lind. “Title”. In: J Fake Oncol 12.3
+# (2019), pp. 100–109.' and its chapter, '… “Title”. In: Book Title. Ed. by K. Lind. London:
+# Fake Press, 2018, pp. 45–67.'
+BIBLATEX_TITLE = lazy(r"[“\"](?P<title>[^”\"]+?)[.,]?[”\"]\.?\s+In:\s+")
+BIBLATEX_SOURCE = lazy(
+    rf"""(?P<journal>.+?)(?:\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)(?:\.(?P<issue>[\w–-]+))?)?
+    \s+\((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<year>{YEAR})\)(?:,\s*(?:pp?\.\s*)?(?P<pages>{PAGES}))?
+    (?:,\s*(?:art\.\s*)?\w+)?\s*[.,]?\s*$""",
+    re.VERBOSE,
+)
+BIBLATEX_BOOK_SOURCE = lazy(
+    rf"""(?P<book>.+?)\.\s+(?:Ed\.\s+by\s+.+?\.\s+)?(?:[^.:]{{2,40}}:\s*[^.:]{{2,80}},\s*)?
+    (?P<year>{YEAR})(?:,\s*pp?\.\s*(?P<pages>{PAGES}))?\s*\.?\s*$""",
+    re.VERBOSE,
+)
+
+
+def parse_biblatex(draft: Draft, titles_expected: bool) -> bool:
+    text = draft.rest
+    quoted = BIBLATEX_TITLE.search(text)
+    if not quoted:
+        return False
+    names = ET_AL.sub("", text[: quoted.start()].strip().rstrip("."))
+    draft.authors = split_names(names)
+    draft.title = quoted.group("title").strip(" ,.")
+    after = text[quoted.end() :]
+    if match := BIBLATEX_SOURCE.match(after):
+        set_source(draft, match)
+        draft.journal = match.group("journal").strip(" ,.") or None
+        return True
+    if book := BIBLATEX_BOOK_SOURCE.match(after):
+        # a chapter: the book's title where a journal goes, as the other styles' chapters
+        draft.journal = draft.container = book.group("book").strip(" ,.")
+        set_source(draft, book)
+        return True
+    return False
+
+
 STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "rsc": parse_rsc,
     "vancouver": parse_vancouver,
@@ -1314,6 +1354,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "nature": parse_nature,
     "acs": parse_acs,
     "elsevier": parse_elsevier,
+    "biblatex": parse_biblatex,
 }
 # Whether each of these styles' rule can fit an entry: its source pattern must be in it (the
 # rule searches the text after the names, which ends the entry too, and the pattern looks
@@ -1323,6 +1364,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
     "paren-year": lambda rest: has_paren_year(rest) and bool(PAREN_SOURCE.search(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
+    "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
 }
 
 
