@@ -463,13 +463,7 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
             continue
         line = lines[index]
         text = line.text.strip()
-        if (
-            line.kind == HEADING
-            or line.kind in NOT_LIST_KINDS
-            or AFTER_LIST_HEADING.match(text)
-            or LIST_HEADING.match(text)
-            or BULLET.match(text)
-        ):
+        if _past_the_list(line):
             break
         so_far = " ".join(lines[i].text for i in taken)
         continues_identifier = IDENTIFIER_START.match(text)
@@ -514,25 +508,30 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
         else:
             indexes = trailing_lines(lines, label.index, skip, longest)
         entries.append(EntryLines(label.number, tuple(lines[i] for i in indexes), label.offset))
-    return pair_label_column(entries, _lines_after(lines, chain[-1].index, skip)), []
+    return pair_label_column(entries, lambda: _lines_after(lines, chain[-1].index, skip)), []
+
+
+def _past_the_list(line: Line) -> bool:
+    """A heading, a caption or table, the next section or a bulleted line: the list is over."""
+    text = line.text.strip()
+    return bool(
+        line.kind == HEADING
+        or line.kind in NOT_LIST_KINDS
+        or AFTER_LIST_HEADING.match(text)
+        or LIST_HEADING.match(text)
+        or BULLET.match(text)
+    )
 
 
 def _lines_after(lines: Sequence[Line], index: int, skip: set[int]) -> list[Line]:
     """The lines after the last label that may still be the list's, however many."""
     after = []
     for later in range(index + 1, len(lines)):
-        line = lines[later]
-        text = line.text.strip()
-        if (
-            line.kind == HEADING
-            or line.kind in NOT_LIST_KINDS
-            or AFTER_LIST_HEADING.match(text)
-            or LIST_HEADING.match(text)
-            or BULLET.match(text)
-        ):
+        if later in skip:
+            continue
+        if _past_the_list(lines[later]):
             break
-        if later not in skip:
-            after.append(line)
+        after.append(lines[later])
     return after
 
 
@@ -540,7 +539,9 @@ def _lines_after(lines: Sequence[Line], index: int, skip: set[int]) -> list[Line
 MIN_LABEL_COLUMN = 3
 
 
-def pair_label_column(entries: list[EntryLines], after: Sequence[Line] = ()) -> list[EntryLines]:
+def pair_label_column(
+    entries: list[EntryLines], after: Callable[[], Sequence[Line]] = list
+) -> list[EntryLines]:
     """Labels printed as a column of their own ("51." … "76.", then the 26 entries' text
     without labels, as pdftotext prints a BMC list): each label gets its entry's lines.
 
@@ -548,7 +549,8 @@ def pair_label_column(entries: list[EntryLines], after: Sequence[Line] = ()) -> 
     That text is cut where an entry ends (a year and a closing full stop, then a capital);
     its opening lines finish the entry before the run when that one was cut by the page. The
     entries are paired only when the pieces are exactly as many as the labels. A run that
-    ends the list pools the lines `after` its last label (the last entry took only a few)."""
+    ends the list pools the lines `after()` gives, all those after its last label (the last
+    entry took only a few)."""
     paired = list(entries)
     position = 0
     while position < len(paired):
@@ -570,7 +572,7 @@ def pair_label_column(entries: list[EntryLines], after: Sequence[Line] = ()) -> 
             continue
         pooled = paired[run]
         last = run == len(paired) - 1
-        texts = list(after) if last else list(pooled.lines[1:])
+        texts = list(after()) if last else list(pooled.lines[1:])
         before = paired[position - 1] if position > 0 else None
         tail: list[Line] = []
         if before is not None and not entry_is_complete(_entry_text(before)):
