@@ -1223,3 +1223,23 @@ def test_biblatex_numeric_entries_are_read_by_a_rule() -> None:
         "Invented Oncology",
         "45–67",
     )
+
+
+def test_biblatex_names_in_full_before_a_quoted_title_are_names() -> None:
+    """biblatex prints given names in full by default ("Jana Lindqvist and Ben Kowalski"),
+    which no name pattern knows; before a quoted title they are names by their place, so the
+    rule's reading stands and no "field model is unsure" problem is reported for it."""
+    entries = [
+        "Jana Lindqvist and Ben Kowalski. “Response of invented tumours”. In: Lancet Oncology "
+        "50.7 (1995), pp. 722–727.",
+        "Dana Kowalski, Dana Silva, and Emil Fischer. “Kinase signalling”. In: Cancer Research "
+        "65.7 (2023), pp. 619–630. doi: 10 . 1000/fake.2023.3.",
+    ]
+    text = "References\n" + "\n".join(f"[{n}] {e}" for n, e in enumerate(entries, 1))
+    (first, second), problems = parse_references(lines_of(text))
+    assert first.authors == ("Jana Lindqvist", "Ben Kowalski")
+    assert second.authors == ("Dana Kowalski", "Dana Silva", "Emil Fischer")
+    assert first.model_confidence is None and second.model_confidence is None
+    assert not [p for p in problems if "unsure" in p.message]
+    # biblatex lets a DOI break after "10.", and the glyphs come apart: "10 . 1000/…"
+    assert (second.doi, second.pages, second.volume) == ("10.1000/fake.2023.3", "619–630", "65")

@@ -725,6 +725,9 @@ class Draft:
     container: str | None = None  # book title, publisher, press-release source
     matched: bool = False  # a source pattern (volume/pages/year) was found
     published: bool = False  # "Place: Publisher; Year": a book or report
+    # the authors are what stands before a quoted title (biblatex): names by their place, in
+    # any form, full given names too ("Jana Lindqvist and Ben Kowalski")
+    names_by_position: bool = False
 
     def attempt(self, style: str | None = None) -> Draft:
         """A copy without authors for one style's rule to fill: `replace(self, authors=[])`,
@@ -737,8 +740,14 @@ class Draft:
         return copy
 
 
+# "doi: 10 . 1000/fake.6": biblatex lets a DOI break after "10.", and the glyphs come apart
+SPACED_DOI_PREFIX = lazy(r"(\bdoi\s*:?\s*)10(?:\s+\.\s*|\.\s+)(?=\d{4,9}\s*/)", re.I)
+
+
 def take_doi(draft: Draft) -> None:
     """'doi:10.1000/xyz', 'https://doi.org/10.…', 'DOI: 10.21037/cco.2018.10.12.' → doi."""
+    if "10 ." in draft.rest or "10. " in draft.rest:
+        draft.rest = SPACED_DOI_PREFIX.sub(r"\g<1>10.", draft.rest)
     match = DOI_IN_TEXT.search(draft.rest) if "10." in draft.rest else None
     if match:
         draft.doi = match.group("doi").rstrip(".,;")
@@ -1334,6 +1343,7 @@ def parse_biblatex(draft: Draft, titles_expected: bool) -> bool:
         return False
     names = ET_AL.sub("", text[: quoted.start()].strip().rstrip("."))
     draft.authors = split_names(names)
+    draft.names_by_position = True
     draft.title = quoted.group("title").strip(" ,.")
     after = text[quoted.end() :]
     if match := BIBLATEX_SOURCE.match(after):
@@ -1482,6 +1492,7 @@ def _copy(source: Draft, target: Draft) -> None:
         "container",
         "matched",
         "published",
+        "names_by_position",
     ):
         setattr(target, name, getattr(source, name))
 
@@ -1593,8 +1604,12 @@ def rules_read_whole(draft: Draft, titles_expected: bool) -> bool:
     return bool(
         (draft.matched or draft.published)
         and draft.authors
-        # a book's or report's author may be a body ("World Health Organization")
-        and all(is_any_name(a) or (draft.published and looks_like_group(a)) for a in draft.authors)
+        # a book's or report's author may be a body ("World Health Organization"); the names
+        # before a quoted title may be printed in full ("Jana Lindqvist")
+        and all(
+            is_any_name(a) or ((draft.published or draft.names_by_position) and looks_like_group(a))
+            for a in draft.authors
+        )
         and draft.journal
         and (draft.title or not titles_expected)
     )
