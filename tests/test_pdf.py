@@ -491,3 +491,57 @@ def test_fonts_with_metrics_keep_pdfiums_boxes(tmp_path: Path) -> None:
     document = pdfium.PdfDocument(FIXTURES / "libreoffice-dejavu-no-ascent.pdf")
     textpage = document[0].get_textpage()
     assert _glyph_shaped_boxes(textpage.raw, textpage.get_text_range())
+
+
+def _paragraphs_of(path: Path) -> list[list[str]]:
+    """The claims of a PDF, grouped by paragraph: their first words."""
+    from reflink.ingest import parse_source, read_document
+
+    doc = parse_source(read_document(path))
+    grouped: dict[int, list[str]] = {}
+    for claim in doc.claims:
+        if claim.kind == "body":
+            grouped.setdefault(claim.paragraph, []).append(" ".join(claim.text.split()[:2]))
+    return list(grouped.values())
+
+
+@pytest.mark.parametrize("layout", ["indented", "short-last-line"])
+def test_a_pdfs_paragraphs_come_from_its_geometry(tmp_path: Path, layout: str) -> None:
+    """A PDF prints no blank line between paragraphs: every body sentence of a page was one
+    paragraph, and each sentence without a callout took its context from them all. A
+    paragraph opens where its first line is indented by an em (LaTeX) or where the line before
+    stopped short of the column's edge (justified text); a sentence that ends at the edge with
+    the next one starting below is no paragraph's end, nor is a colon before a list."""
+    full = "Lichens grow slowly on the granite of the cold uplands in every season of"
+    paragraphs = [
+        [
+            full,
+            "the year and in each of the places we have surveyed so far, the north,",
+            "as the survey shows.^{1} Growth doubles on wet basalt.",
+        ],
+        [full, "the year, and the spores travel far on the cold winds of the north.^{2}"],
+        [
+            "Spores settle on bare rock, and a crust forms on it within a year or two.^{3}",
+            "They need water to grow, and the five steps of",
+            "their growth are these:",
+        ],
+        ["Settling, swelling and rooting come first, and growing comes last.^{4}"],
+    ]
+    page, y = Page(), 160.0
+    page.add(60, 70, "Invented Findings on Lichen Growth", 16).add(60, 95, "Ada Moss^{1}", 11)
+    page.add(60, 112, "1 Department of Botany, Invented University", 8)
+    for lines in paragraphs:
+        for index, text in enumerate(lines):
+            indent = 12 if layout == "indented" and index == 0 else 0
+            page.add(60 + indent, y, text)
+            y += 13
+    for text in ["", "References", *REFERENCES]:
+        if text:
+            page.add(60, y, text)
+        y += 13
+    path = write_pdf(tmp_path / f"{layout}.pdf", [page], unicode_font=True)
+    assert _paragraphs_of(path) == [
+        ["Lichens grow", "Growth doubles"],
+        ["Lichens grow"],
+        ["Spores settle", "They need"],
+    ]

@@ -16,13 +16,17 @@ markers printed inside it.
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .citations import body_passage
 from .lazyre import lazy
 from .models import BLANK, BODY, CAPTION, HEADING, TABLE, Claim, Line, Marker, RefEntry, Section
+from .pdflist import LineBox
 from .textclean import REFERENCE_HEADING, Passage
 from .words import FUNCTION_WORDS
 
@@ -59,10 +63,12 @@ def split_claims(
     markers: Sequence[Marker],
     references: Sequence[RefEntry],
     passage: Passage | None = None,
+    boxes: Mapping[int, LineBox] | None = None,
 ) -> tuple[list[Section], list[Claim]]:
     """Body lines and their markers → sections and sentences (claims), markers stripped.
 
-    `passage` is the one the markers were found in, when the caller has it."""
+    `passage` is the one the markers were found in, when the caller has it; `boxes`, a PDF's
+    line boxes, show where paragraphs start (`paragraph_starts`)."""
     if passage is None:
         passage = body_passage(lines, references)
     sections, section_at_line = find_sections(lines)
@@ -79,7 +85,8 @@ def split_claims(
     # heading interrupted, when a reader takes a column's head before its neighbour's foot
     # (pdfminer's text of a two-column page): still the body's sentences
     first_entry_line = min((ref.line for ref in references), default=0)
-    for segment in split_segments(passage, lines, section_at_line):
+    openers = paragraph_starts(lines, boxes) if boxes else frozenset()
+    for segment in split_segments(passage, lines, section_at_line, openers):
         if segment.kind not in CLAIM_KINDS:
             _flush(held, passage, ordered, starts, claims, paragraph_of)
             held = None
@@ -187,7 +194,10 @@ def _continues_heading(head: str, text: str) -> bool:
 
 
 def split_segments(
-    passage: Passage, lines: Sequence[Line], section_at_line: dict[int, Section]
+    passage: Passage,
+    lines: Sequence[Line],
+    section_at_line: dict[int, Section],
+    starts: AbstractSet[int] = frozenset(),
 ) -> list[Segment]:
     """The passage cut where the line kind or section changes, or a paragraph starts afresh."""
     by_number = {line.number: line for line in lines}
@@ -206,7 +216,7 @@ def split_segments(
     segments: list[Segment] = []
     start = 0
     for previous, here, offset in zip(numbers, numbers[1:], firsts[1:], strict=False):
-        if not _starts_new_segment(by_number, previous, here, text, offset):
+        if not _starts_new_segment(by_number, previous, here, text, offset, starts):
             continue
         segments.append(_segment(by_number, section_at_line, line_of, start, offset))
         start = offset
@@ -226,7 +236,12 @@ def _segment(
 
 
 def _starts_new_segment(
-    by_number: dict[int, Line], before: int, after: int, text: str, offset: int
+    by_number: dict[int, Line],
+    before: int,
+    after: int,
+    text: str,
+    offset: int,
+    starts: AbstractSet[int] = frozenset(),
 ) -> bool:
     old, new = by_number[before], by_number[after]
     if old.kind != new.kind or new.run_in:
@@ -241,7 +256,83 @@ def _starts_new_segment(
         return False
     if not text[offset : offset + 2].lstrip()[:1].isupper():
         return False
+    if after in starts and last != ":":
+        # the page shows a new paragraph (a short line before, an indent, a gap); a colon
+        # there introduces a list ("five principles:" + "Education; Open Access; …")
+        return True
     return any(by_number[n].kind == BLANK for n in range(before + 1, after) if n in by_number)
+
+
+# In units of the line's body size: a paragraph's first line indented at least this far (and
+# at most the second), the line before ending this far short of the column's right edge, or a
+# gap between them this much wider than the page's usual one
+FIRST_LINE_INDENT = (0.8, 4.0)
+SHORT_OF_EDGE = 2.0
+WIDER_GAP = 0.5
+# an edge shared by this many body lines of a page is a column's left edge
+MIN_COLUMN_LINES = 3
+
+
+def paragraph_starts(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> frozenset[int]:
+    """Body lines of a PDF that open a paragraph, by the page's geometry; PDFs print no blank
+    lines between paragraphs, so the text alone showed none.
+
+    A line opens one when it is indented by about an em from its column's left edge (LaTeX,
+    and a column's first line too); or when the line before it in its column stops well short
+    of the lines around it, which reach the column's right edge (justified text; in ragged
+    text, short of two thirds of the column); or when the gap between them is wider than the
+    page's usual one. Whether the line before ends a sentence is `_starts_new_segment`'s to
+    ask."""
+    body = [line for line in lines if line.kind == BODY and line.number in boxes]
+    lefts: dict[int, Counter[float]] = {}
+    for line in body:
+        box = boxes[line.number]
+        lefts.setdefault(box.page, Counter())[round(box.x0)] += 1
+
+    def column_left(box: LineBox) -> float:
+        """The left edge of the column a line sits in: the leftmost edge that many lines of
+        its page share, at most a few ems left of the line."""
+        shared = [
+            x
+            for x, count in lefts[box.page].items()
+            if count >= MIN_COLUMN_LINES and box.x0 - 4 * box.size <= x <= box.x0 + 0.5 * box.size
+        ]
+        return min(shared) if shared else box.x0
+
+    placed = [(line.number, boxes[line.number], column_left(boxes[line.number])) for line in body]
+    starts = set()
+    gaps: dict[int, list[float]] = {}
+    pairs = []
+    for position in range(1, len(placed)):
+        _, above, above_left = placed[position - 1]
+        number, below, left = placed[position]
+        indent = below.x0 - left
+        if FIRST_LINE_INDENT[0] * below.size <= indent <= FIRST_LINE_INDENT[1] * below.size:
+            starts.add(number)
+            continue
+        if below.page != above.page or not 0 <= below.top - above.bottom < 3 * below.size:
+            continue  # another page or column: no gap to measure between them
+        if above_left != left:
+            continue
+        gaps.setdefault(below.page, []).append(below.top - above.bottom)
+        # the lines around: up to three before the line above, in its column, and the one below
+        around = [below.x1]
+        for _, earlier, earlier_left in reversed(placed[max(0, position - 4) : position - 1]):
+            if earlier.page != above.page or earlier_left != left:
+                break
+            around.append(earlier.x1)
+        pairs.append((above, below, number, left, around))
+    usual = {page: statistics.median(values) for page, values in gaps.items()}
+    for above, below, number, left, around in pairs:
+        size = above.size
+        right = max(around)
+        if sum(end >= right - size for end in around) >= 2:  # justified: they reach one edge
+            short = above.x1 < right - SHORT_OF_EDGE * size
+        else:
+            short = above.x1 < left + 2 / 3 * (right - left)
+        if short or below.top - above.bottom > usual[below.page] + WIDER_GAP * below.size:
+            starts.add(number)
+    return frozenset(starts)
 
 
 def split_sentences(

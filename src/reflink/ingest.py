@@ -55,7 +55,7 @@ def parse_lines(
     # one passage for both: marker offsets point into the text the claims are cut from
     passage = body_passage(lines, references)
     markers, marker_problems = find_citations(lines, references, scripts, passage=passage)
-    sections, claims = split_claims(lines, markers, references, passage)
+    sections, claims = split_claims(lines, markers, references, passage, boxes)
     return ParsedDocument(
         lines=lines,
         references=references,
