@@ -470,3 +470,20 @@ def test_a_lone_lowercase_word_repeated_across_pages_is_no_running_head() -> Non
     lines = clean_text("\n".join(text))
     assert [line.kind for line in lines if line.text == "that"] == [BODY, BODY, BODY]
     assert {line.kind for line in lines if line.text.startswith("Journal of")} == {FURNITURE}
+
+
+def test_superscripts_marked_up_in_a_draft_are_read_as_superscripts() -> None:
+    """A plain-text or HTML draft marks its superscript callouts ("tumours.^1", "^{4-6}",
+    "tumours.<sup>2, 3</sup>"): they are read as "tumours.¹" is, and a power stays a power
+    ("10^6 cells" → "10⁶ cells", "cm<sup>2</sup>" → "cm²")."""
+    text = "\n".join(
+        [PROSE] * 3
+        + [
+            "Kinase fusions drive tumours.^1 Inhibitors work.<sup>2, 3</sup> in 10^6 cells",
+            "and on 4 cm<sup>2</sup> of tissue.^{4-6} The end.",
+        ]
+    )
+    lines = clean_text(text, superscripts=True)
+    assert lines[-2].text == "Kinase fusions drive tumours.1 Inhibitors work.2,3 in 10⁶ cells"
+    assert lines[-1].text == "and on 4 cm² of tissue.4-6 The end."
+    assert lines[-2].raw.endswith("in 10^6 cells")  # the line as printed stays as it was

@@ -186,6 +186,15 @@ SOFT_LINE_END_HYPHEN = lazy(
 INVISIBLE_SPACES = str.maketrans("", "", "\u200b\u2060\ufeff")
 
 
+# "<sup>2,3</sup>", "^{4-6}", "^1": digits marked as a superscript, a list or range of them
+MARKED_SUPERSCRIPT = lazy(r"<sup>\s*(\d+(?:\s*[,–-]\s*\d+)*)\s*</sup>|\^\{?(\d+(?:[,–-]\d+)*)\}?")
+TO_SUPERSCRIPT = str.maketrans("0123456789-–", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻", " ")
+
+
+def _as_superscript(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2)).translate(TO_SUPERSCRIPT)
+
+
 def repair_characters(
     texts: list[str], *, superscripts: bool = False
 ) -> tuple[list[str], dict[str, str]]:
@@ -198,6 +207,12 @@ def repair_characters(
     # line's end see only the blanks of their own line ([^\S\n]).
     joined = "\n".join(texts)
     mapping = infer_ligatures(texts)
+    if superscripts and ("<sup>" in joined or "^" in joined):
+        # "tumours.<sup>1</sup>", "tumours.^{2,3}": a superscript an HTML or plain-text draft
+        # marks up; as Unicode superscripts, the rules for "tumours.¹" read them (a power
+        # "m^2" stays one)
+        joined = MARKED_SUPERSCRIPT.sub(_as_superscript, joined)
+        texts = joined.split("\n")
     if not joined.isascii():  # every repair is a no-op on ASCII
         symbol_font = "¼" in joined and (
             sum(len(SYMBOL_EQUALS.findall(text)) for text in texts if "¼" in text) >= 2
