@@ -432,12 +432,25 @@ def test_callouts_typed_as_superscript_characters_read_as_digits(typed: str, rea
         "Références",
         "Literaturverzeichnis",
         "Riferimenti bibliografici",
+        "Referenties",
+        "Referenser",
+        "Litteratur",
+        "Kaynaklar",
+        "Piśmiennictwo",
+        "Список литературы",
+        "Литература",
+        "参考文献",
+        "참고문헌",
     ],
 )
 def test_a_reference_list_heading_in_the_languages_reviews_are_written_in(heading: str) -> None:
-    # SciELO's Portuguese and Spanish reviews, French, German and Italian ones: the heading
-    # ends the body (it is no claim) and opens the list
+    # SciELO's Portuguese and Spanish reviews, French, German, Italian, Dutch, Nordic, Turkish,
+    # Polish, Russian, Chinese and Japanese, and Korean ones: the heading ends the body (it is
+    # no claim) and opens the list, in clean_text too (which asks only lines whose first
+    # character such a heading can start with)
     assert REFERENCE_HEADING.match(heading)
+    lines = clean_text("\n".join([PROSE] * 3 + ["", heading, "", "1. Okafor AB. A study. 2001."]))
+    assert [line.kind for line in lines if line.text == heading] == [HEADING]
 
 
 @pytest.mark.parametrize("line", ["Referências cruzadas entre estudos", "Literature review"])

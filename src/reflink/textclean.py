@@ -405,10 +405,13 @@ REFERENCE_HEADING = lazy(
     r"^\s*(?:\d{1,2}\.?\s*)?(?:(?:notes\s+and\s+)?references?(?:\s+(?:and|&)\s+notes|\s+list)?"
     r"|bibliography|literature\s+cited|works\s+cited|cited\s+literature"
     # the same heading in the languages reviews are written in besides English (SciELO's
-    # Portuguese and Spanish, French, German, Italian, Dutch)
+    # Portuguese and Spanish, French, German, Italian, Dutch, the Nordic languages, Turkish,
+    # Polish, Russian, Chinese and Japanese, Korean)
     r"|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|r[ée]f[ée]rences"
     r"(?:\s+bibliographiques)?|bibliographie|literatur(?:verzeichnis)?|literatuur"
-    r"|riferimenti(?:\s+bibliografici)?)\s*:?\s*$",
+    r"|riferimenti(?:\s+bibliografici)?|referenties|referenser|litteratur(?:liste)?"
+    r"|kaynaklar|pi[śs]miennictwo|(?:список\s+)?литературы|литература|参考文献|참고\s*문헌)"
+    r"\s*:?\s*$",
     re.I,
 )
 # "Fig. 1 Diagram …", "Figure 2. Survival …", "Table 1 Treatment …", "Table S2: …"
@@ -420,7 +423,7 @@ CAPTION_START = lazy(
 # The first character each anchored pattern can start a line with (re.I folds none of these
 # letters to another character): a line starting otherwise is not asked, which spares a call
 # per line and pattern on the many lines that start in lower case.
-REFERENCE_HEADING_STARTS = frozenset("nNrRbBlLwWcC")
+REFERENCE_HEADING_STARTS = frozenset("nNrRbBlLwWcCkKpPсСлЛ参참")
 ABSTRACT_HEADING_STARTS = frozenset("aAsSſ")
 OPENING_HEADING_STARTS = frozenset("iIbBoOpP")
 NUMBERED_HEADING_STARTS = frozenset("IVXABCDEFGH")
