@@ -173,3 +173,32 @@ def test_body_text_between_the_list_heading_and_its_first_entry_is_still_claims(
     assert cited["Its results are expected within two years."] == [5]
     assert not any("Okafor" in claim for claim in cited)
     assert [ref.number for ref in doc.references] == [1, 2, 3, 4, 5]
+
+
+def test_wrapped_text_without_blank_lines_opens_a_paragraph_after_a_short_line() -> None:
+    """Text extracted from a PDF (pdftotext, PyMuPDF) often prints no blank line between
+    paragraphs: a paragraph ends with its short last line, as on the page. A sentence that
+    ends on a line that runs to the column's width does not end its paragraph."""
+    text = (
+        "1. Introduction\n\n"
+        "Kinase fusions drive a small share of the invented tumours of the lung\n"
+        "and of the brain in the cohorts we have surveyed over the last decade.\n"
+        "Inhibitors of the kinase work [1].\n"
+        "Resistance arises within a year in one trial of the inhibitors, and the\n"
+        "newer drugs were made for it [2].\n"
+        "Brain lesions respond less well to the first drugs of this class, but\n"
+        "the newer ones reach the brain [3].\n"
+    )
+    entries = "\n".join(
+        f"{n}. Okafor AB, Lind C. Kinase study {n}. J Fake Oncol. 20{n:02d};{n}:100-9."
+        for n in range(1, 4)
+    )
+    doc = parse_document(f"{text}\nReferences\n\n{entries}\n")
+    paragraphs: dict[int, list[str]] = {}
+    for claim in doc.claims:
+        paragraphs.setdefault(claim.paragraph, []).append(" ".join(claim.text.split()[:2]))
+    assert list(paragraphs.values()) == [
+        ["Kinase fusions", "Inhibitors of"],
+        ["Resistance arises"],
+        ["Brain lesions"],
+    ]

@@ -85,7 +85,7 @@ def split_claims(
     # heading interrupted, when a reader takes a column's head before its neighbour's foot
     # (pdfminer's text of a two-column page): still the body's sentences
     first_entry_line = min((ref.line for ref in references), default=0)
-    openers = paragraph_starts(lines, boxes) if boxes else frozenset()
+    openers = paragraph_starts(lines, boxes) if boxes else text_paragraph_starts(lines)
     for segment in split_segments(passage, lines, section_at_line, openers):
         if segment.kind not in CLAIM_KINDS:
             _flush(held, passage, ordered, starts, claims, paragraph_of)
@@ -271,6 +271,28 @@ SHORT_OF_EDGE = 2.0
 WIDER_GAP = 0.5
 # an edge shared by this many body lines of a page is a column's left edge
 MIN_COLUMN_LINES = 3
+
+
+# A wrapped paragraph's last line, in characters, is this much shorter than the longest of the
+# lines around it, which run to the column's width (of at least MIN_WRAPPED characters)
+SHORT_LINE = 0.75
+MIN_WRAPPED = 45
+
+
+def text_paragraph_starts(lines: Sequence[Line]) -> frozenset[int]:
+    """Body lines of wrapped text (a PDF's extracted text) that open a paragraph where no blank
+    line says so: the line before stops well short of the lines around it, as a justified or
+    ragged paragraph's last line does (`paragraph_starts` does the same with a PDF's boxes)."""
+    body = [line for line in lines if line.kind == BODY]
+    lengths = [len(line.text) for line in body]
+    starts = set()
+    for position in range(1, len(body)):
+        above = lengths[position - 1]
+        around = lengths[max(0, position - 4) : position - 1] + [lengths[position]]
+        widest = max(around)
+        if widest >= MIN_WRAPPED and above < SHORT_LINE * widest:
+            starts.add(body[position].number)
+    return frozenset(starts)
 
 
 def paragraph_starts(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> frozenset[int]:
