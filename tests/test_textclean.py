@@ -195,38 +195,36 @@ def test_document_spelling_decides_hyphen() -> None:
     assert "up-regulation of Y" in stitch(lines).text
 
 
+def stitched_after_prose(*lines: str) -> str:
+    """`lines` after three lines of running prose, cleaned and stitched: the body's text."""
+    text = "\n".join([PROSE] * 3 + list(lines))
+    return stitch(line for line in clean_text(text) if line.kind == BODY).text
+
+
 def test_soft_and_unicode_hyphens_at_a_line_end_are_mended_like_a_hyphen() -> None:
     # pdftotext writes a browser's hyphenation as a soft hyphen and a Unicode hyphen ("depen\u00ad
     # \u2010"); a soft hyphen inside a line is invisible in print
-    text = "\n".join(
-        [PROSE] * 3
-        + [
-            "the growth rate depen\u00ad\u2010",
-            "dence of protein concentrations in cellu\u00adlar compart\u2010",
-            "ments of yeast and of E\u2010",
-            "cadherin levels.",
-        ]
+    passage = stitched_after_prose(
+        "the growth rate depen\u00ad\u2010",
+        "dence of protein concentrations in cellu\u00adlar compart\u2010",
+        "ments of yeast and of E\u2010",
+        "cadherin levels.",
     )
-    passage = stitch(line for line in clean_text(text) if line.kind == BODY)
-    assert "rate dependence of protein concentrations in cellular compartments of" in passage.text
-    assert "of E-cadherin levels." in passage.text
+    assert "rate dependence of protein concentrations in cellular compartments of" in passage
+    assert "of E-cadherin levels." in passage
 
 
 def test_a_gap_before_a_unicode_hyphen_at_a_line_end_is_part_of_the_break() -> None:
     # pdfminer spreads a justified line's last gap before its hyphen: "depoly \u2010"; an ASCII
     # " -" at a line end can be a dash, and stays one
-    text = "\n".join(
-        [PROSE] * 3
-        + [
-            "a minus-end that favors depoly \u2010",
-            "merization. Public Health Emer  \u2010",
-            "gency of International Concern, the (LACEN) -",
-            "under the General Coordination.",
-        ]
+    passage = stitched_after_prose(
+        "a minus-end that favors depoly \u2010",
+        "merization. Public Health Emer  \u2010",
+        "gency of International Concern, the (LACEN) -",
+        "under the General Coordination.",
     )
-    passage = stitch(line for line in clean_text(text) if line.kind == BODY)
-    assert "favors depolymerization. Public Health Emergency of International" in passage.text
-    assert "(LACEN) - under the General" in passage.text
+    assert "favors depolymerization. Public Health Emergency of International" in passage
+    assert "(LACEN) - under the General" in passage
 
 
 def test_running_heads_of_another_publisher() -> None:
