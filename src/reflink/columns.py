@@ -13,8 +13,9 @@ them is read left column first.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from .lazyre import lazy
 
 PAGE_BREAK = "\f"
 GAP = "   "  # the spaces between two columns, at the least (pdftotext keeps a wide gutter)
@@ -118,7 +119,7 @@ def _split(line: str, edge: int) -> tuple[str, str] | None:
 
 
 # a list entry's label and the tab after it ("14.   Okafor E"): a gap, but no table's cell
-LABEL_AND_TAB = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[^\W\d_])")
+LABEL_AND_TAB = lazy(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[^\W\d_])")
 
 
 def _unlabelled(side: str) -> str:
