@@ -545,3 +545,24 @@ def test_a_pdfs_paragraphs_come_from_its_geometry(tmp_path: Path, layout: str) -
         ["Lichens grow"],
         ["Spores settle", "They need"],
     ]
+
+
+def test_superscript_glyphs_of_the_font_are_read_as_raised() -> None:
+    """Typst sets superscripts with the font's own glyphs: each has the body's box on the
+    baseline and only its ink is small and high, so callouts read as body-size digits and
+    most were refused ("mutation1." at body size is no superscript). A digit whose ink starts
+    well above the baseline is raised; "12 of 40 plots" on the same page stays a count."""
+    from reflink.ingest import parse_source, read_document
+
+    source = read_document(FIXTURES / "typst-superscript-glyphs.pdf")
+    doc = parse_source(source)
+    assert [(marker.text, marker.numbers) for marker in doc.markers] == [
+        ("1,2", (1, 2)),
+        ("3–5", (3, 4, 5)),
+        ("6", (6,)),
+        ("1", (1,)),
+    ]
+    assert [ref.number for ref in doc.references] == [1, 2, 3, 4, 5, 6]
+    counted = next(line for line in source.pdf.lines if "12 of 40" in line.text)
+    raised = source.pdf.scripts[counted.number].raised
+    assert all(counted.text[start:end] not in ("12", "40") for start, end in raised)

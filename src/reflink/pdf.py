@@ -270,6 +270,7 @@ def _read_page(
         loose_box = pdfium_c.FPDFText_GetLooseCharBox
         char_angle = pdfium_c.FPDFText_GetCharAngle
         glyph_boxes = _glyph_shaped_boxes(handle, text)
+        raised_ink = raised_glyph_reader(handle)
         if glyph_boxes:  # each box is then made from the glyph's origin and its font's size
             font_size = pdfium_c.FPDFText_GetFontSize
             char_origin = pdfium_c.FPDFText_GetCharOrigin
@@ -321,6 +322,11 @@ def _read_page(
             left, right, low, high = box.left, box.right, box.bottom, box.top
             if high - low <= 0.1:
                 continue
+            if ch in ASCII_DIGITS and (ink := raised_ink(i, high - low)):
+                # a superscript glyph of the font's own ("mutation¹" set with OpenType's sups,
+                # as Typst does): a body-size box on the baseline, its ink small and high; the
+                # ink's box is then the digit's, and the line reads it as raised
+                low, high = ink
             ch = HYPHENS.get(ch) or LIGATURES.get(ch) or ch
             other_box = bool(chars) and _another_box(high, low, top, bottom)
             if (
@@ -380,6 +386,32 @@ LOOSE_DESCENT = -0.2
 MIN_FONT_SIZE = 2.0  # points
 X_HEIGHT_LETTERS = frozenset("acemnorsuvwxz")
 ASCENDER_LETTERS = frozenset("bdfhklt")
+
+
+ASCII_DIGITS = frozenset("0123456789")
+# A digit whose ink starts this far (in its box's height) above the baseline is a superscript
+# glyph: a digit's ink sits on the baseline, old-style figures' too
+RAISED_INK = 0.25
+
+
+def raised_glyph_reader(handle) -> Callable[[int, float], tuple[float, float] | None]:  # noqa: ANN001
+    """A test for one PDFium text page: is the digit at `index` a superscript glyph (its ink
+    well above the baseline, `height` its box's height)? Its ink's bottom and top if so."""
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))
+    ink_refs = tuple(map(ctypes.byref, (left, right, bottom, top)))
+    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
+    char_box, char_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
+
+    def raised(index: int, height: float) -> tuple[float, float] | None:
+        char_box(handle, index, *ink_refs)
+        char_origin(handle, index, *origin_refs)
+        if bottom.value - origin_y.value > RAISED_INK * height:
+            return bottom.value, top.value
+        return None
+
+    return raised
 
 
 def _glyph_shaped_boxes(handle, text: str, sample: int = 40) -> bool:  # noqa: ANN001
