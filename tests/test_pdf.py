@@ -566,3 +566,34 @@ def test_superscript_glyphs_of_the_font_are_read_as_raised() -> None:
     counted = next(line for line in source.pdf.lines if "12 of 40" in line.text)
     raised = source.pdf.scripts[counted.number].raised
     assert all(counted.text[start:end] not in ("12", "40") for start, end in raised)
+
+
+def _as_ocr_layer(path: Path) -> Path:
+    """The PDF with its font renamed to tesseract's GlyphLessFont, as ocrmypdf's output names
+    the font of its invisible text layer (PDFium rebuilds the offsets the longer name moves)."""
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"/BaseFont /Helvetica", b"/BaseFont /GlyphLessFont"))
+    return path
+
+
+def test_a_pdf_whose_text_is_an_ocr_layer_says_so(tmp_path: Path) -> None:
+    """OCR reads few superscript callouts ("response.*" for "response.2"): a user who ran
+    ocrmypdf, as the hint for a PDF without text says, learns why callouts are missing, in the
+    summary and the problems, or in the refusal when none was found."""
+    body = ["Lichens grow slowly on the cold granite of the northern hills [1]."] * 2
+    body += ["Spores travel far in the cold winds of the north [2]."]
+    cited = _as_ocr_layer(write_pdf(tmp_path / "cited.pdf", paper(body, REFERENCES)))
+    db = tmp_path / "ocr.db"
+    result = CliRunner().invoke(cli, ["ingest", str(cited), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "its text is from OCR, which reads few superscript callouts" in result.output
+    with sqlite3.connect(db) as conn:
+        notes = conn.execute("select message from problems where message like '%OCR%'").fetchall()
+    assert len(notes) == 1 and "citations may be missing" in notes[0][0]
+
+    lost = ["Lichens grow slowly on the cold granite of the northern hills.*"] * 3
+    uncited = _as_ocr_layer(write_pdf(tmp_path / "lost.pdf", paper(lost, REFERENCES)))
+    result = CliRunner().invoke(cli, ["ingest", str(uncited), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "no citation markers found; the PDF's text is an OCR layer" in result.output
+    assert "Traceback" not in result.output

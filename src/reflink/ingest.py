@@ -301,11 +301,15 @@ def parse_source(source: SourceFile, *, allow_missing_references: bool = False) 
             f"{path}: reflink could not parse this text ({type(exc).__name__}: {exc}); "
             "please report it with the file"
         ) from exc
+    ocr = source.pdf is not None and source.pdf.ocr
     if not doc.markers:
         raise InputError(
             refusals.author_year_citations(source.text, str(path))
+            or (f"{path}: no citation markers found; {refusals.OCR_NOTE}" if ocr else None)
             or f"{path}: no citation markers found; is this the text of an article?"
         )
+    if ocr:
+        doc.problems.append(Problem(None, "citations", refusals.OCR_NOTE))
     if not doc.references and not allow_missing_references:
         raise InputError(
             f"{path}: no reference list found (use --allow-missing-references to ingest "
@@ -340,7 +344,7 @@ def prepare_document(
         path,
         source.sha256,
         stage_document(doc),
-        summarize(path.name, 0, doc),
+        replace(summarize(path.name, 0, doc), ocr=source.pdf is not None and source.pdf.ocr),
         notes_source or doc.source,
         licence or doc.licence,
     )

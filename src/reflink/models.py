@@ -178,6 +178,7 @@ class IngestResult:
     uncited: list[int] = field(default_factory=list)
     problems: int = 0
     linked: int = 0  # citation rows whose number has an entry (the rest dangle)
+    ocr: bool = False  # a PDF whose text is an OCR layer: superscript callouts may be missing
 
     def summary(self) -> str:
         """One line of counts: what a user reads after `reflink ingest`."""
@@ -189,6 +190,8 @@ class IngestResult:
             text += f", {len(self.uncited)} entries never cited ({format_ranges(self.uncited)})"
         if self.problems:
             text += f", {self.problems} problems"
+        if self.ocr:
+            text += "; its text is from OCR, which reads few superscript callouts"
         return text
 
 

@@ -48,7 +48,11 @@ MAX_PAGE_SECONDS = 10.0
 MAX_PAGE_CHARACTERS = 200_000
 
 SURROGATE = re.compile("[\ud800-\udfff]")
-OCR_HINT = "no text layer; run OCR first, e.g. ocrmypdf, and ingest its output"
+OCR_HINT = (
+    "no text layer; run OCR first, e.g. ocrmypdf, and ingest its output (OCR reads few "
+    "superscript callouts: the publisher's PDF, or its text, is better)"
+)
+
 
 # Characters PDFium reports for a hyphen it found at a line end ("perma\ufffenent") and the
 # hyphens Unicode has besides "-": all read as "-", so the text route's hyphen rules apply
@@ -102,6 +106,7 @@ class PdfText:
     lines: list[PdfLine]
     pages: int
     dropped: int = 0  # characters dropped as rotated text (watermarks, stamps)
+    ocr: bool = False  # the text is an OCR engine's invisible layer over page images
 
 
 @dataclass(frozen=True)
@@ -201,12 +206,15 @@ def read_pdf(
         sizes: list[tuple[float, float]] = []
         dropped = 0
         in_list = False  # a reference heading was printed: fonts are read from there on
+        ocr = False
         for number in range(count):
             started = time.monotonic()
             try:
                 page = document[number]
                 width, height = page.get_size()
                 fragments, rotated, in_list = _read_page(page, name, number + 1, in_list)
+                if number == 0:
+                    ocr = _ocr_layer(page)
             except pdfium.PdfiumError as exc:
                 raise InputError(
                     f"{name}: page {number + 1} cannot be read (corrupt or truncated)"
@@ -231,7 +239,7 @@ def read_pdf(
     letters = sum(ch.isalpha() for line in lines for ch in line.text)
     if letters < 20 * count and letters < 200:
         raise InputError(f"{name}: {OCR_HINT}")
-    return PdfText(lines=mark_furniture(lines, sizes), pages=count, dropped=dropped)
+    return PdfText(lines=mark_furniture(lines, sizes), pages=count, dropped=dropped, ocr=ocr)
 
 
 def _read_page(
@@ -441,6 +449,29 @@ def _glyph_shaped_boxes(handle, text: str, sample: int = 40) -> bool:  # noqa: A
         if len(ratios) >= sample:
             break
     return len(ratios) >= 5 and statistics.median(ratios) > 1.08
+
+
+# The font tesseract (and so ocrmypdf) writes its invisible text layer in
+OCR_FONT = b"GlyphLessFont"
+
+
+def _ocr_layer(page) -> bool:  # noqa: ANN001
+    """Whether a page's text is an OCR engine's layer: its first characters are set in
+    tesseract's GlyphLessFont. OCR reads few superscript callouts ("response.*" for
+    "response.2"), so a user is told why so few were found."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        name = ctypes.create_string_buffer(64)
+        flags = ctypes.c_int()
+        for index in range(min(textpage.count_chars(), 20)):
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 64, ctypes.byref(flags))
+            if OCR_FONT in name.value:
+                return True
+        return False
+    finally:
+        textpage.close()
 
 
 def _another_box(high: float, low: float, top: float, bottom: float) -> bool:
@@ -857,6 +888,7 @@ class PdfLines:
     scripts: dict[int, Scripts]  # by line number; lines without sub/superscripts are absent
     page_count: int
     boxes: dict[int, LineBox] = field(default_factory=dict)  # by line number: where it is printed
+    ocr: bool = False  # the text is an OCR engine's layer (see PdfText)
 
 
 def to_lines(pdf: PdfText) -> PdfLines:
@@ -896,6 +928,7 @@ def to_lines(pdf: PdfText) -> PdfLines:
         scripts=scripts,
         page_count=pdf.pages,
         boxes=boxes,
+        ocr=pdf.ocr,
     )
 
 

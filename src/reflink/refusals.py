@@ -25,6 +25,12 @@ ODF_TYPES = {
     "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .ppt before 2007
+# said of a PDF whose text is an OCR engine's layer (`pdf.PdfText.ocr`), with its callouts or
+# when none was found
+OCR_NOTE = (
+    'the PDF\'s text is an OCR layer, which reads few superscript callouts ("response.*" for '
+    '"response.2"): citations may be missing; the publisher\'s PDF, or its text, is better'
+)
 
 
 def office_document(data: bytes, name: str) -> str | None:
