@@ -498,3 +498,28 @@ def test_superscripts_marked_up_in_a_draft_are_read_as_superscripts() -> None:
     assert lines[-2].text == "Kinase fusions drive tumours.1 Inhibitors work.2,3 in 10⁶ cells"
     assert lines[-1].text == "and on 4 cm² of tissue.4-6 The end."
     assert lines[-2].raw.endswith("in 10^6 cells")  # the line as printed stays as it was
+
+
+def test_numbered_sections_after_the_introduction_are_headings() -> None:
+    """ "2 Material and Methods" reads like an author line ("Ada and Ben", capitalised names
+    around "and") and was taken for front matter; every numbered heading after it then broke
+    the count and stayed body text, glued to its section's first sentence. "4 Discussion"
+    under a running foot the page left in the text ("… 2022, 22, 4") is a heading too."""
+    prose = [PROSE] * 3 + ["The cohort was small and the design was cross-sectional."]
+    text = "\n".join(
+        ["An invented review of lichen growth", "Ada Moss, Ben Fern", "", "1 Introduction"]
+        + prose
+        + ["", "2 Material and Methods"]
+        + prose
+        + ["", "2.1 Ethical Requirements"]
+        + prose
+        + ["", "3 Results"]
+        + prose
+        + ["Journal of Invented Lichenology 2022, 22, 4", "4 Discussion"]
+        + prose
+    )
+    kinds = {line.text: line.kind for line in clean_text(text)}
+    for heading in ("1 Introduction", "2 Material and Methods", "2.1 Ethical Requirements"):
+        assert kinds[heading] == HEADING, heading
+    assert kinds["3 Results"] == HEADING and kinds["4 Discussion"] == HEADING
+    assert kinds["Ada Moss, Ben Fern"] == FRONT

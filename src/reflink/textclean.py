@@ -817,6 +817,8 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         early = index < max(first_heading, 60) and index < len(texts) // 3
         dateline = text[:1] in DATELINE_STARTS and DATELINE.match(text) is not None
         if early and (looks_like_author_line(text) or dateline):
+            if not dateline and "," not in text and _numbered_heading(text):
+                continue  # "2 Material and Methods": a numbered section, not "Ada and Ben"
             kinds[index] = FRONT
         elif dateline and YEAR.search(text) and len(text) < layout.typical_length:
             kinds[index] = FRONT  # "Received: 17 March 2021; Accepted: …" printed at the end
@@ -840,6 +842,14 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
         ):
             if {kinds[before], kinds[after]} & {FRONT, FURNITURE}:
                 kinds[index] = FURNITURE
+
+
+# a numbered heading's title this short reads as a title wherever it stands
+SHORT_HEADING_WORDS = 4
+
+
+def _numbered_heading(text: str) -> bool:
+    return _may_be_numbered_heading(text) and NUMBERED_HEADING.match(text) is not None
 
 
 def _previous_content(texts: list[str], kinds: list[str], index: int) -> str:
@@ -988,7 +998,13 @@ def mark_headings(
                 )
                 shaped = shaped and not INNER_SENTENCE_START.search(title)
             if fits and shaped and _wraps_a_sentence(texts, kinds, index):
-                fits = False
+                # a line above that ends in a number (a running foot's page, a table's cell)
+                # leaves no sentence open for the next section's number: "… 2022, 22, 4" +
+                # "4 Discussion"; "… in Supplementary Table" + "1. All of these" is one
+                fits = (
+                    _previous_content(texts, kinds, index)[-1:].isdigit()
+                    and len(title.split()) <= SHORT_HEADING_WORDS
+                )
             if fits and shaped:
                 runner = RUN_IN.match(text)
                 if (
