@@ -772,14 +772,7 @@ def looks_like_affiliation(text: str, layout: Layout) -> bool:
 def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> None:
     """Title block, author and affiliation lines, datelines → FRONT."""
     first_heading = next(
-        (
-            i
-            for i, t in enumerate(texts)
-            if not kinds[i]
-            and _may_be_numbered_heading(t)
-            and NUMBERED_HEADING.match(t)
-            and len(t) < 60
-        ),
+        (i for i, t in enumerate(texts) if not kinds[i] and _numbered_heading(t) and len(t) < 60),
         len(texts),
     )
     # "Received 23 April 2016, Accepted …" near the top: the title block ends there
