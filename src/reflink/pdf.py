@@ -212,9 +212,8 @@ def read_pdf(
             try:
                 page = document[number]
                 width, height = page.get_size()
-                fragments, rotated, in_list = _read_page(page, name, number + 1, in_list)
-                if number == 0:
-                    ocr = _ocr_layer(page)
+                fragments, rotated, in_list, page_ocr = _read_page(page, name, number + 1, in_list)
+                ocr = ocr or (number == 0 and page_ocr)
             except pdfium.PdfiumError as exc:
                 raise InputError(
                     f"{name}: page {number + 1} cannot be read (corrupt or truncated)"
@@ -244,9 +243,10 @@ def read_pdf(
 
 def _read_page(
     page, name: str, number: int, in_list: bool = False
-) -> tuple[list[_Fragment], int, bool]:
-    """One page → its fragments in stream order, the count of rotated characters dropped, and
-    whether the reference list has begun (on this page or an earlier one, `in_list`).
+) -> tuple[list[_Fragment], int, bool, bool]:
+    """One page → its fragments in stream order, the count of rotated characters dropped,
+    whether the reference list has begun (on this page or an earlier one, `in_list`), and
+    whether its text is an OCR engine's layer (`_ocr_font`).
 
     Every word's face is read only from the list's heading on: the journal's italics help to
     parse an entry, and a font query per word costs a fifth of the page's reading. Before it,
@@ -263,7 +263,7 @@ def _read_page(
                 f"{MAX_PAGE_CHARACTERS} a page of text has"
             )
         if count <= 0:
-            return [], 0, in_list
+            return [], 0, in_list, False
         text = textpage.get_text_range(0, count)
         if len(text) != count:  # one code point per character index, whatever the encoding
             text = "".join(
@@ -277,13 +277,9 @@ def _read_page(
         box_ref = ctypes.byref(box)
         loose_box = pdfium_c.FPDFText_GetLooseCharBox
         char_angle = pdfium_c.FPDFText_GetCharAngle
+        glyphs = _Glyphs(handle)
+        # where they follow each glyph's ink, boxes are made from the origin and font size
         glyph_boxes = _glyph_shaped_boxes(handle, text)
-        raised_ink = raised_glyph_reader(handle)
-        if glyph_boxes:  # each box is then made from the glyph's origin and its font's size
-            font_size = pdfium_c.FPDFText_GetFontSize
-            char_origin = pdfium_c.FPDFText_GetCharOrigin
-            origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-            origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
         fragments: list[_Fragment] = []
         chars: list[str] = []
         x0 = x1 = bottom = top = 0.0
@@ -320,28 +316,24 @@ def _read_page(
             if not loose_box(handle, i, box_ref):
                 continue
             if glyph_boxes:
-                em = font_size(handle, i)
+                em = glyphs.font_size(i)
                 # (a size PDFium reads before the text matrix scales it, "/F1 1 Tf", is no
                 # size text is printed in: the ink's box is then the better guess)
                 if em >= MIN_FONT_SIZE:
-                    char_origin(handle, i, origin_x_ref, origin_y_ref)
-                    box.bottom = origin_y.value + LOOSE_DESCENT * em
-                    box.top = origin_y.value + LOOSE_ASCENT * em
+                    baseline = glyphs.baseline(i)
+                    box.bottom = baseline + LOOSE_DESCENT * em
+                    box.top = baseline + LOOSE_ASCENT * em
             left, right, low, high = box.left, box.right, box.bottom, box.top
             if high - low <= 0.1:
                 continue
-            if ch in ASCII_DIGITS and (ink := raised_ink(i, high - low)):
+            if ch in ASCII_DIGITS and (ink := glyphs.raised_ink(i, high - low)):
                 # a superscript glyph of the font's own ("mutation¹" set with OpenType's sups,
                 # as Typst does): a body-size box on the baseline, its ink small and high; the
                 # ink's box is then the digit's, and the line reads it as raised
                 low, high = ink
             ch = HYPHENS.get(ch) or LIGATURES.get(ch) or ch
             other_box = bool(chars) and _another_box(high, low, top, bottom)
-            if (
-                ch.isalpha()
-                and (not chars or unknown_box or other_box)
-                and _ink_box_only(handle, i, box)
-            ):
+            if ch.isalpha() and (not chars or unknown_box or other_box) and glyphs.ink_only(i, box):
                 # PDFium knows no font box for this glyph ("fl" of a ligature glyph: 8 pt high
                 # in 12 pt text) and gives its ink: it takes its word's box, not a size of its own
                 if not chars:
@@ -379,7 +371,7 @@ def _read_page(
             chars.append(ch)
         if chars:
             fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count, face))
-        return fragments, rotated, in_list
+        return fragments, rotated, in_list, _ocr_font(handle, count)
     finally:
         textpage.close()
 
@@ -402,24 +394,45 @@ ASCII_DIGITS = frozenset("0123456789")
 RAISED_INK = 0.25
 
 
-def raised_glyph_reader(handle) -> Callable[[int, float], tuple[float, float] | None]:  # noqa: ANN001
-    """A test for one PDFium text page: is the digit at `index` a superscript glyph (its ink
-    well above the baseline, `height` its box's height)? Its ink's bottom and top if so."""
-    import pypdfium2.raw as pdfium_c
+class _Glyphs:
+    """One PDFium text page's glyph geometry beyond the loose box, read into one set of
+    buffers: the ink box, the origin on the baseline, the font size."""
 
-    left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))
-    ink_refs = tuple(map(ctypes.byref, (left, right, bottom, top)))
-    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
-    char_box, char_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
+    def __init__(self, handle) -> None:  # noqa: ANN001
+        import pypdfium2.raw as pdfium_c
 
-    def raised(index: int, height: float) -> tuple[float, float] | None:
-        char_box(handle, index, *ink_refs)
-        char_origin(handle, index, *origin_refs)
-        if bottom.value - origin_y.value > RAISED_INK * height:
-            return bottom.value, top.value
-        return None
+        self.handle = handle
+        self.left, self.right, self.bottom, self.top, self.x, self.y = (
+            ctypes.c_double() for _ in range(6)
+        )
+        self.ink_refs = tuple(map(ctypes.byref, (self.left, self.right, self.bottom, self.top)))
+        self.origin_refs = (ctypes.byref(self.x), ctypes.byref(self.y))
+        self.char_box = pdfium_c.FPDFText_GetCharBox
+        self.char_origin = pdfium_c.FPDFText_GetCharOrigin
+        self.char_size = pdfium_c.FPDFText_GetFontSize
 
-    return raised
+    def font_size(self, index: int) -> float:
+        return self.char_size(self.handle, index)
+
+    def baseline(self, index: int) -> float:
+        self.char_origin(self.handle, index, *self.origin_refs)
+        return self.y.value
+
+    def ink(self, index: int) -> tuple[float, float]:
+        """The bottom and top of the glyph's ink."""
+        self.char_box(self.handle, index, *self.ink_refs)
+        return self.bottom.value, self.top.value
+
+    def raised_ink(self, index: int, height: float) -> tuple[float, float] | None:
+        """The ink's bottom and top if the digit at `index` is a superscript glyph (its ink
+        well above the baseline, `height` its box's height), else None."""
+        bottom, top = self.ink(index)
+        return (bottom, top) if bottom - self.baseline(index) > RAISED_INK * height else None
+
+    def ink_only(self, index: int, loose) -> bool:  # noqa: ANN001
+        """Whether PDFium's loose box of a glyph is only its ink box (no font metrics known)."""
+        bottom, top = self.ink(index)
+        return abs(bottom - loose.bottom) < 0.01 and abs(top - loose.top) < 0.01
 
 
 def _glyph_shaped_boxes(handle, text: str, sample: int = 40) -> bool:  # noqa: ANN001
@@ -455,23 +468,19 @@ def _glyph_shaped_boxes(handle, text: str, sample: int = 40) -> bool:  # noqa: A
 OCR_FONT = b"GlyphLessFont"
 
 
-def _ocr_layer(page) -> bool:  # noqa: ANN001
-    """Whether a page's text is an OCR engine's layer: its first characters are set in
+def _ocr_font(handle, count: int) -> bool:  # noqa: ANN001
+    """Whether a text page is an OCR engine's layer: its first characters are set in
     tesseract's GlyphLessFont. OCR reads few superscript callouts ("response.*" for
     "response.2"), so a user is told why so few were found."""
     import pypdfium2.raw as pdfium_c
 
-    textpage = page.get_textpage()
-    try:
-        name = ctypes.create_string_buffer(64)
-        flags = ctypes.c_int()
-        for index in range(min(textpage.count_chars(), 20)):
-            pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 64, ctypes.byref(flags))
-            if OCR_FONT in name.value:
-                return True
-        return False
-    finally:
-        textpage.close()
+    name = ctypes.create_string_buffer(64)
+    flags = ctypes.c_int()
+    for index in range(min(count, 20)):
+        pdfium_c.FPDFText_GetFontInfo(handle, index, name, 64, ctypes.byref(flags))
+        if OCR_FONT in name.value:
+            return True
+    return False
 
 
 def _another_box(high: float, low: float, top: float, bottom: float) -> bool:
@@ -479,22 +488,6 @@ def _another_box(high: float, low: float, top: float, bottom: float) -> bool:
     (bottom..top): where a sub- or superscript begins."""
     size = top - bottom
     return abs((high + low) - (top + bottom)) > 0.3 * size or abs(high - low - size) > 0.1 * size
-
-
-def _ink_box_only(handle, index: int, loose) -> bool:
-    """Whether PDFium's loose box of a glyph is only its ink box (no font metrics known)."""
-    import pypdfium2.raw as pdfium_c
-
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium_c.FPDFText_GetCharBox(
-        handle,
-        index,
-        ctypes.byref(left),
-        ctypes.byref(right),
-        ctypes.byref(bottom),
-        ctypes.byref(top),
-    )
-    return abs(bottom.value - loose.bottom) < 0.01 and abs(top.value - loose.top) < 0.01
 
 
 # PDF font flags for an italic and a bold face; embedded fonts often leave them unset and say
