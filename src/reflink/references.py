@@ -452,6 +452,13 @@ def continues_link(previous: str, text: str) -> bool:
 IDENTIFIER_START = lazy(r"(?:doi|pmid|pmcid|https?:|www\.|available|accessed|\[)", re.I)
 
 
+def next_entry_starts(so_far: str, text: str) -> bool:
+    """Does line `text` open a new entry after an entry's text `so_far`? The entry is complete
+    (a year and a closing full stop) and the line opens with a capital, not with the DOI or
+    address that goes on closing it."""
+    return entry_is_complete(so_far) and text[:1].isupper() and not IDENTIFIER_START.match(text)
+
+
 def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: int) -> list[int]:
     """Indexes after the last label that still belong to the last entry."""
     taken = [start]
@@ -465,9 +472,7 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
         text = line.text.strip()
         if _past_the_list(line):
             break
-        so_far = " ".join(lines[i].text for i in taken)
-        continues_identifier = IDENTIFIER_START.match(text)
-        if entry_is_complete(so_far) and text[:1].isupper() and not continues_identifier:
+        if next_entry_starts(" ".join(lines[i].text for i in taken), text):
             break
         taken.append(index)
         index += 1
@@ -574,9 +579,10 @@ def pair_label_column(
         last = run == len(paired) - 1
         texts = list(after()) if last else list(pooled.lines[1:])
         before = paired[position - 1] if position > 0 else None
+        before_text = _entry_text(before) if before is not None else ""
         tail: list[Line] = []
-        if before is not None and not entry_is_complete(_entry_text(before)):
-            tail = _first_piece(texts, _entry_text(before))
+        if before is not None and not entry_is_complete(before_text):
+            tail = _first_piece(texts, before_text)
             texts = texts[len(tail) :]
         pieces = []
         while texts and not (last and len(pieces) == count):
@@ -605,13 +611,13 @@ def _entry_text(entry: EntryLines) -> str:
 
 
 def _first_piece(texts: Sequence[Line], so_far: str) -> list[Line]:
-    """The lines of `texts` up to where the entry begun with `so_far` ends: a year and a full
-    stop, then a line opening with a capital (the next entry's first author)."""
+    """The lines of `texts` up to where the entry begun with `so_far` ends
+    (`next_entry_starts`, the rule the list's last entry ends by)."""
     piece: list[Line] = []
     for line in texts:
         if piece or so_far:
             text = " ".join([so_far, *(taken.text for taken in piece)]).strip()
-            if entry_is_complete(text) and line.text.strip()[:1].isupper():
+            if next_entry_starts(text, line.text.strip()):
                 break
         piece.append(line)
     return piece
