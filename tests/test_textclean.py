@@ -13,6 +13,7 @@ from reflink.textclean import (
     clean_text,
     decode_text,
     find_dropped_ligatures,
+    find_list_heading,
     flatten_superscript_callouts,
     infer_ligatures,
     mend_hyphen,
@@ -523,3 +524,36 @@ def test_numbered_sections_after_the_introduction_are_headings() -> None:
         assert kinds[heading] == HEADING, heading
     assert kinds["3 Results"] == HEADING and kinds["4 Discussion"] == HEADING
     assert kinds["Ada Moss, Ben Fern"] == FRONT
+
+
+def test_a_short_paper_with_a_long_list_finds_its_list_heading() -> None:
+    """A letter of a page cites thirty works: "References" stands in the first third of the
+    text. The list was not known as one, so a book entry's "(Oxford University Press," read as
+    an affiliation and every entry's "Journal 12, 325–330 (2013)." as a running foot. Where
+    "1." follows the heading, the list begins there; a contents line does not begin one."""
+    body = ["Kinase fusions drive tumours in a small share of patients with lung cancer.1"] * 8
+    entries = []
+    for number in range(1, 31):
+        entries += [f"{number}.", ""]
+        if number % 7:
+            entries += [
+                f"Okafor, A. & Tanaka, B. Tumour response number {number} to kinase inhibitors.",
+                f"Clinical Cancer Research {number}, {100 + number}–{120 + number} (2013).",
+            ]
+        else:
+            entries += [
+                f"Haddad, I. Patients Resistance Patients Toxicity Inhibitor Brain {number}."
+                " (Oxford University Press,",
+                "Oxford, 2020).",
+            ]
+        entries.append("")
+    text = ["A short letter on kinases", "", *body, "", "References", *entries]
+    lines = clean_text("\n".join(text))
+    kinds = {line.kind for line in lines if line.text.startswith(("Clinical", "Haddad", "Oxford"))}
+    assert kinds == {BODY}
+    # no list heading at all: the contents' "References" begins nothing
+    contents = ["Contents", "1 Introduction", "2 Methods", "References", "1 Appendix", ""]
+    texts = ["A long review", "", *contents, *body * 4]
+    assert find_list_heading(texts, [""] * len(texts)) == len(texts)
+    texts = ["A short letter", "", *body, "", "References", "[1] Okafor A, Tanaka B.", *body * 4]
+    assert find_list_heading(texts, [""] * len(texts)) == len(body) + 3

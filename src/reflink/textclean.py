@@ -387,6 +387,9 @@ EMAIL = lazy(r"(?<!\S)\S+@\S+\.\w+")
 YEAR = lazy(rf"\b{PRINTED_YEAR}\b")
 # "104 https://…": a numbered reference entry, whose repeated shape is no running head
 ENTRY_NUMBER = lazy(r"^\[?\d{1,3}[.\]]?\s+\S")
+# "1.", "[1] …", "1. Okafor, A.", "1 Okafor AB,": the label of a list's first entry (not
+# "1 Introduction", a contents line)
+FIRST_LIST_LABEL = lazy(r"\s*(?:\[1\]|1[.)]?$|1[.)]?\s+[^\W\d][\w'’-]*(?:,|\s+[A-Z]{1,3}\b))")
 # "1234567890():,;" : a publisher's invisible checksum line
 NO_WORDS = lazy(r"^[^A-Za-z]*$")
 # "1. Introduction", "2.1 Metastasis in the CNS", "2.1.1 Leptomeningeal …", "III. RESULTS"
@@ -658,14 +661,7 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
     Without `by_repetition` lines repeated across pages are left alone (a PDF's positions
     decide those: a subsection opening two pages with the same words is no running head).
     """
-    list_start = next(
-        (
-            i
-            for i in range(len(texts) - 1, len(texts) // 3, -1)
-            if REFERENCE_HEADING.match(texts[i])
-        ),
-        len(texts),
-    )
+    list_start = find_list_heading(texts, kinds)
     shapes, shaped = _shapes(texts)
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
@@ -711,6 +707,19 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
             kinds[index] = FURNITURE
 
 
+def find_list_heading(texts: list[str], kinds: list[str]) -> int:
+    """Index of the reference list's heading: the last "References" line (len(texts) if none)."""
+    for index in range(len(texts) - 1, -1, -1):
+        if kinds[index] or not REFERENCE_HEADING.match(texts[index]):
+            continue
+        # in the first third, "References" may be a contents line; a short paper with a long
+        # list is known by the list's first label right under the heading
+        following = next((t for t in texts[index + 1 : index + 4] if t.strip()), "")
+        if index > len(texts) // 3 or FIRST_LIST_LABEL.match(following):
+            return index
+    return len(texts)
+
+
 def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
     """Column width, where running text starts, and where the reference list starts."""
     lengths = sorted(len(t) for t, k in zip(texts, kinds, strict=True) if not k and len(t) >= 20)
@@ -726,12 +735,11 @@ def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
             # "Introduction" before any "Abstract": the body has begun, and a later "ABSTRACT"
             # is a row of a table or a checklist ("TITLE … ABSTRACT … Structured summary")
             break
-    reference_start = len(texts)
-    for index in range(len(texts) - 1, len(texts) // 3, -1):
-        if not kinds[index] and REFERENCE_HEADING.match(texts[index]):
-            reference_start = index
-            break
-    return Layout(typical_length=typical, body_start=body_start, reference_start=reference_start)
+    return Layout(
+        typical_length=typical,
+        body_start=body_start,
+        reference_start=find_list_heading(texts, kinds),
+    )
 
 
 def looks_like_author_line(text: str) -> bool:
