@@ -1184,6 +1184,23 @@ def test_a_column_of_labels_printed_apart_from_its_entries_is_paired_with_them()
         assert (read[n].year, read[n].volume) == (2000 + n, str(n))
 
 
+def test_a_whole_list_printed_as_a_column_of_labels_is_read() -> None:
+    """A LaTeX list with hanging labels (pandoc's CSL output) reaches pdftotext as a page's
+    labels ("1." … "12.", one a line), then the twelve entries without them. No label but
+    the last finds a year before the next label, so the list went unseen ("no reference list
+    found"); the labels of such a column share the evidence its last label finds."""
+    entry = "{name}. Kinase fusions in invented tumours {n}. J Fake Oncol {year};{n}:100-9."
+    names = ["Okafor AB, Lind C", "Moreau D", "Haddad E, Rossi F", "Nguyen G", "Chen H"] * 3
+    printed = [entry.format(name=name, n=n, year=1990 + n) for n, name in enumerate(names, 1)]
+    text = "\n".join(["References", *(f"{n}." for n in range(1, 13)), "", *printed[:12]])
+    references, _ = parse_references(lines_of(text))
+    read = by_number(references)
+    assert sorted(read) == list(range(1, 13))
+    for n in range(1, 13):
+        assert read[n].authors[0] == names[n - 1].split(",")[0]
+        assert (read[n].year, read[n].volume, read[n].pages) == (1990 + n, str(n), "100-109")
+
+
 def test_a_vertical_watermark_of_short_lines_is_still_dropped() -> None:
     """Short lines in a row that do not count up, a watermark printed a few letters a line,
     stay out of the list (the label column above is the one exception)."""

@@ -228,6 +228,29 @@ def plausible(
     return False
 
 
+def share_column_evidence(
+    lines: Sequence[Line], labels: Sequence[Label], evidence: list[bool]
+) -> None:
+    """Labels printed as a column of their own ("1." … "17.", then the entries' text) find
+    nothing in their windows but the next label; the run's last label finds the entries. Each
+    label of such a run takes the evidence of the run's last (`pair_label_column` then gives
+    each its entry)."""
+    end = len(labels) - 1
+    while end > 0:
+        start = end
+        while (
+            start > 0
+            and labels[start - 1].index == labels[start].index - 1
+            and labels[start - 1].number == labels[start].number - 1
+            and _bare_label(lines[labels[start - 1].index]) == labels[start - 1].number
+        ):
+            start -= 1
+        if end - start + 1 >= MIN_LABEL_COLUMN:
+            for position in range(start, end):
+                evidence[position] = evidence[end]
+        end = start - 1
+
+
 def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) -> list[Label]:
     """The run of labels numbered upwards (small gaps allowed) that explains most lines.
 
@@ -489,6 +512,7 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
         plausible(lines, label, seen, next_label)
         for label, next_label in zip(labels, following, strict=True)
     ]
+    share_column_evidence(lines, labels, evidence)
     # "1 Introduction", "2 Methods": numbered, but no entry of a list prints no year at all
     chain = best_chain(labels, [1.0 if ok else 0.1 for ok in evidence])
     if not chain or (len(chain) < 2 and not _after_heading(lines, chain[0].index)):
