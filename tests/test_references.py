@@ -1201,6 +1201,50 @@ def test_a_whole_list_printed_as_a_column_of_labels_is_read() -> None:
         assert (read[n].year, read[n].volume, read[n].pages) == (1990 + n, str(n), "100-109")
 
 
+def test_a_column_of_labels_over_entries_without_a_closing_full_stop() -> None:
+    """Some styles end an entry with its year and no full stop ("J Fake Oncol 31: 664–682,
+    2008"), and print a book without its year ("Berlin, Springer"). The column's text was
+    never cut into its entries; it is cut where a line opens with names after an entry's
+    text, when that gives exactly one piece a label. A long list of names wrapped onto a
+    second line ("Chen G, et al: …") is not cut."""
+    printed = [
+        "Okafor A, Lind C: Kinase fusions in invented tumours. J Fake Oncol 31: 664–682, 2008",
+        "Moreau D: Tumour response in an invented cohort. Berlin, Springer",
+        "Haddad E, Rossi F, Nguyen G, Chen H, Silva I, Tanaka J, Alvarez K, Fischer L,",
+        "Lind M, et al: Resistance to kinase inhibitors. Fake Cancer Res 12: 1–9, 2011",
+        "Nguyen G: Brain metastases and the blood-brain barrier in invented tumours. J Fake",
+        "Oncol 7: 100–109, 2015",
+    ]
+    text = "\n".join(["References", "1.", "2.", "3.", "4.", "", *printed])
+    references, _ = parse_references(lines_of(text))
+    read = by_number(references)
+    first_authors = [read[n].authors[0] for n in (1, 2, 3, 4)]
+    assert first_authors == ["Okafor A", "Moreau D", "Haddad E", "Nguyen G"]
+    assert [read[n].year for n in (1, 2, 3, 4)] == [2008, None, 2011, 2015]
+    assert read[3].authors[-1] == "Lind M" and read[4].volume == "7"
+
+
+def test_a_year_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
+    """ "… Clin Fake Res 55: 576–595," + "2016": lone years counting up a few lines apart
+    read as page numbers and were dropped, and the entry lost its year. After an entry's
+    comma a year is the entry's; a page number after a finished entry is still dropped."""
+    text = "\n".join(
+        [
+            "References",
+            "1. Okafor A, Lind C: Kinase fusions in invented tumours. Clin Fake Res 55: 576–595,",
+            "2016",
+            "2. Moreau D: Tumour response in an invented cohort. J Fake Oncol 31: 664–682, 2008.",
+            "2017",
+            "3. Haddad E: Resistance to kinase inhibitors. Fake Cancer Res 12: 1–9,",
+            "2018",
+        ]
+    )
+    references, _ = parse_references(lines_of(text, furniture=("2016", "2017", "2018")))
+    read = by_number(references)
+    assert [read[n].year for n in (1, 2, 3)] == [2016, 2008, 2018]
+    assert "2017" not in read[2].raw
+
+
 def test_a_vertical_watermark_of_short_lines_is_still_dropped() -> None:
     """Short lines in a row that do not count up, a watermark printed a few letters a line,
     stay out of the list (the label column above is the one exception)."""

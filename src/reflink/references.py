@@ -388,7 +388,19 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
                 dropped.add(index)
         elif PAGE_NUMBER.match(text) or key in outside:
             dropped.add(index)
+        if index in dropped and index > first and _wrapped_year(lines[index - 1].text, text):
+            dropped.discard(index)
     return dropped
+
+
+WRAPPED_YEAR = lazy(rf"\s*{PRINTED_YEAR}\.?\s*")
+
+
+def _wrapped_year(before: str, text: str) -> bool:
+    """ "… Research 55: 576–595," + "2016": an entry's year wrapped onto a line of its own.
+    Lone years a few lines apart count up like page numbers; after the comma that leaves an
+    entry's source unfinished, a year is the entry's."""
+    return before.rstrip()[-1:] in (",", ";") and WRAPPED_YEAR.fullmatch(text) is not None
 
 
 # --- 2. splitting entries ------------------------------------------------------------------
@@ -604,18 +616,15 @@ def pair_label_column(
         texts = list(after()) if last else list(pooled.lines[1:])
         before = paired[position - 1] if position > 0 else None
         before_text = _entry_text(before) if before is not None else ""
-        tail: list[Line] = []
-        if before is not None and not entry_is_complete(before_text):
-            tail = _first_piece(texts, before_text)
-            texts = texts[len(tail) :]
-        pieces = []
-        while texts and not (last and len(pieces) == count):
-            piece = _first_piece(texts, "")
-            pieces.append(piece)
-            texts = texts[len(piece) :]
-        if len(pieces) != count or not entry_is_complete(" ".join(x.text for x in pieces[-1])):
+        # entries that end without a full stop ("… 31: 664–682, 2008") are cut where a line
+        # opens with names after an entry's text, if that makes exactly as many
+        cut = _cut_column(texts, before_text, count, last, next_entry_starts) or _cut_column(
+            texts, before_text, count, last, _names_after_entry
+        )
+        if cut is None:
             position = run + 1
             continue
+        tail, pieces = cut
         if tail and before is not None:
             paired[position - 1] = replace(before, lines=(*before.lines, *tail))
         for offset, piece in enumerate(pieces):
@@ -634,17 +643,75 @@ def _entry_text(entry: EntryLines) -> str:
     return " ".join([entry.lines[0].text[entry.offset :], *(line.text for line in entry.lines[1:])])
 
 
-def _first_piece(texts: Sequence[Line], so_far: str) -> list[Line]:
+def _cut_column(
+    texts: Sequence[Line],
+    before_text: str,
+    count: int,
+    last: bool,
+    ends: Callable[[str, str], bool],
+) -> tuple[list[Line], list[list[Line]]] | None:
+    """A column's pooled `texts` cut by `ends`: the lines that finish the entry before the
+    column (`before_text`, cut by the page), then one piece for each of `count` labels; None
+    unless the pieces are exactly as many."""
+    tail: list[Line] = []
+    if before_text and not entry_is_complete(before_text):
+        tail = _first_piece(texts, before_text, ends)
+        texts = texts[len(tail) :]
+    pieces = _pieces(texts, count, last, ends)
+    if len(pieces) != count:
+        return None
+    if ends is next_entry_starts and not entry_is_complete(" ".join(x.text for x in pieces[-1])):
+        return None
+    return tail, pieces
+
+
+def _pieces(
+    texts: Sequence[Line], count: int, last: bool, ends: Callable[[str, str], bool]
+) -> list[list[Line]]:
+    """`texts` cut into entries where `ends` says the next one opens (at most `count` when
+    the run ends the list, whose lines run on past its entries)."""
+    pieces = []
+    while texts and not (last and len(pieces) == count):
+        piece = _first_piece(texts, "", ends)
+        pieces.append(piece)
+        texts = texts[len(piece) :]
+    return pieces
+
+
+def _first_piece(
+    texts: Sequence[Line], so_far: str, ends: Callable[[str, str], bool] | None = None
+) -> list[Line]:
     """The lines of `texts` up to where the entry begun with `so_far` ends
-    (`next_entry_starts`, the rule the list's last entry ends by)."""
+    (`next_entry_starts`, the rule the list's last entry ends by, unless `ends` is given)."""
+    ends = ends or next_entry_starts
     piece: list[Line] = []
     for line in texts:
         if piece or so_far:
             text = " ".join([so_far, *(taken.text for taken in piece)]).strip()
-            if next_entry_starts(text, line.text.strip()):
+            if ends(text, line.text.strip()):
                 break
         piece.append(line)
     return piece
+
+
+# "Okafor AB, …", "Okafor A: …", "Okafor, A. …", "A. B. Okafor, …": a line opening with a name
+NAMES_OPENING = lazy(
+    r"(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? [A-Z]{1,3}[,.:]"
+    r"|[A-Z][\w'’\-]+, [A-Z]\.|(?:[A-Z]\. ?){1,3}[A-Z][\w'’\-]+,)"
+)
+
+
+def _names_after_entry(so_far: str, text: str) -> bool:
+    """A line opening with names after an entry's year, or after its title has begun ("…
+    Berlin, Springer": a book printed without its year); not the next line of a long list
+    of names ("Okafor A, …, Tanaka F," + "Chen G, et al: …")."""
+    if NAMES_OPENING.match(text) is None or so_far[-1:] == ",":
+        return False
+    return YEAR_WORD.search(so_far) is not None or TITLE_BEGUN.search(so_far) is not None
+
+
+# "Moreau D: Tumour…", "Moreau D. Tumour…": the names are over and the title has begun
+TITLE_BEGUN = lazy(r"[.:] [A-Z]")
 
 
 def _after_heading(lines: Sequence[Line], index: int) -> bool:
