@@ -858,3 +858,18 @@ def test_a_spaced_list_that_closes_its_clause_where_callouts_are_glued_is_cited(
         (10,),
         (11,),
     ]
+
+
+def test_a_raised_parenthesis_flattened_onto_its_word_is_a_callout() -> None:
+    """Rhinology's and other styles raise "(1–4)" after the word; the text route reads
+    "survival(1–4) ." and a parenthesis glued to a word was never a callout, so the document
+    had none ("no citation markers found"). It is one now, weaker than a spaced one; a
+    fragment of a peptide glued to its acronym ("PACAP(1-3)") and a statistic ("t(24) =
+    2.1") are not."""
+    body = (
+        "Kinase fusions drive a small share of invented lung tumours(1–3) . Most respond "
+        "to inhibitors of the kinase(4) . Sequences of PACAP(1-3) and of the receptor were "
+        "aligned, and the groups differed, t(24) = 2.1. Resistance arises within a year(5,6) ."
+    )
+    doc = parse_document(nature_review(body, 6))
+    assert [marker.numbers for marker in doc.markers] == [(1, 2, 3), (4,), (5, 6)]

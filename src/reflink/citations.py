@@ -76,11 +76,12 @@ ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 BRACKET = lazy(rf"\[(\s*{ITEM}(?:(?:\s*[,;]\s*|\s+and\s+){ITEM})*\s*)\]")
 # IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
 BRACKET_RANGE = lazy(rf"\[\s*(\d{{1,4}})\s*\]\s?{ANY_DASH}\s?\[\s*(\d{{1,4}})\s*\]")
-# "(12)" after a space; not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide.
+# "(12)" after a space or glued to a word ("survival(1–4)", a raised parenthesis flattened);
+# not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide.
 # Look-behinds in this module follow the first character they guard ("\((?<!…\()" for
 # "(?<!…)\("): a pattern that starts with a character lets re skip to it instead of trying every
 # position of the passage (same matches, several times faster).
-PAREN = lazy(rf"\((?<!(?:\w|{ANY_DASH})\()({ENCLOSED_LIST})\)")
+PAREN = lazy(rf"\((?<!(?:[\d_]|{ANY_DASH})\()({ENCLOSED_LIST})\)")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
@@ -290,6 +291,12 @@ WEIGHTS: dict[str, float] = {
     # "r (25) = −.275", "agreement (1–7)", "three (3) breaks": degrees of freedom, a rating
     # scale, a count in digits after its word; as sure as a label word
     "paren:statistic-scale-or-count": -3.0,
+    # "survival(1–4) .": a raised parenthesis flattened onto its word; but "t(24)", "Kd(2)"
+    # print a symbol's argument the same way. Below the parenthesis's own weight, so such a
+    # number needs the order of the document's callouts
+    "paren:glued-to-word": -0.5,
+    # "PACAP(1-27)", "GLP(7-36)": a fragment of a peptide or protein; as sure as a label word
+    "paren:glued-to-acronym": -3.0,
     # "kinase (2)." / "(2), while": punctuation right after it closes the clause it cites. A
     # label opens its item ("(1) binding, (2) cleavage"); no weight of its own, but a run
     # counting up whose every number closes a clause is no list of labels (`_label_runs`)
@@ -763,6 +770,10 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         elif family == PARENTHESISED and token in EQUATION_LEADS:
             if not CITING_LEAD.search(text, max(0, match.start() - 20), match.start()):
                 found.append(evidence("paren:after-equation-lead"))
+        if family == PARENTHESISED and text[match.start() - 1 : match.start()].isalpha():
+            word = _token_before(text, match.start()).strip()
+            glued = "paren:glued-to-acronym" if word.isupper() else "paren:glued-to-word"
+            found.append(evidence(glued))
         if family == PARENTHESISED and _paren_not_a_callout(text, match, token):
             found.append(evidence("paren:statistic-scale-or-count"))
         if text[match.end() : match.end() + 1] in CLAUSE_ENDS:
