@@ -568,6 +568,27 @@ def test_superscript_glyphs_of_the_font_are_read_as_raised() -> None:
     assert all(counted.text[start:end] not in ("12", "40") for start, end in raised)
 
 
+def test_a_latex_list_with_labels_at_the_right_columns_edge_is_read() -> None:
+    """pandoc's CSL output through pdflatex in two columns: the list's labels sit at the
+    right column's edge and its entries a label's width in, a strip wider than the gutter
+    that microtype's protrusion narrows. Entries 1–18 were lost (their labels read as the
+    left column's) and 52 callouts linked 19; entry 8's first line, beside a paragraph's
+    last line "cohort.", was taken with it for a table's row."""
+    from reflink.ingest import parse_source, read_document
+
+    source = read_document(FIXTURES / "pandoc-latex-hanging-labels.pdf")
+    doc = parse_source(source)
+    assert [ref.number for ref in doc.references] == list(range(1, 31))
+    read = {ref.number: ref for ref in doc.references}
+    assert (read[1].authors[0], read[1].year, read[1].volume) == ("Silva, E.", 2016, "19")
+    assert (read[8].authors[0], read[8].year, read[8].volume) == ("Chen, D.", 2002, "56")
+    assert (read[16].authors[0], read[16].year, read[16].volume) == ("Chen, F.", 1995, "26")
+    assert sum(len(marker.numbers) for marker in doc.markers) == 52
+    assert not any(
+        line.text.startswith("cohort.") and "Chen" in line.text for line in source.pdf.lines
+    )
+
+
 def _as_ocr_layer(path: Path) -> Path:
     """The PDF with its font renamed to tesseract's GlyphLessFont, as ocrmypdf's output names
     the font of its invisible text layer (PDFium rebuilds the offsets the longer name moves)."""
@@ -597,3 +618,67 @@ def test_a_pdf_whose_text_is_an_ocr_layer_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no citation markers found; the PDF's text is an OCR layer" in result.output
     assert "Traceback" not in result.output
+
+
+def _ending_at(edge: float, text: str, size: float = 10.0) -> tuple[float, str]:
+    """The x that makes `text` (Helvetica) end at `edge`: a justified line's last word."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Helvetica", size=size)
+    return edge - pdf.get_string_width(text), text
+
+
+def test_a_list_whose_labels_hang_into_a_narrow_gutter_is_read_by_column(tmp_path: Path) -> None:
+    """LaTeX's two columns are one em apart, and with microtype a line's last hyphen or full
+    stop stands out into the gap; a list in the right column sets its labels at the column's
+    edge and its entries a label's width in. The strip between labels and entries, wider and
+    as empty the page down, was taken for the gutter: the labels joined the left column's
+    lines ("… growth on rocks. 4."), and a left line reaching its edge joined the right
+    column's line beside it ("… pa- apy …")."""
+    page = Page()
+    ends = ["a-", "rocks.", "stone,", "moss", "pa-"]
+    body = [f"Left line {n} of moss growth on granite boulders, {ends[n % 5]}" for n in range(48)]
+    for n in range(8, 48, 8):
+        body[n] = "cohort."  # a paragraph's last line, beside a label
+    for n, text in enumerate(body):
+        # justified lines end at 290; some stand out by a hyphen's width (microtype)
+        x, _ = _ending_at(290 + (4 if n % 3 == 0 else 0), text)
+        page.add(60 if text == "cohort." else x, 60 + 13 * n, text)
+    y = 60
+    for n in range(1, 17):
+        page.add(300, y, f"{n}.")
+        page.add(324, y, f"Moss{n} A, Fern B. Lichen growth study")
+        page.add(324, y + 13, f"number {n}. J Invented Res. (2001) [{n}]:1-9.")
+        y += 2 * 13
+    path = write_pdf(tmp_path / "columns.pdf", [page])
+    texts = [line.text for line in read_pdf(path.read_bytes()).lines]
+    assert texts[:48] == body
+    assert texts[48:51] == [
+        "1.   Moss1 A, Fern B. Lichen growth study",  # the label's indent, as a cell's gap
+        "number 1. J Invented Res. (2001) [1]:1-9.",
+        "2.   Moss2 A, Fern B. Lichen growth study",
+    ]
+    assert len(texts) == 48 + 32
+
+
+def test_a_full_width_line_whose_sentence_break_falls_at_the_gutter_stays_whole(
+    tmp_path: Path,
+) -> None:
+    """Two column lines that reach the columns' edges are two lines however close; a line of
+    a full-width paragraph above the columns may break its sentence just there ("… nature."
+    at the left column's edge, "Furthermore, …" at the right one's), and stays one line:
+    the lines above and below it cross the gutter."""
+    page = Page()
+    wide = "The abstract runs across the whole page above both columns of the article here and"
+    page.add(60, 60, wide).add(60, 86, wide)
+    x, left = _ending_at(297, "this flat path by incorporating its non-gradient nature.")
+    page.add(x, 73, left).add(304, 73, "Furthermore, we illustrate the landscape.")
+    for n in range(40):
+        _, text = _ending_at(290, f"Left column line {n} of moss on granite.")
+        page.add(_ending_at(290, text)[0], 120 + 13 * n, text)
+        page.add(304, 120 + 13 * n, f"Right column line {n} of fern spores.")
+    path = write_pdf(tmp_path / "columns.pdf", [page])
+    texts = [line.text for line in read_pdf(path.read_bytes()).lines]
+    assert texts[1] == f"{left} Furthermore, we illustrate the landscape."
+    assert texts[3] == "Left column line 0 of moss on granite."

@@ -79,6 +79,7 @@ SAME_LINE_OVERLAP = 0.5  # vertical overlap (of the smaller box) that puts a fra
 SCRIPT_SIZE = 0.88  # a fragment this much smaller than its line's body …
 SCRIPT_SHIFT = 0.12  # … with its centre this far above or below the body's: raised / lowered
 MERGE_GAP = 1.0  # left and right column lines this close, on one baseline, are one wide line
+COLUMN_GAP = 0.45  # … unless wider than a word space and at the columns' edges
 
 
 @dataclass(frozen=True)
@@ -568,7 +569,49 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
     x = best[1]
     low = max((x1 for x0, x1 in segments if x1 <= x), default=x)
     high = min((x0 for x0, x1 in segments if x0 >= x and x0 - x < 0.2 * width), default=x)
-    return (low + high) / 2 if low < high else x
+    gutter = (low + high) / 2 if low < high else x
+    return _left_of_hanging_labels(fragments, gutter, width)
+
+
+# "14.", "[14]": a list label alone in its fragment
+LABEL_FRAGMENT = re.compile(r"\[\d{1,3}\]|\d{1,3}\.")
+
+
+def _left_of_hanging_labels(fragments: Sequence[_Fragment], gutter: float, width: float) -> float:
+    """The gutter left of a right column's list labels that hang out of its text.
+
+    LaTeX sets a list's labels at the column's edge and its entries a label's width in: that
+    strip is wider than LaTeX's narrow gutter (one em), and empty the page down when the list
+    fills the right column, so it was taken for the gutter and the labels joined the left
+    column's lines ("… 476–486 14."). Labels aligned just left of the strip, with empty space
+    between them and the left column, put the gutter before them."""
+    near = [
+        f
+        for f in fragments
+        if gutter - 0.08 * width < f.x0
+        and f.x1 < gutter
+        and LABEL_FRAGMENT.fullmatch(f.text.strip())
+    ]
+    if len(near) < 3:
+        return gutter
+    edge = Counter(round(f.x0) for f in near).most_common(1)[0][0]
+    aligned = [f for f in fragments if abs(f.x0 - edge) <= 1.5]
+    labels = [f for f in aligned if LABEL_FRAGMENT.fullmatch(f.text.strip())]
+    if len(labels) < 3 or len(labels) < 0.8 * len(aligned):
+        return gutter
+    left_edge = min(f.x0 for f in labels)
+    low = max(
+        (f.x1 for f in fragments if f.x1 <= left_edge and f.x1 > left_edge - 0.05 * width),
+        default=None,
+    )
+    if low is None:
+        return gutter
+    new = (low + left_edge) / 2
+    # as empty as the strip it replaces (a full-width title may cross both)
+    crossing = sum(f.x0 < new < f.x1 for f in fragments)
+    if crossing > max(2, sum(f.x0 < gutter < f.x1 for f in fragments)):
+        return gutter
+    return new
 
 
 def group_lines(fragments: Sequence[_Fragment]) -> list[_Band]:
@@ -709,9 +752,26 @@ def layout_page(
     # halves is measured in the page's usual core height at the most, so that two column lines
     # a narrow gutter apart (LaTeX's, one em) stay apart
     usual = _usual_size(left_bands + right_bands + wide_bands)
+    # the columns' inner edges: a left line that reaches its column's edge and a right line
+    # that starts at its column's are two column lines, however close ("… trial pa-" with
+    # microtype's hyphen out in the gutter, beside "apy dose …"; "… (2001)." overfull,
+    # beside "16. Chen, F.: …")
+    left_edge = _percentile([b.x1 for b in left_bands], 0.5)  # justified lines end there
+    right_edge = _percentile([b.x0 for b in right_bands], 0.05)
+    # … but not inside a full-width paragraph, whose lines above and below cross the gutter
+    # (". Furthermore": a sentence's wide space may fall just there)
+    spanning = [b.core_bottom for b in wide_bands]
     for band in list(left_bands):
         size = min(band.core_top - band.core_bottom, usual)
         partner = _same_baseline(band, right_bands + wide_bands, size)
+        if (
+            partner in right_bands
+            and band.x1 >= left_edge - 0.5 * size
+            and partner.x0 <= right_edge + 0.2 * size
+            and partner.x0 - band.x1 > COLUMN_GAP * size
+            and not any(abs(bottom - band.core_bottom) < 2.5 * size for bottom in spanning)
+        ):
+            partner = None
         if partner is not None:
             for fragment in band.fragments:
                 partner.add(fragment)
@@ -793,6 +853,7 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
                 abs(partner.core_bottom - band.core_bottom) < 0.2 * size
                 and abs((partner.core_top - partner.core_bottom) - size) < 0.1 * size
                 and not right_edge - 0.3 * size <= partner.x0 <= right_edge + 2.5 * body
+                and not _opens_with_label(partner)
             ):
                 for fragment in partner.fragments:
                     band.add(fragment)
@@ -806,6 +867,22 @@ def _usual_size(bands: Sequence[_Band]) -> float:
     for band in bands:
         sizes[round(band.core_top - band.core_bottom, 1)] += len(band.fragments)
     return max(sizes, key=lambda size: (sizes[size], size)) if sizes else math.inf
+
+
+def _opens_with_label(band: _Band) -> bool:
+    """ "8. Chen, D., …": a list's entry, not a table row's right cells. (A list's lines set
+    the page's usual size: "(2016)" makes a line's core taller, so the body's shorter
+    lines beside it read as a table's small print.)"""
+    first = min(band.fragments, key=lambda f: f.x0)
+    return LABEL_FRAGMENT.fullmatch(first.text.strip()) is not None
+
+
+def _percentile(values: Sequence[float], share: float) -> float:
+    """The value `share` of the way up `values` (nan for none: no comparison holds)."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def _same_baseline(band: _Band, others: Sequence[_Band], size: float) -> _Band | None:
