@@ -1304,3 +1304,46 @@ def test_biblatex_names_in_full_before_a_quoted_title_are_names() -> None:
     assert not [p for p in problems if "unsure" in p.message]
     # biblatex lets a DOI break after "10.", and the glyphs come apart: "10 . 1000/…"
     assert (second.doi, second.pages, second.volume) == ("10.1000/fake.2023.3", "619–630", "65")
+
+
+@pytest.mark.parametrize(
+    ("printed", "publisher"),
+    [
+        pytest.param(
+            "Moreau, C., Tanaka, H.: Kinase fusions in invented tumours. Elsevier, Amsterdam "
+            "(2004)",
+            "Elsevier",
+            id="springer",
+        ),
+        pytest.param(
+            "Moreau, C. & Tanaka, H. Kinase fusions in invented tumours (Oxford University "
+            "Press, Oxford, 2004).",
+            "Oxford University Press",
+            id="nature",
+        ),
+        pytest.param(
+            "Moreau C, Tanaka H (2004) Kinase fusions in invented tumours. Wiley, Hoboken",
+            "Wiley",
+            id="author-year-numbered",
+        ),
+    ],
+)
+def test_a_book_title_gives_up_its_publisher_and_place(printed: str, publisher: str) -> None:
+    """Springer's and Nature's CSL styles print a book as "Title. Publisher, Place (Year)" or
+    "Title (Publisher, Place, Year)": the title kept the publisher and place, and the entry
+    was no book. A tail with a publisher's word is the publisher. ("in invented" made the
+    entry a chapter: "ed", the end of a word, read as "(ed.)".)"""
+    text = "\n".join(
+        [
+            "References",
+            f"1. {printed}",
+            "2. Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+        ]
+    )
+    book = by_number(parse_references(lines_of(text))[0])[1]
+    assert (book.title, book.journal, book.year, book.kind) == (
+        "Kinase fusions in invented tumours",
+        publisher,
+        2004,
+        "book",
+    )

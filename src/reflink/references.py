@@ -1598,9 +1598,45 @@ def _copy(source: Draft, target: Draft) -> None:
 EDITED_BOOK = lazy(
     r"\bIn:\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)", re.I
 )
-CHAPTER = lazy(r"\bin:?\s+.*\(?eds?\.?\)?|\bchapter\b", re.I)
+# "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
+CHAPTER = lazy(r"\bin:?\s+.*\(?\beds?\b\.?\)?|\bchapter\b", re.I)
 THESIS = lazy(r"\b(?:thesis|dissertation)\b")
 BOOK = lazy(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", re.I)
+
+
+# A book's publisher and place: "… lung. Elsevier, Amsterdam", "… lung (Oxford University
+# Press, Oxford": a few capitalised words, one a publisher's, then the place after a comma
+PUBLISHER_AND_PLACE = (
+    r"(?:\.\s+|\s+\()(?P<publisher>(?:[A-Z][\w&'’-]*\.?\s?){1,5}),\s*"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})"
+)
+# … ending a title ("Title. Elsevier, Amsterdam"), or before the year in the entry
+PUBLISHER_TAIL = lazy(PUBLISHER_AND_PLACE + r"\)?\s*$")
+PUBLISHER_BEFORE_YEAR = lazy(PUBLISHER_AND_PLACE + rf"(?:,\s*|\s*\(){PRINTED_YEAR}")
+PUBLISHER_WORD = lazy(
+    r"\b(?:Press|Publishers?|Publishing|Verlag|Elsevier|Springer|Wiley|Blackwell|Academic|"
+    r"Saunders|Mosby|Lippincott|Thieme|Karger|CRC|McGraw|Routledge|Sage|Francis|Books|Inc|Ltd|"
+    r"LLC|GmbH)\b"
+)
+
+
+def split_publisher(draft: Draft, raw: str) -> None:
+    """ "Title. Elsevier, Amsterdam (2004)" (Springer's styles), "Title (Oxford University
+    Press, Oxford, 2004)" (Nature's): a book whose title took its publisher and place, or
+    whose publisher no field took. The publisher goes where a book's goes (`journal` and
+    `container`, as the Vancouver reading puts it); words with no publisher's word among
+    them are left where they are."""
+    if draft.journal or draft.volume or not draft.title:
+        return
+    tail = PUBLISHER_TAIL.search(draft.title)
+    if tail is not None and PUBLISHER_WORD.search(tail.group("publisher")):
+        draft.title = draft.title[: tail.start()].strip()
+    else:
+        tail = PUBLISHER_BEFORE_YEAR.search(raw)
+        if tail is None or not PUBLISHER_WORD.search(tail.group("publisher")):
+            return
+    draft.journal = draft.container = tail.group("publisher").strip()
+    draft.published = True
 
 
 def classify_kind(draft: Draft, raw: str) -> None:
@@ -1751,6 +1787,7 @@ def parse_entry(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
         draft.title = drop_leading_authors(draft.title, draft.authors)
+        split_publisher(draft, raw)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
