@@ -1347,3 +1347,19 @@ def test_a_book_title_gives_up_its_publisher_and_place(printed: str, publisher: 
         2004,
         "book",
     )
+
+
+def test_a_volume_printed_with_its_issue_after_a_slash_is_the_volume() -> None:
+    """MHRA and New Hart's Rules print "Journal, 29/9 (2020), 649–65": volume 29, issue 9.
+    The volume read "29/9" and matched no record of the journal's."""
+    text = "\n".join(
+        [
+            "References",
+            "1. Lindqvist, Emil, and Goran Fischer, ‘Tumour Kinase Receptor Toxicity’, Journal "
+            "of Clinical Oncology, 29/9 (2020), 649–65, https://doi.org/10.5533/jco.2020.946.",
+            "2. Tanaka, Emil, ‘Therapy Resistance Trial Survival’, Molecular Cancer "
+            "Therapeutics, 48/2 (2004), 720–35.",
+        ]
+    )
+    read = by_number(parse_references(lines_of(text))[0])
+    assert [(read[n].volume, read[n].year) for n in (1, 2)] == [("29", 2020), ("48", 2004)]

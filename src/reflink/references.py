@@ -1009,6 +1009,16 @@ def tidy_journal(text: str) -> str:
 
 
 ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
+# "29/9": MHRA's and New Hart's volume/issue
+SLASHED_ISSUE = lazy(r"(\d+)\s*/\s*\d+")
+
+
+def volume_alone(volume: str | None) -> str | None:
+    """The volume without the issue some styles print with it ("29/9" → "29"); the text
+    route leaves the issue in `raw`, as it does for "29(9)"."""
+    if volume and (slashed := SLASHED_ISSUE.fullmatch(volume)):
+        return slashed.group(1)
+    return volume or None
 
 
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:
@@ -1798,7 +1808,7 @@ def parse_entry(
         title=clean(draft.title),
         journal=clean(draft.journal),
         year=draft.year,
-        volume=draft.volume or None,
+        volume=volume_alone(draft.volume),
         pages=draft.pages or None,
         doi=draft.doi,
         url=draft.url,
