@@ -1363,3 +1363,38 @@ def test_a_volume_printed_with_its_issue_after_a_slash_is_the_volume() -> None:
     )
     read = by_number(parse_references(lines_of(text))[0])
     assert [(read[n].volume, read[n].year) for n in (1, 2)] == [("29", 2020), ("48", 2004)]
+
+
+def test_names_ended_by_a_colon_are_all_authors() -> None:
+    """ "Fischer E, Moreau C, Lindqvist C: Signalling …" (the styles of Praxis, the
+    International Brazilian Journal of Urology and others): the last name, glued to the
+    colon, began the title."""
+    text = "\n".join(
+        [
+            "References",
+            "1. Fischer E, Moreau C, Lindqvist C: Signalling in invented tumours. Nature "
+            "Reviews Cancer 2016; 20: 603–23.",
+            "2. Haddad J: Tumour pathway metastases. Lancet Oncology. 1995; 35:825–31.",
+        ]
+    )
+    read = by_number(parse_references(lines_of(text))[0])
+    assert read[1].authors == ("Fischer E", "Moreau C", "Lindqvist C")
+    assert read[1].title == "Signalling in invented tumours"
+    assert (read[2].authors, read[2].title) == (("Haddad J",), "Tumour pathway metastases")
+
+
+def test_family_first_names_separated_by_commas_before_the_title() -> None:
+    """Wiley-VCH's styles: "Tanaka, B., Rossi, B., Receptor signalling. Journal 2019, 57,
+    406–416.": the first name alone was read, the others began the title."""
+    text = "\n".join(
+        [
+            "References",
+            "[1] Tanaka, B., Rossi, B., Receptor signalling in invented tumours. Nature Reviews "
+            "Cancer 2019, 57, 406–416.",
+            "[2] Haddad, J., Tumour pathway metastases. Lancet Oncology 1995, 35, 825–831.",
+        ]
+    )
+    read = by_number(parse_references(lines_of(text))[0])
+    assert read[1].authors == ("Tanaka, B.", "Rossi, B.")
+    assert read[1].title == "Receptor signalling in invented tumours"
+    assert (read[2].authors, read[2].title) == (("Haddad, J.",), "Tumour pathway metastases")

@@ -1222,6 +1222,11 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     names = []
     for chunk in chunks:
         if not VANCOUVER_NAME.match(chunk.strip()):
+            # "Fischer E, Moreau C, Lindqvist C: Signalling …": a colon ends the names
+            last, colon, title = chunk.partition(": ")
+            if colon and VANCOUVER_NAME.match(last.strip()):
+                names.append(last.strip())
+                return names, ", ".join([title, *chunks[len(names) :]])
             break
         names.append(chunk.strip())
     if len(names) >= 2:
@@ -1385,8 +1390,10 @@ ACS_SOURCE = lazy(
     (?P<pages>{PAGES})\s*\.?\s*$""",
     re.VERBOSE,
 )
+# "Smith, J.; Lee, K." (ACS), or with commas: "Smith, J., Lee, K., Title…" (Wiley-VCH's)
 ACS_AUTHORS = lazy(
-    rf"^(?P<names>{FAMILY_FIRST}(?:;\s*(?:and\s+)?{FAMILY_FIRST})*)(?:[,;]?\s*et\s+al\.)?\s*"
+    rf"^(?P<names>{FAMILY_FIRST}(?:[;,]\s*(?:and\s+)?{FAMILY_FIRST})*)(?:[,;]?\s*et\s+al\.)?"
+    r"[,\s]*"
 )
 
 
