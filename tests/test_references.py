@@ -1349,9 +1349,10 @@ def test_a_book_title_gives_up_its_publisher_and_place(printed: str, publisher: 
     )
 
 
-def test_a_volume_printed_with_its_issue_after_a_slash_is_the_volume() -> None:
+def test_a_volume_printed_with_its_issue_is_the_volume() -> None:
     """MHRA and New Hart's Rules print "Journal, 29/9 (2020), 649–65": volume 29, issue 9.
-    The volume read "29/9" and matched no record of the journal's."""
+    The volume read "29/9" and matched no record of the journal's; Optica's "Journal 14(12),
+    314–324 (2019)" read "14(12"."""
     text = "\n".join(
         [
             "References",
@@ -1363,6 +1364,16 @@ def test_a_volume_printed_with_its_issue_after_a_slash_is_the_volume() -> None:
     )
     read = by_number(parse_references(lines_of(text))[0])
     assert [(read[n].volume, read[n].year) for n in (1, 2)] == [("29", 2020), ("48", 2004)]
+    optica = "\n".join(
+        [
+            "References",
+            '1. D. Moreau and B. Nguyen, "Signalling kinase metastases," Journal of Clinical '
+            "Oncology 14(12), 314–324 (2019).",
+            '2. E. Silva, "Tumour response," Lancet Oncology 8(3), 10–19 (2001).',
+        ]
+    )
+    read = by_number(parse_references(lines_of(optica))[0])
+    assert [(read[n].volume, read[n].pages) for n in (1, 2)] == [("14", "314–324"), ("8", "10–19")]
 
 
 def test_names_ended_by_a_colon_are_all_authors() -> None:
