@@ -629,7 +629,10 @@ def _ending_at(edge: float, text: str, size: float = 10.0) -> tuple[float, str]:
     return edge - pdf.get_string_width(text), text
 
 
-def test_a_list_whose_labels_hang_into_a_narrow_gutter_is_read_by_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("label", ["{}.", "({})", "[{}]"])
+def test_a_list_whose_labels_hang_into_a_narrow_gutter_is_read_by_column(
+    tmp_path: Path, label: str
+) -> None:
     """LaTeX's two columns are one em apart, and with microtype a line's last hyphen or full
     stop stands out into the gap; a list in the right column sets its labels at the column's
     edge and its entries a label's width in. The strip between labels and entries, wider and
@@ -647,17 +650,17 @@ def test_a_list_whose_labels_hang_into_a_narrow_gutter_is_read_by_column(tmp_pat
         page.add(60 if text == "cohort." else x, 60 + 13 * n, text)
     y = 60
     for n in range(1, 17):
-        page.add(300, y, f"{n}.")
+        page.add(300, y, label.format(n))
         page.add(324, y, f"Moss{n} A, Fern B. Lichen growth study")
         page.add(324, y + 13, f"number {n}. J Invented Res. (2001) [{n}]:1-9.")
         y += 2 * 13
     path = write_pdf(tmp_path / "columns.pdf", [page])
     texts = [line.text for line in read_pdf(path.read_bytes()).lines]
     assert texts[:48] == body
-    assert texts[48:51] == [
-        "1.   Moss1 A, Fern B. Lichen growth study",  # the label's indent, as a cell's gap
+    assert [" ".join(text.split()) for text in texts[48:51]] == [
+        f"{label.format(1)} Moss1 A, Fern B. Lichen growth study",
         "number 1. J Invented Res. (2001) [1]:1-9.",
-        "2.   Moss2 A, Fern B. Lichen growth study",
+        f"{label.format(2)} Moss2 A, Fern B. Lichen growth study",
     ]
     assert len(texts) == 48 + 32
 

@@ -573,8 +573,10 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
     return _left_of_hanging_labels(fragments, gutter, width)
 
 
-# "14.", "[14]": a list label alone in its fragment
-LABEL_FRAGMENT = re.compile(r"\[\d{1,3}\]|\d{1,3}\.")
+# "14.", "[14]", "(14)": a list label; PDFium may give "(", "14" and ")" as three fragments
+LABEL_FRAGMENT = re.compile(r"[\[(]?\d{1,3}[.\])]?")
+LABEL_START = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)(?!\d)")
+OPENING = frozenset("([")
 
 
 def _left_of_hanging_labels(fragments: Sequence[_Fragment], gutter: float, width: float) -> float:
@@ -600,9 +602,17 @@ def _left_of_hanging_labels(fragments: Sequence[_Fragment], gutter: float, width
     if len(labels) < 3 or len(labels) < 0.8 * len(aligned):
         return gutter
     left_edge = min(f.x0 for f in labels)
+    # "(" or "[" printed as a fragment of its own before the number
+    openings = [
+        f.x0
+        for f in fragments
+        if f.text.strip() in OPENING
+        and left_edge - 0.02 * width < f.x0 < left_edge
+        and any(abs(f.bottom - label.bottom) < 1 for label in labels)
+    ]
+    left_edge = min([left_edge, *openings])
     low = max(
-        (f.x1 for f in fragments if f.x1 <= left_edge and f.x1 > left_edge - 0.05 * width),
-        default=None,
+        (f.x1 for f in fragments if left_edge - 0.05 * width < f.x1 <= left_edge), default=None
     )
     if low is None:
         return gutter
@@ -870,11 +880,11 @@ def _usual_size(bands: Sequence[_Band]) -> float:
 
 
 def _opens_with_label(band: _Band) -> bool:
-    """ "8. Chen, D., …": a list's entry, not a table row's right cells. (A list's lines set
-    the page's usual size: "(2016)" makes a line's core taller, so the body's shorter
-    lines beside it read as a table's small print.)"""
-    first = min(band.fragments, key=lambda f: f.x0)
-    return LABEL_FRAGMENT.fullmatch(first.text.strip()) is not None
+    """ "8. Chen, D., …", "(8) Chen": a list's entry, not a table row's right cells. (A
+    list's lines set the page's usual size: "(2016)" makes a line's core taller, so the
+    body's shorter lines beside it read as a table's small print.)"""
+    first = sorted(band.fragments, key=lambda f: f.x0)[:3]
+    return LABEL_START.match("".join(f.text.strip() for f in first)) is not None
 
 
 def _percentile(values: Sequence[float], share: float) -> float:
