@@ -1409,3 +1409,32 @@ def test_family_first_names_separated_by_commas_before_the_title() -> None:
     assert read[1].authors == ("Tanaka, B.", "Rossi, B.")
     assert read[1].title == "Receptor signalling in invented tumours"
     assert (read[2].authors, read[2].title) == (("Haddad, J.",), "Tumour pathway metastases")
+
+
+def test_a_label_printed_after_its_entry_gets_the_entry_back() -> None:
+    """pdftotext prints a label after its entry's text when the entry before it is short:
+    "7.", a two-line book, entry 8's two lines, then "8." and "9.". Entry 7 held both, entry
+    8 was empty and lost its authors, title and year; the whole entry after a finished one
+    goes to the bare label."""
+    text = "\n".join(
+        [
+            "References",
+            "6. Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+            "",
+            "7.",
+            "",
+            "Rossi F, Tanaka C. Brain receptor inhibitors in invented patients. Amsterdam:",
+            "Elsevier; 2005.",
+            "Rossi I, Lindqvist B. Response of an invented cohort. Molecular Cancer",
+            "Therapeutics. 2004;79(4):370–82.",
+            "",
+            "8.",
+            "9.",
+            "",
+            "Moreau H. Response to therapy in invented tumours. Lancet Oncol. 1998;56:597–614.",
+        ]
+    )
+    read = by_number(parse_references(lines_of(text))[0])
+    assert (read[7].authors[0], read[7].year) == ("Rossi F", 2005)
+    assert (read[8].authors[0], read[8].year, read[8].volume) == ("Rossi I", 2004, "79")
+    assert (read[9].authors[0], read[9].year) == ("Moreau H", 1998)

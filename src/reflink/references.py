@@ -549,7 +549,28 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
         else:
             indexes = trailing_lines(lines, label.index, skip, longest)
         entries.append(EntryLines(label.number, tuple(lines[i] for i in indexes), label.offset))
-    return pair_label_column(entries, lambda: _lines_after(lines, chain[-1].index, skip)), []
+    paired = pair_label_column(entries, lambda: _lines_after(lines, chain[-1].index, skip))
+    return give_bare_labels_their_text(paired), []
+
+
+def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
+    """pdftotext prints a label after its entry's text when the entry before is short ("7.",
+    a two-line book, entry 8's lines, then "8.", "9."): entry 7 holds two entries and label 8
+    none. A bare label after an entry whose lines end with one more whole entry gets it."""
+    given = list(entries)
+    for position in range(1, len(given)):
+        bare, before = given[position], given[position - 1]
+        if not _label_only(bare) or _label_only(before) or bare.number != before.number + 1:
+            continue
+        finished = _first_piece(before.lines[1:], before.lines[0].text[before.offset :])
+        rest = list(before.lines[1 + len(finished) :])
+        if not rest or len(_pieces(rest, 2, False, next_entry_starts)) != 1:
+            continue
+        if not entry_is_complete(" ".join(line.text for line in rest)):
+            continue
+        given[position - 1] = replace(before, lines=(before.lines[0], *finished))
+        given[position] = replace(bare, lines=(bare.lines[0], *rest))
+    return given
 
 
 def _past_the_list(line: Line) -> bool:
