@@ -1438,3 +1438,35 @@ def test_a_label_printed_after_its_entry_gets_the_entry_back() -> None:
     assert (read[7].authors[0], read[7].year) == ("Rossi F", 2005)
     assert (read[8].authors[0], read[8].year, read[8].volume) == ("Rossi I", 2004, "79")
     assert (read[9].authors[0], read[9].year) == ("Moreau H", 1998)
+
+
+def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
+    """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
+    it alone on a line: a parenthesised label had to have the entry after it, and the list
+    was not found. "[1]" and "1." alone already opened entries."""
+    entries = [
+        "Tanaka, B.; Alvarez, H. Nature Reviews Cancer 2010, 67, 893–908.",
+        "Rossi, F. Journal of Clinical Oncology 2023, 40, 722–740.",
+        "Moreau, D.; Chen, J. Nature Reviews Cancer 2023, 39, 478–488.",
+    ]
+    text = "\n".join(["References", *(f"({n})\n\n{e}\n" for n, e in enumerate(entries, 1))])
+    read = by_number(parse_references(lines_of(text))[0])
+    assert [(read[n].authors[0], read[n].year) for n in (1, 2, 3)] == [
+        ("Tanaka, B.", 2010),
+        ("Rossi, F.", 2023),
+        ("Moreau, D.", 2023),
+    ]
+    # a display equation's number alone on its line is no entry of a list
+    from reflink.ingest import parse_document
+
+    body = []
+    for n in range(1, 4):
+        body += [
+            f"The crust grows by the law below, as a survey measured in 2019 [{n}].",
+            "G = k t",
+            f"({n})",
+            "where k is the rate measured in 2015 on granite boulders of the coast.",
+        ]
+    listing = [f"[{n}] Moss A. Lichen growth {n}. J Invented Res. 2001;{n}:1-9." for n in (1, 2, 3)]
+    doc = parse_document("\n".join(["A review of lichens", "", *body, "", "References", *listing]))
+    assert [ref.raw for ref in doc.references] == [entry[4:] for entry in listing]
