@@ -36,6 +36,11 @@ def by_number(entries: list[RefEntry]) -> dict[int, RefEntry]:
     return {entry.number: entry for entry in entries}
 
 
+def read_list(*printed: str) -> dict[int, RefEntry]:
+    """A list under a "References" heading, one printed line each → its entries by number."""
+    return by_number(parse_references(lines_of("\n".join(["References", *printed])))[0])
+
+
 # --- the seed ------------------------------------------------------------------------------
 
 
@@ -1353,26 +1358,18 @@ def test_a_volume_printed_with_its_issue_is_the_volume() -> None:
     """MHRA and New Hart's Rules print "Journal, 29/9 (2020), 649–65": volume 29, issue 9.
     The volume read "29/9" and matched no record of the journal's; Optica's "Journal 14(12),
     314–324 (2019)" read "14(12"."""
-    text = "\n".join(
-        [
-            "References",
-            "1. Lindqvist, Emil, and Goran Fischer, ‘Tumour Kinase Receptor Toxicity’, Journal "
-            "of Clinical Oncology, 29/9 (2020), 649–65, https://doi.org/10.5533/jco.2020.946.",
-            "2. Tanaka, Emil, ‘Therapy Resistance Trial Survival’, Molecular Cancer "
-            "Therapeutics, 48/2 (2004), 720–35.",
-        ]
+    read = read_list(
+        "1. Lindqvist, Emil, and Goran Fischer, ‘Tumour Kinase Receptor Toxicity’, Journal "
+        "of Clinical Oncology, 29/9 (2020), 649–65, https://doi.org/10.5533/jco.2020.946.",
+        "2. Tanaka, Emil, ‘Therapy Resistance Trial Survival’, Molecular Cancer "
+        "Therapeutics, 48/2 (2004), 720–35.",
     )
-    read = by_number(parse_references(lines_of(text))[0])
     assert [(read[n].volume, read[n].year) for n in (1, 2)] == [("29", 2020), ("48", 2004)]
-    optica = "\n".join(
-        [
-            "References",
-            '1. D. Moreau and B. Nguyen, "Signalling kinase metastases," Journal of Clinical '
-            "Oncology 14(12), 314–324 (2019).",
-            '2. E. Silva, "Tumour response," Lancet Oncology 8(3), 10–19 (2001).',
-        ]
+    read = read_list(
+        '1. D. Moreau and B. Nguyen, "Signalling kinase metastases," Journal of Clinical '
+        "Oncology 14(12), 314–324 (2019).",
+        '2. E. Silva, "Tumour response," Lancet Oncology 8(3), 10–19 (2001).',
     )
-    read = by_number(parse_references(lines_of(optica))[0])
     assert [(read[n].volume, read[n].pages) for n in (1, 2)] == [("14", "314–324"), ("8", "10–19")]
 
 
@@ -1380,15 +1377,11 @@ def test_names_ended_by_a_colon_are_all_authors() -> None:
     """ "Fischer E, Moreau C, Lindqvist C: Signalling …" (the styles of Praxis, the
     International Brazilian Journal of Urology and others): the last name, glued to the
     colon, began the title."""
-    text = "\n".join(
-        [
-            "References",
-            "1. Fischer E, Moreau C, Lindqvist C: Signalling in invented tumours. Nature "
-            "Reviews Cancer 2016; 20: 603–23.",
-            "2. Haddad J: Tumour pathway metastases. Lancet Oncology. 1995; 35:825–31.",
-        ]
+    read = read_list(
+        "1. Fischer E, Moreau C, Lindqvist C: Signalling in invented tumours. Nature "
+        "Reviews Cancer 2016; 20: 603–23.",
+        "2. Haddad J: Tumour pathway metastases. Lancet Oncology. 1995; 35:825–31.",
     )
-    read = by_number(parse_references(lines_of(text))[0])
     assert read[1].authors == ("Fischer E", "Moreau C", "Lindqvist C")
     assert read[1].title == "Signalling in invented tumours"
     assert (read[2].authors, read[2].title) == (("Haddad J",), "Tumour pathway metastases")
@@ -1397,15 +1390,11 @@ def test_names_ended_by_a_colon_are_all_authors() -> None:
 def test_family_first_names_separated_by_commas_before_the_title() -> None:
     """Wiley-VCH's styles: "Tanaka, B., Rossi, B., Receptor signalling. Journal 2019, 57,
     406–416.": the first name alone was read, the others began the title."""
-    text = "\n".join(
-        [
-            "References",
-            "[1] Tanaka, B., Rossi, B., Receptor signalling in invented tumours. Nature Reviews "
-            "Cancer 2019, 57, 406–416.",
-            "[2] Haddad, J., Tumour pathway metastases. Lancet Oncology 1995, 35, 825–831.",
-        ]
+    read = read_list(
+        "[1] Tanaka, B., Rossi, B., Receptor signalling in invented tumours. Nature Reviews "
+        "Cancer 2019, 57, 406–416.",
+        "[2] Haddad, J., Tumour pathway metastases. Lancet Oncology 1995, 35, 825–831.",
     )
-    read = by_number(parse_references(lines_of(text))[0])
     assert read[1].authors == ("Tanaka, B.", "Rossi, B.")
     assert read[1].title == "Receptor signalling in invented tumours"
     assert (read[2].authors, read[2].title) == (("Haddad, J.",), "Tumour pathway metastases")
@@ -1416,25 +1405,21 @@ def test_a_label_printed_after_its_entry_gets_the_entry_back() -> None:
     "7.", a two-line book, entry 8's two lines, then "8." and "9.". Entry 7 held both, entry
     8 was empty and lost its authors, title and year; the whole entry after a finished one
     goes to the bare label."""
-    text = "\n".join(
-        [
-            "References",
-            "6. Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
-            "",
-            "7.",
-            "",
-            "Rossi F, Tanaka C. Brain receptor inhibitors in invented patients. Amsterdam:",
-            "Elsevier; 2005.",
-            "Rossi I, Lindqvist B. Response of an invented cohort. Molecular Cancer",
-            "Therapeutics. 2004;79(4):370–82.",
-            "",
-            "8.",
-            "9.",
-            "",
-            "Moreau H. Response to therapy in invented tumours. Lancet Oncol. 1998;56:597–614.",
-        ]
+    read = read_list(
+        "6. Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+        "",
+        "7.",
+        "",
+        "Rossi F, Tanaka C. Brain receptor inhibitors in invented patients. Amsterdam:",
+        "Elsevier; 2005.",
+        "Rossi I, Lindqvist B. Response of an invented cohort. Molecular Cancer",
+        "Therapeutics. 2004;79(4):370–82.",
+        "",
+        "8.",
+        "9.",
+        "",
+        "Moreau H. Response to therapy in invented tumours. Lancet Oncol. 1998;56:597–614.",
     )
-    read = by_number(parse_references(lines_of(text))[0])
     assert (read[7].authors[0], read[7].year) == ("Rossi F", 2005)
     assert (read[8].authors[0], read[8].year, read[8].volume) == ("Rossi I", 2004, "79")
     assert (read[9].authors[0], read[9].year) == ("Moreau H", 1998)
