@@ -1455,3 +1455,25 @@ def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     listing = [f"[{n}] Moss A. Lichen growth {n}. J Invented Res. 2001;{n}:1-9." for n in (1, 2, 3)]
     doc = parse_document("\n".join(["A review of lichens", "", *body, "", "References", *listing]))
     assert [ref.raw for ref in doc.references] == [entry[4:] for entry in listing]
+
+
+def test_rsc_order_with_the_articles_title_gives_title_and_journal() -> None:
+    """The RSC's own style prints no article titles, but its order with titles is common
+    ("E. Fischer and J. Moreau, Kinase survival in lung, Journal of Clinical Oncology, 2001,
+    12, 222–236."): title and journal were read as one journal. A journal's name with a
+    comma ("J. Fake Chem., Sect. A") stays one."""
+    read = read_list(
+        "1 E. Fischer and J. Moreau, Kinase survival in invented lung tumours, Journal of "
+        "Clinical Oncology, 2001, 12, 222–236.",
+        "2 G. Silva, Resistance to kinase inhibitors, Cancer Research, 2010, 70, 1–9.",
+        "3 H. Lind, J. Fake Chem., Sect. A, 2011, 3, 4–9.",
+    )
+    assert (read[1].title, read[1].journal) == (
+        "Kinase survival in invented lung tumours",
+        "Journal of Clinical Oncology",
+    )
+    assert (read[2].title, read[2].journal) == (
+        "Resistance to kinase inhibitors",
+        "Cancer Research",
+    )
+    assert (read[3].title, read[3].journal) == (None, "J. Fake Chem., Sect. A")

@@ -1093,7 +1093,11 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     authors, index = take_leading_names(chunks)
     draft.authors = authors
     remaining = chunks[index:]
-    if draft.matched or draft.doi:
+    if (draft.matched or draft.doi) and len(remaining) > 1 and _title_then_journal(remaining):
+        # "E. Fischer and J. Moreau, Kinase survival in lung, J. Clin. Oncol., 2001, 12, 222":
+        # RSC's order with the article's title (the RSC's own style prints none)
+        draft.title, draft.journal = ", ".join(remaining[:-1]), remaining[-1]
+    elif draft.matched or draft.doi:
         draft.journal = ", ".join(remaining) or None
     elif draft.url and len(remaining) == 1 and authors and is_person(authors[0]):
         draft.journal = remaining[0]  # "D. Smith, Fake News Blog, 2009. http://…": the site
@@ -1108,6 +1112,12 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
         draft.title = ", ".join(title)
         draft.container = ", ".join(remaining[len(title) :]) or None
     return bool(match)
+
+
+def _title_then_journal(chunks: Sequence[str]) -> bool:
+    """Is the last chunk a journal and the first one words of a title ("Kinase survival in
+    lung", not "J. Fake Chem., Sect. A", a journal's name with a comma)?"""
+    return looks_like_journal(chunks[-1]) and not looks_like_journal(chunks[0])
 
 
 COMMA = lazy(r",\s*")  # the chunks of an entry: names, title, journal…
