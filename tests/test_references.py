@@ -1357,7 +1357,7 @@ def test_a_book_title_gives_up_its_publisher_and_place(printed: str, publisher: 
 def test_a_volume_printed_with_its_issue_is_the_volume() -> None:
     """MHRA and New Hart's Rules print "Journal, 29/9 (2020), 649–65": volume 29, issue 9.
     The volume read "29/9" and matched no record of the journal's; Optica's "Journal 14(12),
-    314–324 (2019)" read "14(12"."""
+    314–324 (2019)" read "14(12", the TRR's "Journal, Vol. 19, No. 3, 2006" "19, No. 3"."""
     read = read_list(
         "1. Lindqvist, Emil, and Goran Fischer, ‘Tumour Kinase Receptor Toxicity’, Journal "
         "of Clinical Oncology, 29/9 (2020), 649–65, https://doi.org/10.5533/jco.2020.946.",
@@ -1371,6 +1371,13 @@ def test_a_volume_printed_with_its_issue_is_the_volume() -> None:
         '2. E. Silva, "Tumour response," Lancet Oncology 8(3), 10–19 (2001).',
     )
     assert [(read[n].volume, read[n].pages) for n in (1, 2)] == [("14", "314–324"), ("8", "10–19")]
+    read = read_list(
+        "1. Lindqvist, H., and D. Chen. Mutation in Invented Tumours. Molecular Cancer "
+        "Therapeutics, Vol. 42, No. 2, 2005, pp. 202–220.",
+        "2. Okafor, C., and B. Fischer. Therapy Resistance. Lancet Oncology, Vol. 19, No. 3, "
+        "2006, pp. 182–188.",
+    )
+    assert [read[n].volume for n in (1, 2)] == ["42", "19"]
 
 
 def test_names_ended_by_a_colon_are_all_authors() -> None:
