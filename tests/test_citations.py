@@ -873,3 +873,14 @@ def test_a_raised_parenthesis_flattened_onto_its_word_is_a_callout() -> None:
     )
     doc = parse_document(nature_review(body, 6))
     assert [marker.numbers for marker in doc.markers] == [(1, 2, 3), (4,), (5, 6)]
+
+
+def test_a_range_of_two_parentheses_is_one_callout() -> None:
+    """The Journal of Biomedical Materials Research's style prints a range as "(1)–(4)", as
+    IEEE prints "[3]–[5]": read as two callouts, 2 and 3 were never cited."""
+    body = (
+        "Kinase fusions drive a small share of invented lung tumours(1)–(4) . Most respond "
+        "to inhibitors of the kinase (5)–(7). Resistance arises within a year(8) ."
+    )
+    doc = parse_document(nature_review(body, 8))
+    assert [marker.numbers for marker in doc.markers] == [(1, 2, 3, 4), (5, 6, 7), (8,)]

@@ -76,6 +76,10 @@ ENCLOSED_LIST = rf"\s*{ITEM}(?:\s*[,;]\s*{ITEM})*\s*"
 BRACKET = lazy(rf"\[(\s*{ITEM}(?:(?:\s*[,;]\s*|\s+and\s+){ITEM})*\s*)\]")
 # IEEE prints a range as two brackets: "[3]–[5]" is one callout for 3, 4, 5
 BRACKET_RANGE = lazy(rf"\[\s*(\d{{1,4}})\s*\]\s?{ANY_DASH}\s?\[\s*(\d{{1,4}})\s*\]")
+# … and some styles print "(1)–(4)" so, raised or not
+PAREN_RANGE = lazy(
+    rf"\((?<!(?:[\d_]|{ANY_DASH})\()\s*(\d{{1,4}})\s*\)\s?{ANY_DASH}\s?\(\s*(\d{{1,4}})\s*\)"
+)
 # "(12)" after a space or glued to a word ("survival(1–4)", a raised parenthesis flattened);
 # not "galanin-2(6 -29)" or "IGF-2(5-41)", a fragment of a peptide.
 # Look-behinds in this module follow the first character they guard ("\((?<!…\()" for
@@ -748,7 +752,19 @@ def scan_brackets(scan: Scan) -> Iterator[Candidate]:
 
 
 def scan_parentheses(scan: Scan) -> Iterator[Candidate]:
-    """ "(2, 6-8)", "(12)"; not "IGF-2(5-41)", a fragment of a peptide."""
+    """ "(2, 6-8)", "(12)", "(1)–(4)" (one callout for 1–4); not "IGF-2(5-41)", a fragment
+    of a peptide."""
+    text = scan.text
+    for match in PAREN_RANGE.finditer(text) if "(" in text else ():
+        found = [evidence("paren"), evidence("enclosed:list-or-range")]
+        if text[match.start() - 1 : match.start()].isalpha():
+            found.append(evidence("paren:glued-to-word"))
+        inner = f"{match.group(1)}–{match.group(2)}"
+        made = scan.candidate(
+            match.start(), match.end(), inner, PARENTHESISED, "enclosed", found, match.start(1)
+        )
+        if made:
+            yield made
     yield from _enclosed(scan, PAREN, PARENTHESISED, "paren")
 
 
