@@ -1484,3 +1484,35 @@ def test_rsc_order_with_the_articles_title_gives_title_and_journal() -> None:
         "Cancer Research",
     )
     assert (read[3].title, read[3].journal) == (None, "J. Fake Chem., Sect. A")
+
+
+def test_bare_numbers_alone_on_their_lines_label_the_entries() -> None:
+    """The Lancet's and Nature's Vancouver styles print a bare "1" before each entry, and
+    pdftotext sets it on a line alone: either above its entry, or all the page's labels in a
+    column, then the entries. A number alone was no label, and the column of them was taken
+    for page numbers (lone numbers counting up): no list was found."""
+    entries = [
+        "Rossi J, Moreau A. Response of invented tumours. Lancet Oncol 2008; 47: 615–24.",
+        "Chen E, Okafor H. Signalling in invented cohorts. Cancer Res 2011; 12: 1–9.",
+        "Silva G. Resistance to kinase inhibitors. J Clin Oncol 2015; 33: 100–09.",
+    ]
+    above = read_list(*(f"{n}\n\n{entry}\n" for n, entry in enumerate(entries, 1)))
+    prose = ["This sentence of running text is long enough to set the width of the column."]
+    page = prose * 30
+    # page numbers at the pages' feet count up too, but far apart
+    column = clean_and_read(
+        [*page, "1", *page, "References", "1", "2", "3", "", *entries, *prose * 25, "3"]
+    )
+    for read in (above, column):
+        assert [(read[n].authors[0], read[n].year) for n in (1, 2, 3)] == [
+            ("Rossi J", 2008),
+            ("Chen E", 2011),
+            ("Silva G", 2015),
+        ]
+
+
+def clean_and_read(printed: list[str]) -> dict[int, RefEntry]:
+    """The lines as textclean leaves them (its furniture pass included) → entries by number."""
+    from reflink.textclean import clean_text
+
+    return by_number(parse_references(clean_text("\n".join(printed)))[0])

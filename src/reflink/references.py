@@ -78,6 +78,7 @@ ENTRY_LABEL = lazy(
         \[(?P<bracket>\d{1,6})\][.:]?\s*  # "[12] A. B. Smith", "[12]. Smith", or "[12]" alone
       | (?P<dotted>\d{1,6})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
       | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC), "12 - Smith"
+      | (?P<alone>\d{1,4})\s*$                # "12" alone on its line, the entry below it
       | \((?P<paren>\d{1,6})\)[.:]?(?:\s+(?=\S)|\s*$)  # "(12) Smith, A. B.; …" (ACS), or alone
       | (?P<closing>\d{1,6})\)\s+(?=\S)     # "12) Smith AB, Jones C." (Japanese, chemistry)
     )""",

@@ -693,6 +693,8 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
     # a lone number is a page number when it sits next to furniture or continues a page count
     values = {index: int(DIGITS.findall(texts[index])[0]) for index in numbers}
     for position, index in enumerate(numbers):
+        if values.get(index - 1) == values[index] - 1 or values.get(index + 1) == values[index] + 1:
+            continue  # "1", "2", "3" one a line: a column of list labels, no page's number
         near_furniture = any(
             0 <= j < len(kinds) and kinds[j] == FURNITURE for j in range(index - 2, index + 3)
         )
