@@ -1490,16 +1490,21 @@ def test_bare_numbers_alone_on_their_lines_label_the_entries() -> None:
     """The Lancet's and Nature's Vancouver styles print a bare "1" before each entry, and
     pdftotext sets it on a line alone: either above its entry, or all the page's labels in a
     column, then the entries. A number alone was no label, and the column of them was taken
-    for page numbers (lone numbers counting up): no list was found."""
+    for page numbers (lone numbers counting up), as were labels five lines apart that
+    continue the page count ("1" at a page's foot, then "2", "3"): no list was found."""
     entries = [
         "Rossi J, Moreau A. Response of invented tumours. Lancet Oncol 2008; 47: 615–24.",
         "Chen E, Okafor H. Signalling in invented cohorts. Cancer Res 2011; 12: 1–9.",
         "Silva G. Resistance to kinase inhibitors. J Clin Oncol 2015; 33: 100–09.",
     ]
-    above = read_list(*(f"{n}\n\n{entry}\n" for n, entry in enumerate(entries, 1)))
     prose = ["This sentence of running text is long enough to set the width of the column."]
     page = prose * 30
-    # page numbers at the pages' feet count up too, but far apart
+    # page numbers at the pages' feet count up too, but a page apart
+    above = clean_and_read(
+        [*page, "1", *page, "References"]
+        + [f"{n}\n\n{entry}\n" for n, entry in enumerate(entries, 1)]
+        + [*prose * 25, "3"]
+    )
     column = clean_and_read(
         [*page, "1", *page, "References", "1", "2", "3", "", *entries, *prose * 25, "3"]
     )

@@ -655,6 +655,10 @@ def _reads_as_a_sentence(text: str) -> bool:
     )
 
 
+# lone numbers counting up at most this many lines apart are a list's labels
+LABEL_SPACING = 8
+
+
 def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = True) -> None:
     """Running heads and feet, page numbers, copyright and licence lines → FURNITURE.
 
@@ -693,8 +697,15 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
     # a lone number is a page number when it sits next to furniture or continues a page count
     values = {index: int(DIGITS.findall(texts[index])[0]) for index in numbers}
     for position, index in enumerate(numbers):
-        if values.get(index - 1) == values[index] - 1 or values.get(index + 1) == values[index] + 1:
-            continue  # "1", "2", "3" one a line: a column of list labels, no page's number
+        if texts[index].strip().isdigit() and any(
+            0 < abs(other - index) <= LABEL_SPACING
+            and values[other] - values[index] == (1 if other > index else -1)
+            and texts[other].strip().isdigit()
+            for other in numbers[max(0, position - 1) : position + 2]
+        ):
+            # "1", "2", "3" one a line, or each over its entry: list labels a few lines apart
+            # (a page's number is a page away from the next)
+            continue
         near_furniture = any(
             0 <= j < len(kinds) and kinds[j] == FURNITURE for j in range(index - 2, index + 3)
         )
