@@ -1521,3 +1521,21 @@ def clean_and_read(printed: list[str]) -> dict[int, RefEntry]:
     from reflink.textclean import clean_text
 
     return by_number(parse_references(clean_text("\n".join(printed)))[0])
+
+
+def test_year_volume_and_pages_set_apart_by_spaces_alone() -> None:
+    """Bioscientifica's journals (Endocrine Connections, Journal of Endocrinology) print
+    "Lancet Oncology 2009 12 718–726.": no rule read it, and the field model took the year
+    for the volume or the volume for a page."""
+    read = read_list(
+        "1. Fischer C, Okafor G & Chen D. Receptor dose in invented tumours. Lancet Oncology "
+        "2009 12 718–726. (https://doi.org/10.7753/onc.2009.945)",
+        "2. Haddad J & Moreau D. Therapy resistance. Cancer Research 2011 32 779–789.",
+        "3. Kowalski B. Lung trial metastases. Cancer Research 2008 30 309–327.",
+    )
+    assert [(read[n].year, read[n].volume, read[n].pages) for n in (1, 2, 3)] == [
+        (2009, "12", "718–726"),
+        (2011, "32", "779–789"),
+        (2008, "30", "309–327"),
+    ]
+    assert read[1].journal == "Lancet Oncology" and read[1].authors[-1] == "Chen D"

@@ -1178,6 +1178,12 @@ VANCOUVER_SOURCE = lazy(
     )\s*(?:\.\s*|$)(?P<after>.*)$""",
     re.VERBOSE,
 )
+# Bioscientifica's journals (Endocrine Connections, Journal of Endocrinology): "Lancet Oncology
+# 2009 12 718–726." — year, volume and pages with spaces alone between them
+SPACED_SOURCE = lazy(
+    rf"(?<=\s)(?P<year>{YEAR})\s+(?P<volume>\d{{1,4}}[A-Za-z]?)\s+(?P<pages>{PAGES})"
+    r"(?P<pages2>)(?P<after>)\s*\.?\s*(?=\(|https?:|doi|$)"
+)
 # "… 2010.", "…; 2016 Dec.", "(2014)": a year closing the entry ("NCJ 304417." is no year)
 # (A match starts with one of [.,;(], a space or a year's first digit; the lookahead says so
 # and lets re skip every other position fast.)
@@ -1193,7 +1199,7 @@ FINAL_STOP = lazy(r"\.\s*$")
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     authors, rest = take_vancouver_authors(text)
-    match = VANCOUVER_SOURCE.search(rest)
+    match = VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest)
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
     if match:
@@ -1519,7 +1525,9 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
 # rule searches the text after the names, which ends the entry too, and the pattern looks
 # nothing behind its start), and so must the literal the pattern cannot do without
 SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
-    "vancouver": lambda rest: ";" in rest and bool(VANCOUVER_SOURCE.search(rest)),
+    "vancouver": lambda rest: (
+        (";" in rest and bool(VANCOUVER_SOURCE.search(rest))) or bool(SPACED_SOURCE.search(rest))
+    ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
     "paren-year": lambda rest: has_paren_year(rest) and bool(PAREN_SOURCE.search(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
