@@ -757,8 +757,7 @@ def scan_parentheses(scan: Scan) -> Iterator[Candidate]:
     text = scan.text
     for match in PAREN_RANGE.finditer(text) if "(" in text else ():
         found = [evidence("paren"), evidence("enclosed:list-or-range")]
-        if text[match.start() - 1 : match.start()].isalpha():
-            found.append(evidence("paren:glued-to-word"))
+        found.extend(_glued_to_word(text, match.start()))
         inner = f"{match.group(1)}–{match.group(2)}"
         made = scan.candidate(
             match.start(), match.end(), inner, PARENTHESISED, "enclosed", found, match.start(1)
@@ -786,10 +785,8 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         elif family == PARENTHESISED and token in EQUATION_LEADS:
             if not CITING_LEAD.search(text, max(0, match.start() - 20), match.start()):
                 found.append(evidence("paren:after-equation-lead"))
-        if family == PARENTHESISED and text[match.start() - 1 : match.start()].isalpha():
-            word = _token_before(text, match.start()).strip()
-            glued = "paren:glued-to-acronym" if word.isupper() else "paren:glued-to-word"
-            found.append(evidence(glued))
+        if family == PARENTHESISED:
+            found.extend(_glued_to_word(text, match.start()))
         if family == PARENTHESISED and _paren_not_a_callout(text, match, token):
             found.append(evidence("paren:statistic-scale-or-count"))
         if text[match.end() : match.end() + 1] in CLAUSE_ENDS:
@@ -797,6 +794,15 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         made = scan.candidate(match.start(), match.end(), inner, family, "enclosed", found, digit)
         if made:
             yield made
+
+
+def _glued_to_word(text: str, start: int) -> list[Evidence]:
+    """ "survival(1–4)": a parenthesis glued to its word, weaker; "PACAP(1-27)": to an
+    acronym, a peptide's fragment."""
+    if not text[start - 1 : start].isalpha():
+        return []
+    word = _token_before(text, start).strip()
+    return [evidence("paren:glued-to-acronym" if word.isupper() else "paren:glued-to-word")]
 
 
 def _paren_not_a_callout(text: str, match: re.Match[str], token: str) -> bool:

@@ -1179,7 +1179,8 @@ VANCOUVER_SOURCE = lazy(
     re.VERBOSE,
 )
 # Bioscientifica's journals (Endocrine Connections, Journal of Endocrinology): "Lancet Oncology
-# 2009 12 718–726." — year, volume and pages with spaces alone between them
+# 2009 12 718–726." — year, volume and pages with spaces alone between them. parse_vancouver
+# reads it in VANCOUVER_SOURCE's stead: the empty groups are the ones it asks that one for
 SPACED_SOURCE = lazy(
     rf"(?<=\s)(?P<year>{YEAR})\s+(?P<volume>\d{{1,4}}[A-Za-z]?)\s+(?P<pages>{PAGES})"
     r"(?P<pages2>)(?P<after>)\s*\.?\s*(?=\(|https?:|doi|$)"
