@@ -1394,6 +1394,22 @@ def test_names_ended_by_a_colon_are_all_authors() -> None:
     assert (read[2].authors, read[2].title) == (("Haddad J",), "Tumour pathway metastases")
 
 
+def test_vancouver_initials_with_full_stops_are_all_authors() -> None:
+    """Infectio's style prints "Moreau D., Alvarez J., Okafor C. Title": no name matched
+    with its full stop, the field model read the names, and the last one began the title."""
+    read = read_list(
+        "1. Moreau D., Alvarez J., Okafor C. Toxicity in an invented cohort. Molecular Cancer "
+        "Therapeutics. 2005;12:613-622.",
+        "2. Silva A., Moreau F. Inhibitor trials in lung tumours. Lancet Oncol. 1997;3:1-9.",
+    )
+    assert read[1].authors == ("Moreau D", "Alvarez J", "Okafor C")
+    assert read[1].title == "Toxicity in an invented cohort"
+    assert (read[2].authors, read[2].title) == (
+        ("Silva A", "Moreau F"),
+        "Inhibitor trials in lung tumours",
+    )
+
+
 def test_family_first_names_separated_by_commas_before_the_title() -> None:
     """Wiley-VCH's styles: "Tanaka, B., Rossi, B., Receptor signalling. Journal 2019, 57,
     406–416.": the first name alone was read, the others began the title."""

@@ -1261,14 +1261,17 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     chunks = text.split(", ")
     names = []
     for chunk in chunks:
-        if not VANCOUVER_NAME.match(chunk.strip()):
-            # "Fischer E, Moreau C, Lindqvist C: Signalling …": a colon ends the names
-            last, colon, title = chunk.partition(": ")
-            if colon and VANCOUVER_NAME.match(last.strip()):
-                names.append(last.strip())
-                return names, ", ".join([title, *chunks[len(names) :]])
+        name = chunk.strip().rstrip(".")  # "Moreau D.": an initial with its full stop
+        if not VANCOUVER_NAME.match(name):
+            # "Fischer E, Moreau C, Lindqvist C: Signalling …" or "Moreau D., Rossi E.,
+            # Okafor C. Toxicity …": a colon, or the last initial's full stop, ends the names
+            for end in (": ", ". "):
+                last, found, title = chunk.partition(end)
+                if found and VANCOUVER_NAME.match(last.strip()):
+                    names.append(last.strip())
+                    return names, ", ".join([title, *chunks[len(names) :]])
             break
-        names.append(chunk.strip())
+        names.append(name)
     if len(names) >= 2:
         return names, ", ".join(chunks[len(names) :])
     return [], text
