@@ -1396,12 +1396,16 @@ def test_names_ended_by_a_colon_are_all_authors() -> None:
 
 def test_vancouver_initials_with_full_stops_are_all_authors() -> None:
     """Infectio's style prints "Moreau D., Alvarez J., Okafor C. Title": no name matched
-    with its full stop, the field model read the names, and the last one began the title."""
+    with its full stop, the field model read the names, and the last one began the title.
+    With "et al." after the names, the title began with it."""
     read = read_list(
         "1. Moreau D., Alvarez J., Okafor C. Toxicity in an invented cohort. Molecular Cancer "
         "Therapeutics. 2005;12:613-622.",
         "2. Silva A., Moreau F. Inhibitor trials in lung tumours. Lancet Oncol. 1997;3:1-9.",
+        "3. Chen G., Lindqvist H., Alvarez G., et al. Kinase in invented brains. Lancet Oncol "
+        "1998;19(1):818–32.",
     )
+    assert (read[3].authors[-1], read[3].title) == ("Alvarez G", "Kinase in invented brains")
     assert read[1].authors == ("Moreau D", "Alvarez J", "Okafor C")
     assert read[1].title == "Toxicity in an invented cohort"
     assert (read[2].authors, read[2].title) == (

@@ -1241,6 +1241,9 @@ EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
 
 
+LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
+
+
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     """'Smith AB, Jones C, et al. Title…' → (['Smith AB', 'Jones C'], 'Title…')."""
     match = VANCOUVER_NAMES_FIRST.match(text)
@@ -1262,6 +1265,9 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     names = []
     for chunk in chunks:
         name = chunk.strip().rstrip(".")  # "Moreau D.": an initial with its full stop
+        if names and (et_al := LEADING_ET_AL.match(chunk)):
+            # "Chen G., Lindqvist H., et al. Title …": the names end with "et al."
+            return names, ", ".join([chunk[et_al.end() :], *chunks[len(names) + 1 :]])
         if not VANCOUVER_NAME.match(name):
             # "Fischer E, Moreau C, Lindqvist C: Signalling …" or "Moreau D., Rossi E.,
             # Okafor C. Toxicity …": a colon, or the last initial's full stop, ends the names
