@@ -848,12 +848,12 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
     if not left_bands or not right_bands:
         return
     body = _usual_size(left_bands + right_bands)
-    left_edges = sorted(b.x1 for b in left_bands if b.core_top - b.core_bottom >= 0.95 * body)
-    right_edges = sorted(b.x0 for b in right_bands if b.core_top - b.core_bottom >= 0.95 * body)
+    left_edges = [b.x1 for b in left_bands if b.core_top - b.core_bottom >= 0.95 * body]
+    right_edges = [b.x0 for b in right_bands if b.core_top - b.core_bottom >= 0.95 * body]
     if not left_edges or not right_edges:
         return
-    left_edge = left_edges[-1 - len(left_edges) // 20]
-    right_edge = right_edges[len(right_edges) // 20]
+    left_edge = _percentile(left_edges, 0.05, from_top=True)
+    right_edge = _percentile(right_edges, 0.05)
     for band in list(left_bands):
         size = band.core_top - band.core_bottom
         if size >= 0.95 * body or band.x1 > left_edge - 3 * size:
@@ -887,11 +887,12 @@ def _opens_with_label(band: _Band) -> bool:
     return LABEL_START.match("".join(f.text.strip() for f in first)) is not None
 
 
-def _percentile(values: Sequence[float], share: float) -> float:
-    """The value `share` of the way up `values` (nan for none: no comparison holds)."""
+def _percentile(values: Sequence[float], share: float, *, from_top: bool = False) -> float:
+    """The value `share` of the way up `values`, or down them `from_top` (nan for none: no
+    comparison holds)."""
     if not values:
         return math.nan
-    ordered = sorted(values)
+    ordered = sorted(values, reverse=from_top)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
