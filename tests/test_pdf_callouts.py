@@ -80,6 +80,23 @@ def test_raised_powers_after_numbers_and_variables_are_not_callouts(tmp_path: Pa
     ]
 
 
+def test_raised_digits_after_a_counted_noun_are_callouts(tmp_path: Path) -> None:
+    """ "exon 19^{22}", "stage 3^{4}": a number naming an exon or a stage, then the callout;
+    only "10" standing alone, or a number after "×" or "=", is a power's base."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1} Deletions in exon 19^{2} and",
+        "growth in stage 3^{3,4} differ; we seeded 2 × 10^{5} cells and counted 5 × 2^{3}",
+        "colonies where the model gave n = 2^{4} over day 7^{5}.",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1"),
+        (2, "2"),
+        (3, "3,4"),
+        (4, "3,4"),
+        (5, "5"),
+    ]
+
+
 def test_raised_powers_in_a_formula_after_a_subscript_are_not_callouts(tmp_path: Path) -> None:
     """ "r = k_{1}c^{2}", "x_{i}^{2}": a variable squared after a subscript, in a formula; a
     callout after a chemical formula ("CO_{2}^{3}", "H_{2}O^{4}") is still a callout."""

@@ -31,9 +31,11 @@ class LineScripts(Protocol):
 
 # Units a raised number is a power of: "cm2", "m−2", "s−1", "km2"
 POWER_UNITS = frozenset("m cm mm km nm µm μm um s ms ml l g kg mg mol m2 cm2".split())
-# The number a raised digit is a power of: a short integer standing alone ("10", "× 2"), not
-# the tail of a name ("TIR-1"), a version or decimal ("3.15") or a year ("2019")
-POWER_BASE = lazy(r"(?:^|[\s(×·x*])\d{1,3}$")
+# The number a raised digit is a power of: "10" standing alone, or a short integer after an
+# operator ("× 2", "= 3"). Not a number that counts something named before it ("exon 19",
+# "stage 3", "day 7": the raised digits cite), the tail of a name ("TIR-1"), a version or
+# decimal ("3.15") or a year ("2019")
+POWER_BASE = lazy(r"(?:(?:^|[\s(])10|[×·x*=]\s?\d{1,3})$")
 # A lone letter, a variable: "R", "I", "χ" (not the end of a word)
 VARIABLE_BEFORE = lazy(r"(?:^|[^\w])[^\W\d_]$")
 UNIT_BEFORE = lazy(r"([A-Za-zµμ]+)[\s\u2009]?$")
