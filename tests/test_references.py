@@ -614,6 +614,16 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="nature-particle-with-apostrophe",
         ),
         pytest.param(
+            "Berg, E. van der, Souza, B. de & Kim, A. Made-up kinases. Fake J. 74, 9–17 (2017).",
+            {"authors": ("Berg, E. van der", "Souza, B. de", "Kim, A."), "volume": "74"},
+            id="nature-particles-after-initials",
+        ),
+        pytest.param(
+            "Berg, E. van der et al. Made-up kinases. Fake J. 74, 9–17 (2017).",
+            {"authors": ("Berg, E. van der",), "year": 2017},
+            id="nature-particle-after-initials-then-et-al",
+        ),
+        pytest.param(
             "A. Writer, Fake News Blog, 2009. http://example.org/post.html",
             {"authors": ("A. Writer",), "journal": "Fake News Blog", "year": 2009},
             id="rsc-blog-post",

@@ -41,11 +41,18 @@ INITIALS_FIRST = lazy(
     rf"^[{UPPER}][a-z]?\.(?:(?:\s?-\s?|\s{{0,2}})[{UPPER}][a-z]?\.)*\s*(?:(?:[a-z]{{1,3}}\s){{0,2}}"
     rf"[{UPPER}][\w'’\-]*)(?:\s[{UPPER}][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
 )
-# A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I."
+# A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I.",
+# and with its particle after the initials, as CSL styles that demote it print it: "Berg, E. van
+# der" (only before the next name or "et al.", so a title's first word is never taken)
+TRAILING_PARTICLE = (
+    r"(?:\s(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu)){1,2}"
+    r"(?=\s*(?:[,;&]|and\s|et\s+al|$))"
+)
 FAMILY_FIRST = (
     r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}"
     rf"[{UPPER}][\w'’\-]*(?:\s[{UPPER}a-zà-þ][\w'’\-]*){{0,3}},\s?"
     rf"[{UPPER}][a-z]?\.(?:(?:\s?-\s?|\s{{0,2}})[{UPPER}][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
+    rf"(?:{TRAILING_PARTICLE})?"
 )
 FAMILY_FIRST_LIST = lazy(
     rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
@@ -207,6 +214,10 @@ def _split_family_first(name: str) -> NameParts:
     jr = [part for part in rest if part in SUFFIXES]
     given = " ".join(part for part in rest if part not in SUFFIXES)
     given_words = GLUED_INITIAL.sub(" ", given).split()
+    # "Berg, E. van der": the particle printed after the initials is the family name's
+    trailing: list[str] = []
+    while len(given_words) > 1 and given_words[-1] in PARTICLES:
+        trailing.insert(0, given_words.pop())
     first: list[str] = []
     for word in given_words:
         # "Smith, AB": bare initials after the comma
@@ -219,7 +230,7 @@ def _split_family_first(name: str) -> NameParts:
     if len(first) == 1 and len(first[0]) == 1:
         first = [first[0] + "."]  # "Smith, J" → "Smith, J."
     von, last = _split_particles(family.split())
-    return _name_parts(first=first, von=von, last=last, jr=jr)
+    return _name_parts(first=first, von=trailing + von, last=last, jr=jr)
 
 
 def _is_organisation(name: str) -> bool:
