@@ -279,6 +279,11 @@ def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
             id="url-broken-at-dot",
         ),
         pytest.param(
+            ["Fake cohort? https:", "//www.example.org/guidelines/808 (2003)."],
+            "Fake cohort? https://www.example.org/guidelines/808 (2003).",
+            id="url-broken-after-its-scheme",
+        ),
+        pytest.param(
             ["http://example.org/a/", "b_c.html"],
             "http://example.org/a/b_c.html",
             id="url-broken-at-slash",

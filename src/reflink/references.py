@@ -740,8 +740,11 @@ def _after_heading(lines: Sequence[Line], index: int) -> bool:
     return any(LIST_HEADING.match(lines[i].text) for i in range(max(0, index - 3), index))
 
 
-# "https://doi." + "org/10.1000/…", "http://www.fda.gov/newsevents/" + "newsroom/…"
-URL_BREAK = lazy(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*[/._\-=?&:]$", re.IGNORECASE)
+# "https://doi." + "org/10.1000/…", "http://www.fda.gov/newsevents/" + "newsroom/…", and the
+# scheme alone: "https:" + "//www.example.org/…"
+URL_BREAK = lazy(
+    r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*[/._\-=?&:]$|\bhttps?:/{0,2}$", re.IGNORECASE
+)
 URL_CONTINUATION = lazy(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
 WORD_HYPHEN = lazy(r"[A-Za-zÀ-ÿ]-$")
 
