@@ -1574,3 +1574,36 @@ def test_year_volume_and_pages_set_apart_by_spaces_alone() -> None:
         (2008, "30", "309–327"),
     ]
     assert read[1].journal == "Lancet Oncology" and read[1].authors[-1] == "Chen D"
+
+
+def test_a_chapter_title_ends_before_its_book() -> None:
+    """ "Title. In: Lind E, editor. Handbook …, Publisher. p. 48–63" (CSL's Harvard-like
+    styles) and ACS's "Title, in Handbook … (Lind, O., Eds.), pp 235–250": the title took the
+    editors, the book and the publisher. The book goes where a chapter's book goes, the journal
+    field."""
+    read = read_list(
+        "[1] Fischer, G. and Kowalski, B. (2007) Kinase inhibitors: A systematic review. Journal "
+        "of Clinical Oncology, 28, 1711–1758.",
+        "[2] Rossi, A. and Moreau, F. (2006) Lung fusion in invented tumours? In: Alvarez E, "
+        "editor. Handbook of Invented Resistance, Springer, Berlin. p. 48–63.",
+        "[3] Haddad, E. and Wu, M. (2022) Tumour survival: A cohort study. In Lind, E. (ed.), "
+        "Handbook of Brain Metastases, Elsevier, Amsterdam, pp. 13–38.",
+        "[4] Wu, C. and Fischer, A. (2020) Trial efficacy in 300 patients. PLoS ONE, 148, e67058.",
+    )
+    assert [(read[n].title, read[n].journal, read[n].pages, read[n].kind) for n in (2, 3)] == [
+        ("Lung fusion in invented tumours?", "Handbook of Invented Resistance", "48–63", "chapter"),
+        ("Tumour survival: A cohort study", "Handbook of Brain Metastases", "13–38", "chapter"),
+    ]
+    assert read[4].title == "Trial efficacy in 300 patients"  # "in" inside a title stays
+    acs = read_list(
+        "(1) Nguyen, A. R., and Silva, B. G. (2001) Progression kinase survival, in Handbook of "
+        "signalling efficacy (Kowalski, O., and Garcia, E., Eds.), pp 235–250. Wiley, Hoboken.",
+        "(2) Kim, D., and Silva, B. G. (2003) Signalling in invented tumours. Nat. Rev. Cancer "
+        "12, 35–49.",
+    )
+    assert (acs[1].title, acs[1].journal, acs[1].pages, acs[1].kind) == (
+        "Progression kinase survival",
+        "Handbook of signalling efficacy",
+        "235–250",
+        "chapter",
+    )

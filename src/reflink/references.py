@@ -1710,10 +1710,58 @@ def split_publisher(draft: Draft, raw: str) -> None:
     draft.published = True
 
 
+# A chapter's title, then its book: "Title. In: Lind C, editor. Handbook of X. Place: …",
+# "Title. In Lind, K. (ed.), Handbook of X, …", "Title, in Handbook of X (Lind, K., Eds.), pp.
+# 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "in" after a comma.
+IN_BOOK = lazy(r"(?:(?<=[.?!])\s+In:?|[.?!,]\s+in:|,\s+in)\s+(?P<book>\S.*)$")
+# the editors "In:" names first, up to the first mark of an editor: "Lind C, editor.",
+# "Lind, K. (ed.),", "G. Lind, K. Okafor (Eds.),"
+BOOK_EDITORS = lazy(
+    r"^[^()]{1,160}?(?:\((?:eds?|editors?)\.?\)|,?\s+editors?\b|,\s*eds?\.)\s*[,.:]?\s*", re.I
+)
+# ACS: the book's title, then its editors in brackets: "Handbook of X (Lind, K., Eds.)"
+BOOK_THEN_EDITORS = lazy(r"^[^().]+\([^()]*\b(?:eds?|editors?)\.?\)", re.I)
+BOOK_TITLE = lazy(r"[^.,(;]+(?:[.?!](?=\s*[,(])|\?)?")
+# "Title. In: 4th ed. Berlin: Springer": an edition where the book would be
+EDITION_START = lazy(r"^\d+(?:st|nd|rd|th)\s+ed\b|^ed\.?\s*\d", re.I)
+CHAPTER_PAGES = lazy(rf"\bpp?\.?\s*(?P<pages>{PAGES})\b")
+
+
+def split_chapter(draft: Draft) -> None:
+    """A chapter whose title took its book, editors, publisher and pages: the title ends
+    before "In", the book's title goes where a journal goes (as every chapter's reading puts
+    it, over a publisher read as the journal) and the chapter's pages are taken. Only where
+    an editor is named or the book's title follows "In" at once."""
+    if not draft.title:
+        return
+    clause = IN_BOOK.search(draft.title)
+    if clause is None or clause.start() == 0:
+        return
+    rest = clause.group("book")
+    title = draft.title[: clause.start()].strip(" ,.")
+    if EDITION_START.match(rest):
+        draft.title = title
+        return
+    editors = BOOK_EDITORS.match(rest)
+    plain_in = clause.group(0).lstrip(" ,.?!").startswith("in") and ":" not in clause.group(0)
+    if plain_in and editors is None and not BOOK_THEN_EDITORS.match(rest):
+        return  # ", in particular …": a plain "in" opens a book only where editors are named
+    book = BOOK_TITLE.match(rest, editors.end() if editors else 0)
+    if book is None or not book.group(0).strip() or not book.group(0)[:1].isupper():
+        return
+    draft.title = title
+    draft.journal = draft.container = book.group(0).strip(" ,.")
+    draft.kind = "chapter"  # its pages and book read like an article's journal and pages
+    if not draft.pages and (pages := CHAPTER_PAGES.search(rest, book.end())):
+        draft.pages = pages.group("pages")
+
+
 def classify_kind(draft: Draft, raw: str) -> None:
     """article / web / press / book / chapter / thesis / other, from what was found."""
     lowered = raw.casefold()
-    if "press release" in lowered:
+    if draft.kind == "chapter":  # split_chapter found its book
+        pass
+    elif "press release" in lowered:
         draft.kind = "press"
         if draft.container is None and draft.journal:
             draft.container = draft.journal
@@ -1858,6 +1906,7 @@ def parse_entry(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
         draft.title = drop_leading_authors(draft.title, draft.authors)
+        split_chapter(draft)
         split_publisher(draft, raw)
     classify_kind(draft, raw)
     return RefEntry(
