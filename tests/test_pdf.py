@@ -685,3 +685,44 @@ def test_a_full_width_line_whose_sentence_break_falls_at_the_gutter_stays_whole(
     texts = [line.text for line in read_pdf(path.read_bytes()).lines]
     assert texts[1] == f"{left} Furthermore, we illustrate the landscape."
     assert texts[3] == "Left column line 0 of moss on granite."
+
+
+def test_a_short_entry_tail_beside_a_hanging_indent_is_no_table_row() -> None:
+    """A left-column entry's last line holds only its pages ("459–474.", ink boxes: shorter
+    than the lines with a bracket, which set the page's usual height), and beside it, a point
+    and a half lower, a right-column entry's continuation a label's width in. The pair read
+    as a table row in small print split by the gutter, and became one line ("459–474.
+    hibitor tumour …"). A line that starts where the right column's other lines do belongs
+    to the column."""
+    from reflink.pdf import _Fragment, layout_page
+
+    fragments: list[_Fragment] = []
+
+    def line(x: float, bottom: float, words: list[str]) -> None:
+        for word in words:
+            tall = word.startswith("(")  # a bracket's ink reaches above and below the letters
+            width = 5.0 * len(word)
+            fragments.append(
+                _Fragment(
+                    word,
+                    x,
+                    x + width,
+                    bottom - (1.0 if tall else 0.0),
+                    bottom + (9.9 if tall else 8.8),
+                    len(fragments),
+                )
+            )
+            x += width + 4.0
+
+    for row in range(30):
+        line(72.0, 700.0 - 13 * row, ["Lichens", "(grow)", "slowly", "on", "the", "granite", "of"])
+    line(72.0, 310.0, ["459–474."])
+    for row in range(15):
+        bottom = 701.5 - 26 * row
+        line(310.0, bottom, [f"{row + 2}."])
+        line(343.0, bottom, ["Fern,", "B.", f"({1990 + row})", "Spores", "of", "lichens"])
+        line(343.0, bottom - 13, ["hibitor", "tumour", "kinase", "on", "basalt", "rock"])
+    line(343.0, 311.5, ["hibitor", "tumour", "kinase", "on", "basalt", "rock"])
+    texts = [" ".join(line.text.split()) for line in layout_page(fragments, 1, 612.0, 792.0)]
+    assert "459–474." in texts
+    assert texts.count("hibitor tumour kinase on basalt rock") == 16

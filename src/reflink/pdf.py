@@ -844,24 +844,29 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
     Table text is set smaller than the body; a row's left part stops short of the left
     column's edge, and its right part does not start where the right column's lines (or
     their hanging indents) do, which tells it from two columns of small print.
-    """
+
+    Sizes here are a line's words' (the median fragment's height), not its core's: a bracket
+    stands taller than the letters, so where a list prints "(2016)" on most lines, the core
+    heights made every plain line beside them small print ("459–474." then joined the right
+    column's "hibitor tumour …" as a table row)."""
     if not left_bands or not right_bands:
         return
-    body = _usual_size(left_bands + right_bands)
-    left_edges = [b.x1 for b in left_bands if b.core_top - b.core_bottom >= 0.95 * body]
-    right_edges = [b.x0 for b in right_bands if b.core_top - b.core_bottom >= 0.95 * body]
+    heights = {id(band): _word_height(band) for band in (*left_bands, *right_bands)}
+    body = _usual_word_height(left_bands + right_bands)
+    left_edges = [b.x1 for b in left_bands if heights[id(b)] >= 0.95 * body]
+    right_edges = [b.x0 for b in right_bands if heights[id(b)] >= 0.95 * body]
     if not left_edges or not right_edges:
         return
     left_edge = _percentile(left_edges, 0.05, from_top=True)
     right_edge = _percentile(right_edges, 0.05)
     for band in list(left_bands):
-        size = band.core_top - band.core_bottom
+        size = heights[id(band)]
         if size >= 0.95 * body or band.x1 > left_edge - 3 * size:
             continue
         for partner in right_bands:
             if (
                 abs(partner.core_bottom - band.core_bottom) < 0.2 * size
-                and abs((partner.core_top - partner.core_bottom) - size) < 0.1 * size
+                and abs(heights[id(partner)] - size) < 0.1 * size
                 and not right_edge - 0.3 * size <= partner.x0 <= right_edge + 2.5 * body
                 and not _opens_with_label(partner)
             ):
@@ -869,6 +874,16 @@ def _join_table_rows(left_bands: list[_Band], right_bands: list[_Band]) -> None:
                     band.add(fragment)
                 right_bands.remove(partner)
                 break
+
+
+def _word_height(band: _Band) -> float:
+    return statistics.median(f.height for f in band.fragments)
+
+
+def _usual_word_height(bands: Sequence[_Band]) -> float:
+    """The height most of the page's words are set at."""
+    sizes: Counter[float] = Counter(round(f.height, 1) for band in bands for f in band.fragments)
+    return max(sizes, key=lambda size: (sizes[size], size)) if sizes else math.inf
 
 
 def _usual_size(bands: Sequence[_Band]) -> float:
