@@ -22,6 +22,8 @@ from reflink.names import bibtex_name, is_any_name, is_person, repair_name
         pytest.param("Łukaszewicz, Ż.", "Łukaszewicz, Ż.", id="family-name-beyond-latin-1"),
         # CSL styles that demote the particle print it after the initials
         pytest.param("Berg, E. van der", "van der Berg, E.", id="particle-after-initials"),
+        pytest.param("Berg E van der", "van der Berg, E.", id="vancouver-particle-after-initials"),
+        pytest.param("Souza M-L de", "de Souza, M.-L.", id="vancouver-particle-after-hyphenated"),
     ],
 )
 def test_a_name_the_parser_reads_is_split_by_the_writers(printed: str, family_first: str) -> None:

@@ -1607,3 +1607,18 @@ def test_a_chapter_title_ends_before_its_book() -> None:
         "235–250",
         "chapter",
     )
+
+
+def test_vancouver_names_with_the_particle_after_the_initials() -> None:
+    """ "Souza M-L de", "Berg E van der": CSL's Vancouver styles that demote the particle;
+    the names ended before them and the rest of the list went into the title."""
+    read = read_list(
+        "3. Garcia-Lopez C, Rossi CL, Souza M-L de, Li D: Trial crizotinib mutation: A phase III "
+        "randomised trial. Lancet Oncol 2010; 358:2444–50",
+        "4. Garcia-Lopez H, Berg E van der, Alvarez J-P: Metastases survival tumour biomarker. "
+        "Lancet Oncol 2017; 94:125–30",
+    )
+    assert read[3].authors == ("Garcia-Lopez C", "Rossi CL", "Souza M-L de", "Li D")
+    assert read[3].title == "Trial crizotinib mutation: A phase III randomised trial"
+    assert read[4].authors == ("Garcia-Lopez H", "Berg E van der", "Alvarez J-P")
+    assert read[4].title == "Metastases survival tumour biomarker"

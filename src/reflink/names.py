@@ -58,9 +58,11 @@ FAMILY_FIRST_LIST = lazy(
     rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
     r"(?P<etal>,?\s*et\s+al\.?)?\s*",
 )
-# A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P"
+# A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P",
+# "Berg E van der" (the particle after the initials, as CSL styles that demote it print it)
 VANCOUVER_NAME = lazy(
-    rf"^(?:[\w'’\-´¨¸˜`^]+\s){{1,4}}[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?$"  # "Lau KM-Y"
+    rf"^(?:[\w'’\-´¨¸˜`^]+\s){{1,4}}[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"  # "Lau KM-Y"
+    r"(?:\s(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu)){0,2}$"
     rf"|^[\w'’\-]+\s[{UPPER}]{{1,4}}\s(?:Jr|Sr|II|III|IV)$"
 )
 
@@ -186,10 +188,17 @@ def _split_printed_name(printed: str) -> NameParts | None:
         return _name_parts(last=[name])
     words = GLUED_INITIAL.sub(" ", name).split()
     jr = [words.pop()] if len(words) > 1 and words[-1] in SUFFIXES else []
+    # "Berg E van der": the particle printed after the initials is the family name's
+    trailing: list[str] = []
+    while len(words) > 2 and words[-1] in PARTICLES:
+        trailing.insert(0, words.pop())
+    if trailing and (BARE_INITIALS.match(words[0]) or not BARE_INITIALS.match(words[-1])):
+        words.extend(trailing)  # not "Family Initials particle": as they were
+        trailing = []
     # "Smith AB", "van der Berg J", "Garcia Campelo R": family name first, bare initials last
     if len(words) > 1 and BARE_INITIALS.match(words[-1]) and not BARE_INITIALS.match(words[0]):
         von, last = _split_particles(words[:-1])
-        return _name_parts(first=_dot_initials(words[-1]), von=von, last=last, jr=jr)
+        return _name_parts(first=_dot_initials(words[-1]), von=trailing + von, last=last, jr=jr)
     # "S. M. Gadgeel", "J.-F. Martini", "AB Smith": initials first, family name last
     initials: list[str] = []
     while len(words) > 1 and (DOTTED_INITIAL.match(words[0]) or BARE_INITIALS.match(words[0])):
