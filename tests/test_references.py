@@ -1622,3 +1622,33 @@ def test_vancouver_names_with_the_particle_after_the_initials() -> None:
     assert read[3].title == "Trial crizotinib mutation: A phase III randomised trial"
     assert read[4].authors == ("Garcia-Lopez H", "Berg E van der", "Alvarez J-P")
     assert read[4].title == "Metastases survival tumour biomarker"
+
+
+def test_a_vancouver_chapter_whose_reading_kept_only_the_editors_in_its_title() -> None:
+    """ "Title? In: Lind J, Li C, editors. Handbook …. Amsterdam: Elsevier; 2012. p. 145–66.":
+    the Vancouver reading took the pages and left "In: Lind J, Li C, editors" in the title;
+    the book is found where the entry prints it."""
+    read = read_list(
+        "1. Okafor EM, Kowalski C, Tanaka E. Mutation trial biomarker fusion? In: Lind J, Li C, "
+        "editors. Handbook of invented tumours. Amsterdam: Elsevier; 2012. p. 145–66.",
+        "2. Okafor EM, Kowalski C. Mutation trial biomarker. Lancet Oncol. 2012;12:145–66.",
+    )
+    assert (read[1].title, read[1].journal, read[1].kind) == (
+        "Mutation trial biomarker fusion?",
+        "Handbook of invented tumours",
+        "chapter",
+    )
+
+
+def test_a_book_title_ending_in_a_question_mark_gives_up_its_publisher() -> None:
+    """ "Title? Oxford University Press, Oxford.": the publisher and place after a title that
+    ends in a question mark, not a full stop."""
+    read = read_list(
+        "1. Wu, D., Fischer, O. (2001) Does kinase dose matter? Oxford University Press, Oxford.",
+        "2. Wu, D., Fischer, O. (2001) Rearrangement progression. Cancer Research, 12, 1–9.",
+    )
+    assert (read[1].title, read[1].journal, read[1].kind) == (
+        "Does kinase dose matter?",
+        "Oxford University Press",
+        "book",
+    )

@@ -1678,7 +1678,7 @@ BOOK = lazy(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", re.I)
 # A book's publisher and place: "… lung. Elsevier, Amsterdam", "… lung (Oxford University
 # Press, Oxford": a few capitalised words, one a publisher's, then the place after a comma
 PUBLISHER_AND_PLACE = (
-    r"(?:\.\s+|\s+\()(?P<publisher>(?:[A-Z][\w&'’-]*\.?\s?){1,5}),\s*"
+    r"(?:(?<=[.?!])\s+|\s+\()(?P<publisher>(?:[A-Z][\w&'’-]*\.?\s?){1,5}),\s*"
     r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})"
 )
 # … ending a title ("Title. Elsevier, Amsterdam"), or before the year in the entry
@@ -1727,7 +1727,7 @@ EDITION_START = lazy(r"^\d+(?:st|nd|rd|th)\s+ed\b|^ed\.?\s*\d", re.I)
 CHAPTER_PAGES = lazy(rf"\bpp?\.?\s*(?P<pages>{PAGES})\b")
 
 
-def split_chapter(draft: Draft) -> None:
+def split_chapter(draft: Draft, raw: str) -> None:
     """A chapter whose title took its book, editors, publisher and pages: the title ends
     before "In", the book's title goes where a journal goes (as every chapter's reading puts
     it, over a publisher read as the journal) and the chapter's pages are taken. Only where
@@ -1737,7 +1737,9 @@ def split_chapter(draft: Draft) -> None:
     clause = IN_BOOK.search(draft.title)
     if clause is None or clause.start() == 0:
         return
-    rest = clause.group("book")
+    # the book as printed: a reading may have left only the editors in the title
+    printed = raw.find(draft.title[clause.start() :])
+    rest = raw[printed + clause.start("book") - clause.start() :] if printed >= 0 else clause["book"]
     title = draft.title[: clause.start()].strip(" ,.")
     if EDITION_START.match(rest):
         draft.title = title
@@ -1906,7 +1908,7 @@ def parse_entry(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
         draft.title = drop_leading_authors(draft.title, draft.authors)
-        split_chapter(draft)
+        split_chapter(draft, raw)
         split_publisher(draft, raw)
     classify_kind(draft, raw)
     return RefEntry(
