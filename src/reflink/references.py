@@ -1678,7 +1678,7 @@ BOOK = lazy(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", re.I)
 # A book's publisher and place: "… lung. Elsevier, Amsterdam", "… lung (Oxford University
 # Press, Oxford": a few capitalised words, one a publisher's, then the place after a comma
 PUBLISHER_AND_PLACE = (
-    r"(?:(?<=[.?!])\s+|\s+\()(?P<publisher>(?:[A-Z][\w&'’-]*\.?\s?){1,5}),\s*"
+    r"(?:\.\s+|(?<=[?!])\s+|\s+\()(?P<publisher>(?:[A-Z][\w&'’-]*\.?\s?){1,5}),\s*"
     r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})"
 )
 # … ending a title ("Title. Elsevier, Amsterdam"), or before the year in the entry
