@@ -629,6 +629,23 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="nature-particle-after-initials-then-et-al",
         ),
         pytest.param(
+            "NGUYEN, H. et al. Invented kinases? Disponível em: <https://example.org/r/4>. "
+            "Acesso em: 19 jul. 2024.",
+            {"url": "https://example.org/r/4", "title": "Invented kinases?", "year": None},
+            id="abnt-web-page-in-angle-brackets-with-access-date",
+        ),
+        pytest.param(
+            "Roe D, Poe OH. Invented kinases [homepage on the Internet]. 2008. [cited 2024 Jan "
+            "11] Available from: (https://example.org/data/901).",
+            {"url": "https://example.org/data/901", "year": 2008},
+            id="vancouver-web-page-in-parentheses",
+        ),
+        pytest.param(
+            "Roe, A. Invented page (https://example.org/wiki/Foo_(bar)). 2019.",
+            {"url": "https://example.org/wiki/Foo_(bar)", "year": 2019},
+            id="address-in-parentheses-keeps-its-own",
+        ),
+        pytest.param(
             "A. Writer, Fake News Blog, 2009. http://example.org/post.html",
             {"authors": ("A. Writer",), "journal": "Fake News Blog", "year": 2009},
             id="rsc-blog-post",

@@ -809,16 +809,21 @@ PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 # (the lookahead: a match starts with the a of "Available", the u of biblatex's "url:", or h
 # or w, in either case)
 URL = lazy(
-    rf"(?=[ahuw])(?:(?:Available\s*(?:from|at|online)?\s*:?\s*|url:\s*)?)(?P<url>{WEB_ADDRESS})",
+    rf"(?=[adhuvw<(])(?:(?:(?:Available|Disponível|Disponible|Disponibile|Verfügbar)\s*"
+    r"(?:from|at|online|em|en|sur|su|unter)?\s*:?\s*|url:\s*|at\s+(?=<))?)"
+    rf"(?P<open>[<(]?)(?P<url>{WEB_ADDRESS})",
     re.I,
 )
+# what closes a web address printed in brackets: "<https://…>" (ABNT and others), "(https://…)"
+URL_CLOSE = {"<": ">", "(": ")"}
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
     r"|\s*\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\](?P<stop>\.?)",
     re.I,
 )
 ACCESSED = lazy(
-    r"[\[(]?\b(?:accessed|cited|last\s+accessed)\b[^\])]*[\])]?\.?"
+    r"[\[(]?\b(?:accessed|cited|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
+    r"|consulté)\b[^\])]*[\])]?\.?"
     r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?",  # "[updated 2021 Apr 1; cited …]"
     re.I,
 )
@@ -883,8 +888,16 @@ def take_url(draft: Draft) -> None:
     lowered = plain_lower(draft.rest)
     match = URL.search(draft.rest) if "http" in lowered or "www." in lowered else None
     if match:
-        draft.url = match.group("url").rstrip(".,;")
-        end = match.start("url") + len(draft.url)  # "…-cancer, 2017.": the comma stays
+        url = match.group("url").rstrip(".,;")
+        opening = match.group("open")
+        close = URL_CLOSE.get(opening)
+        # "<https://x.org/a>." → the address; "(https://x.org/Foo_(bar))" keeps its own bracket
+        while close and url.endswith(close) and url.count(close) > url.count(opening):
+            url = url[:-1].rstrip(".,;")
+        draft.url = url
+        end = match.start("url") + len(url)  # "…-cancer, 2017.": the comma stays
+        if close and draft.rest[end : end + 1] == close:
+            end += 1  # the bracket goes with the address it closes
         draft.rest = (draft.rest[: match.start()] + " " + draft.rest[end:]).strip()
 
 
@@ -905,6 +918,10 @@ def _identifier_gap(match: re.Match[str]) -> str:
     return ". " if match.group("stop") else " "
 
 
+# the words ACCESSED needs, in plain lower case (no accents)
+ACCESS_WORDS = ("accessed", "cited", "[updated", "acesso", "consult", "abgerufen", "zugegriffen")
+
+
 def drop_identifiers(draft: Draft) -> None:
     """'PMID: 12345678', '[Internet]', '(accessed 3 May 2019)' say nothing the fields keep."""
     text = draft.rest
@@ -914,7 +931,7 @@ def drop_identifiers(draft: Draft) -> None:
         # "Global cancer report [Internet]. Geneva: WHO; 2020": the full stop after the tag
         # still ends the title
         text = IDENTIFIERS.sub(_identifier_gap, text)
-    if "accessed" in lowered or "cited" in lowered or "[updated" in lowered:
+    if any(word in lowered for word in ACCESS_WORDS):
         text = ACCESSED.sub(" ", text)
     text = " ".join(text.split())  # white space runs to one space, as re's \s+ sees them
     if text.endswith("."):
