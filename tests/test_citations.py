@@ -74,6 +74,10 @@ def numbers_in(text: str) -> list[int]:
             "the hinge loop K-112-118 3 . It binds", [3], id="spaced-after-a-name-with-digits-end"
         ),
         pytest.param("the double mutant R17H/Y44C 6, 9 , so", [6, 9], id="spaced-after-a-mutant"),
+        pytest.param(
+            "of lichens (n = 112)3,4. Then", [3, 4], id="glued-after-a-bracketed-aside-in-words"
+        ),
+        pytest.param("spores (95% CI 0.35-0.66)29 and moss", [29], id="glued-after-an-interval"),
     ],
 )
 def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
@@ -113,6 +117,7 @@ def test_find_markers_finds_callouts(text: str, numbers: list[int]) -> None:
         pytest.param("sets B 1 ,…,B n in", id="math-subscript-is-not-a-callout"),
         pytest.param("R f B0.4) gave", id="rf-value-is-not-a-callout"),
         pytest.param("as shown in Equation (4) below", id="equation-number-is-not-a-callout"),
+        pytest.param("the salt Ca3(PO4)2 dissolved", id="formula-after-its-bracket-is-not"),
         pytest.param("the density follows from (7) directly", id="equation-reference-is-not"),
         pytest.param("at doses (0, 5, and 50 mM) for", id="number-in-number-list-is-not"),
         pytest.param("dissolved in CH 2 Cl 2 , then", id="two-letter-element-formula-is-not"),

@@ -1295,6 +1295,13 @@ def _glued_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
             if before == "," and ahead.rstrip()[-1:].isdigit():
                 return [evidence("glued:after-spaced-comma")]  # "quadros5 ,11 ,14"
             return None  # "r = .27": a decimal; ":3" alone on a line is debris
+        if before == ")" and ahead[-1:].isdigit():
+            # "(n = 112)3,4", "(95% CI 0.35–0.66)29": a bracketed aside in words, then the
+            # callout; "(CH2)3", "Ca3(PO4)2" (no space inside) are formulas
+            opening = text.rfind("(", max(0, start - 60), start - 1)
+            if opening != -1 and " " in text[opening : start - 1]:
+                return [evidence("glued:after-parenthesis")]
+            return None
         if ahead[-1:].isdigit():
             # "9.8" is a decimal, "1,000" a thousand; "in 2013.87,88" and "E-Syt1.73" are not
             digits = NUMBER_TAIL.search(ahead)
