@@ -1261,6 +1261,26 @@ def test_a_column_of_labels_over_entries_without_a_closing_full_stop() -> None:
     assert read[3].authors[-1] == "Lind M" and read[4].volume == "7"
 
 
+def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
+    """The cut where a line opens with names knew only ASCII capitals and bare initials: an
+    entry opening "Ødegaard IR," or "Souza G de," (a particle after the initials) was not
+    cut, the pieces were one short of the labels and no entry was read. An editor's name
+    broken over the line ("Edited by Alvarez" + "J. Oxford, …") is not a new entry."""
+    printed = [
+        "Nguyen A, Silva C: Kinase fusions in invented tumours. J Fake Oncol 2014; 286:2819–36",
+        "Ødegaard IR, Chen E: Survival in an invented cohort, Handbook of invented tumours.",
+        "Edited by Alvarez",
+        "J. Oxford, Oxford University Press, 2012, pp 193–217",
+        "Souza G de, Lind F: Response to kinase inhibitors. Fake Cancer Res 2004; 4:1680–5",
+        "Okafor H, Wu I: Brain metastases in invented tumours. Amsterdam, Elsevier, 1997",
+    ]
+    text = "\n".join(["References", "1.", "2.", "3.", "4.", "", *printed])
+    read = by_number(parse_references(lines_of(text))[0])
+    first_authors = [read[n].authors[0] if read[n].authors else None for n in (1, 2, 3, 4)]
+    assert first_authors == ["Nguyen A", "Ødegaard IR", "Souza G de", "Okafor H"]
+    assert read[2].raw.endswith("pp 193–217")
+
+
 def test_a_year_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
     """ "… Clin Fake Res 55: 576–595," + "2016": lone years counting up a few lines apart
     read as page numbers and were dropped, and the entry lost its year. After an entry's

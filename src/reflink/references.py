@@ -718,8 +718,9 @@ def _first_piece(
 
 # "Okafor AB, …", "Okafor A: …", "Okafor, A. …", "A. B. Okafor, …": a line opening with a name
 NAMES_OPENING = lazy(
-    r"(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? [A-Z]{1,3}[,.:]"
-    r"|[A-Z][\w'’\-]+, [A-Z]\.|(?:[A-Z]\. ?){1,3}[A-Z][\w'’\-]+,)"
+    rf"(?:[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
+    r"(?: (?:van|von|der|den|de|del|da|dos|du|la|le|ten|ter))*[,.:]"
+    rf"|[{UPPER}][\w'’\-]+, [{UPPER}]\.|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
 )
 
 
@@ -727,11 +728,13 @@ def _names_after_entry(so_far: str, text: str) -> bool:
     """A line opening with names after an entry's year, or after its title has begun ("…
     Berlin, Springer": a book printed without its year); not the next line of a long list
     of names ("Okafor A, …, Tanaka F," + "Chen G, et al: …")."""
-    if NAMES_OPENING.match(text) is None or so_far[-1:] == ",":
+    if NAMES_OPENING.match(text) is None or so_far[-1:] == "," or NAME_GOES_ON.search(so_far):
         return False
     return YEAR_WORD.search(so_far) is not None or TITLE_BEGUN.search(so_far) is not None
 
 
+# "… Edited by Alvarez" + "J. Oxford, …": an editor's name broken over the line
+NAME_GOES_ON = lazy(r"\b(?:by|and|&|In:?)(?:\s+[A-Z][\w'’\-]+)?\s*$")
 # "Moreau D: Tumour…", "Moreau D. Tumour…": the names are over and the title has begun
 TITLE_BEGUN = lazy(r"[.:] [A-Z]")
 
