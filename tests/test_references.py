@@ -1281,6 +1281,37 @@ def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
     assert read[2].raw.endswith("pp 193–217")
 
 
+def test_labels_printed_after_their_first_entries_are_paired_with_them() -> None:
+    """pdftotext may print "1." and its entry, "2." and the text of entries 2–4, then "3."
+    and "4." as a column, the next page's labels "5."–"6." and their entries: the entry
+    before the column held three entries' text, the column's last label the others."""
+    printed = [
+        "References",
+        "1.",
+        "",
+        "Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:664–82.",
+        "",
+        "2.",
+        "",
+        "Moreau D. Tumour response in an invented cohort. Fake Cancer Res. 2011;12:1–9.",
+        "Haddad E, Rossi F. Resistance to kinase inhibitors. Fake Cancer Res. 2012;13:10–19.",
+        "Nguyen G. Brain metastases in invented tumours. J Fake Oncol. 2015;7:100–109.",
+        "",
+        "3.",
+        "",
+        "4.",
+        "5.",
+        "6.",
+        "",
+        "Silva I, Chen H. Lichens on invented rock. J Fake Oncol. 2016;8:1–5.",
+        "Tanaka J. Spores in invented wind. Fake Cancer Res. 2017;14:20–29.",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    first_authors = [read[n].authors[0] if read[n].authors else None for n in range(1, 7)]
+    assert first_authors == ["Okafor A", "Moreau D", "Haddad E", "Nguyen G", "Silva I", "Tanaka J"]
+    assert [read[n].year for n in range(1, 7)] == [2008, 2011, 2012, 2015, 2016, 2017]
+
+
 def test_a_year_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
     """ "… Clin Fake Res 55: 576–595," + "2016": lone years counting up a few lines apart
     read as page numbers and were dropped, and the entry lost its year. After an entry's

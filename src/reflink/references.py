@@ -643,6 +643,14 @@ def pair_label_column(
         cut = _cut_column(texts, before_text, count, last, next_entry_starts) or _cut_column(
             texts, before_text, count, last, _names_after_entry
         )
+        if cut is None and before is not None:
+            # labels printed after some of their entries: the entry before the run pooled
+            # the first entries' text, the run's last label the rest
+            own_and_pieces = _cut_around(before, texts, count, last)
+            if own_and_pieces is not None:
+                own, pieces = own_and_pieces
+                paired[position - 1] = replace(before, lines=(before.lines[0], *own))
+                cut = [], pieces
         if cut is None:
             position = run + 1
             continue
@@ -685,6 +693,27 @@ def _cut_column(
     if ends is next_entry_starts and not entry_is_complete(" ".join(x.text for x in pieces[-1])):
         return None
     return tail, pieces
+
+
+def _cut_around(
+    before: EntryLines, texts: Sequence[Line], count: int, last: bool
+) -> tuple[list[Line], list[list[Line]]] | None:
+    """pdftotext may print a page's first entries, then their labels as a column, then the
+    next labels and the rest of the entries: the entry before a run of labels holds its own
+    text and the first entries' (`before`), the run's last label the others (`texts`). Its
+    own lines, then one piece for each of `count` labels; None unless they are exactly as
+    many."""
+    own_text = before.lines[0].text[before.offset :]
+    lines = list(before.lines[1:])
+    for ends in (next_entry_starts, _names_after_entry):
+        own = _first_piece(lines, own_text, ends)
+        early = _pieces(lines[len(own) :], count, False, ends)
+        if not early or len(early) >= count:
+            continue
+        late = _pieces(texts, count - len(early), last, ends)
+        if len(late) == count - len(early):
+            return own, early + late
+    return None
 
 
 def _pieces(
