@@ -24,6 +24,10 @@ from reflink.names import bibtex_name, is_any_name, is_person, repair_name
         pytest.param("Berg, E. van der", "van der Berg, E.", id="particle-after-initials"),
         pytest.param("Berg E van der", "van der Berg, E.", id="vancouver-particle-after-initials"),
         pytest.param("Souza M-L de", "de Souza, M.-L.", id="vancouver-particle-after-hyphenated"),
+        # GOST: family name, then initials with full stops
+        pytest.param("Moreau J.-P.", "Moreau, J.-P.", id="gost-hyphenated-initials"),
+        pytest.param("Arnim M.-L. von", "von Arnim, M.-L.", id="gost-particle-after-initials"),
+        pytest.param("Иванов И.И.", "Иванов, И. И.", id="gost-cyrillic"),
     ],
 )
 def test_a_name_the_parser_reads_is_split_by_the_writers(printed: str, family_first: str) -> None:

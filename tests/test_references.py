@@ -1720,3 +1720,23 @@ def test_a_book_title_ending_in_a_question_mark_gives_up_its_publisher() -> None
         "Oxford University Press",
         "book",
     )
+
+
+def test_gost_entries_are_read() -> None:
+    """GOST R 7.0.5, which Russian and many other journals print: "Names. Title // Journal. –
+    Year. – Vol. 9, № 8. – P. 835–854.", in Russian "Т." and "С.", with the authors again
+    after a slash where the full form is used. No rule read the source after "//"."""
+    read = read_list(
+        "1. Okafor B.L., Moreau J.-P., Souza G. de, Lind J. Kinase fusions in invented tumours "
+        "// Fake Cancer Res.– 2017.– Vol. 309, № 8.– P. 835–854.",
+        "2. Иванов И.И., Петров П.П. Лечение выдуманного рака // Онкология. – 2019. – Т. 21, "
+        "№ 3. – С. 45–52.",
+        "3. Okafor A.B. Lichens in invented wind / A.B. Okafor, C. Lind // Fake J. – 2020. – "
+        "Vol. 5. – P. 1–9.",
+    )
+    assert read[1].authors == ("Okafor B.L.", "Moreau J.-P.", "Souza G. de", "Lind J.")
+    assert [(e.title, e.journal, e.year, e.volume, e.pages) for e in read.values()] == [
+        ("Kinase fusions in invented tumours", "Fake Cancer Res", 2017, "309", "835–854"),
+        ("Лечение выдуманного рака", "Онкология", 2019, "21", "45–52"),
+        ("Lichens in invented wind", "Fake J", 2020, "5", "1–9"),
+    ]

@@ -29,7 +29,7 @@ from .words import NAME_PARTICLES as PARTICLES
 
 # capitals, accented ones too ("Ørsted HC", "Çelik Ö", "Łukasz"), whether a name starts with
 # one or an initial is one: "Şahin, Ö.", "Araújo, T.É.R."
-UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽЁА-Я"
 
 # Every pattern here is compiled at first use (lazyre): an ingest never splits a name, and a
 # reference list in one style needs few of the reading patterns; compiling them all was
@@ -84,7 +84,8 @@ def is_person(name: str) -> bool:
 
 # "Sousa L.F.O.", "Lima S.O": the family name, then initials with full stops and no comma
 FAMILY_DOTTED_INITIALS = lazy(
-    rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.){{0,3}}[{UPPER}]\.?$"
+    rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.-?){{0,3}}[{UPPER}]\.?"
+    r"(?:\s(?:van|von|der|den|de|del|da|dos|du|la|le|ten|ter)){0,2}$"  # GOST's "Moreau J.-P."
 )
 
 
@@ -121,6 +122,9 @@ FAMILY = rf"[{UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*"  # "Gadgeel", "Moro-Sibilot
 INITIALS_FAMILY = lazy(rf"^((?:[{UPPER}][a-z]?\.(?:-[{UPPER}][a-z]?\.)? ?)+) ?({FAMILY})$")
 FAMILY_INITIALS = lazy(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
 FAMILY_COMMA_INITIALS = lazy(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
+FAMILY_DOTTED = lazy(
+    rf"^({FAMILY}(?: {FAMILY})?) ((?:[{UPPER}]\.-?)+)((?: (?:van|von|der|den|de|del|da|du|la|le))*)$"
+)
 # "P. N.Morcos", "T.Mok": the extract glued an initial to the family name
 GLUED_INITIAL = lazy(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-z])")
 # Words that make a printed author an organisation, not a person: "Food and Drug
@@ -178,6 +182,9 @@ def _split_printed_name(printed: str) -> NameParts | None:
         return _name_parts(first=_dot_initials(match[2]), last=[match[1]])
     if match := FAMILY_COMMA_INITIALS.match(name):
         return _name_parts(first=INITIAL_PIECE.findall(match[2]), last=[match[1]])
+    if match := FAMILY_DOTTED.match(name):  # GOST's "Moreau J.-P.", "Souza G. de"
+        von = match[3].split()
+        return _name_parts(first=INITIAL_PIECE.findall(match[2]), von=von, last=[match[1]])
     if "," in name:
         # "Committee on Opportunities in Neuroscience, National Research Council": no
         # family name before that comma

@@ -1573,6 +1573,40 @@ def parse_biblatex(draft: Draft, titles_expected: bool) -> bool:
     return False
 
 
+# GOST (GOST R 7.0.5, Russian and other journals): "Okafor A.B., Lind C. Title // Fake J. –
+# 2017. – Vol. 9, № 8. – P. 835–854." (in Russian "Т. 9, № 8. – С. 835–854"); the title may be
+# followed by the authors again after a slash ("Title / A.B. Okafor, C. Lind // …")
+GOST_SOURCE = lazy(
+    rf"""\s//\s*(?P<journal>[^/]+?)\.?\s*[–—-]?\s*(?P<year>{YEAR})\.?
+    (?:\s*[–—-]?\s*(?:Vol|Т|V|Bd)\.\s*(?P<volume>[\w–-]+))?
+    (?:,?\s*(?:№|No\.?|N|Iss\.)\s*(?P<issue>[\w–-]+))?\.?
+    (?:\s*[–—-]?\s*(?:P|С|S|pp?)\.\s*(?P<pages>{PAGES}))?\s*\.?\s*$""",
+    re.VERBOSE,
+)
+GOST_NAME = (
+    rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
+    r"(?: (?:van|von|der|den|de|del|da|dos|du|la|le|ten|ter))*"
+)
+GOST_NAMES = lazy(rf"^(?P<names>{GOST_NAME}(?:,\s*{GOST_NAME})*)(?:,?\s*(?:et al\.|и др\.))?\s+")
+
+
+def parse_gost(draft: Draft, titles_expected: bool) -> bool:
+    text = draft.rest
+    match = GOST_SOURCE.search(text)
+    if not match:
+        return False
+    names = GOST_NAMES.match(text)
+    head = text[names.end() if names else 0 : match.start()]
+    if names:
+        draft.authors = [name.strip() for name in names.group("names").split(", ")]
+    # "Title / A.B. Okafor, C. Lind": the statement of responsibility repeats the authors
+    title = head.split(" / ", 1)[0].strip(" .")
+    draft.title = title or None
+    set_source(draft, match)
+    draft.journal = match.group("journal").strip(" .,") or None
+    return True
+
+
 STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "rsc": parse_rsc,
     "vancouver": parse_vancouver,
@@ -1582,6 +1616,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "acs": parse_acs,
     "elsevier": parse_elsevier,
     "biblatex": parse_biblatex,
+    "gost": parse_gost,
 }
 # Whether each of these styles' rule can fit an entry: its source pattern must be in it (the
 # rule searches the text after the names, which ends the entry too, and the pattern looks
@@ -1594,6 +1629,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "paren-year": lambda rest: has_paren_year(rest) and bool(PAREN_SOURCE.search(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
+    "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
 }
 
 
