@@ -1312,6 +1312,55 @@ def test_labels_printed_after_their_first_entries_are_paired_with_them() -> None
     assert [read[n].year for n in range(1, 7)] == [2008, 2011, 2012, 2015, 2016, 2017]
 
 
+def test_labels_printed_after_their_entries_stay_out_of_the_body() -> None:
+    """An entry whose label pdftotext printed after its text spans from its text to its
+    label: the list's lines stay out of the running text, and a bracketed label ("[3]") is
+    no callout."""
+    from reflink.ingest import parse_document
+
+    body = [
+        f"Lichens grow slowly on bare rock in cold regions of the north [{n}]." for n in range(1, 7)
+    ]
+    entries = [
+        f"{name} A, Lind C. Kinase fusions in invented tumours {n}. J Fake Oncol. "
+        f"{2000 + n};31:{n}0–{n}9."
+        for n, name in enumerate(["Okafor", "Moreau", "Haddad", "Nguyen", "Silva", "Tanaka"], 1)
+    ]
+    text = "\n".join(
+        [
+            "Introduction",
+            *body,
+            "",
+            "References",
+            "[1]",
+            "",
+            entries[0],
+            "",
+            "[2]",
+            "",
+            *entries[1:4],
+            "",
+            "[3]",
+            "",
+            "[4]",
+            "[5]",
+            "[6]",
+            "",
+            *entries[4:],
+        ]
+    )
+    doc = parse_document(text)
+    assert [ref.authors[0] for ref in doc.references] == [
+        "Okafor A",
+        "Moreau A",
+        "Haddad A",
+        "Nguyen A",
+        "Silva A",
+        "Tanaka A",
+    ]
+    assert [marker.numbers for marker in doc.markers] == [(n,) for n in range(1, 7)]
+
+
 def test_a_year_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
     """ "… Clin Fake Res 55: 576–595," + "2016": lone years counting up a few lines apart
     read as page numbers and were dropped, and the entry lost its year. After an entry's

@@ -1999,8 +1999,10 @@ def parse_entry(
     return RefEntry(
         number=entry.number,
         raw=raw,
-        line=first.number,
-        line_end=entry.lines[-1].number,
+        # its lines' span: a label pdftotext printed after its entry's text (`_cut_around`)
+        # comes last, and the list's lines must still be outside the body's text
+        line=min(line.number for line in entry.lines),
+        line_end=max(line.number for line in entry.lines),
         authors=tuple(a for a in draft.authors if a),
         title=clean(draft.title),
         journal=clean(draft.journal),
