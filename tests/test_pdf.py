@@ -726,3 +726,30 @@ def test_a_short_entry_tail_beside_a_hanging_indent_is_no_table_row() -> None:
     texts = [" ".join(line.text.split()) for line in layout_page(fragments, 1, 612.0, 792.0)]
     assert "459–474." in texts
     assert texts.count("hibitor tumour kinase on basalt rock") == 16
+
+
+def test_a_right_column_holding_only_the_lists_last_entry_is_read(tmp_path: Path) -> None:
+    """A list that ends at the top of a page's right column: four lines are too few to find
+    the gutter by, so the page read as one column and the last entry's lines joined the left
+    column's ("… Outcomes of 30. Moss30 A, …"), and with a gutter found its label still did;
+    a label that stands where no left line reaches, its entry going on right of the gutter,
+    hangs out of the right column."""
+    page = Page()
+    y = 60.0
+    for n in range(1, 21):
+        page.add(60, y, f"{n}.").add(84, y, f"Fern{n} B, Reed C. Growth of moss on")
+        page.add(84, y + 13, f"granite. J Invented Res. {1980 + n};{n}:1-9.")
+        y += 2 * 13
+    page.add(304, 60, "21.").add(328, 60, "Moss21 A, Stone B. Lichens in")
+    page.add(328, 73, "cold wind over basalt rock in")
+    page.add(328, 86, "invented regions. J Invented")
+    page.add(328, 99, "Res. 2001;21:1-9.")
+    path = write_pdf(tmp_path / "columns.pdf", [page])
+    texts = [" ".join(line.text.split()) for line in read_pdf(path.read_bytes()).lines]
+    assert texts[0] == "1. Fern1 B, Reed C. Growth of moss on"
+    assert texts[-4:] == [
+        "21. Moss21 A, Stone B. Lichens in",
+        "cold wind over basalt rock in",
+        "invented regions. J Invented",
+        "Res. 2001;21:1-9.",
+    ]

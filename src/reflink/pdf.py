@@ -558,7 +558,10 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
         crossing = sum(1 for x0, x1 in segments if x0 < x < x1)
         left = sum(1 for x0, x1 in wide if x1 <= x)
         right = sum(1 for x0, x1 in wide if x0 >= x)
-        if min(left, right) < 5 or crossing > left + right:
+        # a column may hold only a few lines (the list's last entry, at a page's top) where
+        # nothing at all crosses the strip
+        few = crossing == 0 and min(left, right) >= 2 and left + right >= 10
+        if (min(left, right) < 5 and not few) or crossing > left + right:
             continue
         key = (crossing, abs(step - 50))
         if best is None or key < best[0]:
@@ -594,12 +597,11 @@ def _left_of_hanging_labels(fragments: Sequence[_Fragment], gutter: float, width
         and f.x1 < gutter
         and LABEL_FRAGMENT.fullmatch(f.text.strip())
     ]
-    if len(near) < 3:
-        return gutter
-    edge = Counter(round(f.x0) for f in near).most_common(1)[0][0]
-    aligned = [f for f in fragments if abs(f.x0 - edge) <= 1.5]
-    labels = [f for f in aligned if LABEL_FRAGMENT.fullmatch(f.text.strip())]
-    if len(labels) < 3 or len(labels) < 0.8 * len(aligned):
+    labels = _aligned_labels(near, fragments, 3)
+    if labels is None:
+        strip = _labels_in_the_strip(near, fragments, gutter)
+        labels = _aligned_labels(strip, fragments, 1) if 0 < len(strip) < 3 else None
+    if labels is None:
         return gutter
     left_edge = min(f.x0 for f in labels)
     # "(" or "[" printed as a fragment of its own before the number
@@ -622,6 +624,39 @@ def _left_of_hanging_labels(fragments: Sequence[_Fragment], gutter: float, width
     if crossing > max(2, sum(f.x0 < gutter < f.x1 for f in fragments)):
         return gutter
     return new
+
+
+def _aligned_labels(
+    near: Sequence[_Fragment], fragments: Sequence[_Fragment], minimum: int
+) -> list[_Fragment] | None:
+    """The labels aligned at the x most of `near` start at, if at least `minimum` and nearly
+    all that starts there."""
+    if len(near) < minimum:
+        return None
+    edge = Counter(round(f.x0) for f in near).most_common(1)[0][0]
+    aligned = [f for f in fragments if abs(f.x0 - edge) <= 1.5]
+    labels = [f for f in aligned if LABEL_FRAGMENT.fullmatch(f.text.strip())]
+    if len(labels) < minimum or len(labels) < 0.8 * len(aligned):
+        return None
+    return labels
+
+
+def _labels_in_the_strip(
+    labels: Sequence[_Fragment], fragments: Sequence[_Fragment], gutter: float
+) -> list[_Fragment]:
+    """Of one or two labels (a list's last entries at the top of the right column), those
+    that hang out of it: they stand where no left line reaches, and their entry goes on right
+    of the gutter on their baseline. A left line's last word ("Fig. 12.") or a page number
+    does neither."""
+    reach = max(
+        (f.x1 for f in fragments if f.x1 < gutter and f not in labels), default=gutter
+    )
+    return [
+        label
+        for label in labels
+        if label.x0 > reach
+        and any(f.x0 >= gutter and abs(f.bottom - label.bottom) < 1.0 for f in fragments)
+    ]
 
 
 def group_lines(fragments: Sequence[_Fragment]) -> list[_Band]:
