@@ -123,7 +123,8 @@ INITIALS_FAMILY = lazy(rf"^((?:[{UPPER}][a-z]?\.(?:-[{UPPER}][a-z]?\.)? ?)+) ?({
 FAMILY_INITIALS = lazy(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
 FAMILY_COMMA_INITIALS = lazy(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
 FAMILY_DOTTED = lazy(
-    rf"^({FAMILY}(?: {FAMILY})?) ((?:[{UPPER}]\.-?)+)((?: (?:van|von|der|den|de|del|da|du|la|le))*)$"
+    rf"^({FAMILY}(?: {FAMILY})?) ((?:[{UPPER}]\.-?)+)"
+    r"((?: (?:van|von|der|den|de|del|da|du|la|le))*)$"
 )
 # "P. N.Morcos", "T.Mok": the extract glued an initial to the family name
 GLUED_INITIAL = lazy(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-z])")

@@ -648,9 +648,7 @@ def _labels_in_the_strip(
     that hang out of it: they stand where no left line reaches, and their entry goes on right
     of the gutter on their baseline. A left line's last word ("Fig. 12.") or a page number
     does neither."""
-    reach = max(
-        (f.x1 for f in fragments if f.x1 < gutter and f not in labels), default=gutter
-    )
+    reach = max((f.x1 for f in fragments if f.x1 < gutter and f not in labels), default=gutter)
     return [
         label
         for label in labels

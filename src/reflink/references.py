@@ -1824,7 +1824,9 @@ def split_chapter(draft: Draft, raw: str) -> None:
         return
     # the book as printed: a reading may have left only the editors in the title
     printed = raw.find(draft.title[clause.start() :])
-    rest = raw[printed + clause.start("book") - clause.start() :] if printed >= 0 else clause["book"]
+    rest = (
+        raw[printed + clause.start("book") - clause.start() :] if printed >= 0 else clause["book"]
+    )
     title = draft.title[: clause.start()].strip(" ,.")
     if EDITION_START.match(rest):
         draft.title = title
