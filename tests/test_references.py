@@ -1789,3 +1789,19 @@ def test_gost_entries_are_read() -> None:
         ("Лечение выдуманного рака", "Онкология", 2019, "21", "45–52"),
         ("Lichens in invented wind", "Fake J", 2020, "5", "1–9"),
     ]
+
+
+def test_a_style_tie_goes_to_the_rule_that_reads_the_entries_whole() -> None:
+    """ "Okafor, J.-P., Lind, O. R. Title. Fake J, 2021, 166, 1449–1467." fits RSC's source
+    pattern and ACS's alike; the tie went to RSC, first in order, which cannot read names
+    printed family first, and the field model read every entry (a volume became the year)."""
+    read = read_list(
+        "1. Okafor, J.-P., Lind, O. R., Chen, A. Invented kinase fusions. Fake J Med, 2021, 166, "
+        "1449–1467.",
+        "2. Moreau, G. A., Silva, H. J., et al. Dose in invented patients. PLoS ONE, 2018, 232(8), "
+        "e90827.",
+    )
+    assert [(e.authors[0], e.title, e.journal, e.volume, e.pages) for e in read.values()] == [
+        ("Okafor, J.-P.", "Invented kinase fusions", "Fake J Med", "166", "1449–1467"),
+        ("Moreau, G. A.", "Dose in invented patients", "PLoS ONE", "232", "e90827"),
+    ]

@@ -1909,6 +1909,7 @@ def detect_style_share(
     """
     memo = memo or StyleMemo()
     counts = {name: 0 for name in STYLES}
+    wholes = {name: 0 for name in STYLES}
     step = max(1, len(texts) // 15)
     texts = texts[::step]  # fifteen entries spread over the list decide as well as all do
     prepared = [memo.prepare(text, "rsc") for text in texts]
@@ -1922,7 +1923,11 @@ def detect_style_share(
             ok, attempt = memo.attempt(draft, name, True)
             if ok and attempt.matched:
                 counts[name] += 1
-    style = max(counts, key=lambda name: counts[name])  # ties: the order of STYLES
+                wholes[name] += rules_read_whole(attempt, False)
+    # ties: the style that reads more entries whole ("Okafor, A. B., Lind, C. Title. J Fake
+    # Res, 2021, 16, 1–9." fits RSC's source and ACS's, and only ACS reads its names), then
+    # the order of STYLES
+    style = max(counts, key=lambda name: (counts[name], wholes[name]))
     titles_expected = False
     if style != "rsc":
         titled = 0
