@@ -136,6 +136,34 @@ def test_a_list_whose_labels_are_set_off_by_a_tab_is_unfolded_in_both_columns() 
     assert [line.strip() for line in unfolded] == [line.strip() for line in left + right]
 
 
+def test_a_right_columns_labels_hanging_into_the_gutter_open_its_entries() -> None:
+    """LaTeX hangs a list's labels out of its column, into the narrow gutter: `pdftotext
+    -layout` sets them one space after the left column's text ("… cohort 13.   Alvarez, F."),
+    and they stayed on the left line while their entries opened the right column's lines."""
+
+    def entry(n: int, labelled: bool) -> list[str]:
+        label = f"{n}.  " if labelled else ""
+        indent = "    " if labelled else ""
+        return [
+            f"{label}Okafor AB, Lindqvist C, et al. Kinase",
+            f"{indent}inhibitors in invented tumours of the",
+            f"{indent}lung. J Clin Oncol 2015;{n}:1-9.",
+        ]
+
+    left = [line for n in range(1, 5) for line in entry(n, True)]
+    right = [line for n in range(5, 9) for line in entry(n, False)]
+    lines = side_by_side(left, right).split("\n")
+    edge = lines[1].index("inhibitors", 30)
+    for row, n in zip(range(0, 12, 3), range(5, 9), strict=True):
+        # the label one space after the left line's text, its entry at the right column's edge
+        lines[row] = f"{left[row]} {n}.".ljust(edge) + right[row]
+    unfolded = [line.strip() for line in unfold_columns("\n".join(lines)).split("\n") if line]
+    assert unfolded[:12] == [line.strip() for line in left]
+    assert [" ".join(line.split()) for line in unfolded[12::3]] == [
+        f"{n}. Okafor AB, Lindqvist C, et al. Kinase" for n in range(5, 9)
+    ]
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     st.lists(

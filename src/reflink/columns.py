@@ -128,11 +128,48 @@ def _unlabelled(side: str) -> str:
     return side[label.end() :] if label else side
 
 
+# a right column's list label that pdftotext set at the left line's end, one space after its
+# text: LaTeX hangs the labels out of the column, into its narrow gutter ("… cohort 13.
+# Alvarez, F.G., …")
+HANGING_LABEL = lazy(r"(?<=\S) (\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)$")
+LABEL_NUMBER = lazy(r"\d+")
+
+
+def _hanging_labels(parts: list[tuple[str, str] | None]) -> set[int]:
+    """The lines (by index) whose left part ends with a label of the right column's list:
+    labels counting up, each above the left column's own labels, its line going on at the
+    right column's edge with a capital."""
+    left_labels = [
+        int(LABEL_NUMBER.search(label.group(0)).group(0))
+        for part in parts
+        if part and (label := LABEL_AND_TAB.match(part[0]))
+    ]
+    above = max(left_labels, default=0)
+    found = []
+    for index, part in enumerate(parts):
+        if part is None or not part[1][:1].isupper():
+            continue
+        label = HANGING_LABEL.search(part[0])
+        if label:
+            number = int(LABEL_NUMBER.search(label.group(1)).group(0))
+            if number > above:
+                found.append((index, number))
+    numbers = [number for _, number in found]
+    if len(found) < 2 or numbers != sorted(numbers):
+        return set()
+    return {index for index, _ in found}
+
+
 def _unfold_page(page: str) -> str:
     lines = page.split("\n")
     edge = right_edge(lines)
     if edge is None:
         return page
+    split = [_split(line, edge) if line.strip() else None for line in lines]
+    for index in _hanging_labels(split):
+        left_part, right_part = split[index]
+        label = HANGING_LABEL.search(left_part)
+        split[index] = (left_part[: label.start()], f"{label.group(1)}   {right_part}")
     out: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -153,14 +190,13 @@ def _unfold_page(page: str) -> str:
         left.clear()
         right.clear()
 
-    for line in lines:
+    for line, parts in zip(lines, split, strict=True):
         if not line.strip():
             left.append("")
             since_right += 1
             if right:
                 right.append("")
             continue
-        parts = _split(line, edge)
         if parts is None:
             flush(full_width_follows=True)
             since_right = 0
