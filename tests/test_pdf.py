@@ -753,3 +753,28 @@ def test_a_right_column_holding_only_the_lists_last_entry_is_read(tmp_path: Path
         "invented regions. J Invented",
         "Res. 2001;21:1-9.",
     ]
+
+
+def test_a_short_right_column_one_em_from_the_left_is_a_column(tmp_path: Path) -> None:
+    """LaTeX's columns are one em apart: where both hold a line, the two read as one stretch
+    of text across the gutter. With the right column five lines long (the list's last entry
+    at a page's top) those stretches crossed the gutter too often for a page of two columns,
+    and the five lines joined the left column's beside them."""
+    page = Page()
+    for n in range(40):
+        x, text = _ending_at(296, f"Left line {n} of moss growth on granite, in")
+        # two paragraphs end beside the right column's lines: a gap between them there
+        page.add(60 if n in (1, 3) else x, 60 + 13 * n, "cohort." if n in (1, 3) else text)
+    right = [
+        "30. Moss A, Stone B. Lichens in cold",
+        "wind over basalt rock in invented",
+        "regions of the far north. J Invented",
+        "Res. 2001;21:1-9. Further lines of",
+        "it run on to the fifth line here.",
+    ]
+    for n, text in enumerate(right):
+        page.add(306, 60 + 13 * n, text)
+    path = write_pdf(tmp_path / "columns.pdf", [page])
+    texts = [" ".join(line.text.split()) for line in read_pdf(path.read_bytes()).lines]
+    assert texts[0].startswith("Left line 0 of moss") and texts[0].endswith("granite, in")
+    assert texts[-5:] == right

@@ -558,9 +558,10 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
         crossing = sum(1 for x0, x1 in segments if x0 < x < x1)
         left = sum(1 for x0, x1 in wide if x1 <= x)
         right = sum(1 for x0, x1 in wide if x0 >= x)
-        # a column may hold only a few lines (the list's last entry, at a page's top) where
-        # nothing at all crosses the strip
-        few = crossing == 0 and min(left, right) >= 2 and left + right >= 10
+        # a column may hold only a few lines (the list's last entries, at a page's top) where
+        # hardly anything crosses the strip: a few lines of the two columns one em apart
+        # (LaTeX's gutter) read as one segment; a one-column page's lines all cross it
+        few = min(left, right) >= 2 and left + right >= 10 and crossing <= 0.25 * (left + right)
         if (min(left, right) < 5 and not few) or crossing > left + right:
             continue
         key = (crossing, abs(step - 50))
