@@ -1510,6 +1510,17 @@ def test_a_volume_printed_with_its_issue_is_the_volume() -> None:
         "2006, pp. 182–188.",
     )
     assert [read[n].volume for n in (1, 2)] == ["42", "19"]
+    # Chicago's numbered styles: "Journal 349, no. 2 (2005): 2642–2658"
+    read = read_list(
+        "1. C. Silva and H. Tanaka, “Cohort Toxicity Kinase,” The Lancet Oncology 349, no. 2 "
+        "(2005): 2642–2658, https://doi.org/10.1500/onc.2005.22015.",
+        "2. H. Kowalski et al., “Trial Response Mutation,” Cancer Research 226, no. 10 (2024): "
+        "1173–1178.",
+    )
+    assert [(read[n].volume, read[n].pages) for n in (1, 2)] == [
+        ("349", "2642–2658"),
+        ("226", "1173–1178"),
+    ]
 
 
 def test_names_ended_by_a_colon_are_all_authors() -> None:

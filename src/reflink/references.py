@@ -1085,12 +1085,13 @@ def tidy_journal(text: str) -> str:
 ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
 # "29/9": MHRA's and New Hart's volume/issue; "14(12": Optica's "14(12), 314–324", whose
 # closing parenthesis a rule took for the source's; "19, No. 3": the TRR's "Vol. 19, No. 3"
-WITH_ISSUE = lazy(r"(\d+)\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,\s*No\.\s*[\w–-]+)")
+WITH_ISSUE = lazy(r"(\d+)\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,\s*[Nn]o\.\s*[\w–-]+)")
 
 
 def volume_alone(volume: str | None) -> str | None:
-    """The volume without the issue some styles print with it ("29/9", "14(12", "19, No. 3"
-    → "29", "14", "19"); the text route leaves the issue in `raw`, as it does for "29(9)"."""
+    """The volume without the issue some styles print with it ("29/9", "14(12", "19, No. 3",
+    Chicago's "19, no. 3" → "29", "14", "19"); the text route leaves the issue in `raw`, as it
+    does for "29(9)"."""
     if volume and (issued := WITH_ISSUE.fullmatch(volume)):
         return issued.group(1)
     return volume or None
