@@ -1802,6 +1802,31 @@ def test_gost_entries_are_read() -> None:
     ]
 
 
+def test_the_style_is_the_one_whose_rule_reads_most_entries_whole() -> None:
+    """Chapters ("… Wiley, Hoboken, 2016, 29–48.") fit RSC's source, as the articles
+    ("Okafor, J.-P., Lind, O. R. Title. J, 2021, 166, 1–9.") fit RSC's and ACS's source: RSC
+    fitted more entries and won, read none of them whole (names printed family first), and
+    the field model read every entry: "2021" became a volume and "232" a page."""
+    read = read_list(
+        "1. Okafor, J.-P., Lind, O. R., Chen, A. Invented kinase fusions. Fake J Med, 2021, 166, "
+        "1449–1467.",
+        "2. Moreau, G. A., Silva, H. J., et al. Dose in invented patients. PLoS ONE, 2018, 232(8), "
+        "e90827.",
+        "3. Li, D., Tanaka, C. Invented tumours. In: Handbook of Lungs (Kim, G., ed.). "
+        "Wiley-Blackwell, Hoboken, 2016, 29–48.",
+        "4. Haddad, J., Silva, E. Invented lichens. In: Handbook of Rock (Lind, C., ed.). "
+        "Elsevier, Amsterdam, 2020, 76–91.",
+        "5. Rossi, F., Wu, C. Invented spores. In: Handbook of Wind (Chen, A., ed.). Springer, "
+        "Berlin, 2019, 1–19.",
+        "6. Kim, G. E., Souza, G. de. Invented cohorts. Clin Fake Res, 2005, 12(3), 409–420.",
+    )
+    assert [(read[n].volume, read[n].pages) for n in (1, 2, 6)] == [
+        ("166", "1449–1467"),
+        ("232", "e90827"),
+        ("12", "409–420"),
+    ]
+
+
 def test_a_style_tie_goes_to_the_rule_that_reads_the_entries_whole() -> None:
     """ "Okafor, J.-P., Lind, O. R. Title. Fake J, 2021, 166, 1449–1467." fits RSC's source
     pattern and ACS's alike; the tie went to RSC, first in order, which cannot read names
@@ -1816,3 +1841,22 @@ def test_a_style_tie_goes_to_the_rule_that_reads_the_entries_whole() -> None:
         ("Okafor, J.-P.", "Invented kinase fusions", "Fake J Med", "166", "1449–1467"),
         ("Moreau, G. A.", "Dose in invented patients", "PLoS ONE", "232", "e90827"),
     ]
+
+
+def test_an_entry_read_whole_by_another_style_than_its_lists() -> None:
+    """In an RSC list, an entry printed as ACS prints it ("Tanaka, J.-P., Lind, O. R. Title.
+    J, 2021, 166, 1–9."): RSC's source pattern fits it and was taken first, though its rule
+    cannot read the names; ACS's reads the entry whole, and its reading is the one kept."""
+    read = read_list(
+        "1 S. M. Okafor, K. Lind and L. J. Chen, Lancet Fake Oncol., 2014, 15, 1119–1128.",
+        "2 A. B. Moreau and C. Silva, J. Invented Res., 2015, 16, 200–209.",
+        "3 D. Haddad, Fake Cancer Res., 2016, 17, 300–309.",
+        "4 E. Rossi and F. Wu, Clin. Fake Res., 2017, 18, 400–409.",
+        "5 Tanaka, J.-P., Lind, O. R. Invented kinase fusions. Fake J Med, 2021, 166, 1449–1467.",
+    )
+    assert (read[5].authors, read[5].title, read[5].journal) == (
+        ("Tanaka, J.-P.", "Lind, O. R."),
+        "Invented kinase fusions",
+        "Fake J Med",
+    )
+    assert read[1].authors == ("S. M. Okafor", "K. Lind", "L. J. Chen")

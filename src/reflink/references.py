@@ -1691,15 +1691,26 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
     order = [draft.style, *(name for name in STYLES if name != draft.style)]
     fits: list[Draft] = []
     partial: list[Draft] = []
+    matched_first: Draft | None = None
     for name in order:
         ok, attempt = memo.attempt(draft, name, titles_expected)
         if ok:
             if attempt.matched:
-                _copy(attempt, draft)
-                return
+                # the first style whose source fits, unless it cannot read the entry whole
+                # and a later one can ("Okafor, J.-P., Lind, O. Title. J, 2021, 16, 1–9." in
+                # a list RSC's books decided: RSC's rule cannot read names printed family
+                # first, ACS's can)
+                if rules_read_whole(attempt, titles_expected):
+                    _copy(attempt, draft)
+                    return
+                matched_first = matched_first or attempt
+                continue
             fits.append(attempt)
         elif (attempt.authors or attempt.title) and (attempt.year or attempt.url):
             partial.append(attempt)
+    if matched_first is not None:
+        _copy(matched_first, draft)
+        return
     if fits:
         _copy(fits[0], draft)
         return
@@ -1928,7 +1939,7 @@ def detect_style_share(
     # ties: the style that reads more entries whole ("Okafor, A. B., Lind, C. Title. J Fake
     # Res, 2021, 16, 1–9." fits RSC's source and ACS's, and only ACS reads its names), then
     # the order of STYLES
-    style = max(counts, key=lambda name: (counts[name], wholes[name]))
+    style = max(counts, key=lambda name: (wholes[name], counts[name]))
     titles_expected = False
     if style != "rsc":
         titled = 0
