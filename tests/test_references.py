@@ -1860,3 +1860,30 @@ def test_an_entry_read_whole_by_another_style_than_its_lists() -> None:
         "Fake J Med",
     )
     assert read[1].authors == ("S. M. Okafor", "K. Lind", "L. J. Chen")
+
+
+def test_family_first_names_joined_by_and_then_a_title() -> None:
+    """Current Science's "Alvarez, J. and Kowalski, G., Title. Journal, 2000, 6, 139–147.":
+    the second name, joined by "and" without a comma, began the title; and the Journal of
+    Basic Microbiology's "Silva, A., Chen, E., 1998. Title. Journal, 1998, 40, 125–141." kept
+    the year printed after the names in the title."""
+    read = read_list(
+        "1. Alvarez, J. and Kowalski, G., Trial survival in invented tumours. Clinical Fake "
+        "Research, 2000, 6, 139–147.",
+        "2. Silva, B. and Nguyen, A., Resistance in an invented cohort. Lancet Fake Oncology, "
+        "2022, 32, 804–811.",
+    )
+    assert (read[1].authors, read[1].title) == (
+        ("Alvarez, J.", "Kowalski, G."),
+        "Trial survival in invented tumours",
+    )
+    read = read_list(
+        "1. Silva, A., Chen, E., Kowalski, A., 1998. Lung progression in invented tumours. "
+        "Nature Fake Reviews, 1998, 40, 125–141.",
+        "2. Chen, A., 2000. Inhibitor dose in invented cohorts. Lancet Fake Oncology, 2000, 8, "
+        "596–607.",
+    )
+    assert [(read[n].title, read[n].volume) for n in (1, 2)] == [
+        ("Lung progression in invented tumours", "40"),
+        ("Inhibitor dose in invented cohorts", "8"),
+    ]

@@ -1494,7 +1494,8 @@ ACS_SOURCE = lazy(
 )
 # "Smith, J.; Lee, K." (ACS), or with commas: "Smith, J., Lee, K., Title…" (Wiley-VCH's)
 ACS_AUTHORS = lazy(
-    rf"^(?P<names>{FAMILY_FIRST}(?:[;,]\s*(?:and\s+)?{FAMILY_FIRST})*)(?:[,;]?\s*et\s+al\.)?"
+    rf"^(?P<names>{FAMILY_FIRST}(?:(?:[;,]\s*(?:and\s+)?|\s+and\s+){FAMILY_FIRST})*)"
+    r"(?:[,;]?\s*et\s+al\.)?"
     r"[,\s]*"
 )
 
@@ -2011,7 +2012,7 @@ def parse_entry(
         confidence = read_with_model(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
-        draft.title = drop_leading_authors(draft.title, draft.authors)
+        draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
         split_chapter(draft, raw)
         split_publisher(draft, raw)
     classify_kind(draft, raw)
@@ -2051,6 +2052,21 @@ def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | Non
             break
         rest = AUTHOR_SEPARATOR.sub("", rest[len(author) :], count=1)
     return rest if rest and rest != title else title
+
+
+LEADING_YEAR = lazy(rf"\(?(?P<year>{YEAR})\)?[.,:]?\s+(?=\S)")
+
+
+def drop_leading_year(title: str | None, draft: Draft) -> str | None:
+    """ "Silva, A., Chen, E., 1998. Title. J, 1998, 40, 1–9.": the year printed after the
+    names, read into the title by a rule whose source took the other: taken off when it is
+    the entry's year."""
+    if not title or draft.year is None:
+        return title
+    year = LEADING_YEAR.match(title)
+    if year is None or int(year.group("year")[:4]) != draft.year:
+        return title
+    return title[year.end() :] or title
 
 
 # what can follow a name in an author list, and the separator taken off with it
