@@ -1887,3 +1887,27 @@ def test_family_first_names_joined_by_and_then_a_title() -> None:
         ("Lung progression in invented tumours", "40"),
         ("Inhibitor dose in invented cohorts", "8"),
     ]
+
+
+def test_a_web_entrys_title_loses_what_its_address_and_access_date_left() -> None:
+    """ "Title. https://…. (2007)Accessed: June 2024." and AMA's "Title.Published 1999.
+    Accessed …": the address and the access date go, and the title kept ". . (2007)" and
+    "Published"."""
+    read = read_list(
+        "1. Fischer M-L, Lindqvist IC (2007) Receptor tumour in invented lichens. "
+        "https://www.example.org/data/204. (2007)Accessed: June 2024.",
+        "2. Okafor B, Nguyen A (2002) Survival of invented mosses? "
+        "https://www.example.org/guidelines/213. (2002)Accessed: August 2024.",
+        "3. Wu BE, Rossi O (2019) Outcomes of invented spores. Journal of Fake Oncology 165 (3): "
+        "2448–2454.",
+    )
+    assert [read[n].title for n in (1, 2)] == [
+        "Receptor tumour in invented lichens",
+        "Survival of invented mosses?",
+    ]
+    ama = read_list(
+        "1. Okafor E, Haddad J. Outcomes of invented cohorts.Published 1999. Accessed August 13, "
+        "2024. https://www.example.org/x/1",
+        "2. Lind C. Invented kinases. Fake J Oncol. 2001;12:1-9.",
+    )
+    assert (ama[1].title, ama[1].year) == ("Outcomes of invented cohorts", 1999)

@@ -2013,6 +2013,7 @@ def parse_entry(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
+        draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
         split_publisher(draft, raw)
     classify_kind(draft, raw)
@@ -2067,6 +2068,30 @@ def drop_leading_year(title: str | None, draft: Draft) -> str | None:
     if year is None or int(year.group("year")[:4]) != draft.year:
         return title
     return title[year.end() :] or title
+
+
+# what a web page's entry leaves after its title once its address and access date are gone:
+# "Title. . (2007)", AMA's "Title.Published" (its year taken)
+WEB_TAIL = lazy(
+    rf"(?:[\s.]*(?:\(\s*(?P<year>{YEAR})\s*\)|Published(?:\s+(?:online\s+)?{YEAR})?))?[\s.]*$"
+)
+
+
+def drop_web_tail(title: str | None, draft: Draft) -> str | None:
+    """The stray full stops, bracketed year and "Published" a web entry's title kept."""
+    if not title or not (draft.url or "Published" in title):
+        return title
+    tail = WEB_TAIL.search(title)
+    if tail is None or tail.start() == 0:
+        return title
+    year = tail.group("year")
+    if year and int(year[:4]) != draft.year:
+        return title
+    ending = title[tail.start() :]
+    if not ending.strip() or ending.strip() in {".", "?", "!"}:
+        return title  # a title's own full stop is clean()'s, and "?" is the title's
+    kept = title[: tail.start()]
+    return kept + ("?" if ending.lstrip().startswith("?") else "")
 
 
 # what can follow a name in an author list, and the separator taken off with it
