@@ -1295,6 +1295,7 @@ VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>
 
 
 LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
+TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
 
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
@@ -1326,8 +1327,10 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
             # Okafor C. Toxicity …": a colon, or the last initial's full stop, ends the names
             for end in (": ", ". "):
                 last, found, title = chunk.partition(end)
-                if found and VANCOUVER_NAME.match(last.strip()):
-                    names.append(last.strip())
+                # "Kim B. et al.: Title": the last name, its initial's full stop, "et al."
+                last = TRAILING_ET_AL.sub("", last).strip()
+                if found and VANCOUVER_NAME.match(last.rstrip(".") if end == ": " else last):
+                    names.append(last.rstrip(".") if end == ": " else last)
                     return names, ", ".join([title, *chunks[len(names) :]])
             break
         names.append(name)
@@ -1901,8 +1904,32 @@ def mend_links(draft: Draft) -> None:
         draft.rest = LINK_SPACE.sub(r"\1", draft.rest)
 
 
+# "et al." as other languages print it after the names: Hungarian "és mtsai.", Turkish "ve
+# ark.", Polish "i wsp.", Spanish "y cols.", Portuguese "e cols.", French "et coll.", German
+# "u. a.", Indonesian "dkk.", Swedish "m.fl.", Russian "и др." (only after a name's comma or
+# initial, and before punctuation or the title)
+OTHER_ET_AL = lazy(
+    r"(?<=[\s,])(?:és\s+mtsai|ve\s+ark|i\s+wsp|y\s+cols?|e\s+cols?|et\s+coll|u\.\s?a|dkk"
+    r"|m\.\s?fl|и\s+др)\.?(?=[\s:,;]|$)"
+)
+ET_AL_WORDS = ("mtsai", "ark.", "wsp", "cols", "coll", "u. a", "u.a", "dkk", "m.fl", "и др")
+
+
+def english_et_al(draft: Draft) -> None:
+    """ "Okafor E., Lind F. és mtsai.: Title": the names' "et al." as the rules read it."""
+    rest = draft.rest
+    if any(word in rest for word in ET_AL_WORDS):
+        draft.rest = OTHER_ET_AL.sub("et al.", rest)
+
+
 # The ordered steps every entry goes through; each is testable alone.
-FIELD_STEPS: list[Callable[[Draft], None]] = [mend_links, take_doi, take_url, drop_identifiers]
+FIELD_STEPS: list[Callable[[Draft], None]] = [
+    english_et_al,
+    mend_links,
+    take_doi,
+    take_url,
+    drop_identifiers,
+]
 
 
 def detect_style(texts: Sequence[str]) -> tuple[str, bool]:
