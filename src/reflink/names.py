@@ -41,11 +41,14 @@ INITIALS_FIRST = lazy(
     rf"^[{UPPER}][a-z]?\.(?:(?:\s?-\s?|\s{{0,2}})[{UPPER}][a-z]?\.)*\s*(?:(?:[a-z]{{1,3}}\s){{0,2}}"
     rf"[{UPPER}][\w'’\-]*)(?:\s[{UPPER}][\w'’\-]+)*(?:\s(?:Jr|Sr|II|III|IV)\.?)?$"
 )
+# A particle printed after the initials ("Berg, E. van der", "Souza G de", "Moreau J.-P. de"),
+# as CSL styles that demote it print it: the words it may be
+AFTER_INITIALS_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu)"
 # A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I.",
 # and with its particle after the initials, as CSL styles that demote it print it: "Berg, E. van
 # der" (only before the next name or "et al.", so a title's first word is never taken)
 TRAILING_PARTICLE = (
-    r"(?:\s(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu)){1,2}"
+    rf"(?:\s{AFTER_INITIALS_PARTICLE}){{1,2}}"
     r"(?=\s*(?:[,;&]|and\s|et\s+al|$))"
 )
 FAMILY_FIRST = (
@@ -62,7 +65,7 @@ FAMILY_FIRST_LIST = lazy(
 # "Berg E van der" (the particle after the initials, as CSL styles that demote it print it)
 VANCOUVER_NAME = lazy(
     rf"^(?:[\w'’\-´¨¸˜`^]+\s){{1,4}}[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"  # "Lau KM-Y"
-    r"(?:\s(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu)){0,2}$"
+    rf"(?:\s{AFTER_INITIALS_PARTICLE}){{0,2}}$"
     rf"|^[\w'’\-]+\s[{UPPER}]{{1,4}}\s(?:Jr|Sr|II|III|IV)$"
 )
 
@@ -85,7 +88,7 @@ def is_person(name: str) -> bool:
 # "Sousa L.F.O.", "Lima S.O": the family name, then initials with full stops and no comma
 FAMILY_DOTTED_INITIALS = lazy(
     rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.-?){{0,3}}[{UPPER}]\.?"
-    r"(?:\s(?:van|von|der|den|de|del|da|dos|du|la|le|ten|ter)){0,2}$"  # GOST's "Moreau J.-P."
+    rf"(?:\s{AFTER_INITIALS_PARTICLE}){{0,2}}$"  # GOST's "Moreau J.-P. de"
 )
 
 
@@ -124,7 +127,7 @@ FAMILY_INITIALS = lazy(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
 FAMILY_COMMA_INITIALS = lazy(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
 FAMILY_DOTTED = lazy(
     rf"^({FAMILY}(?: {FAMILY})?) ((?:[{UPPER}]\.-?)+)"
-    r"((?: (?:van|von|der|den|de|del|da|du|la|le))*)$"
+    rf"((?: {AFTER_INITIALS_PARTICLE})*)$"
 )
 # "P. N.Morcos", "T.Mok": the extract glued an initial to the family name
 GLUED_INITIAL = lazy(rf"(?<=[{UPPER}]\.)(?=[{UPPER}][a-z])")

@@ -50,6 +50,7 @@ from .models import (
     RefEntry,
 )
 from .names import (
+    AFTER_INITIALS_PARTICLE,
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
     FAMILY_FIRST_NAME,
@@ -748,7 +749,7 @@ def _first_piece(
 # "Okafor AB, …", "Okafor A: …", "Okafor, A. …", "A. B. Okafor, …": a line opening with a name
 NAMES_OPENING = lazy(
     rf"(?:[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
-    r"(?: (?:van|von|der|den|de|del|da|dos|du|la|le|ten|ter))*[,.:]"
+    rf"(?: {AFTER_INITIALS_PARTICLE})*[,.:]"
     rf"|[{UPPER}][\w'’\-]+, [{UPPER}]\.|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
 )
 
@@ -1590,7 +1591,7 @@ GOST_SOURCE = lazy(
 )
 GOST_NAME = (
     rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
-    r"(?: (?:van|von|der|den|de|del|da|dos|du|la|le|ten|ter))*"
+    rf"(?: {AFTER_INITIALS_PARTICLE})*"
 )
 GOST_NAMES = lazy(rf"^(?P<names>{GOST_NAME}(?:,\s*{GOST_NAME})*)(?:,?\s*(?:et al\.|и др\.))?\s+")
 
