@@ -1330,8 +1330,10 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
                 last, found, title = chunk.partition(end)
                 # "Kim B. et al.: Title": the last name, its initial's full stop, "et al."
                 last = TRAILING_ET_AL.sub("", last).strip()
-                if found and VANCOUVER_NAME.match(last.rstrip(".") if end == ": " else last):
-                    names.append(last.rstrip(".") if end == ": " else last)
+                if end == ": ":
+                    last = last.rstrip(".")
+                if found and VANCOUVER_NAME.match(last):
+                    names.append(last)
                     return names, ", ".join([title, *chunks[len(names) :]])
             break
         names.append(name)
