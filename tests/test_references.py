@@ -641,6 +641,12 @@ def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
             id="vancouver-web-page-in-parentheses",
         ),
         pytest.param(
+            "Roe D, Poe OH. Invented kinases in 68 patients [homepage on the Internet]. 2010. "
+            "[cited 2024 Feb 11] Available from: https://example.org/data/1",
+            {"title": "Invented kinases in 68 patients", "year": 2010},
+            id="vancouver-homepage-on-the-internet",
+        ),
+        pytest.param(
             "Roe, A. Invented page (https://example.org/wiki/Foo_(bar)). 2019.",
             {"url": "https://example.org/wiki/Foo_(bar)", "year": 2019},
             id="address-in-parentheses-keeps-its-own",
@@ -1930,4 +1936,21 @@ def test_et_al_in_other_languages_ends_the_names() -> None:
         ("Kaya C", "Invented kinase fusions in lung"),
         ("Nowak A", "Invented lichens on rock"),
         ("López M", "Invented spores in wind"),
+    ]
+
+
+def test_a_label_glued_to_the_first_initial_opens_its_entry() -> None:
+    """ "24.G. Garcia-Lopez, …": the space after the label lost (a long first line, or a
+    tab the extraction dropped); the entry went into the one before."""
+    read = read_list(
+        "1. D. D. Okafor, J.-P. Wu and J. L. Lind, Invented kinases, Fake J. Chem., 2001, 12, "
+        "100–109.",
+        "2.G. Garcia-Lopez, J.-P. Garcia-Lopez and I. Kim, Invented lichens, Fake J. Chem., "
+        "2002, 13, 110–119.",
+        "3. G. Moreau, Invented spores, Fake J. Chem., 2003, 14, 120–129.",
+    )
+    assert [(e.authors[0], e.volume) for e in read.values()] == [
+        ("D. D. Okafor", "12"),
+        ("G. Garcia-Lopez", "13"),
+        ("G. Moreau", "14"),
     ]

@@ -77,7 +77,8 @@ if TYPE_CHECKING:
 ENTRY_LABEL = lazy(
     r"""^\s*(?:
         \[(?P<bracket>\d{1,6})\][.:]?\s*  # "[12] A. B. Smith", "[12]. Smith", or "[12]" alone
-      | (?P<dotted>\d{1,6})\.(?:\s+|$)     # "12. Smith AB", or "12." alone on its line
+      | (?P<dotted>\d{1,6})\.(?:\s+|$|(?=[A-Z]\.[\s-]?[A-Z]))  # "12. Smith AB", "12." alone,
+                                       # "12.G. Smith" (the label's space lost)
       | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC), "12 - Smith"
       | (?P<alone>\d{1,4})\s*$                # "12" alone on its line, the entry below it
       | \((?P<paren>\d{1,6})\)[.:]?(?:\s+(?=\S)|\s*$)  # "(12) Smith, A. B.; …" (ACS), or alone
@@ -851,7 +852,8 @@ URL = lazy(
 URL_CLOSE = {"<": ">", "(": ")"}
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
-    r"|\s*\[(?:Internet|Online|PubMed|Google Scholar|CrossRef)\](?P<stop>\.?)",
+    r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|PubMed"
+    r"|Google Scholar|CrossRef)\](?P<stop>\.?)",
     re.I,
 )
 ACCESSED = lazy(
