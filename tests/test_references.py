@@ -1954,3 +1954,43 @@ def test_a_label_glued_to_the_first_initial_opens_its_entry() -> None:
         ("G. Garcia-Lopez", "13"),
         ("G. Moreau", "14"),
     ]
+
+
+def test_physics_entries_with_and_without_titles() -> None:
+    """APS and AIP print "A. B. Smith and C. Jones, Phys. Rev. Lett. 13, 508 (1964)." (no
+    title), the Journal of Materials Research "A. Lee, B. Kim, and C. Park: Title. J 333(4),
+    831 (2009).": Nature's source after initials-first names, which Nature's rule does not
+    read; a one-author entry lost its journal to the title, a colon-ended list its last
+    author and title to the journal."""
+    aps = read_list(
+        "[1] A. B. Okafor and C. Lind, Phys. Fake Lett. 13, 508 (1964).",
+        "[2] D. Lee, E. F. Kim, and G. Park, J. Fake Phys. 112, 9876 (2000).",
+        "[3] H. Moreau, Fake Nature 453, 190 (2008).",
+    )
+    assert [(e.authors, e.journal, e.volume, e.pages) for e in aps.values()] == [
+        (("A. B. Okafor", "C. Lind"), "Phys. Fake Lett.", "13", "508"),
+        (("D. Lee", "E. F. Kim", "G. Park"), "J. Fake Phys.", "112", "9876"),
+        (("H. Moreau",), "Fake Nature", "453", "190"),
+    ]
+    jmr = read_list(
+        "1. E. Haddad, H. J. Wu, and B. Lind: Inhibitor toxicity in invented tumours? Fake Res "
+        "333(4), 831 (2009).",
+        "2. C. Nguyen and E. A. Fischer: Outcomes of invented therapy. Fake J Med 394, 1960 "
+        "(2022).",
+    )
+    assert [(e.authors[-1], e.title, e.journal, e.volume) for e in jmr.values()] == [
+        ("B. Lind", "Inhibitor toxicity in invented tumours?", "Fake Res", "333"),
+        ("E. A. Fischer", "Outcomes of invented therapy", "Fake J Med", "394"),
+    ]
+    # PNAS: "et al." a chunk of its own, a colon inside the title, a book with its year alone
+    pnas = read_list(
+        "1. J.-P. Okafor, et al., Invented trial: A phase III study. Fake Oncol 107, 2235–2241 "
+        "(1996).",
+        "2. G. Lind, Lung fusions in invented tumours? Fake Rev Cancer 15, 2330–2339 (2022).",
+        "3. M.-L. E. Alvarez, et al., Invented kinase signalling (Wiley-Blackwell, 2023).",
+    )
+    assert [(e.authors, e.title, e.year) for e in pnas.values()] == [
+        (("J.-P. Okafor",), "Invented trial: A phase III study", 1996),
+        (("G. Lind",), "Lung fusions in invented tumours?", 2022),
+        (("M.-L. E. Alvarez",), "Invented kinase signalling", 2023),
+    ]

@@ -1617,6 +1617,61 @@ def parse_gost(draft: Draft, titles_expected: bool) -> bool:
     return True
 
 
+def _aps_names(text: str) -> tuple[list[str], list[str], int]:
+    """`text`'s comma chunks, the initials-first names they open with, and the index of the
+    first chunk after them ("J.-P. Lind, et al., Title": "et al." a chunk of its own)."""
+    chunks = [c.strip() for c in COMMA.split(text) if c.strip()]
+    authors, index = take_leading_names(chunks, groups=False)
+    if authors and index < len(chunks) and LEADING_ET_AL.fullmatch(chunks[index]):
+        index += 1
+    return chunks, authors, index
+
+
+def parse_aps(draft: Draft, titles_expected: bool) -> bool:
+    """Physics and materials journals (APS, AIP, J. Mater. Res.): initials-first names, a
+    colon or comma, the title if printed, then "J. Name 333(4), 831 (2009)." (Nature's source
+    after RSC's names): "A. Lee, B. Kim, and C. Park: Title. J. Fake Res. 33(4), 831 (2009)."."""
+    match = NATURE_SOURCE.search(draft.rest)
+    year_only = None if match else NATURE_YEAR_ONLY.search(draft.rest)
+    if not match and not year_only:
+        return False
+    head = draft.rest[: (match or year_only).start()]
+    names_part, colon, after_colon = head.partition(": ")
+    if colon:
+        chunks, authors, index = _aps_names(names_part)
+        if not authors or index < len(chunks):
+            colon = ""  # "Names, Title: A Trial. J …": the colon is the title's
+    if not colon:
+        chunks, authors, index = _aps_names(head)
+    if not authors:
+        return False
+    if year_only:
+        # a book: "F. Nguyen, Title, Oxford, Oxford University Press (2003).", "M. Lee, et
+        # al., Title (Wiley, 2023).": its names, title and year, no source for a rule to fit
+        draft.authors = authors
+        draft.year = int(year_only.group("year")[:4])
+        first = (after_colon if colon else ", ".join(chunks[index:])).split(", ")[0]
+        draft.title = first.split(" (")[0].strip(" .") or None
+        return False
+    body = after_colon if colon else ", ".join(chunks[index:])
+    if not body.strip():
+        return False
+    draft.authors = authors
+    set_source(draft, match)
+    rest = chunks[index:]
+    if quoted := QUOTED_TITLE.match(body):
+        # AIP's and biblatex's physics styles quote the title: "“Title,” J. Name 13, …"
+        draft.title = quoted.group("title").strip(" ,.")
+        draft.journal = body[quoted.end() :].strip(" ,.") or None
+    elif not colon and len(rest) > 1:
+        # "Names, Title, Journal 79, 816 (2012).": the last chunk is the journal
+        draft.title = ", ".join(rest[:-1]).strip(" .") or None
+        draft.journal = rest[-1].strip(" ,") or None
+    else:
+        draft.title, draft.journal = split_title_journal(body, titles_expected)
+    return True
+
+
 STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "rsc": parse_rsc,
     "vancouver": parse_vancouver,
@@ -1627,6 +1682,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "elsevier": parse_elsevier,
     "biblatex": parse_biblatex,
     "gost": parse_gost,
+    "aps": parse_aps,
 }
 # Whether each of these styles' rule can fit an entry: its source pattern must be in it (the
 # rule searches the text after the names, which ends the entry too, and the pattern looks
@@ -1640,12 +1696,13 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
     "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
+    "aps": lambda rest: bool(NATURE_SOURCE.search(rest)),
 }
 
 
 # The styles whose rule reads `titles_expected`; the others read an entry the same either way,
 # so one attempt serves both questions (see StyleMemo)
-TITLE_AWARE_STYLES = frozenset({"paren-year", "nature", "acs"})
+TITLE_AWARE_STYLES = frozenset({"paren-year", "nature", "acs", "aps"})
 
 
 class StyleMemo:
