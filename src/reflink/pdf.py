@@ -916,8 +916,7 @@ def _word_height(band: _Band) -> float:
 
 def _usual_word_height(bands: Sequence[_Band]) -> float:
     """The height most of the page's words are set at."""
-    sizes: Counter[float] = Counter(round(f.height, 1) for band in bands for f in band.fragments)
-    return max(sizes, key=lambda size: (sizes[size], size)) if sizes else math.inf
+    return _most_common(Counter(round(f.height, 1) for band in bands for f in band.fragments))
 
 
 def _usual_size(bands: Sequence[_Band]) -> float:
@@ -925,6 +924,11 @@ def _usual_size(bands: Sequence[_Band]) -> float:
     sizes: Counter[float] = Counter()
     for band in bands:
         sizes[round(band.core_top - band.core_bottom, 1)] += len(band.fragments)
+    return _most_common(sizes)
+
+
+def _most_common(sizes: Counter[float]) -> float:
+    """The size counted most often, the larger on a tie (inf for none: no size is below it)."""
     return max(sizes, key=lambda size: (sizes[size], size)) if sizes else math.inf
 
 

@@ -1969,18 +1969,27 @@ def mend_links(draft: Draft) -> None:
 # "et al." as other languages print it after the names: Hungarian "és mtsai.", Turkish "ve
 # ark.", Polish "i wsp.", Spanish "y cols.", Portuguese "e cols.", French "et coll.", German
 # "u. a.", Indonesian "dkk.", Swedish "m.fl.", Russian "и др." (only after a name's comma or
-# initial, and before punctuation or the title)
-OTHER_ET_AL = lazy(
-    r"(?<=[\s,])(?:és\s+mtsai|ve\s+ark|i\s+wsp|y\s+cols?|e\s+cols?|et\s+coll|u\.\s?a|dkk"
-    r"|m\.\s?fl|и\s+др)\.?(?=[\s:,;]|$)"
+# initial, and before punctuation or the title). Each form with a word it cannot be printed
+# without: a cheap test before the pattern's scan.
+OTHER_ET_AL_FORMS = (
+    ("mtsai", r"és\s+mtsai"),
+    ("ark", r"ve\s+ark"),
+    ("wsp", r"i\s+wsp"),
+    ("col", r"[ye]\s+cols?|et\s+coll"),
+    ("u.", r"u\.\s?a"),
+    ("dkk", r"dkk"),
+    ("m.", r"m\.\s?fl"),
+    ("др", r"и\s+др"),
 )
-ET_AL_WORDS = ("mtsai", "ark.", "wsp", "cols", "coll", "u. a", "u.a", "dkk", "m.fl", "и др")
+OTHER_ET_AL = lazy(
+    r"(?<=[\s,])(?:" + "|".join(form for _, form in OTHER_ET_AL_FORMS) + r")\.?(?=[\s:,;]|$)"
+)
 
 
 def english_et_al(draft: Draft) -> None:
     """ "Okafor E., Lind F. és mtsai.: Title": the names' "et al." as the rules read it."""
     rest = draft.rest
-    if any(word in rest for word in ET_AL_WORDS):
+    if any(word in rest for word, _ in OTHER_ET_AL_FORMS):
         draft.rest = OTHER_ET_AL.sub("et al.", rest)
 
 
