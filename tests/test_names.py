@@ -28,6 +28,8 @@ from reflink.names import bibtex_name, is_any_name, is_person, repair_name
         pytest.param("Moreau J.-P.", "Moreau, J.-P.", id="gost-hyphenated-initials"),
         pytest.param("Arnim M.-L. von", "von Arnim, M.-L.", id="gost-particle-after-initials"),
         pytest.param("Иванов И.И.", "Иванов, И. И.", id="gost-cyrillic"),
+        # Hungarian journals: family name, then initials with full stops and spaces
+        pytest.param("Ødegaard O. G.", "Ødegaard, O. G.", id="family-spaced-dotted-initials"),
     ],
 )
 def test_a_name_the_parser_reads_is_split_by_the_writers(printed: str, family_first: str) -> None:

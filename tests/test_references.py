@@ -1994,3 +1994,27 @@ def test_physics_entries_with_and_without_titles() -> None:
         (("G. Lind",), "Lung fusions in invented tumours?", 2022),
         (("M.-L. E. Alvarez",), "Invented kinase signalling", 2023),
     ]
+
+
+def test_a_year_in_brackets_before_volume_and_pages_is_the_source() -> None:
+    """Hungarian journals (Bőrgyógyászati és Venerológiai Szemle) print "Names: Title. Journal.
+    (Year) Volume(Issue), pages." with the names' initials dotted and spaced ("Ødegaard O.
+    G."). No rule read that source: the field model took "314" for the pages, and the first
+    initial's full stop ended the names ("Ødegaard O", then "G., Nguyen D.: Title…")."""
+    read = read_list(
+        "1. Okafor E., Lindqvist F., Kim B. és mtsai.: Invented receptor fusions: A phase III "
+        "trial. Ann Fake Oncol. (1996) 314(8), 2038–2043.",
+        "2. Ødegaard O. G., Nguyen D.: Invented lichens: A systematic review. Fake Cancer Ther. "
+        "(2016) 148, 937–948.",
+        "3. Rossi C. H., Moreau M.-L.: Outcomes of invented signalling. Fake Res. (2007) 315(8), "
+        "e38084. DOI: 10.7570/fake.2007.57730",
+    )
+    assert [(e.journal, e.year, e.volume, e.pages) for e in read.values()] == [
+        ("Ann Fake Oncol", 1996, "314", "2038–2043"),
+        ("Fake Cancer Ther", 2016, "148", "937–948"),
+        ("Fake Res", 2007, "315", "e38084"),
+    ]
+    assert read[2].authors == ("Ødegaard O. G.", "Nguyen D")
+    assert read[3].authors == ("Rossi C. H.", "Moreau M.-L.")
+    assert read[2].title == "Invented lichens: A systematic review"
+    assert read[3].doi == "10.7570/fake.2007.57730"

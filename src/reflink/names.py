@@ -85,9 +85,10 @@ def is_person(name: str) -> bool:
     return bool(INITIALS_FIRST.match(name.strip(" ,")))
 
 
-# "Sousa L.F.O.", "Lima S.O": the family name, then initials with full stops and no comma
+# "Sousa L.F.O.", "Lima S.O", "Okafor H. G.": the family name, then initials with full stops
+# and no comma
 FAMILY_DOTTED_INITIALS = lazy(
-    rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.-?){{0,3}}[{UPPER}]\.?"
+    rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.[-\s]?){{0,3}}[{UPPER}]\.?"
     rf"(?:\s{AFTER_INITIALS_PARTICLE}){{0,2}}$"  # GOST's "Moreau J.-P. de"
 )
 
@@ -126,7 +127,7 @@ INITIALS_FAMILY = lazy(rf"^((?:[{UPPER}][a-z]?\.(?:-[{UPPER}][a-z]?\.)? ?)+) ?({
 FAMILY_INITIALS = lazy(rf"^({FAMILY}) ([{UPPER}]{{1,4}})$")
 FAMILY_COMMA_INITIALS = lazy(rf"^({FAMILY}), ((?:[{UPPER}][a-z]?\. ?)+)$")
 FAMILY_DOTTED = lazy(
-    rf"^({FAMILY}(?: {FAMILY})?) ((?:[{UPPER}]\.-?)+)"
+    rf"^({FAMILY}(?: {FAMILY})?) ((?:[{UPPER}]\.(?:-|\s(?=[{UPPER}]\.))?)+)"  # "O. G.", "J.-P."
     rf"((?: {AFTER_INITIALS_PARTICLE})*)$"
 )
 # "P. N.Morcos", "T.Mok": the extract glued an initial to the family name

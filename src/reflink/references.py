@@ -51,6 +51,7 @@ from .models import (
 )
 from .names import (
     AFTER_INITIALS_PARTICLE,
+    FAMILY_DOTTED_INITIALS,
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
     FAMILY_FIRST_NAME,
@@ -1241,6 +1242,14 @@ SPACED_SOURCE = lazy(
     rf"(?<=\s)(?P<year>{YEAR})\s+(?P<volume>\d{{1,4}}[A-Za-z]?)\s+(?P<pages>{PAGES})"
     r"(?P<pages2>)(?P<after>)\s*\.?\s*(?=\(|https?:|doi|$)"
 )
+# Hungarian journals' (Bőrgyógyászati és Venerológiai Szemle) and others': "Ann Oncol. (1996)
+# 314(8), 2038–2043." — the year in brackets before volume and pages. parse_vancouver reads it
+# in VANCOUVER_SOURCE's stead, as it does SPACED_SOURCE
+PAREN_YEAR_SOURCE = lazy(
+    rf"(?<=\s)\((?P<year>{YEAR})\)\s*(?P<volume>[A-Za-z]?\d{{1,5}}[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?"
+    rf"\s*[,:]\s*(?P<pages>{PAGES})(?P<pages2>)(?P<after>)\s*\.?\s*(?=https?:|doi|$)",
+    re.I,
+)
 # "… 2010.", "…; 2016 Dec.", "(2014)": a year closing the entry ("NCJ 304417." is no year)
 # (A match starts with one of [.,;(], a space or a year's first digit; the lookahead says so
 # and lets re skip every other position fast.)
@@ -1253,10 +1262,14 @@ YEAR_SEMICOLON = lazy(rf"{YEAR}\s*;")
 FINAL_STOP = lazy(r"\.\s*$")
 
 
+def paren_year_source(text: str) -> re.Match[str] | None:
+    return PAREN_YEAR_SOURCE.search(text) if "(" in text else None
+
+
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     authors, rest = take_vancouver_authors(text)
-    match = VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest)
+    match = VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest) or paren_year_source(rest)
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
     if match:
@@ -1297,6 +1310,7 @@ EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
 
 
+MORE_INITIALS = lazy(r"[A-Z]\.(?:[\s,-]|[A-Z]\.)")
 LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
 TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
@@ -1304,6 +1318,9 @@ TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     """'Smith AB, Jones C, et al. Title…' → (['Smith AB', 'Jones C'], 'Title…')."""
     match = VANCOUVER_NAMES_FIRST.match(text)
+    if match and MORE_INITIALS.match(match.group("rest")):
+        # "Ødegaard O. G., Nguyen D.: Title": the full stop was an initial's, not the names' end
+        match = None
     if match:
         names = split_names(match.group("names"))
         if (
@@ -1325,16 +1342,22 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
         if names and (et_al := LEADING_ET_AL.match(chunk)):
             # "Chen G., Lindqvist H., et al. Title …": the names end with "et al."
             return names, ", ".join([chunk[et_al.end() :], *chunks[len(names) + 1 :]])
-        if not VANCOUVER_NAME.match(name):
+        if FAMILY_DOTTED_INITIALS.match(name) and not VANCOUVER_NAME.match(name):
+            name = chunk.strip()  # "Ødegaard O. G.": its initials' full stops all kept
+        elif not VANCOUVER_NAME.match(name):
             # "Fischer E, Moreau C, Lindqvist C: Signalling …" or "Moreau D., Rossi E.,
             # Okafor C. Toxicity …": a colon, or the last initial's full stop, ends the names
             for end in (": ", ". "):
                 last, found, title = chunk.partition(end)
                 # "Kim B. et al.: Title": the last name, its initial's full stop, "et al."
                 last = TRAILING_ET_AL.sub("", last).strip()
-                if end == ": ":
-                    last = last.rstrip(".")
-                if found and VANCOUVER_NAME.match(last):
+                if end == ": " and (
+                    VANCOUVER_NAME.match(last.rstrip(".")) or not FAMILY_DOTTED_INITIALS.match(last)
+                ):
+                    last = last.rstrip(".")  # "Kim B." as "Kim B"; "Okafor H. G." whole
+                if found and (
+                    VANCOUVER_NAME.match(last) or end == ": " and FAMILY_DOTTED_INITIALS.match(last)
+                ):
                     names.append(last)
                     return names, ", ".join([title, *chunks[len(names) :]])
             break
@@ -1689,7 +1712,8 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
 # nothing behind its start), and so must the literal the pattern cannot do without
 SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
-        (";" in rest and bool(VANCOUVER_SOURCE.search(rest))) or bool(SPACED_SOURCE.search(rest))
+        (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
+        or bool(SPACED_SOURCE.search(rest) or paren_year_source(rest))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
     "paren-year": lambda rest: has_paren_year(rest) and bool(PAREN_SOURCE.search(rest)),
