@@ -227,3 +227,25 @@ def test_two_columns_of_small_print_entries_are_not_joined_as_table_rows(tmp_pat
         "south of the range"
     )
     assert all("Stone" not in refs[n]["raw"] for n in range(1, 5))
+
+
+def test_a_doi_broken_before_a_short_last_piece_is_whole(tmp_path: Path) -> None:
+    """biblatex lets a DOI break after any character: "…doi:10.1038/nature1" + "6789". On a
+    line of its own, "6789" was taken for a page number, as in text it must be; in a PDF the
+    page numbers are the margin's (this one's page number, "1", is printed at its foot)."""
+    entries = [
+        [
+            "1. Moss A, Fern B. Growth of crustose lichens. J Invented Res. 2011;11:101-110.",
+            "doi:10.1038/nature1",
+            "6789",
+        ],
+        [
+            "2. Stone C. Spore dispersal in cold winds. J Invented Res. 2012;12:102-111.",
+            "doi:10.5555/inv.2012.01.",
+            "001",
+        ],
+        *ENTRIES[2:],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "doi.pdf", entries))
+    assert (refs[1]["doi"], refs[2]["doi"]) == ("10.1038/nature16789", "10.5555/inv.2012.01.001")
+    assert refs[1]["pages"] == "101-110"

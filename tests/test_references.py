@@ -2018,3 +2018,30 @@ def test_a_year_in_brackets_before_volume_and_pages_is_the_source() -> None:
     assert read[3].authors == ("Rossi C. H.", "Moreau M.-L.")
     assert read[2].title == "Invented lichens: A systematic review"
     assert read[3].doi == "10.7570/fake.2007.57730"
+
+
+def test_a_doi_broken_before_its_short_last_piece_is_joined_but_a_page_number_is_not() -> None:
+    """A DOI broken at a line's end before a short last piece: "…CAN-13-" + "2345" (no DOI
+    ends at a hyphen), "…2015.01." + "001" (no page number has a leading zero) and
+    "…NEJMoa1" + "801234" (the entry's last line, one token). Lone short numbers were all
+    taken for page numbers, and the last was joined with a space. After a whole DOI, a lone
+    "12" in extracted text is still the page's number."""
+    read = read_list(
+        "1. Gray E. Invented resistance. Fake Res. 2014;74:500-510. doi:10.1158/0008-5472.CAN-13-",
+        "2345",
+        "2. Black D. Invented outlook. Cell. 2015;160:400-410. DOI 10.1016/j.cell.2015.01.",
+        "001",
+        "3. Brown A. Invented death rates. N Fake J Med. 2018;378:100-110. doi:10.1056/NEJMoa1",
+        "801234",
+        "4. White C. Invented mutations. Nature. 2016;530:300-310. doi:10.1038/nature16789",
+        "12",
+        "5. Green B. Invented therapy. J Fake Oncol. 2017;35:200-210. doi:10.1200/JCO.2016.71.1234",
+    )
+    assert [e.doi for e in read.values()] == [
+        "10.1158/0008-5472.CAN-13-2345",
+        "10.1016/j.cell.2015.01.001",
+        "10.1056/NEJMoa1801234",
+        "10.1038/nature16789",
+        "10.1200/JCO.2016.71.1234",
+    ]
+    assert "12" not in read[4].raw.split()

@@ -66,7 +66,7 @@ def split_by_layout(
     from .references import split_entries  # references calls this module for PDFs
 
     prepared = rescue_list_lines(open_raised_labels(lines, boxes), boxes)
-    entries, problems = split_entries(prepared)
+    entries, problems = split_entries(prepared, laid_out=True)
     return trim_by_layout(entries, boxes), problems
 
 

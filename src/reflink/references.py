@@ -346,7 +346,9 @@ def list_signatures(lines: Sequence[Line], first: int, last: int) -> dict[int, s
     return keys
 
 
-def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
+def blur_furniture(
+    lines: Sequence[Line], first: int, last: int, laid_out: bool = False
+) -> set[int]:
     """Indexes in first..last that are page furniture textclean left in place.
 
     A line whose digit-blurred text also occurs outside the list is a running head or footer
@@ -390,7 +392,9 @@ def blur_furniture(lines: Sequence[Line], first: int, last: int) -> set[int]:
                 or not (SOURCE_HINT.search(text) or PAGES_TAIL.search(text))
             ):
                 dropped.add(index)
-        elif PAGE_NUMBER.match(text) or key in outside:
+        elif (PAGE_NUMBER.match(text) or key in outside) and not (
+            laid_out and index > first and continues_link(lines[index - 1].text, text, laid_out)
+        ):
             dropped.add(index)
         if index in dropped and index > first and _wrapped_year(lines[index - 1].text, text):
             dropped.discard(index)
@@ -476,16 +480,31 @@ def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) ->
 SHORT_NUMBER = lazy(r"\d{1,4}")
 
 
-def continues_link(previous: str, text: str) -> bool:
+# a DOI ending a line, whole or broken ("…doi:10.1038/nature1" + "6789"); one broken at a
+# hyphen or slash, where no DOI ends ("…/0008-5472.CAN-13-" + "2345")
+DOI_AT_END = lazy(r"\b10\.\d{4,9}/\S+$")
+DOI_BROKEN_INSIDE = lazy(r"\b10\.\d{4,9}/\S*[-/]$")
+
+
+def continues_link(previous: str, text: str, laid_out: bool = False) -> bool:
     """'…https://doi.org/10.1000/fake.' + '9876543210': the rest of a broken DOI or URL, which
-    furniture detection may take for a page number (a real page number is short)."""
+    furniture detection may take for a page number.
+
+    A page number is short and has no leading zero ("…2015.01." + "001" is a DOI's end), and no
+    DOI ends at a hyphen or a slash. `laid_out`: the lines come from a PDF, whose page
+    numbers are known by their place in the margin; a short number in the text block after a
+    DOI is then the DOI's end, broken wherever the typesetter broke it."""
     token = text.strip()
-    return bool(
-        URL_BREAK.search(previous)
-        and " " not in token
-        and URL_CONTINUATION.match(token)
-        and not SHORT_NUMBER.fullmatch(token)
-    )
+    if " " in token or not URL_CONTINUATION.match(token):
+        return False
+    if URL_BREAK.search(previous):
+        return bool(
+            laid_out
+            or not SHORT_NUMBER.fullmatch(token)
+            or token.startswith("0")
+            or DOI_BROKEN_INSIDE.search(previous)
+        )
+    return laid_out and bool(DOI_AT_END.search(previous))
 
 
 IDENTIFIER_START = lazy(r"(?:doi|pmid|pmcid|https?:|www\.|available|accessed|\[)", re.I)
@@ -504,10 +523,10 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
     limit = max(4, longest + 2)
     index = start + 1
     while index < len(lines) and len(taken) < limit:
-        if index in skip:
+        line = lines[index]
+        if index in skip and not continues_link(lines[taken[-1]].text, line.text):
             index += 1
             continue
-        line = lines[index]
         text = line.text.strip()
         if _past_the_list(line):
             break
@@ -518,8 +537,12 @@ def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: i
     return taken
 
 
-def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem]]:
-    """Content lines → the numbered entries of the reference list, each with its lines."""
+def split_entries(
+    lines: Sequence[Line], laid_out: bool = False
+) -> tuple[list[EntryLines], list[Problem]]:
+    """Content lines → the numbered entries of the reference list, each with its lines.
+
+    `laid_out`: the lines come from a PDF, its page numbers already marked by their place."""
     labels = find_labels(lines)
     seen: dict[int, bool] = {}
     # each label's window may run to the next label; the last one's to the window's end
@@ -537,7 +560,7 @@ def split_entries(lines: Sequence[Line]) -> tuple[list[EntryLines], list[Problem
     if sum(id(label) in supported for label in chain) < 0.5 * len(chain):
         return [], []
     first, last = chain[0].index, chain[-1].index
-    skip = blur_furniture(lines, max(0, first - 4), min(len(lines) - 1, last + 40))
+    skip = blur_furniture(lines, max(0, first - 4), min(len(lines) - 1, last + 40), laid_out)
     label_at = {label.index for label in chain}
     entries: list[EntryLines] = []
     tail = leading_tail(lines, first, skip)
@@ -810,12 +833,14 @@ def join_lines(parts: Sequence[str]) -> str:
     "10.1371/jour-" + "nal.pone.0000001" → "10.1371/journal.pone.0000001".
     """
     text = ""
-    for part in parts:
+    for position, part in enumerate(parts):
         part = part.strip()
         if not part:
             continue
         if not text:
             text = part
+        elif position == len(parts) - 1 and _ends_a_broken_doi(text, part):
+            text += part
         elif ends_in_link_break(text) and URL_CONTINUATION.match(part):
             if DOI_BROKEN_AT_HYPHEN.search(text) and LOWER_START.match(part):
                 # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
@@ -833,6 +858,23 @@ def join_lines(parts: Sequence[str]) -> str:
         else:
             text += " " + part
     return text
+
+
+# the rest of a DOI, alone on an entry's last line: no spaces, and no year or bracket
+DOI_TAIL = lazy(r"[\w.\-/;:]+")
+
+
+def _ends_a_broken_doi(text: str, part: str) -> bool:
+    """'…doi:10.1056/NEJMoa1' + '801234': a DOI the typesetter broke where it has no hyphen,
+    dot or slash (biblatex lets it break after any digit or letter), its rest the entry's last
+    line. A year ("2019.") or an identifier ("PMID:123") on that line is no part of it."""
+    return bool(
+        text[-1:].isalnum()
+        and DOI_TAIL.fullmatch(part)
+        and not IDENTIFIER_START.match(part)
+        and not WRAPPED_YEAR.fullmatch(part)
+        and DOI_AT_END.search(text, max(0, text.rfind(" ")))
+    )
 
 
 # --- 3. parsing fields ---------------------------------------------------------------------
