@@ -1,7 +1,8 @@
 """Small PDFs written by the tests themselves (fpdf2), from invented text.
 
 A line is written as runs: "chemotherapy^{12} and CO_{2}" prints "12" as a superscript (smaller,
-on a raised baseline) and "2" as a subscript, as a typesetter would; "~{Fake J}" is set in
+on a raised baseline) and "2" as a subscript, as a typesetter would ("^^{12}": half the size and
+raised high, as a superscript nested in one prints); "~{Fake J}" is set in
 italics and "*{Participants}" in bold (Helvetica only). Positions are in points from the page's
 top-left corner; each line's `y` is its baseline.
 """
@@ -30,7 +31,9 @@ REFERENCES = [
     )
 ]
 
-RUN = re.compile(r"\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|\*\{([^}]*)\}|([^^_~*]+|[\^_~*])")
+RUN = re.compile(
+    r"\^\^\{([^}]*)\}|\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|\*\{([^}]*)\}|([^^_~*]+|[\^_~*])"
+)
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 SCRIPT_SIZE = 0.65
 
@@ -68,9 +71,11 @@ def write_pdf(path: Path, pages: list[Page], *, unicode_font: bool = False) -> P
 
 def _write_line(pdf: FPDF, family: str, x: float, y: float, text: str, size: float) -> None:
     for match in RUN.finditer(text):
-        sup, sub, italic, bold, plain = match.groups()
+        high, sup, sub, italic, bold, plain = match.groups()
         style = ""
-        if italic is not None:
+        if high is not None:  # a superscript's superscript: half the size, raised high
+            run, run_size, run_y = high, size * 0.5, y - 0.75 * size
+        elif italic is not None:
             run, run_size, run_y, style = italic, size, y, "I"
         elif bold is not None:
             run, run_size, run_y, style = bold, size, y, "B"

@@ -220,3 +220,22 @@ def test_bracket_after_structure_is_a_callout(tmp_path: Path) -> None:
     ]
     numbers = [number for number, _ in cited(tmp_path, body)]
     assert numbers == [1, 2, 3, 4, 2, 3, 4, 5, 6]
+
+
+def test_superscripts_raised_so_high_that_only_their_foot_touches_the_line(tmp_path: Path) -> None:
+    """A style that sets callouts as a superscript nested in a superscript (pandoc rendered the
+    Malaysian Orthopaedic Journal's CSL style so) prints each at half the line's size, raised
+    until only its foot overlaps the line. Each was read as a line of its own above the line
+    it belongs to ("1", then "…on granite . Spores…"), and the document had no callouts."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces and on granite^^{1}. Spores need",
+        "cold winds^^{2},^^{3} and nitrogen-poor thalli^^{4-6} to spread far.",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1"),
+        (2, "2,3"),
+        (3, "2,3"),
+        (4, "4-6"),
+        (5, "4-6"),
+        (6, "4-6"),
+    ]

@@ -76,6 +76,8 @@ CORK = {
 SPACE_GAP = 0.12  # a gap wider than this between two glyphs is a word space
 CELL_GAP = 1.2  # wider than this inside a column: a table's cell boundary ("   " in the text)
 SAME_LINE_OVERLAP = 0.5  # vertical overlap (of the smaller box) that puts a fragment in a line
+TINY_SCRIPT = 0.6  # … or, for a fragment this much smaller than the line,
+TINY_SCRIPT_OVERLAP = 0.2  # … this much overlap
 SCRIPT_SIZE = 0.88  # a fragment this much smaller than its line's body …
 SCRIPT_SHIFT = 0.12  # … with its centre this far above or below the body's: raised / lowered
 MERGE_GAP = 1.0  # left and right column lines this close, on one baseline, are one wide line
@@ -670,12 +672,17 @@ def group_lines(fragments: Sequence[_Fragment]) -> list[_Band]:
     for fragment in sorted(fragments, key=lambda f: (-round(f.height, 1), f.index)):
         best, best_overlap = None, SAME_LINE_OVERLAP
         # a line's body may start below this fragment by more than the fragment's own height:
-        # a raised dash ("4–7" set as a superscript) whose box is only the dash's ink
-        low = int((fragment.bottom - max(fragment.height, 2 * BUCKET)) // BUCKET)
+        # a raised dash ("4–7" set as a superscript) whose box is only the dash's ink, a tiny
+        # number raised to the line's top (the line up to 1 / TINY_SCRIPT times its height)
+        low = int((fragment.bottom - max(fragment.height / TINY_SCRIPT, 2 * BUCKET)) // BUCKET)
         high = int(fragment.top // BUCKET)
         for key in range(low, high + 1):
             for band in buckets.get(key, ()):
                 overlap = band.overlap(fragment)
+                if fragment.height <= TINY_SCRIPT * (band.core_top - band.core_bottom):
+                    # a number half the line's size, raised so far that only its foot
+                    # touches the line's top: a superscript set in a superscript's place
+                    overlap += SAME_LINE_OVERLAP - TINY_SCRIPT_OVERLAP
                 if overlap > best_overlap:
                     best, best_overlap = band, overlap
         if best is None:
