@@ -85,7 +85,10 @@ PAREN_RANGE = lazy(
 # Look-behinds in this module follow the first character they guard ("\((?<!…\()" for
 # "(?<!…)\("): a pattern that starts with a character lets re skip to it instead of trying every
 # position of the passage (same matches, several times faster).
-PAREN = lazy(rf"\((?<!(?:[\d_]|{ANY_DASH})\()({ENCLOSED_LIST})\)")
+PAREN = lazy(rf"\((?<!(?:_|{ANY_DASH})\()({ENCLOSED_LIST})\)")
+# "exon 19(24)", "in 2019(3)", "of 0.48(1,28)": glued to a plain number (`_glued_to_number`);
+# not "IGF-2(5-41)" or "TIR-1(3)", a name with digits
+PLAIN_NUMBER = lazy(r"\d+(?:[.,]\d+)?")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
@@ -299,6 +302,10 @@ WEIGHTS: dict[str, float] = {
     # print a symbol's argument the same way. Below the parenthesis's own weight, so such a
     # number needs the order of the document's callouts
     "paren:glued-to-word": -0.5,
+    # "exon 19(24)", "in 2019(3)": a raised parenthesis flattened onto a number; but
+    # "2014;32(15)" prints a volume's issue the same way. As "survival(1–4)", such a number
+    # needs the order of the document's callouts
+    "paren:glued-to-number": -0.5,
     # "PACAP(1-27)", "GLP(7-36)": a fragment of a peptide or protein; as sure as a label word
     "paren:glued-to-acronym": -3.0,
     # "kinase (2)." / "(2), while": punctuation right after it closes the clause it cites. A
@@ -775,6 +782,10 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         inner = match.group(1)
         digit = match.start(1) + len(inner) - len(inner.lstrip())
         found = [evidence(name)]
+        if text[match.start() - 1 : match.start()].isdigit():
+            if not PLAIN_NUMBER.fullmatch(_token_before(text, match.start()).lstrip("(")):
+                continue
+            found.append(evidence("paren:glued-to-number"))
         if any(ch in inner for ch in LIST_MARKS):
             found.append(evidence("enclosed:list-or-range"))
         token = _token_before(text, match.start()).strip(".,;:").lower()
