@@ -2045,3 +2045,24 @@ def test_a_doi_broken_before_its_short_last_piece_is_joined_but_a_page_number_is
         "10.1200/JCO.2016.71.1234",
     ]
     assert "12" not in read[4].raw.split()
+
+
+def test_springer_basic_volume_and_pages_with_spaces_alone_between_them() -> None:
+    """Springer's basic style: "Names (Year) Title. Journal Name 243 1291–1306." Amid
+    entries whose source has a colon ("153 (9): e36051"), the rule for a year in brackets
+    after the names found no source in these, and the title ran on through the journal's
+    volume and pages ("…response. Cancer Research 243 1291–1306")."""
+    read = read_list(
+        "1. Kim G, Fischer G, Lopez B et al. (2018) Invented fusions. Nature Reviews Fakes 153 "
+        "(9): e36051.",
+        "2. Chen FJ, Rossi EA, Lopez C et al. (2009) Invented therapy response. Fake Cancer "
+        "Research 243 1291–1306. doi: 10.7641/can.2009.4417.",
+        "3. Okafor CK, Kim C, Li I et al. (2014) Invented pathways in the brain? The Lancet "
+        "Fakes 57 e540.",
+        "4. Rossi MK, Chen H (2021) Invented toxicity: A meta-analysis. Journal of Fake "
+        "Oncology 220 (9): e39766.",
+    )
+    assert [(e.title, e.journal, e.volume, e.pages) for e in read.values()][1:3] == [
+        ("Invented therapy response", "Fake Cancer Research", "243", "1291–1306"),
+        ("Invented pathways in the brain?", "The Lancet Fakes", "57", "e540"),
+    ]

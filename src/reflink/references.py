@@ -1465,6 +1465,17 @@ PAREN_SOURCE = lazy(
 )
 
 
+# Springer's basic style: "… (2009) Title. Cancer Research 243 1291–1306." — the journal's
+# volume and pages with spaces alone between them; only a range of pages (or an e-page) says so
+PAREN_SPACED_SOURCE = lazy(
+    rf"\s+(?P<volume>\d{{1,4}}[A-Za-z]?)\s+(?P<pages>{PAGE}\s*{DASH}\s*{PAGE}|e\d+)\s*\.?\s*$"
+)
+
+
+def paren_source(rest: str) -> re.Match[str] | None:
+    return PAREN_SOURCE.search(rest) or PAREN_SPACED_SOURCE.search(rest)
+
+
 def has_paren_year(text: str) -> bool:
     """Is "(" printed right before a year ("(1987)")? PAREN_YEAR needs it, and tries every
     position of the entry to find it."""
@@ -1478,7 +1489,7 @@ def parse_paren_year(draft: Draft, titles_expected: bool) -> bool:
     draft.year = int(match.group("year")[:4])
     draft.authors = split_authors_any(match.group("authors"))
     rest = match.group("rest").strip()
-    source = PAREN_SOURCE.search(rest)
+    source = paren_source(rest)
     if source:
         set_source(draft, source)
         head = rest[: source.start()]
@@ -1758,7 +1769,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
         or bool(SPACED_SOURCE.search(rest) or paren_year_source(rest))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
-    "paren-year": lambda rest: has_paren_year(rest) and bool(PAREN_SOURCE.search(rest)),
+    "paren-year": lambda rest: has_paren_year(rest) and bool(paren_source(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
     "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
