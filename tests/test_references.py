@@ -2066,3 +2066,23 @@ def test_springer_basic_volume_and_pages_with_spaces_alone_between_them() -> Non
         ("Invented therapy response", "Fake Cancer Research", "243", "1291–1306"),
         ("Invented pathways in the brain?", "The Lancet Fakes", "57", "e540"),
     ]
+
+
+def test_a_web_page_without_a_year_in_a_vancouver_list_keeps_its_names_apart() -> None:
+    """AMA-like styles print web pages as "Names, et al. Title. Available from: URL. Accessed
+    <date>." With no year left once the access date is taken, Vancouver's rule gave up; the
+    reading that won took every name but the last as one author ("Wu GA., …, Wu GD.") and
+    began the title with "et al." or with the last name."""
+    read = read_list(
+        "1. Wu GA., Alvarez J-P., Rossi E., Kowalski J., Haddad E., Wu GD., et al. Invented "
+        "fusions: A cohort study. Available from: https://www.example.org/guidelines/28. "
+        "Accessed August 10, 2024.",
+        "2. Fischer EA., Okafor C. Invented kinase trial. J Fake Oncol. 2019;12(3):100–110.",
+        "3. Lindqvist C., Tanaka J., Haddad M-L. Invented lichens in the brain. Available from: "
+        "https://www.example.org/guidelines/310. Accessed August 10, 2024.",
+    )
+    assert read[1].authors[:2] == ("Wu GA", "Alvarez J-P") and len(read[1].authors) == 6
+    assert read[1].title == "Invented fusions: A cohort study"
+    assert read[3].authors == ("Lindqvist C", "Tanaka J", "Haddad M-L")
+    assert read[3].title == "Invented lichens in the brain"
+    assert read[3].url == "https://www.example.org/guidelines/310"

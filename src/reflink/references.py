@@ -1337,6 +1337,10 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
             # 1987.", still wins over this reading)
             draft.published = True
             return True
+    elif draft.url and authors:
+        # "Wu GA., Rossi E., et al. Title. Available from: https://…": a web page, no year
+        draft.authors = authors
+        draft.title = rest.strip(" .") or None
     return False
 
 
