@@ -2086,3 +2086,26 @@ def test_a_web_page_without_a_year_in_a_vancouver_list_keeps_its_names_apart() -
     assert read[3].authors == ("Lindqvist C", "Tanaka J", "Haddad M-L")
     assert read[3].title == "Invented lichens in the brain"
     assert read[3].url == "https://www.example.org/guidelines/310"
+
+
+def test_the_last_name_or_its_particle_is_not_left_at_the_titles_start() -> None:
+    """A rule that ended the names a step too soon left the last one at the title's start:
+    "Okafor I: Title" after "Moreau I, Moreau O," (The Journal of Pain: "…, Okafor I: Title.
+    Journal vol:pages, year."), "von. Title" after "Arnim, J.-P." and "D.: Title" after
+    "Lind A." (Hungarian journals' dotted initials). A capitalised title before a colon
+    ("CLUSTAL W: improving…") after a name and a space stays the title."""
+    read = read_list(
+        "1. Moreau I, Moreau M-LE, Moreau O, Okafor I: Invented patients. Clin Fake Res "
+        "396:2665–84, 2019.",
+        "2. Chen, G., Silva, F. C., Arnim, J.-P. von. Invented signalling. Ann Fake Oncol, 2007, "
+        "276, 2128–2139.",
+        "3. Lind A. D.: Invented crizotinib. Fake Oncol. (1998) 12(3), 134–154.",
+        "4. Thompson, J.D.; Higgins, D.G. CLUSTAL W: improving invented alignments. Nucleic Fake "
+        "Res 1994, 22, 4673–4680.",
+    )
+    assert [(e.authors, e.title) for e in read.values()] == [
+        (("Moreau I", "Moreau M-LE", "Moreau O", "Okafor I"), "Invented patients"),
+        (("Chen, G.", "Silva, F. C.", "Arnim, J.-P. von"), "Invented signalling"),
+        (("Lind A. D.",), "Invented crizotinib"),
+        (("Thompson, J.D.", "Higgins, D.G."), "CLUSTAL W: improving invented alignments"),
+    ]

@@ -1356,7 +1356,7 @@ EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
 
 
-MORE_INITIALS = lazy(r"[A-Z]\.(?:[\s,-]|[A-Z]\.)")
+MORE_INITIALS = lazy(r"[A-Z]\.(?:[\s,:-]|[A-Z]\.)")
 LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
 TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
@@ -2192,6 +2192,7 @@ def parse_entry(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
+        take_last_name_from_title(draft, raw)
         draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
         split_publisher(draft, raw)
@@ -2232,6 +2233,32 @@ def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | Non
             break
         rest = AUTHOR_SEPARATOR.sub("", rest[len(author) :], count=1)
     return rest if rest and rest != title else title
+
+
+# "Okafor I: Title", "von: Title", "von. Title": the last author's name, or the particle that
+# ends it, left at the title's start by a rule that ended the names a step too soon
+LEADING_NAME_END = lazy(
+    rf"(?P<particle>{AFTER_INITIALS_PARTICLE})[.:]\s+(?=\S)|(?P<name>[^:;,.()\d]{{2,40}}):\s+(?=\S)"
+)
+
+
+def take_last_name_from_title(draft: Draft, raw: str) -> None:
+    """ "Moreau I, Moreau O, Okafor I: Title" read as authors "Moreau I", "Moreau O" and the
+    title "Okafor I: Title", or "Arnim, J.-P. von. Title" as "Arnim, J.-P." and "von. Title":
+    the name, or its particle, goes back to the authors. Only a capitalised name printed
+    right after the last author and a comma: "Gibson, T.J. CLUSTAL W: improving…" is a
+    title, and so is "…, article II: definitions"."""
+    title = draft.title
+    if not title or not draft.authors or not (match := LEADING_NAME_END.match(title)):
+        return
+    last, name = draft.authors[-1], match.group("name")
+    if match.group("particle"):
+        draft.authors = [*draft.authors[:-1], f"{last} {match.group('particle')}"]
+    elif name[:1].isupper() and f"{last}, {name}:" in raw and is_any_name(name):
+        draft.authors = [*draft.authors, name]
+    else:
+        return
+    draft.title = title[match.end() :]
 
 
 LEADING_YEAR = lazy(rf"\(?(?P<year>{YEAR})\)?[.,:]?\s+(?=\S)")
