@@ -2109,3 +2109,20 @@ def test_the_last_name_or_its_particle_is_not_left_at_the_titles_start() -> None
         (("Lind A. D.",), "Invented crizotinib"),
         (("Thompson, J.D.", "Higgins, D.G."), "CLUSTAL W: improving invented alignments"),
     ]
+
+
+def test_french_and_spanish_web_pages_lose_their_medium_and_citation_date() -> None:
+    """Vancouver in French and Spanish: "Title [en ligne]. 2007 [cité le 19 mai 2024].
+    Disponible sur: URL", "Title [Internet]. 2012 [citado 17 feb 2024]. Disponible en: URL".
+    "[en ligne]" and the date it was cited stayed in the title; "2024" was read as the year."""
+    read = read_list(
+        "1. Kowalski FL, Fischer I, Haddad H, et al. Invented survival: a meta-analysis [en "
+        "ligne]. 2007 [cité le 19 mai 2024]. Disponible sur: https://www.example.org/report/1",
+        "2. Lind J-PH, Kim B, Fischer B, et al. Invented cohorts [Internet]. 2012 [citado 17 feb "
+        "2024]. Disponible en: https://www.example.org/reports/761",
+        "3. Okafor F, Kim DF. Invented trial. J Fake Oncol. 2019;12(3):100–110.",
+    )
+    assert [(e.title, e.year, e.url) for e in read.values()][:2] == [
+        ("Invented survival: a meta-analysis", 2007, "https://www.example.org/report/1"),
+        ("Invented cohorts", 2012, "https://www.example.org/reports/761"),
+    ]

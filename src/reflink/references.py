@@ -895,13 +895,14 @@ URL = lazy(
 URL_CLOSE = {"<": ">", "(": ")"}
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
-    r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|PubMed"
+    r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|en ligne"
+    r"|en línea|PubMed"
     r"|Google Scholar|CrossRef)\](?P<stop>\.?)",
     re.I,
 )
 ACCESSED = lazy(
     r"[\[(]?\b(?:accessed|cited|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
-    r"|consulté)\b[^\])]*[\])]?\.?"
+    r"|consulté|citado|cité)\b[^\])]*[\])]?\.?"
     r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?",  # "[updated 2021 Apr 1; cited …]"
     re.I,
 )
@@ -997,7 +998,16 @@ def _identifier_gap(match: re.Match[str]) -> str:
 
 
 # the words ACCESSED needs, in plain lower case (no accents)
-ACCESS_WORDS = ("accessed", "cited", "[updated", "acesso", "consult", "abgerufen", "zugegriffen")
+ACCESS_WORDS = (
+    "accessed",
+    "cite",  # "cited", and "cité" with its accent taken off
+    "citado",
+    "[updated",
+    "acesso",
+    "consult",
+    "abgerufen",
+    "zugegriffen",
+)
 
 
 def drop_identifiers(draft: Draft) -> None:
@@ -1337,7 +1347,7 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
             # 1987.", still wins over this reading)
             draft.published = True
             return True
-    elif draft.url and authors:
+    elif draft.url and authors and not YEAR_GROUP.search(rest):
         # "Wu GA., Rossi E., et al. Title. Available from: https://…": a web page, no year
         draft.authors = authors
         draft.title = rest.strip(" .") or None
