@@ -2126,3 +2126,21 @@ def test_french_and_spanish_web_pages_lose_their_medium_and_citation_date() -> N
         ("Invented survival: a meta-analysis", 2007, "https://www.example.org/report/1"),
         ("Invented cohorts", 2012, "https://www.example.org/reports/761"),
     ]
+
+
+def test_german_volume_stop_pages_then_the_year_in_brackets() -> None:
+    """German university styles (Magdeburg's medical faculty): "Names et al.: Title.: Journal
+    8. 1989–2009 (2008)". No rule read the source: the field model took the first page for the
+    year, and an e-page lost its "e"; "et al.:" opened the title."""
+    read = read_list(
+        "1. Silva J.-P. et al.: Invented crizotinib resistance in 56 patients.: Lancet Fake 8. "
+        "1989–2009 (2008)",
+        "2. Tanaka C. et al.: Outcomes of invented trials.: PLoS Fake 109. e72068 (2005)",
+        "3. Arnim I. von: Invented rearrangements: A cohort study.: Ann Fake Oncol 68. 532–548 "
+        "(2011)",
+    )
+    assert [(e.title, e.journal, e.year, e.volume, e.pages) for e in read.values()] == [
+        ("Invented crizotinib resistance in 56 patients", "Lancet Fake", 2008, "8", "1989–2009"),
+        ("Outcomes of invented trials", "PLoS Fake", 2005, "109", "e72068"),
+        ("Invented rearrangements: A cohort study", "Ann Fake Oncol", 2011, "68", "532–548"),
+    ]

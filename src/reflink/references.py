@@ -1314,8 +1314,18 @@ YEAR_SEMICOLON = lazy(rf"{YEAR}\s*;")
 FINAL_STOP = lazy(r"\.\s*$")
 
 
+# German university styles (Magdeburg's): "Names: Title.: Lancet Oncol 8. 1989–2009 (2008)" —
+# volume, a full stop, pages, then the year in brackets
+VOLUME_STOP_SOURCE = lazy(
+    rf"(?<=\s)(?P<volume>\d{{1,4}}[A-Za-z]?)\.\s+(?P<pages>{PAGES})\s+\((?P<year>{YEAR})\)"
+    r"(?P<pages2>)(?P<after>)\s*\.?\s*$"
+)
+
+
 def paren_year_source(text: str) -> re.Match[str] | None:
-    return PAREN_YEAR_SOURCE.search(text) if "(" in text else None
+    if "(" not in text:
+        return None
+    return PAREN_YEAR_SOURCE.search(text) or VOLUME_STOP_SOURCE.search(text)
 
 
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
@@ -1330,6 +1340,8 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
             draft.pages = expand_pages(match.group("pages2"))
             draft.matched = True
         head = FINAL_STOP.sub("", rest[: match.start()].rstrip())  # "Lancet. 2005;": a separator
+        # "Title.: Lancet Oncol 8. 1989–2009 (2008)": German styles' full stop and colon
+        head = head.replace(".: ", ". ")
         draft.authors = authors
         draft.title, draft.journal = split_title_journal(head, titles_expected=True)
         return True
@@ -1366,6 +1378,7 @@ EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
 
 
+ET_AL_THEN_COLON = lazy(r"^et\s+al\.?\s*:\s*")
 MORE_INITIALS = lazy(r"[A-Z]\.(?:[\s,:-]|[A-Z]\.)")
 LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
 TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
@@ -1388,7 +1401,8 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
             # "Centers for Disease Control and Prevention. …": one body, its "and" no list
             names = [match.group("names").strip()]
         if names and all(VANCOUVER_NAME.match(n) or looks_like_group(n) for n in names):
-            return names, match.group("rest")
+            # "Tanaka C. et al.: Title": the initial's full stop came before "et al."
+            return names, ET_AL_THEN_COLON.sub("", match.group("rest"), count=1)
     # "Roe K, Poe L, Doe ST, Lee BT What is…": the full stop after the names is lost;
     # take the leading chunks that are names
     chunks = text.split(", ")
