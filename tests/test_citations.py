@@ -883,16 +883,17 @@ def test_a_raised_parenthesis_flattened_onto_its_word_is_a_callout() -> None:
 def test_a_raised_parenthesis_flattened_onto_a_number_is_a_callout() -> None:
     """ "on exon 19(10–14) .", "in 2019(3) .", "of 0.48(1,28) .": a raised parenthesis after a
     number reads glued to it, and a parenthesis after a digit was never a callout (eight of
-    the Archivos Peruanos de Cardiología style's 36 callouts were lost). It is one now, as
-    weak as one glued to a word; a name with digits ("TIR-1(4)"), an issue after its volume
-    ("2014;32(15):1234") and a table's count with its percentage ("45(23)") are not."""
+    the Archivos Peruanos de Cardiología style's 36 callouts were lost). It is one now, weaker
+    than one glued to a word; a name with digits ("TIR-1(4)"), an issue between its volume
+    and pages ("Fake J Med. 32(7):1234", though 7 is the next number) and a table's count
+    with its percentage ("45(23)") are not."""
     body = (
         "Kinase fusions drive a share of invented tumours on exon 19(1–3) . Most were seen "
         "in 2019(4) , with a hazard ratio of 0.48(5,6) . The adapter TIR-1(4) binds it, as "
-        "Fake J Med 2014;32(15):1234 reported. Of 196 patients, 45(23) had fusions(7) ."
+        "Fake J Med. 32(7):1234 reported. Of 196 patients, 45(23) had fusions(8) ."
     )
-    doc = parse_document(nature_review(body, 7))
-    assert [marker.numbers for marker in doc.markers] == [(1, 2, 3), (4,), (5, 6), (7,)]
+    doc = parse_document(nature_review(body, 8))
+    assert [marker.numbers for marker in doc.markers] == [(1, 2, 3), (4,), (5, 6), (8,)]
 
 
 def test_a_range_of_two_parentheses_is_one_callout() -> None:

@@ -89,6 +89,8 @@ PAREN = lazy(rf"\((?<!(?:_|{ANY_DASH})\()({ENCLOSED_LIST})\)")
 # "exon 19(24)", "in 2019(3)", "of 0.48(1,28)": glued to a plain number (`_glued_to_number`);
 # not "IGF-2(5-41)" or "TIR-1(3)", a name with digits
 PLAIN_NUMBER = lazy(r"\d+(?:[.,]\d+)?")
+# "2014;32(15):1234": an issue after its volume, then the pages
+ISSUE_THEN_PAGES = lazy(r"\s*:\s*[A-Za-z]?\d")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
@@ -303,9 +305,10 @@ WEIGHTS: dict[str, float] = {
     # number needs the order of the document's callouts
     "paren:glued-to-word": -0.5,
     # "exon 19(24)", "in 2019(3)": a raised parenthesis flattened onto a number; but
-    # "2014;32(15)" prints a volume's issue the same way. As "survival(1–4)", such a number
-    # needs the order of the document's callouts
-    "paren:glued-to-number": -0.5,
+    # "2014;32(15)" prints a volume's issue the same way, in a list the rules did not find
+    # too. Such a number needs the order of the document's callouts, and a lone one is no
+    # re-citation (a list or range inside, "19(10–14)", may be)
+    "paren:glued-to-number": -0.8,
     # "PACAP(1-27)", "GLP(7-36)": a fragment of a peptide or protein; as sure as a label word
     "paren:glued-to-acronym": -3.0,
     # "kinase (2)." / "(2), while": punctuation right after it closes the clause it cites. A
@@ -783,7 +786,9 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         digit = match.start(1) + len(inner) - len(inner.lstrip())
         found = [evidence(name)]
         if text[match.start() - 1 : match.start()].isdigit():
-            if not PLAIN_NUMBER.fullmatch(_token_before(text, match.start()).lstrip("(")):
+            if not PLAIN_NUMBER.fullmatch(
+                _token_before(text, match.start()).lstrip("(")
+            ) or ISSUE_THEN_PAGES.match(text, match.end()):
                 continue
             found.append(evidence("paren:glued-to-number"))
         if any(ch in inner for ch in LIST_MARKS):
