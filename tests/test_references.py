@@ -2144,3 +2144,21 @@ def test_german_volume_stop_pages_then_the_year_in_brackets() -> None:
         ("Outcomes of invented trials", "PLoS Fake", 2005, "109", "e72068"),
         ("Invented rearrangements: A cohort study", "Ann Fake Oncol", 2011, "68", "532–548"),
     ]
+
+
+def test_an_issue_between_volume_and_pages_and_a_doi_in_square_brackets() -> None:
+    """Springer's Lecture Notes print "Journal. 10, 5, 577–596 (2002)." — volume, issue,
+    pages — and "5, 577–596" was read as a list of pages. The Dermatology Online Journal
+    prints "[DOI: 10.7083/onc.2001.352]." and the DOI kept the closing bracket."""
+    read = read_list(
+        "1. Fischer, A. et al.: Invented inhibitors. Fake Cancer Ther. 10, 5, 577–596 (2002).",
+        "2. Kim, B. et al.: Invented trials. Fake Oncology. 12, 1–9 (2003).",
+        "3. Haddad G. Invented mutations. Nat Fake Cancer. 2001;33:385–97. [DOI: "
+        "10.7083/onc.2001.352].",
+    )
+    assert [(e.volume, e.pages) for e in read.values()] == [
+        ("10", "577–596"),
+        ("12", "1–9"),
+        ("33", "385–397"),
+    ]
+    assert read[3].doi == "10.7083/onc.2001.352"

@@ -957,8 +957,10 @@ def take_doi(draft: Draft) -> None:
     match = DOI_IN_TEXT.search(draft.rest) if "10." in draft.rest else None
     if match:
         draft.doi = match.group("doi").rstrip(".,;")
-        if draft.doi.count("(") < draft.doi.count(")"):
-            draft.doi = draft.doi[: draft.doi.rfind(")")]
+        # "(doi:10.1000/x)", "[DOI: 10.1000/x]": the bracket closing around it is not the DOI's
+        for opening, closing in ("()", "[]"):
+            if draft.doi.count(opening) < draft.doi.count(closing):
+                draft.doi = draft.doi[: draft.doi.rfind(closing)].rstrip(".,;")
         draft.rest = (draft.rest[: match.start()] + draft.rest[match.end() :]).strip()
 
 
@@ -1153,6 +1155,11 @@ def volume_alone(volume: str | None) -> str | None:
     return volume or None
 
 
+ISSUE_BEFORE_RANGE = lazy(
+    rf"^\d{{1,3}}\s*,\s*(?=[A-Za-z]{{0,3}}\d+\s*{DASH}\s*[A-Za-z]{{0,3}}\d+\s*$)"
+)
+
+
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:
     """Year, volume and pages from a style's source pattern.
 
@@ -1170,7 +1177,10 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
     if volume:
         draft.volume = volume
     if groups.get("pages"):
-        draft.pages = expand_pages(groups["pages"])
+        # "Journal. 10, 5, 577–596 (2002)." (Springer's LNCS): volume, issue, then the pages;
+        # the issue is no page of a list
+        pages = ISSUE_BEFORE_RANGE.sub("", groups["pages"], count=1) if volume else groups["pages"]
+        draft.pages = expand_pages(pages)
     draft.matched = structural or bool(draft.volume or draft.pages)
 
 
