@@ -2162,3 +2162,47 @@ def test_an_issue_between_volume_and_pages_and_a_doi_in_square_brackets() -> Non
         ("33", "385–397"),
     ]
     assert read[3].doi == "10.7083/onc.2001.352"
+
+
+@pytest.mark.parametrize(
+    ("printed", "journal", "year", "volume", "pages"),
+    [
+        pytest.param(
+            "1. I. Kowalski, D. Chen, ‘Invented tumours in the brain’, Fake Cancer Research 2023, "
+            "44, 618–624.",
+            "Fake Cancer Research",
+            2023,
+            "44",
+            "618–624",
+            id="helvetica-chimica-acta-quoted-title-then-acs-source",
+        ),
+        pytest.param(
+            "1. Alvarez, D.; Okafor, G.; and Kowalski, E. Invented kinase pathways. Clinical Fake "
+            "Research, 38, 10 (2003), 603–617.",
+            "Clinical Fake Research",
+            2003,
+            "38",
+            "603–617",
+            id="acm-like-volume-issue-year-pages",
+        ),
+        pytest.param(
+            "1. Alvarez, B. (1999): Invented signalling in the lung. Lancet Fakes. Vol. 44, "
+            "Nr. 12, S. 855–865.",
+            "Lancet Fakes",
+            1999,
+            "44",
+            "855–865",
+            id="german-vol-nr-s",
+        ),
+    ],
+)
+def test_more_journal_sources_a_rule_reads(
+    printed: str, journal: str, year: int, volume: str, pages: str
+) -> None:
+    """Three sources of the second generated sample that no rule read, so that the field model
+    guessed: the year taken for the volume (Helvetica Chimica Acta), the issue for the pages
+    (the International Journal of Electronic Commerce), "S." kept in the pages (German
+    styles' "Vol. 44, Nr. 12, S. 855–865")."""
+    entry = read_list(printed)[1]
+    assert (entry.journal, entry.year, entry.volume, entry.pages) == (journal, year, volume, pages)
+    assert entry.title is not None and entry.title.startswith("Invented")

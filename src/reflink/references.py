@@ -1454,7 +1454,9 @@ IEEE_SOURCE = lazy(  # (the lookahead: where a match can start, for re to skip t
     (?P<year>{YEAR})\s*\.?\s*$""",
     re.VERBOSE,
 )
-QUOTED_TITLE = lazy(r"[“\"](?P<title>.+?),?[”\"]\s*,?\s*")
+# (single quotes too, ‘Title’; its closing quote only before a comma or full stop, not the
+# apostrophe of "Alzheimer’s")
+QUOTED_TITLE = lazy(r"[“\"‘](?P<title>.+?),?(?:[”\"]|’(?=\s*[,.]))\s*,?\s*")
 
 
 def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
@@ -1510,8 +1512,21 @@ PAREN_SPACED_SOURCE = lazy(
 )
 
 
+# German styles' labelled source: "… Lancet Oncology. Vol. 44, Nr. 12, S. 855–865." (Band,
+# Heft and Seite as "Bd.", "H." and "S." too)
+LABELLED_SOURCE = lazy(
+    rf"[.,]\s*(?:Vol|Bd|Jg)\.\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*"
+    rf"(?:,\s*(?:Nr|No|H|Heft|Iss)\.?\s*(?P<issue>[\w/–-]+)\s*)?"
+    rf",\s*(?:S|pp?)\.\s*(?P<pages>{PAGES})\s*\.?\s*$"
+)
+
+
 def paren_source(rest: str) -> re.Match[str] | None:
-    return PAREN_SOURCE.search(rest) or PAREN_SPACED_SOURCE.search(rest)
+    return (
+        PAREN_SOURCE.search(rest)
+        or PAREN_SPACED_SOURCE.search(rest)
+        or (LABELLED_SOURCE.search(rest) if "." in rest else None)
+    )
 
 
 def has_paren_year(text: str) -> bool:
@@ -1622,9 +1637,21 @@ ACS_AUTHORS = lazy(
 )
 
 
+# The International Journal of Electronic Commerce's and other ACM-like styles: "Names. Title.
+# J Name, 38, 10 (2003), 603–617." — volume, issue, the year in brackets, then the pages
+ISSUE_YEAR_SOURCE = lazy(
+    rf",\s*(?P<volume>\d{{1,4}}[A-Za-z]?)\s*,\s*(?P<issue>\d{{1,4}})\s*\((?P<year>{YEAR})\)\s*,"
+    rf"\s*(?:pp?\.\s*)?(?P<pages>{PAGES})\s*\.?\s*$"
+)
+
+
+def acs_source(text: str) -> re.Match[str] | None:
+    return ACS_SOURCE.search(text) or (ISSUE_YEAR_SOURCE.search(text) if "(" in text else None)
+
+
 def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     names = ACS_AUTHORS.match(draft.rest)
-    match = ACS_SOURCE.search(draft.rest)
+    match = acs_source(draft.rest)
     # one author ("Smith, J.") is as much an ACS list as several joined by ";"
     if not names or not match:
         return False
@@ -1745,7 +1772,8 @@ def parse_aps(draft: Draft, titles_expected: bool) -> bool:
     """Physics and materials journals (APS, AIP, J. Mater. Res.): initials-first names, a
     colon or comma, the title if printed, then "J. Name 333(4), 831 (2009)." (Nature's source
     after RSC's names): "A. Lee, B. Kim, and C. Park: Title. J. Fake Res. 33(4), 831 (2009)."."""
-    match = NATURE_SOURCE.search(draft.rest)
+    # Helvetica Chimica Acta's "…, ‘Title’, J. Name 2012, 56, 199–210.": ACS's source
+    match = NATURE_SOURCE.search(draft.rest) or ACS_SOURCE.search(draft.rest)
     year_only = None if match else NATURE_YEAR_ONLY.search(draft.rest)
     if not match and not year_only:
         return False
@@ -1811,7 +1839,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
     "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
-    "aps": lambda rest: bool(NATURE_SOURCE.search(rest)),
+    "aps": lambda rest: bool(NATURE_SOURCE.search(rest) or ACS_SOURCE.search(rest)),
 }
 
 
