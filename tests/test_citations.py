@@ -896,6 +896,22 @@ def test_a_raised_parenthesis_flattened_onto_a_number_is_a_callout() -> None:
     assert [marker.numbers for marker in doc.markers] == [(1, 2, 3), (4,), (5, 6), (8,)]
 
 
+def test_a_superscript_list_flattened_onto_the_number_before_it() -> None:
+    """ "on exon 192,3 .", "of 0.484–6 and", "in 20197,8 .": a raised list after a number reads
+    as one longer token, which counts down as no list does; its tail that counts up is the
+    callout ("19" + "2,3"). A lone number ("exon 1922") stays one; so does a token followed by
+    a content word ("exon 199–11 recur"), a range of years that introduces nothing ("In
+    1914–18 the war") and a count with its thousands ("12,500")."""
+    body = (
+        "Kinase fusions drive a share of invented tumours in 45% of patients1 . Most were seen "
+        "on exon 192,3 . The hazard ratio was 0.484–6 and later in 20197,8 . Fusions on exon "
+        "199–11 recur, on exon 1922 too. In 1914–18 the war came. Of 12,500 patients, few had "
+        "fusions9 ."
+    )
+    doc = parse_document(nature_review(body, 12))
+    assert [marker.numbers for marker in doc.markers] == [(1,), (2, 3), (4, 5, 6), (7, 8), (9,)]
+
+
 def test_a_range_of_two_parentheses_is_one_callout() -> None:
     """The Journal of Biomedical Materials Research's style prints a range as "(1)–(4)", as
     IEEE prints "[3]–[5]": read as two callouts, 2 and 3 were never cited."""

@@ -89,6 +89,12 @@ PAREN = lazy(rf"\((?<!(?:_|{ANY_DASH})\()({ENCLOSED_LIST})\)")
 # "exon 19(24)", "in 2019(3)", "of 0.48(1,28)": glued to a plain number (`_glued_to_number`);
 # not "IGF-2(5-41)" or "TIR-1(3)", a name with digits
 PLAIN_NUMBER = lazy(r"\d+(?:[.,]\d+)?")
+# a number, then a list or range glued to it: "191,8", "20193–7", "0.4820,21" (not the
+# thousands of "12,500": a list's numbers are short, and the lookahead wants no digit on).
+# The look-behind follows the first digit, so `re` skips from digit to digit
+NUMBER_THEN_LIST = lazy(
+    r"(\d(?<![\w.,–-]\d)\d*(?:\.\d+)?)((?:\s?[,–-]\s?\d{1,3}(?![\d.]))+)(?![\w%])"
+)
 # "2014;32(15):1234": an issue after its volume, then the pages
 ISSUE_THEN_PAGES = lazy(r"\s*:\s*[A-Za-z]?\d")
 
@@ -378,6 +384,11 @@ WEIGHTS: dict[str, float] = {
     "glued:after-semicolon": 1.2,
     "glued:after-colon": 0.5,
     "glued:after-parenthesis": 1.0,
+    # "exon 191,8 .", "in 20193–7": a list glued to the number before it, read only where the
+    # whole counts down (`scan_superscripts_glued_to_numbers`); "in 1914–18 the war" reads
+    # so too. What follows must say callout: the clause's spaced-off punctuation or a
+    # function word lift it above zero, which an introduction needs; a content word does not
+    "glued:after-number": -0.5,
     "glued:after-other-mark": 1.5,  # "5%,9", "evidence”.19"
     # -- spaced superscripts ("dense breasts, 4 but", extracted as a token of their own) --
     # "known causes 2 .": the punctuation after it is spaced off too; a count's rarely is
@@ -959,6 +970,42 @@ def scan_raised_runs(scan: Scan) -> Iterator[Candidate]:
                 yield made
 
 
+def scan_superscripts_glued_to_numbers(scan: Scan) -> Iterator[Candidate]:
+    """ "exon 191,8 .", "in 20193–7 .", "of 0.4820,21 .": a superscript list flattened onto the
+    number before it. Read only where the whole cannot be one list (a list that counts down,
+    a range that ends below its start), and split where the list's tail is the longest that
+    counts up ("19" + "14–18", not "191" + "4–18"). A PDF's typography marks the callout
+    itself (`scan_raised_runs`); a lone number ("exon 1922") stays one."""
+    text = scan.text
+    if scan.scripts or not any(mark in text for mark in ",–-"):
+        return
+    for match in NUMBER_THEN_LIST.finditer(text):
+        start, end = match.span()
+        if scan.overlaps(start, end) or _counts_up(match.group(0)):
+            continue
+        head, tail = match.group(1), match.group(2)
+        for cut in range(1, len(head)):
+            if head[cut] == "0" or not head[cut - 1].isdigit() or "." in head[cut:]:
+                continue
+            if _counts_up(head[cut:] + tail):
+                break
+        else:
+            continue
+        following = text[end : end + 1]
+        after = _evidence_after(text, end, following.isspace() and scan.ends_line(end))
+        if after is None:
+            continue
+        found = [evidence("glued:after-number"), after]
+        made = scan.candidate(start + cut, end, head[cut:] + tail, SUPERSCRIPT, GLUED, found)
+        if made:
+            yield made
+
+
+def _counts_up(body: str) -> bool:
+    numbers = expand_numbers(body)
+    return bool(numbers) and all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+
+
 def _raised_runs(scan: Scan) -> Iterator[re.Match[str]]:
     """Each raised run of a PDF's passage that holds a number list (RAISED_LIST)."""
     if not scan.scripts:
@@ -1353,6 +1400,7 @@ SCANNERS: list[Callable[[Scan], Iterable[Candidate]]] = [
     scan_raised_semicolon_lists,
     scan_glued_superscripts,
     scan_spaced_superscripts,
+    scan_superscripts_glued_to_numbers,
     scan_raised_runs,
 ]
 
