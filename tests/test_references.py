@@ -2206,3 +2206,30 @@ def test_more_journal_sources_a_rule_reads(
     entry = read_list(printed)[1]
     assert (entry.journal, entry.year, entry.volume, entry.pages) == (journal, year, volume, pages)
     assert entry.title is not None and entry.title.startswith("Invented")
+
+
+def test_names_ended_by_a_full_stop_and_a_books_publisher_after_a_semicolon() -> None:
+    """Integrated Science Publishing's journals: "F. Chen, D. Alvarez. Title. J Name 2008, 78
+    (1), 327–346." and "G. Tanaka, J. Okafor. Title; Springer, Berlin, 1996.". The last name's
+    full stop, not a comma, ends the names ("D. Alvarez. Title…" was read as the title), and
+    the book's publisher follows its title after a semicolon. RSC's "J. Clin. Oncol." after
+    the names stays a journal."""
+    read = read_list(
+        "1. F. Chen, H. Moreau, D. Alvarez. Invented toxicity pathways. Nature Fake Cancer 2008, "
+        "78 (1), 327–346.",
+        "2. G. Tanaka, J. Okafor. Invented signalling in the lung; Springer, Berlin, 1996.",
+        "3. D. Fischer, A. Moreau. Invented metastases. Fake Cancer Research 2023, 55 (10), "
+        "127–141.",
+    )
+    assert [(e.authors, e.title) for e in read.values()] == [
+        (("F. Chen", "H. Moreau", "D. Alvarez"), "Invented toxicity pathways"),
+        (("G. Tanaka", "J. Okafor"), "Invented signalling in the lung"),
+        (("D. Fischer", "A. Moreau"), "Invented metastases"),
+    ]
+    assert (read[1].journal, read[1].volume, read[1].pages) == (
+        "Nature Fake Cancer",
+        "78",
+        "327–346",
+    )
+    rsc = read_list("1. A. B. Novak, C. Silva, J. Clin. Oncol., 1995, 85, 1823–1825.")[1]
+    assert (rsc.authors, rsc.journal) == (("A. B. Novak", "C. Silva"), "J. Clin. Oncol.")

@@ -1211,6 +1211,7 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
         return False
     chunks = [c.strip() for c in COMMA.split(head) if c.strip()]
     authors, index = take_leading_names(chunks)
+    chunks, authors = names_then_title(chunks, authors, index)
     draft.authors = authors
     remaining = chunks[index:]
     if (draft.matched or draft.doi) and len(remaining) > 1 and _title_then_journal(remaining):
@@ -1231,6 +1232,10 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
             title.append(chunk)
         draft.title = ", ".join(title)
         draft.container = ", ".join(remaining[len(title) :]) or None
+        if "; " in remaining[0]:
+            # "Title; Springer, Berlin, 1996.": ACS-like books put the publisher after ";"
+            draft.title, _, publisher = remaining[0].partition("; ")
+            draft.container = ", ".join([publisher, *remaining[1:]])
     return bool(match)
 
 
@@ -1758,6 +1763,9 @@ def parse_gost(draft: Draft, titles_expected: bool) -> bool:
     return True
 
 
+NAME_THEN_TITLE = lazy(rf"((?:[{UPPER}]\.[\s-]?)+[{UPPER}][\w'’-]+)\.\s+(?=\S)")
+
+
 def _aps_names(text: str) -> tuple[list[str], list[str], int]:
     """`text`'s comma chunks, the initials-first names they open with, and the index of the
     first chunk after them ("J.-P. Lind, et al., Title": "et al." a chunk of its own)."""
@@ -1765,7 +1773,23 @@ def _aps_names(text: str) -> tuple[list[str], list[str], int]:
     authors, index = take_leading_names(chunks, groups=False)
     if authors and index < len(chunks) and LEADING_ET_AL.fullmatch(chunks[index]):
         index += 1
+    else:
+        chunks, authors = names_then_title(chunks, authors, index)
     return chunks, authors, index
+
+
+def names_then_title(
+    chunks: list[str], authors: list[str], index: int
+) -> tuple[list[str], list[str]]:
+    """ "F. Chen, D. Alvarez. Toxicity…, J Name 2008, 78, 327–346.": the last name's full stop,
+    not a comma, ends the names; the chunk that holds it gives the name to the authors."""
+    if authors and index < len(chunks) and (last := NAME_THEN_TITLE.match(chunks[index])):
+        # a title goes on in words; "J. Clin. Oncol." (RSC's journal) in abbreviations only
+        words = chunks[index][last.end() :].split()
+        if is_person(last.group(1)) and any(w.isalpha() and len(w) > 3 for w in words):
+            authors = [*authors, last.group(1)]
+            chunks = [*chunks[:index], chunks[index][last.end() :], *chunks[index + 1 :]]
+    return chunks, authors
 
 
 def parse_aps(draft: Draft, titles_expected: bool) -> bool:
