@@ -901,12 +901,13 @@ def test_a_superscript_list_flattened_onto_the_number_before_it() -> None:
     as one longer token, which counts down as no list does; its tail that counts up is the
     callout ("19" + "2,3"). A lone number ("exon 1922") stays one; so does a token followed by
     a content word ("exon 199–11 recur"), a range of years that introduces nothing ("In
-    1914–18 the war") and a count with its thousands ("12,500")."""
+    1914–18 the war"), a count with its thousands ("12,500") and pages abbreviated after their
+    volume ("2014;15: 119–12,", from a list the rules did not find)."""
     body = (
         "Kinase fusions drive a share of invented tumours in 45% of patients1 . Most were seen "
         "on exon 192,3 . The hazard ratio was 0.484–6 and later in 20197,8 . Fusions on exon "
-        "199–11 recur, on exon 1922 too. In 1914–18 the war came. Of 12,500 patients, few had "
-        "fusions9 ."
+        "199–11 recur, on exon 1922 too. In 1914–18 the war came. Of 12,500 patients, as Fake "
+        "J Oncol 2014;15: 119–12, reports, few had fusions9 ."
     )
     doc = parse_document(nature_review(body, 12))
     assert [marker.numbers for marker in doc.markers] == [(1,), (2, 3), (4, 5, 6), (7, 8), (9,)]

@@ -974,13 +974,17 @@ def scan_superscripts_glued_to_numbers(scan: Scan) -> Iterator[Candidate]:
     """ "exon 191,8 .", "in 20193–7 .", "of 0.4820,21 .": a superscript list flattened onto the
     number before it. Read only where the whole cannot be one list (a list that counts down,
     a range that ends below its start), and split where the list's tail is the longest that
-    counts up ("19" + "14–18", not "191" + "4–18"). A PDF's typography marks the callout
-    itself (`scan_raised_runs`); a lone number ("exon 1922") stays one."""
+    counts up ("19" + "14–18", not "191" + "4–18"), and only after a word. A PDF's typography
+    marks the callout itself (`scan_raised_runs`); a lone number ("exon 1922") stays one."""
     text = scan.text
     if scan.scripts or not any(mark in text for mark in ",–-"):
         return
     for match in NUMBER_THEN_LIST.finditer(text):
         start, end = match.span()
+        # after a word: "exon 191,8", "in 20193–7"; not pages after their volume ("41(6):
+        # 523–39", "15, 1119–28") in a list the rules did not find
+        if not (text[start - 2 : start - 1].isalpha() and text[start - 1] == " "):
+            continue
         if scan.overlaps(start, end) or _counts_up(match.group(0)):
             continue
         head, tail = match.group(1), match.group(2)
