@@ -86,8 +86,8 @@ PAREN_RANGE = lazy(
 # "(?<!…)\("): a pattern that starts with a character lets re skip to it instead of trying every
 # position of the passage (same matches, several times faster).
 PAREN = lazy(rf"\((?<!(?:_|{ANY_DASH})\()({ENCLOSED_LIST})\)")
-# "exon 19(24)", "in 2019(3)", "of 0.48(1,28)": glued to a plain number (`_glued_to_number`);
-# not "IGF-2(5-41)" or "TIR-1(3)", a name with digits
+# "exon 19(24)", "in 2019(3)", "of 0.48(1,28)": glued to a plain number (`_enclosed`); not
+# "IGF-2(5-41)" or "TIR-1(3)", a name with digits
 PLAIN_NUMBER = lazy(r"\d+(?:[.,]\d+)?")
 # a number, then a list or range glued to it: "191,8", "20193–7", "0.4820,21" (not the
 # thousands of "12,500": a list's numbers are short, and the lookahead wants no digit on).
@@ -796,15 +796,16 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         inner = match.group(1)
         digit = match.start(1) + len(inner) - len(inner.lstrip())
         found = [evidence(name)]
+        before = _token_before(text, match.start())
         if text[match.start() - 1 : match.start()].isdigit():
-            if not PLAIN_NUMBER.fullmatch(
-                _token_before(text, match.start()).lstrip("(")
-            ) or ISSUE_THEN_PAGES.match(text, match.end()):
+            if not PLAIN_NUMBER.fullmatch(before.lstrip("(")) or ISSUE_THEN_PAGES.match(
+                text, match.end()
+            ):
                 continue
             found.append(evidence("paren:glued-to-number"))
         if any(ch in inner for ch in LIST_MARKS):
             found.append(evidence("enclosed:list-or-range"))
-        token = _token_before(text, match.start()).strip(".,;:").lower()
+        token = before.strip(".,;:").lower()
         if token in ENCLOSED_LABELS:
             found.append(evidence("enclosed:after-label-word"))
         elif token in ENCLOSED_SOFT_LABELS:

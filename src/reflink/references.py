@@ -1337,7 +1337,9 @@ VOLUME_STOP_SOURCE = lazy(
 )
 
 
-def paren_year_source(text: str) -> re.Match[str] | None:
+def bracketed_year_source(text: str) -> re.Match[str] | None:
+    """Vancouver's sources with the year in brackets ("(1996) 314(8), 2038–2043", "8.
+    1989–2009 (2008)"), searched only where a bracket is printed."""
     if "(" not in text:
         return None
     return PAREN_YEAR_SOURCE.search(text) or VOLUME_STOP_SOURCE.search(text)
@@ -1346,7 +1348,9 @@ def paren_year_source(text: str) -> re.Match[str] | None:
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     authors, rest = take_vancouver_authors(text)
-    match = VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest) or paren_year_source(rest)
+    match = (
+        VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest) or bracketed_year_source(rest)
+    )
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
     if match:
@@ -1435,14 +1439,8 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
             for end in (": ", ". "):
                 last, found, title = chunk.partition(end)
                 # "Kim B. et al.: Title": the last name, its initial's full stop, "et al."
-                last = TRAILING_ET_AL.sub("", last).strip()
-                if end == ": " and (
-                    VANCOUVER_NAME.match(last.rstrip(".")) or not FAMILY_DOTTED_INITIALS.match(last)
-                ):
-                    last = last.rstrip(".")  # "Kim B." as "Kim B"; "Okafor H. G." whole
-                if found and (
-                    VANCOUVER_NAME.match(last) or end == ": " and FAMILY_DOTTED_INITIALS.match(last)
-                ):
+                last = _last_name(TRAILING_ET_AL.sub("", last).strip(), end)
+                if found and last:
                     names.append(last)
                     return names, ", ".join([title, *chunks[len(names) :]])
             break
@@ -1450,6 +1448,19 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     if len(names) >= 2:
         return names, ", ".join(chunks[len(names) :])
     return [], text
+
+
+def _last_name(printed: str, end: str) -> str | None:
+    """The last of a Vancouver list's names, printed before `end` (": " or ". "), or None.
+
+    Before a colon: "Kim B." as "Kim B", and "Okafor H. G." (dotted, spaced initials) whole;
+    before a full stop, which took the initial's: "Okafor C"."""
+    if end != ": ":
+        return printed if VANCOUVER_NAME.match(printed) else None
+    bare = printed.rstrip(".")
+    if VANCOUVER_NAME.match(bare):
+        return bare
+    return printed if FAMILY_DOTTED_INITIALS.match(printed) else None
 
 
 # IEEE: 'A. B. Smith, C. Jones, and D. Lee, “Title,” J Name, vol. 15, no. 2, pp. 1–9, 2014.'
@@ -1856,7 +1867,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
 SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
         (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
-        or bool(SPACED_SOURCE.search(rest) or paren_year_source(rest))
+        or bool(SPACED_SOURCE.search(rest) or bracketed_year_source(rest))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
     "paren-year": lambda rest: has_paren_year(rest) and bool(paren_source(rest)),
