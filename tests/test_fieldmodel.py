@@ -285,3 +285,20 @@ def test_train_without_the_data_says_where_it_looked(tmp_path: Path, capsys) -> 
     assert err.startswith("Error: training data not found:")
     assert "grobid-citations.jsonl" in err and "the shipped model is unchanged" in err
     assert not model.exists()
+
+
+def test_the_models_pages_lose_a_page_label_and_a_year_printed_before_them() -> None:
+    """What no rule reads goes to the model, whose pages span kept "s. 361–366" (Czech "strana",
+    as Polish and German styles print "s." too) and "2014 286–303" (the Indian Journal of
+    Traditional Knowledge prints the year between issue and pages)."""
+    czech = parse_entry_text(
+        "ALVAREZ, G., HADDAD, B. Invented metastases in the brain. Journal of Fake Oncology "
+        "[online]. 2008, 58(4), s. 361–366. Dostupné z: https://doi.org/10.8758/jco.2008.572"
+    )
+    indian = parse_entry_text(
+        "Lindqvist A & Nguyen B, Invented trial doses in patients, Clinical Fake Research, 35 "
+        "(10) 2014 286–303."
+    )
+    assert (czech.volume, czech.pages) == ("58", "361–366")
+    assert (indian.year, indian.volume, indian.pages) == (2014, "35", "286–303")
+    assert czech.model_confidence is not None and indian.model_confidence is not None

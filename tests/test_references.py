@@ -2233,3 +2233,18 @@ def test_names_ended_by_a_full_stop_and_a_books_publisher_after_a_semicolon() ->
     )
     rsc = read_list("1. A. B. Novak, C. Silva, J. Clin. Oncol., 1995, 85, 1823–1825.")[1]
     assert (rsc.authors, rsc.journal) == (("A. B. Novak", "C. Silva"), "J. Clin. Oncol.")
+
+
+def test_the_last_vancouver_name_with_no_full_stop_after_it() -> None:
+    """ "Okafor H, Lindqvist H Tumour dose…" (the Revista Española de Nutrición Humana y
+    Dietética, and a dev text's "…, Dahn BT What is a resilient health system?"): the last
+    name has no full stop after it, and it began the title."""
+    read = read_list(
+        "1. Okafor H, Lindqvist H Invented tumour doses. Fake Cancer Res. 2006;29(6):599-611.",
+        "2. Kruk M, Myers M, Varpilah ST, Dahn BT What is an invented health system? Lancet "
+        "Fakes 2015; 385:1910-12.",
+    )
+    assert [(e.authors, e.title) for e in read.values()] == [
+        (("Okafor H", "Lindqvist H"), "Invented tumour doses"),
+        (("Kruk M", "Myers M", "Varpilah ST", "Dahn BT"), "What is an invented health system?"),
+    ]

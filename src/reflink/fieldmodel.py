@@ -282,12 +282,15 @@ def read_fields(text: str) -> ModelFields:
 
 # --- from the model's pieces to reflink's fields ---------------------------------------
 
-# "vol. 12", "pp. 100–9"; ABNT's one-letter "v. 12", "n. 3" only before a number ("V" alone
-# is a volume in roman numerals)
+# "vol. 12", "pp. 100–9"; ABNT's one-letter "v. 12", "n. 3" and the Czech, Polish and German
+# "s. 361" (strana, strona, Seite), "str. 361" only before a number ("V" alone is a volume in
+# roman numerals)
 LEADING_SCOPE = lazy(
-    r"^(?:(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*|[vn]\.\s*(?=\d))", re.IGNORECASE
+    r"^(?:(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*|(?:[vns]|str)\.\s*(?=\d))",
+    re.IGNORECASE,
 )
 YEAR_IN = lazy(r"\b(1[5-9]\d\d|20\d\d)")
+YEAR_BEFORE_PAGES = lazy(r"(1[5-9]\d\d|20\d\d)\s+(?=[A-Za-z]?\d)")
 
 
 @dataclass
@@ -335,13 +338,20 @@ def reflink_fields(model: ModelFields) -> ReadFields:
     year = YEAR_IN.search(date)
     volume = model.first("volume")
     pages = model.first("pages")
+    if pages:
+        pages = LEADING_SCOPE.sub("", pages)
+        if printed := YEAR_BEFORE_PAGES.match(pages):
+            # "35 (10) 2014 286–303." (the Indian Journal of Traditional Knowledge): the year
+            # printed between issue and pages, taken into the pages' span
+            year = year or printed
+            pages = pages[printed.end() :]
     return ReadFields(
         authors=[a for a in authors if a],
         title=model.first("title"),
         journal=model.first("journal") or model.first("booktitle"),
         year=int(year.group(1)) if year else None,
         volume=LEADING_SCOPE.sub("", volume).strip(" .,") or None if volume else None,
-        pages=expand_pages(LEADING_SCOPE.sub("", pages)) or None if pages else None,
+        pages=expand_pages(pages) or None if pages else None,
         confidence=model.confidence,
     )
 

@@ -1397,6 +1397,7 @@ EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
 
 
+NAME_THEN_CAPITAL = lazy(rf"((?:[\w'’-]+\s){{1,3}}[{UPPER}]{{1,4}})\s+(?=[{UPPER}][a-z])")
 ET_AL_THEN_COLON = lazy(r"^et\s+al\.?\s*:\s*")
 MORE_INITIALS = lazy(r"[A-Z]\.(?:[\s,:-]|[A-Z]\.)")
 LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
@@ -1443,6 +1444,14 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
                 if found and last:
                     names.append(last)
                     return names, ", ".join([title, *chunks[len(names) :]])
+            if (
+                names
+                and (bare := NAME_THEN_CAPITAL.match(chunk))
+                and VANCOUVER_NAME.match(bare.group(1))
+            ):
+                # "Okafor H, Lindqvist H Tumour dose…": no full stop after the last name
+                names.append(bare.group(1))
+                return names, ", ".join([chunk[bare.end() :], *chunks[len(names) :]])
             break
         names.append(name)
     if len(names) >= 2:
