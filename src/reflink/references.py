@@ -1222,6 +1222,10 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
         draft.journal = ", ".join(remaining) or None
     elif draft.url and len(remaining) == 1 and authors and is_person(authors[0]):
         draft.journal = remaining[0]  # "D. Smith, Fake News Blog, 2009. http://…": the site
+    elif remaining and "; " in remaining[0]:
+        # "Title; Springer, Berlin, 1996.": ACS-like books put the publisher after ";"
+        draft.title, _, publisher = remaining[0].partition("; ")
+        draft.container = ", ".join([publisher, *remaining[1:]])
     elif remaining:
         # "R.K. Roe, Estudo de coisas: métodos e casos, 2005.": a book; the title runs
         # to the next chunk that starts with a capital (the container or publisher)
@@ -1232,10 +1236,6 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
             title.append(chunk)
         draft.title = ", ".join(title)
         draft.container = ", ".join(remaining[len(title) :]) or None
-        if "; " in remaining[0]:
-            # "Title; Springer, Berlin, 1996.": ACS-like books put the publisher after ";"
-            draft.title, _, publisher = remaining[0].partition("; ")
-            draft.container = ", ".join([publisher, *remaining[1:]])
     return bool(match)
 
 
