@@ -913,6 +913,30 @@ def test_a_superscript_list_flattened_onto_the_number_before_it() -> None:
     assert [marker.numbers for marker in doc.markers] == [(1,), (2, 3), (4, 5, 6), (7, 8), (9,)]
 
 
+def test_a_superscript_flattened_onto_a_lone_number_fills_the_gap_in_the_order() -> None:
+    """ "approved in 20192 .", "on exon 193 ,": a lone raised number after a number reads as one
+    longer number, and no cut of the token is sure by itself. Where the next number of the
+    first-citation order is introduced nowhere else before the one after it, the tail that is
+    exactly that number is the callout. A count whose tail happens to be the next number is
+    not one when a callout right after introduces it ("1524 patients responded4"), nor one
+    whose tail is not the number the order wants ("4 of 1526 ."), nor one in a list numbered
+    by another key."""
+    body = (
+        "Kinase fusions drive a share of invented tumours in 45% of patients1 . The first "
+        "inhibitor was approved in 20192 . Fusions sit on exon 193 , and a cohort of 1524 "
+        "patients responded4 . Four of 1526 . Resistance came within a year5 ."
+    )
+    doc = parse_document(nature_review(body, 5))
+    assert [(marker.text, marker.numbers) for marker in doc.markers] == [
+        ("1", (1,)),
+        ("2", (2,)),
+        ("3", (3,)),
+        ("4", (4,)),
+        ("5", (5,)),
+    ]
+    assert "approved in 2019." in " ".join(claim.text for claim in doc.claims)
+
+
 def test_a_range_of_two_parentheses_is_one_callout() -> None:
     """The Journal of Biomedical Materials Research's style prints a range as "(1)–(4)", as
     IEEE prints "[3]–[5]": read as two callouts, 2 and 3 were never cited."""

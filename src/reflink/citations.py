@@ -18,9 +18,11 @@ One mechanism for every numbered style, in an ordered list of small steps:
    when they would introduce a number out of order. Tables and captions float, so their
    callouts stand outside the order; runs of labels counting up ("( 1 ) … ( 2 ) … ( 3 )",
    affiliation marks) are dropped; a list numbered alphabetically (confident callouts arriving
-   out of order) is decided on local evidence alone. Last, a number of a complete list that no
-   callout carries takes its best weak candidate ("Lindqvist7", read as a symbol like "Sox2"
-   until the list says 7 is cited nowhere else).
+   out of order) is decided on local evidence alone. Where nothing introduces the next number
+   before the one after it, a lone number's tail may ("approved in 20197 ." reads "2019" +
+   "7", `_fill_order_gaps`). Last, a number of a complete list that no callout carries
+   takes its best weak candidate ("Lindqvist7", read as a symbol like "Sox2" until the list
+   says 7 is cited nowhere else).
 
 Every tuned number is in `WEIGHTS`, one table, each entry saying what it trades off; a
 candidate's `evidence` names the entries that made its score.
@@ -44,7 +46,7 @@ Where do I add a new callout style?
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -95,6 +97,9 @@ PLAIN_NUMBER = lazy(r"\d+(?:[.,]\d+)?")
 NUMBER_THEN_LIST = lazy(
     r"(\d(?<![\w.,–-]\d)\d*(?:\.\d+)?)((?:\s?[,–-]\s?\d{1,3}(?![\d.]))+)(?![\w%])"
 )
+# "approved in 20197 .", "on exon 1922 .": a lone number after a word, which may hold a
+# superscript flattened onto it (`read_lone_numbers`); not part of a decimal, a list or a range
+LONE_NUMBER = lazy(r"\d(?<![\w.,–-]\d)\d{2,6}(?![\w%]|[.,–-]\d)")
 # "2014;32(15):1234": an issue after its volume, then the pages
 ISSUE_THEN_PAGES = lazy(r"\s*:\s*[A-Za-z]?\d")
 
@@ -389,6 +394,11 @@ WEIGHTS: dict[str, float] = {
     # so too. What follows must say callout: the clause's spaced-off punctuation or a
     # function word lift it above zero, which an introduction needs; a content word does not
     "glued:after-number": -0.5,
+    # "approved in 20197 .": one reading of a lone number's tail as a callout ("2019" + "7").
+    # Never enough alone ("a cohort of 1523 ." is a count); read only where the tail is the
+    # next number of the first-citation order and nothing else introduces it there
+    # (`_fill_order_gaps`)
+    "glued:lone-number-tail": -6.0,
     "glued:after-other-mark": 1.5,  # "5%,9", "evidence”.19"
     # -- spaced superscripts ("dense breasts, 4 but", extracted as a token of their own) --
     # "known causes 2 .": the punctuation after it is spaced off too; a count's rarely is
@@ -504,6 +514,10 @@ def evidence(name: str, times: float = 1.0) -> Evidence:
     """ "after:verb" → ("after:verb", 0.5): the named evidence with its weight (× times)."""
     weight = WEIGHTS[name]
     return name, weight if times == 1.0 else weight * times
+
+
+# the evidence that marks a reading of `read_lone_numbers`, which only `_fill_order_gaps` reads
+LONE_NUMBER_TAIL = evidence("glued:lone-number-tail")
 
 
 # Not frozen, though nothing changes one (`weighed` makes a new one): a frozen dataclass sets
@@ -1492,10 +1506,47 @@ def _raised_tail(
     return made
 
 
+def read_lone_numbers(scan: Scan, candidates: list[Candidate]) -> list[Candidate]:
+    """ "approved in 20197 .", "on exon 1922 .": a superscript flattened onto a lone number
+    reads as one longer number, and nothing in the token says where the callout starts. Each
+    tail of up to three digits is a reading of its own, too weak to be a callout unless the
+    document's order asks for exactly that number there (`_fill_order_gaps`). Text only: a
+    PDF's typography marks the callout itself (`scan_raised_runs`)."""
+    text = scan.text
+    if scan.scripts:
+        return candidates
+    # "exon 1922" read whole by another scanner (a spaced "1922") may still hold a callout
+    whole = {(c.start, c.end) for c in candidates if len(c.numbers) == 1}
+    readings = []
+    for match in LONE_NUMBER.finditer(text):
+        start, end = match.span()
+        # after a word, as `scan_superscripts_glued_to_numbers` reads its lists
+        if not (text[start - 2 : start - 1].isalpha() and text[start - 1] == " "):
+            continue
+        if scan.overlaps(start, end) and (start, end) not in whole:
+            continue
+        following = text[end : end + 1]
+        after = _evidence_after(text, end, following.isspace() and scan.ends_line(end))
+        if after is None:
+            continue
+        token = match.group(0)
+        for cut in range(max(1, len(token) - 3), len(token)):
+            if token[cut] == "0":
+                continue
+            found = [LONE_NUMBER_TAIL, after]
+            made = scan.candidate(start + cut, end, token[cut:], SUPERSCRIPT, GLUED, found)
+            if made:
+                readings.append(made)
+    if not readings:
+        return candidates
+    return sorted([*candidates, *readings], key=lambda candidate: candidate.start)
+
+
 # Evidence about the candidates that needs them all, or the whole passage, in order.
 CANDIDATE_STEPS: list[Callable[[Scan, list[Candidate]], list[Candidate]]] = [
     weigh_compound_numbers,
     weigh_typography,
+    read_lone_numbers,
 ]
 
 
@@ -1546,6 +1597,10 @@ def decode(
     """
     if not candidates:
         return []
+    # a lone number's tails are read only to fill the order's gaps, once it is known
+    readings = [c for c in candidates if c.evidence[:1] == (LONE_NUMBER_TAIL,)]
+    if readings:
+        candidates = [c for c in candidates if c.evidence[:1] != (LONE_NUMBER_TAIL,)]
     candidates = bound_by_list(candidates, universe)
     family = family or choose_family(candidates)
     members = [c for c in candidates if c.family == family or c.family == "any"]
@@ -1561,6 +1616,8 @@ def decode(
     unordered = _numbered_out_of_order(members, in_chain) and universe is not None
     accepted = _accept(members, in_chain, labels, universe, unordered)
     accepted = _drop_counts_among_counts(members, accepted, in_chain)
+    if readings and family == SUPERSCRIPT and not unordered:
+        accepted = _fill_order_gaps(readings, accepted, universe)
     if universe is not None and universe[0] < universe[1]:
         # the shape the document does not print ("34 were stored" where callouts are glued)
         # is a count, cited or not
@@ -1568,6 +1625,48 @@ def decode(
         label_ids = {id(members[index]) for index in labels}
         accepted = _cite_uncited(usable, accepted, label_ids, universe[0])
     return accepted
+
+
+def _fill_order_gaps(
+    readings: Sequence[Candidate], accepted: list[Candidate], universe: tuple[int, int] | None
+) -> list[Candidate]:
+    """Accepted callouts plus the lone numbers' tails (`read_lone_numbers`) that introduce the
+    next number of the first-citation order where nothing else does.
+
+    "approved in 20197 . … resistance8 ." after callouts up to 6: nothing introduces 7 before
+    8 does, and "2019" + "7" introduces it right there. A count ("a cohort of 1523 .") is
+    read so only when its tail is exactly that missing number."""
+    ordered = [c for c in accepted if not c.floating]
+    # the largest number cited up to each ordered callout: the first callout to introduce a
+    # number above m is the first whose running largest passes m (a bisection, not a walk)
+    largest: list[int] = []
+    for callout in ordered:
+        largest.append(max(largest[-1] if largest else 0, *callout.numbers))
+    starts = [c.start for c in accepted]
+    added: list[Candidate] = []
+    seen_max, position = 0, 0
+    for reading in readings:
+        while position < len(ordered) and ordered[position].start < reading.start:
+            seen_max = max(seen_max, *ordered[position].numbers)
+            position += 1
+        wanted = seen_max + 1
+        if reading.numbers != (wanted,) or reading.floating:
+            continue
+        # not inside an accepted callout ("1922" read whole from a list that long)
+        before = bisect_left(starts, reading.end) - 1
+        if before >= 0 and accepted[before].end > reading.start:
+            continue
+        introducing = bisect_right(largest, seen_max)
+        if introducing == len(ordered):
+            fills = universe is not None and wanted <= universe[0]
+        else:
+            fills = min(n for n in ordered[introducing].numbers if n > seen_max) > wanted
+        if fills:
+            added.append(reading)
+            seen_max = wanted
+    if not added:
+        return accepted
+    return sorted([*accepted, *added], key=lambda candidate: candidate.start)
 
 
 def bound_by_list(
