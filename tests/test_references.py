@@ -75,6 +75,40 @@ def test_seed_entry_101(seed_entries: dict[int, RefEntry]) -> None:
     assert entry.title is None and entry.kind == "article"
 
 
+def test_the_seed_list_read_alone_has_no_title_block(seed_path: Path) -> None:
+    """The seed's list cut out of its document (lines 938–1260, as the refextract side by side
+    reads it): its first lines ("101 S. M. Gadgeel, L. Gandhi, …" and the names after it)
+    looked like a title block's author lines, and entries 101, 105 and 107 kept their first
+    line alone. A text that opens with entries counting up is a list from its first line; the
+    running head printed once inside it ("17930 | RSC Adv., …") no longer ends entry 102."""
+    block = "\n".join(seed_path.read_text(encoding="utf-8").splitlines()[937:1260])
+    entries = by_number(parse_references(clean_text(block))[0])
+    for number, source in {
+        101: ("Lancet Oncol.", 2014, "15", "1119–1128"),
+        102: ("Cancer Chemother. Pharmacol.", 2014, "74", "1023–1028"),
+        105: ("N. Engl. J. Med.", 2017, "377", "829–838"),
+        107: ("J. Clin. Oncol.", 2016, "34", "661–668"),
+    }.items():
+        entry = entries[number]
+        assert (entry.journal, entry.year, entry.volume, entry.pages) == source
+
+
+def test_numbered_affiliations_at_the_top_are_no_list() -> None:
+    """Affiliations count up under a title as entries do ("1 Department of …", "2 …"); they
+    hold no year, so the title block stays what it is."""
+    text = (
+        "An invented review of kinase fusions\n"
+        "Ada Okafor 1, Ben Lindqvist 2, Cy Moreau 3\n"
+        "1 Department of Oncology, Invented University, Oslo, Norway\n"
+        "2 Institute of Pathology, Fake College, Lyon, France\n"
+        "3 School of Medicine, Example University, Porto, Portugal\n"
+        "\n"
+        "Kinase fusions drive a share of lung tumours, as trials showed.1\n"
+    )
+    kinds = [line.kind for line in clean_text(text)]
+    assert kinds[:5] == ["front"] * 5
+
+
 def test_seed_full_entries_have_authors_journal_year_volume_pages(
     seed_entries: dict[int, RefEntry],
 ) -> None:

@@ -238,6 +238,21 @@ def test_running_heads_of_another_publisher() -> None:
     assert kinds.count(FURNITURE) == 6
 
 
+def test_a_running_head_printed_once_is_known_by_its_page_number_and_bar() -> None:
+    """ "17930 | RSC Adv., 2019, 9, 17921–17932", "SMITH ET AL. | 3": a page number set off by
+    a bar from the journal or the authors is a running head even where it is printed once (a
+    two-page letter, a list cut from its document), and it cut an entry or a sentence in two.
+    A bar between words, or between a number and a sentence going on, is text."""
+    text = "\n".join(
+        [PROSE] * 6
+        + ["17930 | RSC Adv., 2019, 9, 17921–17932", PROSE, "OKAFOR ET AL. | 3", PROSE]
+        + ["The ratio of 3 | 4 cells was kept in the long run of every assay we made.", PROSE]
+    )
+    kinds = kinds_of(text)
+    assert kinds[6] == FURNITURE and kinds[8] == FURNITURE
+    assert kinds[10] == "body"
+
+
 def test_decode_utf16_and_crlf() -> None:
     assert decode_text("a\r\nb".encode("utf-16")) == "a\nb"
 

@@ -63,7 +63,7 @@ from .names import (
 )
 from .normalise import DASH, DOI_IN_TEXT, WEB_ADDRESS, expand_pages
 from .normalise import YEAR as PRINTED_YEAR
-from .textclean import REFERENCE_HEADING
+from .textclean import PAGE_BAR_HEAD, REFERENCE_HEADING
 from .vocabulary import zipf
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
@@ -389,6 +389,7 @@ def blur_furniture(
                 key in outside
                 or repeated
                 or PAGE_NUMBER.match(text)
+                or PAGE_BAR_HEAD.match(text)  # "17930 | RSC Adv., 2019, 9, 17921–17932"
                 or not (SOURCE_HINT.search(text) or PAGES_TAIL.search(text))
             ):
                 dropped.add(index)

@@ -380,6 +380,12 @@ COPYRIGHT = lazy(
 COPYRIGHT_TRACES = ("©", "(c)", "opyr", "llr")
 # a PAGE_NUMBER line's shape starts and ends on a dash or a number ("p" of "page" starts too)
 PAGE_NUMBER_ENDS = frozenset("-–—#p")
+# "17930 | RSC Adv., 2019, 9, 17921–17932", "OKAFOR ET AL. | 3": a running head whose page
+# number a bar sets off from the journal or the authors (a few words, not a sentence)
+PAGE_BAR_HEAD = lazy(
+    r"^\d{1,5}\s*\|\s*(?P<after>[^|]{3,80})$|^(?P<before>[^|]{3,80}?)\s*\|\s*\d{1,5}$"
+)
+PAGE_BAR_HEAD_WORDS = 8
 URL_ONLY = lazy(r"^(?:https?://|www\.)\S+$", re.I)
 # (?<!\S): start only where a run of non-blanks starts; a match inside the run is one from its
 # start, and trying every inner start made 200 KB without a blank quadratic (#18)
@@ -390,6 +396,9 @@ ENTRY_NUMBER = lazy(r"^\[?\d{1,3}[.\]]?\s+\S")
 # "1.", "[1] …", "1. Okafor, A.", "1 Okafor AB,": the label of a list's first entry (not
 # "1 Introduction", a contents line)
 FIRST_LIST_LABEL = lazy(r"\s*(?:\[1\]|1[.)]?$|1[.)]?\s+[^\W\d][\w'’-]*(?:,|\s+[A-Z]{1,3}\b))")
+# "101 S. M. Gadgeel, …", "[3] Okafor A, …", "12. Lind E.": an entry's label opening its line
+ENTRY_LABEL = lazy(r"\s*\[?(\d{1,4})[.\])]?\s+\S")
+LIST_OPENING_LINES = 40  # lines in which a text that is a list alone shows its first entries
 # "1234567890():,;" : a publisher's invisible checksum line
 NO_WORDS = lazy(r"^[^A-Za-z]*$")
 # "1. Introduction", "2.1 Metastasis in the CNS", "2.1.1 Leptomeningeal …", "III. RESULTS"
@@ -691,6 +700,11 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
             continue
         if index in copyrighted and COPYRIGHT.search(text) and len(text) < 200:
             kinds[index] = FURNITURE
+        elif "|" in text and (head := PAGE_BAR_HEAD.match(text)):
+            # a head printed once (a two-page letter, a list cut from its document) has no
+            # repetition to be known by
+            if len((head.group("after") or head.group("before")).split()) <= PAGE_BAR_HEAD_WORDS:
+                kinds[index] = FURNITURE
         elif shapes[index][:1] in PAGE_NUMBER_ENDS and shapes[index][-1:] in PAGE_NUMBER_ENDS:
             if PAGE_NUMBER.match(text):
                 numbers.append(index)
@@ -721,7 +735,8 @@ def mark_furniture(texts: list[str], kinds: list[str], *, by_repetition: bool = 
 
 
 def find_list_heading(texts: list[str], kinds: list[str]) -> int:
-    """Index of the reference list's heading: the last "References" line (len(texts) if none)."""
+    """Index of the reference list's heading: the last "References" line; 0 for a text that is
+    a list alone (`opens_with_entries`); len(texts) if none."""
     for index in range(len(texts) - 1, -1, -1):
         if kinds[index] or not REFERENCE_HEADING.match(texts[index]):
             continue
@@ -730,7 +745,30 @@ def find_list_heading(texts: list[str], kinds: list[str]) -> int:
         following = next((t for t in texts[index + 1 : index + 4] if t.strip()), "")
         if index > len(texts) // 3 or FIRST_LIST_LABEL.match(following):
             return index
-    return len(texts)
+    return 0 if opens_with_entries(texts, kinds) else len(texts)
+
+
+def opens_with_entries(texts: list[str], kinds: list[str]) -> bool:
+    """Whether the text is a reference list alone, cut from its document: its first content
+    line is an entry's label (or the tail of an entry cut before it), and the first three
+    labels count up by one, each entry holding a year. A title block's author lines look like
+    the first entries' names; its numbered affiliations count up too, but hold no year."""
+    content = [i for i in range(min(len(texts), LIST_OPENING_LINES)) if not kinds[i] and texts[i]]
+    labelled = [
+        (position, int(match.group(1)))
+        for position, index in enumerate(content)
+        if (match := ENTRY_LABEL.match(texts[index]))
+    ][:3]
+    if len(labelled) < 3 or labelled[0][0] > 1:
+        return False
+    numbers = [number for _, number in labelled]
+    if numbers != list(range(numbers[0], numbers[0] + 3)):
+        return False
+    ends = [position for position, _ in labelled[1:]] + [len(content)]
+    return all(
+        YEAR.search(" ".join(texts[i] for i in content[start:end]))
+        for (start, _), end in zip(labelled, ends, strict=True)
+    )
 
 
 def measure_layout(texts: list[str], kinds: list[str]) -> Layout:
@@ -808,8 +846,9 @@ def mark_front_matter(texts: list[str], kinds: list[str], layout: Layout) -> Non
             if not kinds[index]:
                 kinds[index] = FRONT
     else:
-        # the title block: short lines at the top, before the first full-width line
-        for index in range(min(first_heading, 15)):
+        # the title block: short lines at the top, before the first full-width line (and
+        # before the list, in a text that is a list alone)
+        for index in range(min(first_heading, 15, layout.reference_start)):
             text = texts[index]
             if kinds[index]:
                 continue
