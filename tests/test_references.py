@@ -1321,6 +1321,28 @@ def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
     assert read[2].raw.endswith("pp 193–217")
 
 
+def test_a_column_of_labels_over_an_entry_opening_with_a_particle() -> None:
+    """ "van der Berg M-CP, …" opens its entry in lower case: the column's text was not cut
+    before it by either rule (a year and a full stop, then a capital; names after an entry),
+    the pieces were one short of the labels, and none of the page's fourteen entries was
+    read."""
+    printed = [
+        "Marino C, Rossi A: Does defect density predict resistance? J Fake Oncol 2003; 19:",
+        "e2109390.",
+        "van der Berg M-CP, Kaur RH, Lindqvist J, Zhang H, Haddad P, Novák",
+        "P: Flexible electrolyte patterns across high temperatures. Ecol Lett 2005;",
+        "43: e7423465.",
+        "de Souza S, Ødegaard B: The role of ionic conductivity. Water Res 1999; 135: 2531–40.",
+    ]
+    # with and without the entries' closing full stops (each rule cuts alone)
+    for lines in (printed, [line.rstrip(".") for line in printed]):
+        text = "\n".join(["References", "1.", "2.", "3.", "", *lines])
+        read = by_number(parse_references(lines_of(text))[0])
+        first_authors = [read[n].authors[0] if read[n].authors else None for n in (1, 2, 3)]
+        assert first_authors == ["Marino C", "van der Berg M-CP", "de Souza S"]
+        assert [read[n].year for n in (1, 2, 3)] == [2003, 2005, 1999]
+
+
 def test_labels_printed_after_their_first_entries_are_paired_with_them() -> None:
     """pdftotext may print "1." and its entry, "2." and the text of entries 2–4, then "3."
     and "4." as a column, the next page's labels "5."–"6." and their entries: the entry

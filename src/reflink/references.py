@@ -515,7 +515,15 @@ def next_entry_starts(so_far: str, text: str) -> bool:
     """Does line `text` open a new entry after an entry's text `so_far`? The entry is complete
     (a year and a closing full stop) and the line opens with a capital, not with the DOI or
     address that goes on closing it."""
-    return entry_is_complete(so_far) and text[:1].isupper() and not IDENTIFIER_START.match(text)
+    return (
+        entry_is_complete(so_far)
+        and (text[:1].isupper() or PARTICLE_OPENING.match(text) is not None)
+        and not IDENTIFIER_START.match(text)
+    )
+
+
+# "van der Berg M-CP, …", "de Souza S, …": a name whose particles open the entry in lower case
+PARTICLE_OPENING = lazy(rf"(?:{AFTER_INITIALS_PARTICLE} ){{1,2}}[{UPPER}]")
 
 
 def trailing_lines(lines: Sequence[Line], start: int, skip: set[int], longest: int) -> list[int]:
@@ -774,7 +782,8 @@ def _first_piece(
 
 # "Okafor AB, …", "Okafor A: …", "Okafor, A. …", "A. B. Okafor, …": a line opening with a name
 NAMES_OPENING = lazy(
-    rf"(?:[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
+    rf"(?:(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}"  # "van der Berg M-CP, …"
+    rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
     rf"(?: {AFTER_INITIALS_PARTICLE})*[,.:]"
     rf"|[{UPPER}][\w'’\-]+, [{UPPER}]\.|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
 )
