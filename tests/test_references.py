@@ -1321,6 +1321,27 @@ def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
     assert read[2].raw.endswith("pp 193–217")
 
 
+def test_a_title_broken_at_a_compounds_own_hyphen_keeps_it() -> None:
+    """A typesetter breaks "long-term" at its own hyphen; every line-break hyphen before a
+    lower-case word was dropped, printing "Longterm outcomes of a metaanalysis of
+    placebocontrolled trials" in titles (and in BibTeX). Two common words whose join is far
+    rarer keep their hyphen; a word broken in two ("treat-" + "ment") or after a prefix
+    ("micro-" + "vessel") is joined."""
+    read = read_list(
+        "1. Okafor A, Lind C. Long-",
+        "term outcomes of a meta-",
+        "analysis of placebo-",
+        "controlled trials in the treat-",
+        "ment of micro-",
+        "vessel disease. J Fake Med 2019;3:1-9.",
+        "2. Moreau D. Tumour response in an invented cohort. J Fake Med 2020;4:10-9.",
+    )
+    assert read[1].title == (
+        "Long-term outcomes of a meta-analysis of placebo-controlled trials in the treatment "
+        "of microvessel disease"
+    )
+
+
 def test_a_column_of_labels_over_an_entry_opening_with_a_particle() -> None:
     """ "van der Berg M-CP, …" opens its entry in lower case: the column's text was not cut
     before it by either rule (a year and a full stop, then a capital; names after an entry),

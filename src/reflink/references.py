@@ -63,7 +63,7 @@ from .names import (
 )
 from .normalise import DASH, DOI_IN_TEXT, WEB_ADDRESS, expand_pages
 from .normalise import YEAR as PRINTED_YEAR
-from .textclean import PAGE_BAR_HEAD, REFERENCE_HEADING
+from .textclean import PAGE_BAR_HEAD, REFERENCE_HEADING, compound_broken_at_hyphen
 from .vocabulary import zipf
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
@@ -815,6 +815,9 @@ URL_BREAK = lazy(
 )
 URL_CONTINUATION = lazy(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
 WORD_HYPHEN = lazy(r"[A-Za-zÀ-ÿ]-$")
+# the words either side of a line-break hyphen: "Long-" + "term"
+LAST_WORD = lazy(r"[A-Za-z]+$")
+FIRST_WORD = lazy(r"[a-z]+")
 
 
 LINK_BREAK_ENDS = "/._-=?&:"
@@ -858,7 +861,11 @@ def join_lines(parts: Sequence[str]) -> str:
                 text = text[:-1]
             text += part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2) and part[:1].islower():
-            text = text[:-1] + part
+            left, right = LAST_WORD.search(text, 0, len(text) - 1), FIRST_WORD.match(part)
+            if left and right and compound_broken_at_hyphen(left.group(), right.group()):
+                text += part  # "Long-" + "term outcomes": the compound's own hyphen
+            else:
+                text = text[:-1] + part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2):
             text += part  # "Li-" + "Na", "Artal-" + "Cortes": a real hyphen
         elif text[-1] == "-" and text[-2:-1].isdigit() and part[:1].isalnum():
