@@ -97,6 +97,17 @@ def test_raised_digits_after_a_counted_noun_are_callouts(tmp_path: Path) -> None
     ]
 
 
+def test_raised_callouts_closed_by_a_parenthesis_after_a_number(tmp_path: Path) -> None:
+    """Japanese journals raise "1)" and "2, 3)": after a number ("exon 19^{1)}", "in
+    2009^{2,3)}") the raised run holds its parenthesis, was no number list, and 13 of one probe
+    review's 70 callouts were lost."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces.^{1)} Deletions on exon 19^{2)} and",
+        "growth seen in 2009^{3,4)} differ, as do the rocks of the coast.^{5)}",
+    ]
+    assert cited(tmp_path, body) == [(1, "1"), (2, "2"), (3, "3,4"), (4, "3,4"), (5, "5")]
+
+
 def test_raised_powers_in_a_formula_after_a_subscript_are_not_callouts(tmp_path: Path) -> None:
     """ "r = k_{1}c^{2}", "x_{i}^{2}": a variable squared after a subscript, in a formula; a
     callout after a chemical formula ("CO_{2}^{3}", "H_{2}O^{4}") is still a callout."""

@@ -120,7 +120,7 @@ BARE_LIST = lazy(
 
 # A number list as a raised run prints it, starting anywhere: "TIR-1^{23}" reads "TIR-123"
 # (a whole raised run: a trailing comma or stop may be raised with it)
-RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?(?:[,;]|{ANY_DASH})\s?\d{{1,4}})*)[\s,.;]*")
+RAISED_LIST = lazy(rf"\s*(\d{{1,4}}(?:\s?(?:[,;]|{ANY_DASH})\s?\d{{1,4}})*)[\s,.;)]*")
 
 # "(discussed in Ref. 17)", "see refs 3 and 4": the word says it is a reference number
 REF_WORD = lazy(
