@@ -937,6 +937,29 @@ def test_a_superscript_flattened_onto_a_lone_number_fills_the_gap_in_the_order()
     assert "approved in 2019." in " ".join(claim.text for claim in doc.claims)
 
 
+def test_a_parenthesis_holding_a_list_is_a_callout_ahead_of_its_turn() -> None:
+    """A list sorted by author, cited a little out of order, that the order does not make out
+    as sorted: "in twin studies (5, 8)" introduces 8 before 6 and 7 and was rejected as out
+    of order, as "(2)" and "(3)" before (1) were not. A parenthesis holding a list of the
+    list's numbers is a callout wherever it stands, as a bracket is; a lone "(7)" ahead of its
+    turn, or a list above the list's numbers ("(12, 15)"), may be a count."""
+    body = (
+        "Kinase fusions drive a share of invented tumours (1). Most respond to inhibitors "
+        "(2, 3). Resistance arises within a year (4). In twin studies (5, 8) it came later, "
+        "in (7) of the twins it never came, and the ages were (12, 15). Lesions of the brain "
+        "respond less well (6). Crizotinib was the first drug approved (7, 8)."
+    )
+    doc = parse_document(nature_review(body, 8))
+    assert [marker.numbers for marker in doc.markers] == [
+        (1,),
+        (2, 3),
+        (4,),
+        (5, 8),
+        (6,),
+        (7, 8),
+    ]
+
+
 def test_a_range_of_two_parentheses_is_one_callout() -> None:
     """The Journal of Biomedical Materials Research's style prints a range as "(1)–(4)", as
     IEEE prints "[3]–[5]": read as two callouts, 2 and 3 were never cited."""

@@ -1726,15 +1726,26 @@ def _accept(
         ):
             accepted.append(candidate)
         elif (
-            candidate.family == BRACKETED
-            and universe is not None
+            universe is not None
             and max(candidate.numbers) <= universe[0]
-            and candidate.score >= CONFIDENT_BRACKET
+            and _sure_ahead_of_its_turn(candidate)
         ):
-            # "in the sediment core [77]" long before 70–76: a bracket holding numbers of the
-            # list is a callout even when it is cited ahead of its turn
             accepted.append(candidate)
     return accepted
+
+
+def _sure_ahead_of_its_turn(candidate: Candidate) -> bool:
+    """ "in the sediment core [77]" long before 70–76: a bracket holding numbers of the list
+    is a callout even when it is cited ahead of its turn; so is a parenthesis holding a list
+    of them ("in twin studies (5, 25)", in a list the order did not make out as sorted by
+    author), where a lone "(25)" may be a count."""
+    if candidate.family == BRACKETED:
+        return candidate.score >= CONFIDENT_BRACKET
+    return (
+        candidate.family == PARENTHESISED
+        and len(set(candidate.numbers)) > 1
+        and candidate.score >= CONFIDENT
+    )
 
 
 def _groups_then_one_by_one(members: Sequence[Candidate], in_chain: set[int]) -> set[int]:
