@@ -1321,6 +1321,27 @@ def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
     assert read[2].raw.endswith("pp 193–217")
 
 
+def test_labels_padded_inside_their_brackets() -> None:
+    """The Journal of Research of NIST pads its labels to the widest one: "[ 1]" … "[ 9]",
+    then "[10]", printed before the entry or alone on the line above it. No label matched, the
+    list was not found and the review was refused."""
+    entry = "Okafor A, Lind C ({year}) Kinase fusions {n}. J Fake Oncol {n}(1):10–19."
+    for alone in (False, True):
+        printed = []
+        for n in range(1, 12):
+            label = f"[{n:2d}]"
+            text = entry.format(year=1990 + n, n=n)
+            printed += [label, text] if alone else [f"{label} {text}"]
+        read = read_list(*printed)
+        assert sorted(read) == list(range(1, 12))
+        assert [(read[n].year, read[n].volume) for n in (1, 9, 10, 11)] == [
+            (1991, "1"),
+            (1999, "9"),
+            (2000, "10"),
+            (2001, "11"),
+        ]
+
+
 def test_a_title_broken_at_a_compounds_own_hyphen_keeps_it() -> None:
     """A typesetter breaks "long-term" at its own hyphen; every line-break hyphen before a
     lower-case word was dropped, printing "Longterm outcomes of a metaanalysis of

@@ -77,7 +77,8 @@ if TYPE_CHECKING:
 # entry 9,999 (#18); a million one-line entries do not fit in the text limit (reflink.limits).
 ENTRY_LABEL = lazy(
     r"""^\s*(?:
-        \[(?P<bracket>\d{1,6})\][.:]?\s*  # "[12] A. B. Smith", "[12]. Smith", or "[12]" alone
+        \[\ ?(?P<bracket>\d{1,6})\][.:]?\s*  # "[12] A. B. Smith", "[12]. Smith", "[12]" alone,
+                                               # "[ 1]" padded to the widest label's width
       | (?P<dotted>\d{1,6})\.(?:\s+|$|(?=[A-Z]\.[\s-]?[A-Z]))  # "12. Smith AB", "12." alone,
                                        # "12.G. Smith" (the label's space lost)
       | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC), "12 - Smith"
@@ -163,7 +164,7 @@ def drop_vertical_text(lines: list[Line]) -> list[Line]:
     return [line for line, ok in zip(lines, keep, strict=True) if ok]
 
 
-BARE_LABEL = lazy(r"\s*(?:\[(\d{1,4})\]|(\d{1,4})\.?)\s*$")
+BARE_LABEL = lazy(r"\s*(?:\[ ?(\d{1,4})\]|(\d{1,4})\.?)\s*$")
 
 
 def _bare_label(line: Line) -> int | None:

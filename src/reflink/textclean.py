@@ -395,9 +395,9 @@ YEAR = lazy(rf"\b{PRINTED_YEAR}\b")
 ENTRY_NUMBER = lazy(r"^\[?\d{1,3}[.\]]?\s+\S")
 # "1.", "[1] …", "1. Okafor, A.", "1 Okafor AB,": the label of a list's first entry (not
 # "1 Introduction", a contents line)
-FIRST_LIST_LABEL = lazy(r"\s*(?:\[1\]|1[.)]?$|1[.)]?\s+[^\W\d][\w'’-]*(?:,|\s+[A-Z]{1,3}\b))")
+FIRST_LIST_LABEL = lazy(r"\s*(?:\[ ?1\]|1[.)]?$|1[.)]?\s+[^\W\d][\w'’-]*(?:,|\s+[A-Z]{1,3}\b))")
 # "101 S. M. Gadgeel, …", "[3] Okafor A, …", "12. Lind E.": an entry's label opening its line
-ENTRY_LABEL = lazy(r"\s*\[?(\d{1,4})[.\])]?\s+\S")
+ENTRY_LABEL = lazy(r"\s*(?:\[ ?)?(\d{1,4})[.\])]?\s+\S")
 LIST_OPENING_LINES = 40  # lines in which a text that is a list alone shows its first entries
 # "1234567890():,;" : a publisher's invisible checksum line
 NO_WORDS = lazy(r"^[^A-Za-z]*$")
