@@ -1321,6 +1321,18 @@ def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
     assert read[2].raw.endswith("pp 193–217")
 
 
+def test_labels_closed_by_a_parenthesis_alone_on_their_lines() -> None:
+    """Chemical and Pharmaceutical Bulletin labels its entries "1)", "2)"; pdftotext prints a
+    label alone on its line above its entry. "12) Smith" was a label, "12)" alone was not:
+    the list was not found and the review was refused."""
+    printed = []
+    for n in range(1, 6):
+        printed += [f"{n})", "", f"Okafor A., Lind C., J. Fake Chem., {n}, {n}01–{n}09 (199{n})."]
+    read = read_list(*printed)
+    assert sorted(read) == [1, 2, 3, 4, 5]
+    assert [(read[n].volume, read[n].year) for n in (1, 5)] == [("1", 1991), ("5", 1995)]
+
+
 def test_labels_padded_inside_their_brackets() -> None:
     """The Journal of Research of NIST pads its labels to the widest one: "[ 1]" … "[ 9]",
     then "[10]", printed before the entry or alone on the line above it. No label matched, the

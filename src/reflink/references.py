@@ -84,7 +84,8 @@ ENTRY_LABEL = lazy(
       | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC), "12 - Smith"
       | (?P<alone>\d{1,4})\s*$                # "12" alone on its line, the entry below it
       | \((?P<paren>\d{1,6})\)[.:]?(?:\s+(?=\S)|\s*$)  # "(12) Smith, A. B.; …" (ACS), or alone
-      | (?P<closing>\d{1,6})\)\s+(?=\S)     # "12) Smith AB, Jones C." (Japanese, chemistry)
+      | (?P<closing>\d{1,6})\)(?:\s+(?=\S)|\s*$)  # "12) Smith AB, Jones C." (Japanese,
+                                                  # chemistry), or "12)" alone
     )""",
     re.VERBOSE,
 )
@@ -164,11 +165,11 @@ def drop_vertical_text(lines: list[Line]) -> list[Line]:
     return [line for line, ok in zip(lines, keep, strict=True) if ok]
 
 
-BARE_LABEL = lazy(r"\s*(?:\[ ?(\d{1,4})\]|(\d{1,4})\.?)\s*$")
+BARE_LABEL = lazy(r"\s*(?:\[ ?(\d{1,4})\]|(\d{1,4})[.)]?)\s*$")
 
 
 def _bare_label(line: Line) -> int | None:
-    """The number of a line that is a label alone ("51.", "[7]"), else None."""
+    """The number of a line that is a label alone ("51.", "[7]", "7)"), else None."""
     match = BARE_LABEL.match(line.text)
     return int(match.group(1) or match.group(2)) if match else None
 
