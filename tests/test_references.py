@@ -1321,6 +1321,30 @@ def test_a_column_of_labels_over_entries_opening_with_any_name() -> None:
     assert read[2].raw.endswith("pp 193–217")
 
 
+def test_names_joined_by_semicolons_before_a_physics_source() -> None:
+    """Express Polymer Letters prints "Weber, A.; Eriksson, C.; Singh, J. T.: Title. J Clin
+    Oncol, 158, 885–890 (1987).": ACS's semicolons before Nature's source. Nature's rule, the
+    one whose source fits, took names joined by commas and "&" only, so the first author
+    was read and the others opened the title. The style also prints its DOIs as
+    "http://doi:10.1038/…", whose "http://" stayed behind and hid the source."""
+    read = read_list(
+        "[1] Weber, A.; Eriksson, C.; Singh, J. T.; de Souza, P.: Variable drought tolerance "
+        "in boreal wetlands. J Clin Oncol, 158, 885–890 (1987).",
+        "[2] Rossi, F.; Halvorsen, J.-P.: The role of soil diversity in coastal biodiversity. "
+        "Nature, 33, e429 (2024). http://doi:10.1038/nature.24387.",
+    )
+    assert read[1].authors == ("Weber, A.", "Eriksson, C.", "Singh, J. T.", "de Souza, P.")
+    assert read[1].title == "Variable drought tolerance in boreal wetlands"
+    assert (read[1].journal, read[1].volume, read[1].pages) == ("J Clin Oncol", "158", "885–890")
+    assert read[2].authors == ("Rossi, F.", "Halvorsen, J.-P.")
+    assert (read[2].title, read[2].journal) == (
+        "The role of soil diversity in coastal biodiversity",
+        "Nature",
+    )
+    assert (read[2].volume, read[2].pages, read[2].year) == ("33", "e429", 2024)
+    assert read[2].doi == "10.1038/nature.24387"
+
+
 def test_labels_closed_by_a_parenthesis_alone_on_their_lines() -> None:
     """Chemical and Pharmaceutical Bulletin labels its entries "1)", "2)"; pdftotext prints a
     label alone on its line above its entry. "12) Smith" was a label, "12)" alone was not:

@@ -58,7 +58,7 @@ FAMILY_FIRST = (
     rf"(?:{TRAILING_PARTICLE})?"
 )
 FAMILY_FIRST_LIST = lazy(
-    rf"^(?P<names>{FAMILY_FIRST}(?:(?:,\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
+    rf"^(?P<names>{FAMILY_FIRST}(?:(?:[,;]\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
     r"(?P<etal>,?\s*et\s+al\.?)?\s*",
 )
 # A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P",

@@ -34,7 +34,8 @@ DOI_VALUE = lazy(rf"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?({DOI_BODY})$", re.
 DOI_IN_TEXT = lazy(
     rf"""(?=[hd1])(?:
         (?:https?://)?(?:dx\.)?doi\.org/\s*       # "https://doi.org/10.1000/…"
-      | \bdoi\s*:?\s*                              # "doi:10.1000/xyz", "DOI: 10.21037/…"
+      | (?:https?://)?\bdoi\s*:?\s*                # "doi:10.1000/xyz", "DOI: 10.21037/…",
+                                                  # "http://doi:10.1038/…" (a style's slip)
     )?(?P<doi>{DOI_BODY})""",
     re.VERBOSE | re.IGNORECASE,
 )
