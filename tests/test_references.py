@@ -2262,6 +2262,44 @@ def test_french_and_spanish_web_pages_lose_their_medium_and_citation_date() -> N
     ]
 
 
+def test_access_dates_and_web_site_tags_in_more_languages() -> None:
+    """ "[accedido 24 septiembre 2017]" (Spanish), "Erişim Aralık 25, 2022." (Turkish) and
+    WHO Europe's "[web site]" stayed in web pages' entries: the date's year was read as the
+    page's, the Turkish date became the journal, "[web site]" ended the title."""
+    read = read_list(
+        "1. Novák O. Resistance in invented cohorts. 2018 [accedido 24 septiembre 2017]. "
+        "Disponible en: https://www.example.org/reports/1.",
+        "2. MacLeod I, Petrov S. Nitrogen uptake in invented soils. 2022. Available at: "
+        "https://www.example.org/reports/2. Erişim Aralık 25, 2023.",
+        "3. Nowak P, Novák R. Guidance on gait speed [web site]. 2021 "
+        "(https://www.example.org/reports/3, accessed 14 March 2021).",
+        "4. Okafor F, Kim DF. Invented trial. J Fake Oncol. 2019;12(3):100–110.",
+    )
+    assert [(read[n].title, read[n].journal, read[n].year) for n in (1, 2, 3)] == [
+        ("Resistance in invented cohorts", None, 2018),
+        ("Nitrogen uptake in invented soils", None, 2022),
+        ("Guidance on gait speed", None, 2021),
+    ]
+
+
+def test_a_title_the_rules_read_is_not_the_models_journal_too() -> None:
+    """A Vancouver book or web page with nothing after its title but a year ("Murray JD.
+    Mathematical Biology. 2002.", "Title. 2018. Available from: URL") is no entry any rule
+    reads whole, so the field model fills what the rules left empty: it took the title for a
+    journal as well, and the entry printed as an article in a journal of its own name."""
+    read = read_list(
+        "1. Murray JD. Mathematical biology of invented tumours. 2002.",
+        "2. Novák O. Resistance in invented cohorts. 2018. Available from: "
+        "https://www.example.org/reports/1.",
+        "3. Okafor F, Kim DF. Invented trial. J Fake Oncol. 2019;12(3):100–110.",
+    )
+    assert [(read[n].title, read[n].journal, read[n].year) for n in (1, 2)] == [
+        ("Mathematical biology of invented tumours", None, 2002),
+        ("Resistance in invented cohorts", None, 2018),
+    ]
+    assert read[1].kind != "article" and read[2].kind == "web"
+
+
 def test_german_volume_stop_pages_then_the_year_in_brackets() -> None:
     """German university styles (Magdeburg's medical faculty): "Names et al.: Title.: Journal
     8. 1989–2009 (2008)". No rule read the source: the field model took the first page for the

@@ -395,6 +395,10 @@ def read_with_model(
             theirs = theirs or draft.container  # a book's publisher, a press release's source
         if fill_only and theirs and not (name in ("authors", "title") and names_missed):
             continue
+        if fill_only and name == "journal" and mine and mine == draft.title:
+            # "Names. Title. 2018. Available from: URL": a web page's title the rules read,
+            # which the model, reading the whole entry, took for a journal too
+            continue
         if mine or name in TEXT_FIELDS:
             # the rules' partial title or journal is a guess at a style they do not know
             # ("Phys. Rev. Lett. 13, 508" as a title); a number they read exactly stays

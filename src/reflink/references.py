@@ -914,14 +914,14 @@ URL = lazy(
 URL_CLOSE = {"<": ">", "(": ")"}
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
-    r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|en ligne"
-    r"|en línea|PubMed"
+    r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|web\s?site"
+    r"|en ligne|en línea|PubMed"
     r"|Google Scholar|CrossRef)\](?P<stop>\.?)",
     re.I,
 )
 ACCESSED = lazy(
     r"[\[(]?\b(?:accessed|cited|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
-    r"|consulté|citado|cité)\b[^\])]*[\])]?\.?"
+    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd)\b[^\])]*[\])]?\.?"
     r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?",  # "[updated 2021 Apr 1; cited …]"
     re.I,
 )
@@ -1028,6 +1028,10 @@ ACCESS_WORDS = (
     "consult",
     "abgerufen",
     "zugegriffen",
+    "accedido",  # Spanish
+    "erişim",  # Turkish
+    "dostęp",  # Polish
+    "geraadpleegd",  # Dutch
 )
 
 
