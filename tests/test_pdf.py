@@ -589,6 +589,25 @@ def test_a_latex_list_with_labels_at_the_right_columns_edge_is_read() -> None:
     )
 
 
+def test_a_list_below_running_text_hangs_its_labels_at_the_right_columns_edge() -> None:
+    """The right column holds the end of the running text and its "References" heading above
+    the list; they start at the column's edge, where the list's labels stand. So much else
+    starting there made the labels no column of their own, the strip between labels and
+    entries was taken for the gutter, the labels joined the left column's lines ("… More re-
+    2.") and the page's twelve entries were lost."""
+    from reflink.ingest import parse_source, read_document
+
+    source = read_document(FIXTURES / "pandoc-latex-list-below-running-text.pdf")
+    texts = [line.text for line in source.pdf.lines]
+    assert "flammation in memory clinics (n = 732)7, 28. More re-" in texts
+    assert texts[texts.index("References") + 1].split()[:2] == ["1.", "Ortega-Ruiz"]
+    doc = parse_source(source, allow_missing_references=True)
+    read = {ref.number: ref for ref in doc.references}
+    assert sorted(read)[:12] == list(range(1, 13))
+    assert (read[1].authors[0], read[1].year, read[1].volume) == ("Ortega-Ruiz T", 1989, "158")
+    assert read[3].authors[0] == "van der Berg B"
+
+
 def _as_ocr_layer(path: Path) -> Path:
     """The PDF with its font renamed to tesseract's GlyphLessFont, as ocrmypdf's output names
     the font of its invisible text layer (PDFium rebuilds the offsets the longer name moves)."""

@@ -639,7 +639,12 @@ def _aligned_labels(
     edge = Counter(round(f.x0) for f in near).most_common(1)[0][0]
     aligned = [f for f in fragments if abs(f.x0 - edge) <= 1.5]
     labels = [f for f in aligned if LABEL_FRAGMENT.fullmatch(f.text.strip())]
-    if len(labels) < minimum or len(labels) < 0.8 * len(aligned):
+    if len(labels) < minimum:
+        return None
+    # the column's running text above the list ("However, …", "References") starts at the
+    # labels' edge too; from the first label down, nearly all that starts there is a label
+    first = max(f.bottom for f in labels)
+    if len(labels) < 0.8 * sum(f.bottom <= first + 1 for f in aligned):
         return None
     return labels
 
