@@ -1382,8 +1382,9 @@ def test_a_title_broken_at_a_compounds_own_hyphen_keeps_it() -> None:
     """A typesetter breaks "long-term" at its own hyphen; every line-break hyphen before a
     lower-case word was dropped, printing "Longterm outcomes of a metaanalysis of
     placebocontrolled trials" in titles (and in BibTeX). Two common words whose join is far
-    rarer keep their hyphen; a word broken in two ("treat-" + "ment") or after a prefix
-    ("micro-" + "vessel") is joined."""
+    rarer keep their hyphen; a word broken in two ("treat-" + "ment"), after a prefix
+    ("micro-" + "vessel") or in a journal's abbreviation ("Ann On-" + "col.") is joined; a
+    chain of hyphenated words goes on ("quality-of-" + "life")."""
     read = read_list(
         "1. Okafor A, Lind C. Long-",
         "term outcomes of a meta-",
@@ -1391,12 +1392,16 @@ def test_a_title_broken_at_a_compounds_own_hyphen_keeps_it() -> None:
         "controlled trials in the treat-",
         "ment of micro-",
         "vessel disease. J Fake Med 2019;3:1-9.",
-        "2. Moreau D. Tumour response in an invented cohort. J Fake Med 2020;4:10-9.",
+        "2. Moreau D. Tumour response and quality-of-",
+        "life in an invented cohort. Ann On-",
+        "col. 2020;4:10-9.",
     )
     assert read[1].title == (
         "Long-term outcomes of a meta-analysis of placebo-controlled trials in the treatment "
         "of microvessel disease"
     )
+    assert read[2].title == "Tumour response and quality-of-life in an invented cohort"
+    assert read[2].journal == "Ann Oncol"  # an abbreviation broken in two
 
 
 def test_a_column_of_labels_over_an_entry_opening_with_a_particle() -> None:

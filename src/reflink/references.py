@@ -864,7 +864,17 @@ def join_lines(parts: Sequence[str]) -> str:
             text += part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2) and part[:1].islower():
             left, right = LAST_WORD.search(text, 0, len(text) - 1), FIRST_WORD.match(part)
-            if left and right and compound_broken_at_hyphen(left.group(), right.group()):
+            if (
+                left
+                and right
+                # "Ann On-" + "col.", "Pharma-" + "col.": an abbreviation broken in two
+                and part[right.end() : right.end() + 1] != "."
+                # "quality-of-" + "life": a chain of words joined by hyphens goes on
+                and (
+                    text[left.start() - 1 : left.start()] == "-"
+                    or compound_broken_at_hyphen(left.group(), right.group())
+                )
+            ):
                 text += part  # "Long-" + "term outcomes": the compound's own hyphen
             else:
                 text = text[:-1] + part

@@ -1295,8 +1295,8 @@ PREFIX_WORDS = frozenset(
 def compound_broken_at_hyphen(left: str, right: str) -> bool:
     """ "long-" + "term", "meta-" + "analysis", "placebo-" + "controlled": a line break at a
     compound's own hyphen, which stays, where "treat-" + "ment" is a word broken in two."""
-    if left.lower() in PREFIX_WORDS:
-        return False
+    if len(left) < 3 or left.lower() in PREFIX_WORDS:
+        return False  # "On-" + "col": no compound opens with a two-letter word
     joined = word_zipf((left + right).lower())
     parts = min(word_zipf(left.lower()), word_zipf(right.lower()))
     return parts >= COMMON_PART_ZIPF and joined < min(RARE_JOIN_ZIPF, parts - COMPOUND_MARGIN)
