@@ -120,6 +120,19 @@ def test_physics_entry_is_volume_then_page_not_elseviers_volume_then_year() -> N
     assert entry.title is None  # the style prints none; no guess fills it
 
 
+def test_a_country_in_capitals_ends_the_journals_name() -> None:
+    """ "Proc Natl Acad Sci USA 104: e228": the model read "USA" as a publisher's place and
+    the journal lost it (seven probe entries); between a journal and its volume, a country in
+    capitals is the journal's. A book's "London: Fake Press" keeps its place."""
+    entry = parse_entry_text(
+        "Lefèvre W., Z. Byrne, W. Russo, et al. 1995. Refractory objective response in phase "
+        "III trials. Proc Natl Acad Sci USA 104: e228."
+    )
+    assert (entry.journal, entry.volume, entry.pages) == ("Proc Natl Acad Sci USA", "104", "e228")
+    spans = fieldmodel.read_fields("Okafor A. Invented book. London: Fake Press; 2001.").spans
+    assert spans.get("location") == ["London"] and "journal" not in spans
+
+
 # --- the decision ------------------------------------------------------------------------------
 
 

@@ -255,8 +255,32 @@ def tag(text: str) -> tuple[list[Token], list[str], float]:
 EDGE_MARKS = " ,;:([“”\"'‘’"
 
 
+# "USA", "U.S.A.": a country in capitals, which ends a journal's name ("Proc Natl Acad Sci USA")
+COUNTRY_IN_CAPITALS = lazy(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
+
+
+def _journals_country(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "Proc Natl Acad Sci USA 104: e228": the model reads "USA" as a place (publishers'
+    places are what it learned the word as); between a journal and its volume, in capitals,
+    it ends the journal's name."""
+    labels = list(labels)
+    for start, label in enumerate(labels):
+        if label != "location" or not start or labels[start - 1] != "journal":
+            continue
+        end = start
+        while end < len(labels) and labels[end] == "location":
+            end += 1
+        following = next((later for later in labels[end:] if later != "O"), None)
+        piece = text[tokens[start].start : tokens[end - 1].end]
+        if following == "volume" and COUNTRY_IN_CAPITALS.fullmatch(piece):
+            labels[start:end] = ["journal"] * (end - start)
+    return labels
+
+
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
+    if "location" in labels and "journal" in labels:
+        labels = _journals_country(text, tokens, labels)
     spans: dict[str, list[str]] = {}
     start = 0
     for i in range(1, len(tokens) + 1):
