@@ -2305,6 +2305,31 @@ def test_a_title_the_rules_read_is_not_the_models_journal_too() -> None:
     assert read[1].kind != "article" and read[2].kind == "web"
 
 
+def test_names_joined_and_pages_labelled_in_the_lists_language() -> None:
+    """CSL styles print "and" and the pages' label in the list's language: Indonesian "Okafor,
+    A. dan Lind, C., …, vol. 12, no. 3, hal. 100–109, 2001." (the names split at the
+    commas, IEEE's source took "pp." only), German "und", and the Czech standard's dash
+    between names with "č. 22, s. e4305695" (its page label stayed in the pages)."""
+    read = read_list(
+        "[1] Okafor, A. dan Lind, C., Kinase fusions in tumours, J Fake Oncol, vol. 12, no. 3, "
+        "hal. 100–109, 2001.",
+        "[2] Papadopoulos, P. - Lindqvist, A.-L.: Intracranial inhibitor signatures across "
+        "invented cohorts. Brain, 140, 2024, č. 22, s. e4305695.",
+        "[3] Moreau, D. und Silva, E., Invented trials, J Fake Oncol, vol. 9, no. 1, "
+        "pp. 1–9, 2003.",
+    )
+    assert [read[n].authors for n in (1, 2, 3)] == [
+        ("Okafor, A.", "Lind, C."),
+        ("Papadopoulos, P.", "Lindqvist, A.-L."),
+        ("Moreau, D.", "Silva, E."),
+    ]
+    assert [(read[n].volume, read[n].pages) for n in (1, 2, 3)] == [
+        ("12", "100–109"),
+        ("140", "e4305695"),
+        ("9", "1–9"),
+    ]
+
+
 def test_german_volume_stop_pages_then_the_year_in_brackets() -> None:
     """German university styles (Magdeburg's medical faculty): "Names et al.: Title.: Journal
     8. 1989–2009 (2008)". No rule read the source: the field model took the first page for the

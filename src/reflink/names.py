@@ -47,18 +47,25 @@ AFTER_INITIALS_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|
 # A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I.",
 # and with its particle after the initials, as CSL styles that demote it print it: "Berg, E. van
 # der" (only before the next name or "et al.", so a title's first word is never taken)
+# "and" between the last two names as CSL styles print it in the list's language: German,
+# French, Hungarian, Turkish, Indonesian, Swedish, Norwegian and Danish, Dutch (not the one-
+# letter "y", "e", "i", "a", which a particle or an initial may be)
+AND_WORD = r"(?:and|und|et|és|ve|dan|och|og|en)"
 TRAILING_PARTICLE = (
     rf"(?:\s{AFTER_INITIALS_PARTICLE}){{1,2}}"
-    r"(?=\s*(?:[,;&]|and\s|et\s+al|$))"
+    rf"(?=\s*(?:[,;&]|{AND_WORD}\s|et\s+al|$))"
 )
 FAMILY_FIRST = (
-    r"(?<![\w'’\-])(?:(?!and\s|et\s)[a-zà-þ']{1,3}\s){0,3}"
+    rf"(?<![\w'’\-])(?:(?!{AND_WORD}\s)[a-zà-þ']{{1,3}}\s){{0,3}}"
     rf"[{UPPER}][\w'’\-]*(?:\s[{UPPER}a-zà-þ][\w'’\-]*){{0,3}},\s?"
     rf"[{UPPER}][a-z]?\.(?:(?:\s?-\s?|\s{{0,2}})[{UPPER}][a-z]?\.)*(?:\s?(?:Jr|Sr|II|III|IV)\b\.?)?"
     rf"(?:{TRAILING_PARTICLE})?"
 )
 FAMILY_FIRST_LIST = lazy(
-    rf"^(?P<names>{FAMILY_FIRST}(?:(?:[,;]\s*|,?\s*&\s*|,?\s+and\s+){FAMILY_FIRST})*)"
+    # joined by commas, semicolons, "&", "and" in the list's language, or the Czech standard's
+    # dash ("Russo, M. - Ivanova, J.")
+    rf"^(?P<names>{FAMILY_FIRST}(?:(?:[,;]\s*|,?\s*&\s*|,?\s+{AND_WORD}\s+|\s[-–]\s)"
+    rf"{FAMILY_FIRST})*)"
     r"(?P<etal>,?\s*et\s+al\.?)?\s*",
 )
 # A name printed family-first with bare initials (Vancouver): "Smith AB", "ten Berg-Visser P",

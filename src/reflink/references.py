@@ -1193,6 +1193,12 @@ ISSUE_BEFORE_RANGE = lazy(
 )
 
 
+# "pp.", and the pages' label in other languages: Indonesian "hal." (halaman), Czech, Polish
+# and German "s." / "S." (strana, strona, Seite), "ss.", "str.", Spanish and Portuguese "pág."
+PAGE_LABEL = r"(?:pp?|hal|s|ss|str|S|págs?)\."
+PAGE_LABEL_START = lazy(rf"^{PAGE_LABEL}\s*(?=[A-Za-z]?\d)")
+
+
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:
     """Year, volume and pages from a style's source pattern.
 
@@ -1213,7 +1219,7 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
         # "Journal. 10, 5, 577–596 (2002)." (Springer's LNCS): volume, issue, then the pages;
         # the issue is no page of a list
         pages = ISSUE_BEFORE_RANGE.sub("", groups["pages"], count=1) if volume else groups["pages"]
-        draft.pages = expand_pages(pages)
+        draft.pages = expand_pages(PAGE_LABEL_START.sub("", pages))
     draft.matched = structural or bool(draft.volume or draft.pages)
 
 
@@ -1508,7 +1514,7 @@ def _last_name(printed: str, end: str) -> str | None:
 # IEEE: 'A. B. Smith, C. Jones, and D. Lee, “Title,” J Name, vol. 15, no. 2, pp. 1–9, 2014.'
 IEEE_SOURCE = lazy(  # (the lookahead: where a match can start, for re to skip to)
     rf"""(?=[,v]|\s),?\s*vol\.\s*(?P<volume>[^,]*?)\s*,\s*(?:no\.\s*(?P<issue>[^,]*?)\s*,\s*)?
-    (?:(?:pp?\.|art\.(?:\s*no\.)?)\s*(?P<pages>{PAGES})?\s*,\s*)?(?:[A-Z][a-z]{{2}}\.?\s+)?
+    (?:(?:{PAGE_LABEL}|art\.(?:\s*no\.)?)\s*(?P<pages>{PAGES})?\s*,\s*)?(?:[A-Z][a-z]{{2}}\.?\s+)?
     (?P<year>{YEAR})\s*\.?\s*$""",
     re.VERBOSE,
 )
@@ -1665,7 +1671,7 @@ def split_family_first(text: str) -> list[str]:
     return [m.group(0).strip(" ,") for m in FAMILY_FIRST_NAME.finditer(text)]
 
 
-ENDS_ON_INITIAL = lazy(rf"[.,]\s?[{UPPER}]$")
+ENDS_ON_INITIAL = lazy(rf"[.,-]\s?[{UPPER}]$")  # "Lee,D.E", "Lind, A.-L"
 
 
 def split_authors_any(text: str) -> list[str]:
