@@ -1395,6 +1395,8 @@ def test_a_title_broken_at_a_compounds_own_hyphen_keeps_it() -> None:
         "2. Moreau D. Tumour response and quality-of-",
         "life in an invented cohort. Ann On-",
         "col. 2020;4:10-9.",
+        "3. Silva E. Invented tumours: a meta-",
+        "analysis. J Fake Med 2021;5:20-9.",
     )
     assert read[1].title == (
         "Long-term outcomes of a meta-analysis of placebo-controlled trials in the treatment "
@@ -1402,6 +1404,7 @@ def test_a_title_broken_at_a_compounds_own_hyphen_keeps_it() -> None:
     )
     assert read[2].title == "Tumour response and quality-of-life in an invented cohort"
     assert read[2].journal == "Ann Oncol"  # an abbreviation broken in two
+    assert read[3].title == "Invented tumours: a meta-analysis"  # a title's last word
 
 
 def test_a_column_of_labels_over_an_entry_opening_with_a_particle() -> None:

@@ -867,8 +867,9 @@ def join_lines(parts: Sequence[str]) -> str:
             if (
                 left
                 and right
-                # "Ann On-" + "col.", "Pharma-" + "col.": an abbreviation broken in two
-                and part[right.end() : right.end() + 1] != "."
+                # "Ann On-" + "col.", "Pharma-" + "col.": an abbreviation broken in two (a
+                # title's last word has its full stop too: "a meta-" + "analysis.")
+                and not (len(right.group()) <= 3 and part[right.end() : right.end() + 1] == ".")
                 # "quality-of-" + "life": a chain of words joined by hyphens goes on
                 and (
                     text[left.start() - 1 : left.start()] == "-"
