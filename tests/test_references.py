@@ -2333,6 +2333,27 @@ def test_names_joined_and_pages_labelled_in_the_lists_language() -> None:
     ]
 
 
+def test_a_body_named_before_a_web_pages_title_is_its_author() -> None:
+    """ "European Medicines Agency: Fact sheet: …, https://…, last accessed 2013/10/19." and
+    "United Nations Environment Programme. Title. [accedido …]. Disponible en: URL.": no rule
+    read the body as the author, and the title kept it. A name in capitals with an
+    organisation's noun before the title is the author; a person's page keeps its title's
+    colon."""
+    read = read_list(
+        "1. European Medicines Agency: Fact sheet: invented tumours, "
+        "https://www.example.org/documents/fact-sheet, last accessed 2013/10/19.",
+        "2. United Nations Environment Programme. Litter decomposition in invented soils. "
+        "[accedido 4 septiembre 2016]. Disponible en: https://www.example.org/documents/2.",
+        "3. Okafor A. Fact Sheet: Invented Tumours. 2019. https://www.example.org/documents/3.",
+        "4. Okafor F, Kim DF. Invented trial. J Fake Oncol. 2019;12(3):100–110.",
+    )
+    assert [(read[n].authors, read[n].title) for n in (1, 2, 3)] == [
+        (("European Medicines Agency",), "Fact sheet: invented tumours"),
+        (("United Nations Environment Programme",), "Litter decomposition in invented soils"),
+        (("Okafor A",), "Fact Sheet: Invented Tumours"),
+    ]
+
+
 def test_german_volume_stop_pages_then_the_year_in_brackets() -> None:
     """German university styles (Magdeburg's medical faculty): "Names et al.: Title.: Journal
     8. 1989–2009 (2008)". No rule read the source: the field model took the first page for the

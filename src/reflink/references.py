@@ -2339,6 +2339,7 @@ def parse_entry(
         )
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
         take_last_name_from_title(draft, raw)
+        take_group_author_from_title(draft)
         draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
         split_publisher(draft, raw)
@@ -2405,6 +2406,29 @@ def take_last_name_from_title(draft: Draft, raw: str) -> None:
     else:
         return
     draft.title = title[match.end() :]
+
+
+# "European Medicines Agency: Fact sheet: …", "United Nations Environment Programme. Title":
+# the body that wrote a web page or a report, before its title
+GROUP_BEFORE_TITLE = lazy(r"(?P<group>[^:.?!]{3,100}?)[:.]\s+(?=\S)")
+ORGANISATION_NOUN = lazy(
+    r"\b(?:Society|Association|Organi[sz]ation|Institute|Administration|Agency|Committee"
+    r"|Network|Foundation|Consortium|Collaboration|Council|Cent(?:er|re)s?|University|Ministry"
+    r"|Department|Commission|Board|Programme|Program|Office|Bureau|Authority|Union|Academy"
+    r"|Federation|Alliance)\b"
+)
+
+
+def take_group_author_from_title(draft: Draft) -> None:
+    """A web page or report with no author the rules read, whose title opens with a body's
+    name ("European Medicines Agency: Fact sheet: …"): the body is its author. Only a name
+    in capitals that holds an organisation's noun; "Fact Sheet: …" stays a title."""
+    if draft.authors or not draft.title or not (match := GROUP_BEFORE_TITLE.match(draft.title)):
+        return
+    group = match.group("group").strip()
+    if looks_like_group(group) and ORGANISATION_NOUN.search(group):
+        draft.authors = [group]
+        draft.title = draft.title[match.end() :]
 
 
 LEADING_YEAR = lazy(rf"\(?(?P<year>{YEAR})\)?[.,:]?\s+(?=\S)")
