@@ -133,6 +133,21 @@ def test_a_country_in_capitals_ends_the_journals_name() -> None:
     assert spans.get("location") == ["London"] and "journal" not in spans
 
 
+def test_a_chapters_second_title_after_its_editors_is_its_book() -> None:
+    """The model reads a chapter's book as a second title, its editors between the two; the
+    book was dropped (reflink_fields took the first title and no journal)."""
+    read = fieldmodel.reflink_fields(
+        fieldmodel.read_fields(
+            "Okafor A, Lind C. Invented oxides in pouch cells. In: Moreau M, Chen G, eds. "
+            "Introduction to Invented Chemistry. Stuttgart: Thieme; 2008. p. 599–627."
+        )
+    )
+    assert (read.title, read.journal) == (
+        "Invented oxides in pouch cells",
+        "Introduction to Invented Chemistry",
+    )
+
+
 # --- the decision ------------------------------------------------------------------------------
 
 

@@ -2354,6 +2354,51 @@ def test_a_body_named_before_a_web_pages_title_is_its_author() -> None:
     ]
 
 
+def test_chapters_in_vancouver_and_ama_read_their_book() -> None:
+    """ "Title. In: Lind M, Kim B, eds. Book. Stuttgart: Thieme; 2008:599–627." (AMA),
+    Vancouver's "editor. … 1998. p. 16–31." and Springer's "(eds) Book. Hoboken: Wiley, 2010,
+    pp. 152–174." fit no source pattern: the field model read them, without the book (a
+    chapter's book goes where a journal goes), the year once as a volume, and Springer's
+    form went to RSC's rule whole into the journal."""
+    read = read_list(
+        "1. Berg H-WR van der, Rossi L. Invented oxides in pouch cells. In: Ortega-Ruiz M, "
+        "Ahmed GP, eds. Introduction to Invented Chemistry. Stuttgart: Thieme; 2008:599–627.",
+        "2. Marino TH. Cycling stability of invented cells. In: Fernández M, editor. "
+        "Introduction to Invented Chemistry. Stuttgart: Thieme; 1998. p. 16–31.",
+        "3. Hoffmann HN, Kaur JF. Does invented degradation predict strain? In: Sørensen M, "
+        "Singh R (eds) Invented Solid State Ionics. Hoboken: Wiley-Blackwell, 2010, pp. "
+        "152–174.",
+        "4. Okafor F, Kim DF. Invented trial. J Fake Oncol. 2019;12(3):100–110.",
+    )
+    assert [
+        (read[n].title, read[n].journal, read[n].year, read[n].pages, read[n].kind)
+        for n in (1, 2, 3)
+    ] == [
+        (
+            "Invented oxides in pouch cells",
+            "Introduction to Invented Chemistry",
+            2008,
+            "599–627",
+            "chapter",
+        ),
+        (
+            "Cycling stability of invented cells",
+            "Introduction to Invented Chemistry",
+            1998,
+            "16–31",
+            "chapter",
+        ),
+        (
+            "Does invented degradation predict strain?",
+            "Invented Solid State Ionics",
+            2010,
+            "152–174",
+            "chapter",
+        ),
+    ]
+    assert read[3].authors == ("Hoffmann HN", "Kaur JF") and read[3].volume is None
+
+
 def test_german_volume_stop_pages_then_the_year_in_brackets() -> None:
     """German university styles (Magdeburg's medical faculty): "Names et al.: Title.: Journal
     8. 1989–2009 (2008)". No rule read the source: the field model took the first page for the

@@ -369,10 +369,14 @@ def reflink_fields(model: ModelFields) -> ReadFields:
             # printed between issue and pages, taken into the pages' span
             year = year or printed
             pages = pages[printed.end() :]
+    titles = model.spans.get("title", [])
+    # a chapter: "Title. In: Lind M, eds. Book Title. Place: Publisher; 2008:599–627" reads as
+    # two titles with the editors between them; the second is the book's
+    book = titles[1] if len(titles) > 1 and "editor" in model.spans else None
     return ReadFields(
         authors=[a for a in authors if a],
         title=model.first("title"),
-        journal=model.first("journal") or model.first("booktitle"),
+        journal=model.first("journal") or model.first("booktitle") or book,
         year=int(year.group(1)) if year else None,
         volume=LEADING_SCOPE.sub("", volume).strip(" .,") or None if volume else None,
         pages=expand_pages(pages) or None if pages else None,

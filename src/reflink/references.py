@@ -1404,6 +1404,15 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         draft.authors = authors
         draft.title, draft.journal = split_title_journal(head, titles_expected=True)
         return True
+    if " In" in rest and (chapter := VANCOUVER_CHAPTER.match(rest)):
+        draft.authors = authors
+        draft.title = chapter["title"].rstrip(".").strip()
+        draft.journal = draft.container = chapter["book"].strip()
+        draft.year = int(chapter["year"][:4])
+        draft.pages = expand_pages(chapter["pages"])
+        draft.kind = "chapter"
+        draft.matched = True
+        return True
     if year := YEAR_ONLY_END.search(rest):
         # "Dee C. A made-up report. 2010." or, with no authors, "Counts of things. 2003."
         draft.authors = authors
@@ -1425,6 +1434,18 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     return False
 
 
+# A chapter as Vancouver and AMA print it: "Title. In: Lind M, Kim B, eds. Book. Stuttgart:
+# Thieme; 2008:599–627." ("editor(s).", "… 1998. p. 16–31."; Springer's "In: Lind M (eds)
+# Book. Hoboken: Wiley, 2010, pp. 152–174."): the editors, the book, its place and publisher,
+# the year, then the chapter's pages
+VANCOUVER_CHAPTER = lazy(
+    rf"""(?P<title>\S.*?[.?!])\s+In:?\s+
+    (?P<editors>[^.()]{{2,200}}?)(?:,?\s+(?:eds?|editors?)\.?|\s*\((?:eds?|editors?)\.?\))
+    \s*[.,:]?\s+(?P<book>[^.]{{2,200}}?)[.,]\s+
+    (?:(?P<place>[^:;.,]{{2,60}}):\s*)?(?P<publisher>[^:;.]{{2,80}}?)\s*[;,.]\s*
+    (?P<year>{YEAR})(?:\s*:\s*|\s*[.,]\s*(?:pp?\.\s*)?)(?P<pages>{PAGES})\s*\.?\s*$""",
+    re.VERBOSE,
+)
 # "Global hepatitis report. Geneva: WHO", "Invented oncology. 2nd ed. London: Fake Press",
 # "Cancer stat facts. Bethesda (MD): NCI": title, place (with its state), publisher
 PUBLISHED = lazy(
@@ -1917,6 +1938,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
         (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
         or bool(SPACED_SOURCE.search(rest) or bracketed_year_source(rest))
+        or (" In" in rest and bool(VANCOUVER_CHAPTER.match(rest)))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
     "paren-year": lambda rest: has_paren_year(rest) and bool(paren_source(rest)),
