@@ -1429,6 +1429,28 @@ def test_a_column_of_labels_over_an_entry_opening_with_a_particle() -> None:
         assert [read[n].year for n in (1, 2, 3)] == [2003, 2005, 1999]
 
 
+def test_a_column_of_labels_over_a_web_page_ending_with_its_address() -> None:
+    """NLM ends a web page's entry with its address and no full stop ("Available from:
+    https://…"); such an entry was never complete, the column's text was not cut after it,
+    the pieces were one short of the labels and none of the page's sixteen entries was
+    read (a probe review in the Thai Endodontic Journal's style)."""
+    printed = [
+        "Lindqvist R, Petrov B. Refractory invented cohorts. Eur J Fake. 1995;4:400–39.",
+        "United Nations Environment Programme. Fact sheet: invented tumours [Internet]. 2023",
+        "[cited 2023 Aug 12]. Available from:",
+        "https://www.example.org/research/fact-sheet-invented-tumours",
+        "Park MC, de Souza NF. The role of invented survival. J Fake Oncol. 2000;3:151–72.",
+    ]
+    text = "\n".join(["References", "1.", "2.", "3.", "", *printed])
+    read = by_number(parse_references(lines_of(text))[0])
+    assert [read[n].authors[:1] for n in (1, 2, 3)] == [
+        ("Lindqvist R",),
+        ("United Nations Environment Programme",),
+        ("Park MC",),
+    ]
+    assert read[2].url == "https://www.example.org/research/fact-sheet-invented-tumours"
+
+
 def test_labels_printed_after_their_first_entries_are_paired_with_them() -> None:
     """pdftotext may print "1." and its entry, "2." and the text of entries 2–4, then "3."
     and "4." as a column, the next page's labels "5."–"6." and their entries: the entry

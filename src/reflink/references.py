@@ -456,9 +456,20 @@ YEAR_WORD = lazy(rf"\b{PRINTED_YEAR}")
 
 
 def entry_is_complete(text: str) -> bool:
-    """Does the entry text end like a finished entry (a year and a closing full stop)?"""
+    """Does the entry text end like a finished entry (a year and a closing full stop, or a
+    web address whole: NLM's "Available from: https://…" takes no full stop)?"""
     text = text.rstrip()
-    return text.endswith((".", ")")) and bool(YEAR_WORD.search(text))
+    if text.endswith((".", ")")):
+        return bool(YEAR_WORD.search(text))
+    return (
+        bool(ENDS_WITH_ADDRESS.search(text))
+        and not ends_in_link_break(text)
+        and bool(YEAR_WORD.search(text))
+    )
+
+
+# an entry's last word a web address: "… Available from: https://www.example.org/report"
+ENDS_WITH_ADDRESS = lazy(r"(?:https?://|www\.)\S+$")
 
 
 def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) -> list[int]:
