@@ -1451,6 +1451,29 @@ def test_a_column_of_labels_over_a_web_page_ending_with_its_address() -> None:
     assert read[2].url == "https://www.example.org/research/fact-sheet-invented-tumours"
 
 
+def test_a_column_of_labels_over_author_year_entries_whose_titles_end_a_line() -> None:
+    """An author–year entry ("Petrov, R. (2006) Title." + "Nat Commun 69, 2537–2545.") has
+    its year and a full stop at its title's end: it read as complete there, the column's
+    text was cut before the journal's line, and every entry after took its neighbour's
+    source. A source ends on its numbers; a title's full stop does not end an entry, nor
+    does the year that ends a line after a long list of names ("… Wiśniewski, E. (1996)")."""
+    printed = [
+        "Petrov, R. (2006) Early-onset connectivity patterns across invented cohorts.",
+        "Nat Commun 69, 2537–2545.",
+        "Nowak, N., Lind, C., Moreau, D. and Wiśniewski, E. (1996)",
+        "Amyloid deposition as a determinant of sleep spindles. J Am Chem Soc 123, 2954–2967.",
+        "Ivanova, L. and Novák, R. (2015) Cortical thickness as a determinant of",
+        "motor learning. Nature 59, e3582212.",
+    ]
+    text = "\n".join(["References", "1.", "2.", "", "3.", "", *printed])
+    read = by_number(parse_references(lines_of(text))[0])
+    assert [(read[n].authors[0], read[n].volume) for n in (1, 2, 3)] == [
+        ("Petrov, R.", "69"),
+        ("Nowak, N.", "123"),
+        ("Ivanova, L.", "59"),
+    ]
+
+
 def test_labels_printed_after_their_first_entries_are_paired_with_them() -> None:
     """pdftotext may print "1." and its entry, "2." and the text of entries 2–4, then "3."
     and "4." as a column, the next page's labels "5."–"6." and their entries: the entry

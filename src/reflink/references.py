@@ -459,8 +459,13 @@ def entry_is_complete(text: str) -> bool:
     """Does the entry text end like a finished entry (a year and a closing full stop, or a
     web address whole: NLM's "Available from: https://…" takes no full stop)?"""
     text = text.rstrip()
+    if text.endswith(")") and BRACKETED_YEAR_END.search(text):
+        return False  # "Gallagher, G. and Lind, F. (1993)": an author–year entry's names
     if text.endswith((".", ")")):
-        return bool(YEAR_WORD.search(text))
+        # "Petrov, R. (2006) Title." is a title's end in an author–year list, where the
+        # source follows on the next line; a source ends on its numbers ("2537–2545.",
+        # "2019;12:1–9.", "Springer; 2001.")
+        return bool(YEAR_WORD.search(text)) and any(c.isdigit() for c in text[-SOURCE_END:])
     return (
         bool(ENDS_WITH_ADDRESS.search(text))
         and not ends_in_link_break(text)
@@ -468,6 +473,8 @@ def entry_is_complete(text: str) -> bool:
     )
 
 
+SOURCE_END = 12  # characters at an entry's end that hold its source's last number
+BRACKETED_YEAR_END = lazy(rf"\(\s*{PRINTED_YEAR}[a-z]?\s*\)$")
 # an entry's last word a web address: "… Available from: https://www.example.org/report"
 ENDS_WITH_ADDRESS = lazy(r"(?:https?://|www\.)\S+$")
 
