@@ -1455,21 +1455,28 @@ def test_a_column_of_labels_over_author_year_entries_whose_titles_end_a_line() -
     """An author–year entry ("Petrov, R. (2006) Title." + "Nat Commun 69, 2537–2545.") has
     its year and a full stop at its title's end: it read as complete there, the column's
     text was cut before the journal's line, and every entry after took its neighbour's
-    source. A source ends on its numbers; a title's full stop does not end an entry, nor
-    does the year that ends a line after a long list of names ("… Wiśniewski, E. (1996)")."""
+    source. A line that is a journal's name, volume and first page, or a book's place and
+    publisher, goes on the entry above it, and a line ending on the year after a long list
+    of names ("… Wiśniewski, E. (1996)") does not end one."""
     printed = [
         "Petrov, R. (2006) Early-onset connectivity patterns across invented cohorts.",
         "Nat Commun 69, 2537–2545.",
         "Nowak, N., Lind, C., Moreau, D. and Wiśniewski, E. (1996)",
         "Amyloid deposition as a determinant of sleep spindles. J Am Chem Soc 123, 2954–2967.",
+        "Lefèvre, R. and Moreau, C. (1998) Solid State Ionics: Concepts and Practice.",
+        "Oxford: Oxford University Press.",
+        "Papadopoulos, A. and Santos, N. (2013) Clinical Neurology: Theory and",
+        "Methods, CRC Press, Boca Raton.",
         "Ivanova, L. and Novák, R. (2015) Cortical thickness as a determinant of",
         "motor learning. Nature 59, e3582212.",
     ]
-    text = "\n".join(["References", "1.", "2.", "", "3.", "", *printed])
+    text = "\n".join(["References", "1.", "2.", "", "3.", "4.", "", "5.", *printed])
     read = by_number(parse_references(lines_of(text))[0])
-    assert [(read[n].authors[0], read[n].volume) for n in (1, 2, 3)] == [
+    assert [(read[n].authors[0], read[n].volume) for n in (1, 2, 3, 4, 5)] == [
         ("Petrov, R.", "69"),
         ("Nowak, N.", "123"),
+        ("Lefèvre, R.", None),
+        ("Papadopoulos, A.", None),
         ("Ivanova, L.", "59"),
     ]
 

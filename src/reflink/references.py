@@ -462,10 +462,7 @@ def entry_is_complete(text: str) -> bool:
     if text.endswith(")") and BRACKETED_YEAR_END.search(text):
         return False  # "Gallagher, G. and Lind, F. (1993)": an author–year entry's names
     if text.endswith((".", ")")):
-        # "Petrov, R. (2006) Title." is a title's end in an author–year list, where the
-        # source follows on the next line; a source ends on its numbers ("2537–2545.",
-        # "2019;12:1–9.", "Springer; 2001.")
-        return bool(YEAR_WORD.search(text)) and any(c.isdigit() for c in text[-SOURCE_END:])
+        return bool(YEAR_WORD.search(text))
     return (
         bool(ENDS_WITH_ADDRESS.search(text))
         and not ends_in_link_break(text)
@@ -473,7 +470,6 @@ def entry_is_complete(text: str) -> bool:
     )
 
 
-SOURCE_END = 12  # characters at an entry's end that hold its source's last number
 BRACKETED_YEAR_END = lazy(rf"\(\s*{PRINTED_YEAR}[a-z]?\s*\)$")
 # an entry's last word a web address: "… Available from: https://www.example.org/report"
 ENDS_WITH_ADDRESS = lazy(r"(?:https?://|www\.)\S+$")
@@ -539,7 +535,34 @@ def next_entry_starts(so_far: str, text: str) -> bool:
         entry_is_complete(so_far)
         and (text[:1].isupper() or PARTICLE_OPENING.match(text) is not None)
         and not IDENTIFIER_START.match(text)
+        # "Petrov, R. (2006) Title." + "Nat Commun 69, 2537–2545.": an author–year entry's
+        # title ends with its year before it and a full stop, and its source goes on below
+        and not continues_with_source(text)
     )
+
+
+# a line that is a journal's name, then its volume and first page: "Nat Commun 69, 2537–2545.",
+# "Journal of Ecology. 56 (19), 991–998.", "J Clin Oncol. 2019;12:1–9."
+SOURCE_CONTINUATION = lazy(
+    r"(?P<journal>[A-Z][^\d,;:]{1,80}?)\s\d{1,4}[A-Za-z]?\s*(?:\(\s*\d+\s*\))?\s*[,:;]\s*"
+    r"[A-Za-z]?\d"
+)
+# … or a book's place and publisher: "Oxford: Oxford University Press."
+PLACE_PUBLISHER_LINE = lazy(r"[A-Z][\w '’()-]{1,40}:\s*(?P<publisher>[^.:;]{2,60})[.;,]")
+LOWERCASE_WORD = lazy(r"\b[a-zà-ÿ]{4,}\b")
+
+
+def continues_with_source(text: str) -> bool:
+    """Is this line the source of the entry above it, not a new entry: a journal's name with
+    its volume and first page (no lower-case word of a title in it: "Gallagher W. Porous
+    synthesis … NeuroImage. 1996;121:1475–1485." opens an entry), or a place and a
+    publisher?"""
+    if source := SOURCE_CONTINUATION.match(text):
+        return not any(
+            word not in NAME_FUNCTION_WORDS for word in LOWERCASE_WORD.findall(source["journal"])
+        )
+    book = PLACE_PUBLISHER_LINE.match(text)
+    return bool(book and PUBLISHER_WORD.search(book["publisher"]))
 
 
 # "van der Berg M-CP, …", "de Souza S, …": a name whose particles open the entry in lower case
