@@ -960,6 +960,20 @@ def test_a_parenthesis_holding_a_list_is_a_callout_ahead_of_its_turn() -> None:
     ]
 
 
+def test_a_number_glued_to_an_author_the_sentence_names_is_a_callout() -> None:
+    """ "According to Brennan1, …", "as shown by Okafor7": a number glued to a capitalised
+    name reads like a gene symbol ("Sox2") and was a callout only where its number was cited
+    nowhere else; re-cited there, it was lost. The sentence naming the author says it cites;
+    "According to ROS1 status" does not."""
+    body = (
+        "Kinase fusions drive a share of invented tumours.1 Most respond to inhibitors.2 "
+        "According to Brennan1, the first responses were durable. Resistance arises within "
+        "a year, as shown by Okafor2. According to ROS1 status, patients were grouped.3"
+    )
+    doc = parse_document(nature_review(body, 3))
+    assert [marker.numbers for marker in doc.markers] == [(1,), (2,), (1,), (2,), (3,)]
+
+
 def test_a_range_of_two_parentheses_is_one_callout() -> None:
     """The Journal of Biomedical Materials Research's style prints a range as "(1)–(4)", as
     IEEE prints "[3]–[5]": read as two callouts, 2 and 3 were never cited."""

@@ -377,6 +377,9 @@ WEIGHTS: dict[str, float] = {
     # "as Okafor & Lindqvist-Berg7 argue": two family names joined by "&" or "and" are the
     # authors of the cited work, not a symbol; as sure as a glued word, and no more
     "glued:after-author-pair": 2.5,
+    # "According to Brennan1", "as shown by Okafor7": the sentence names the cited author; as
+    # sure as a pair of authors
+    "glued:after-author-mention": 2.5,
     # "quadros5 ,11 ,14": a comma spaced off between glued numbers, one marker per number
     "glued:after-spaced-comma": 1.5,
     # "in 2013.87,88": after a year's full stop
@@ -1078,6 +1081,10 @@ def _superscripts(scan: Scan, shape: str) -> Iterator[Candidate]:
 # (both names must have three letters or more after the capital: "KRAS", "Pax" do not)
 FAMILY_NAME = r"[A-Z][a-zà-ÿ'’]{3,}(?:-[A-Za-zà-ÿ'’]+)*"
 AUTHOR_PAIR_BEFORE = lazy(rf"\b{FAMILY_NAME}\s+(?:&|and)\s+{FAMILY_NAME}$")
+# "According to Brennan" right before glued digits: a name the sentence says is an author's
+AUTHOR_MENTION_BEFORE = lazy(
+    rf"\b(?:[Aa]ccording\s+to|(?:shown|reported|described|proposed|found)\s+by)\s+{FAMILY_NAME}$"
+)
 # "A. Kowalska", "J.-F. Martinez", "C. D. Lindqvist": initials, then a capitalised family name
 PERSONAL_NAME_BEFORE = lazy(r"(?:^|[\s,])(?:[A-Z]\.\s?-?)+\s?[A-Z][a-zà-ÿ'’-]+\s*$")
 # "2. Methods", "3 Results", "4) Discussion": a number opening a short line, then a capital
@@ -1361,6 +1368,8 @@ def _glued_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
             found = [evidence("glued:to-word"), evidence("glued:to-name")]
             if AUTHOR_PAIR_BEFORE.search(text, max(0, start - 60), start):
                 found.append(evidence("glued:after-author-pair"))  # "Okafor & Lindqvist7"
+            elif AUTHOR_MENTION_BEFORE.search(text, max(0, start - 60), start):
+                found.append(evidence("glued:after-author-mention"))  # "According to Brennan1"
             return found
         if (
             len(letters) <= 2
