@@ -397,7 +397,7 @@ ENTRY_NUMBER = lazy(r"^\[?\d{1,3}[.\]]?\s+\S")
 # "1 Introduction", a contents line)
 FIRST_LIST_LABEL = lazy(r"\s*(?:\[ ?1\]|1[.)]?$|1[.)]?\s+[^\W\d][\w'’-]*(?:,|\s+[A-Z]{1,3}\b))")
 # "101 S. M. Gadgeel, …", "[3] Okafor A, …", "12. Lind E.": an entry's label opening its line
-ENTRY_LABEL = lazy(r"\s*(?:\[ ?)?(\d{1,4})[.\])]?\s+\S")
+OPENING_LABEL = lazy(r"\s*(?:\[ ?)?(\d{1,4})[.\])]?\s+\S")
 LIST_OPENING_LINES = 40  # lines in which a text that is a list alone shows its first entries
 # "1234567890():,;" : a publisher's invisible checksum line
 NO_WORDS = lazy(r"^[^A-Za-z]*$")
@@ -757,7 +757,7 @@ def opens_with_entries(texts: list[str], kinds: list[str]) -> bool:
     labelled = [
         (position, int(match.group(1)))
         for position, index in enumerate(content)
-        if (match := ENTRY_LABEL.match(texts[index]))
+        if (match := OPENING_LABEL.match(texts[index]))
     ][:3]
     if len(labelled) < 3 or labelled[0][0] > 1:
         return False
