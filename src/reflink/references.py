@@ -904,22 +904,8 @@ def join_lines(parts: Sequence[str]) -> str:
                 text = text[:-1]
             text += part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2) and part[:1].islower():
-            left, right = LAST_WORD.search(text, 0, len(text) - 1), FIRST_WORD.match(part)
-            if (
-                left
-                and right
-                # "Ann On-" + "col.", "Pharma-" + "col.": an abbreviation broken in two (a
-                # title's last word has its full stop too: "a meta-" + "analysis.")
-                and not (len(right.group()) <= 3 and part[right.end() : right.end() + 1] == ".")
-                # "quality-of-" + "life": a chain of words joined by hyphens goes on
-                and (
-                    text[left.start() - 1 : left.start()] == "-"
-                    or compound_broken_at_hyphen(left.group(), right.group())
-                )
-            ):
-                text += part  # "Long-" + "term outcomes": the compound's own hyphen
-            else:
-                text = text[:-1] + part
+            # "Tol-" + "bert": a word broken in two; "Long-" + "term": the compound's own hyphen
+            text = text + part if _compound_at_break(text, part) else text[:-1] + part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2):
             text += part  # "Li-" + "Na", "Artal-" + "Cortes": a real hyphen
         elif text[-1] == "-" and text[-2:-1].isdigit() and part[:1].isalnum():
@@ -929,6 +915,21 @@ def join_lines(parts: Sequence[str]) -> str:
         else:
             text += " " + part
     return text
+
+
+def _compound_at_break(text: str, part: str) -> bool:
+    """Does the hyphen ending `text` belong to a compound that `part` goes on ("Long-" +
+    "term", "quality-of-" + "life"), not to a word broken in two ("Tol-" + "bert")?"""
+    left, right = LAST_WORD.search(text, 0, len(text) - 1), FIRST_WORD.match(part)
+    if left is None or right is None:
+        return False
+    if len(right.group()) <= 3 and part[right.end() : right.end() + 1] == ".":
+        # "Ann On-" + "col.", "Pharma-" + "col.": an abbreviation broken in two (a title's
+        # last word has its full stop too: "a meta-" + "analysis.")
+        return False
+    # "quality-of-" + "life": a chain of words joined by hyphens goes on
+    chained = text[left.start() - 1 : left.start()] == "-"
+    return chained or compound_broken_at_hyphen(left.group(), right.group())
 
 
 # the rest of a DOI, alone on an entry's last line: no spaces, and no year or bracket
