@@ -937,6 +937,26 @@ def test_a_superscript_flattened_onto_a_lone_number_fills_the_gap_in_the_order()
     assert "approved in 2019." in " ".join(claim.text for claim in doc.claims)
 
 
+def test_a_superscript_flattened_onto_a_year_re_cites_a_number() -> None:
+    """ "seen in 20163 ,", "since 200812 .": a re-citation flattened onto a year has no
+    order to settle it, and was lost. A year after "in", "since", "by" … whose tail closes
+    its clause re-cites that number; a count after a year ("in 20163 patients") and a tail
+    not cited before ("in 20169 .") are not read so."""
+    body = (
+        "Kinase fusions drive a share of invented tumours.1 Most respond to inhibitors.2,3 "
+        "Resistance was seen in 20163 , and durable responses since 20121 . Relapses rose "
+        "in 20163 patients, and fell in 20169 . Newer drugs reach the brain.4"
+    )
+    doc = parse_document(nature_review(body, 9))
+    assert [(marker.text, marker.numbers) for marker in doc.markers] == [
+        ("1", (1,)),
+        ("2,3", (2, 3)),
+        ("3", (3,)),
+        ("1", (1,)),
+        ("4", (4,)),
+    ]
+
+
 def test_a_parenthesis_holding_a_list_is_a_callout_ahead_of_its_turn() -> None:
     """A list sorted by author, cited a little out of order, that the order does not make out
     as sorted: "in twin studies (5, 8)" introduces 8 before 6 and 7 and was rejected as out

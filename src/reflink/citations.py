@@ -402,6 +402,10 @@ WEIGHTS: dict[str, float] = {
     # next number of the first-citation order and nothing else introduces it there
     # (`_fill_order_gaps`)
     "glued:lone-number-tail": -6.0,
+    # "seen in 20163 ,": the tail of a year after "in", "since", "by" …, closing its clause;
+    # a re-citation of a number already cited there is read (`_fill_order_gaps`), as a
+    # year's digits never run on. No weight: the mark says which readings may be so read
+    "glued:lone-number-after-a-year": 0.0,
     "glued:after-other-mark": 1.5,  # "5%,9", "evidence”.19"
     # -- spaced superscripts ("dense breasts, 4 but", extracted as a token of their own) --
     # "known causes 2 .": the punctuation after it is spaced off too; a count's rarely is
@@ -521,6 +525,13 @@ def evidence(name: str, times: float = 1.0) -> Evidence:
 
 # the evidence that marks a reading of `read_lone_numbers`, which only `_fill_order_gaps` reads
 LONE_NUMBER_TAIL = evidence("glued:lone-number-tail")
+AFTER_A_YEAR = evidence("glued:lone-number-after-a-year")
+# the words before a year ("in 2016", "since 2008"), and what closes a callout's clause after it
+YEAR_LEADS = frozenset("in since by until from during before after".split())
+YEARS_CITED = (1900, 2039)  # the years a text reports things in
+CLAUSE_CLOSED = frozenset(
+    {"after:punctuation", "after:spaced-punctuation", "after:line-break", "after:end-of-text"}
+)
 
 
 # Not frozen, though nothing changes one (`weighed` makes a new one): a frozen dataclass sets
@@ -1539,10 +1550,13 @@ def read_lone_numbers(scan: Scan, candidates: list[Candidate]) -> list[Candidate
         if after is None:
             continue
         token = match.group(0)
+        year_lead = _token_before(text, start).lower() in YEAR_LEADS
         for cut in range(max(1, len(token) - 3), len(token)):
             if token[cut] == "0":
                 continue
             found = [LONE_NUMBER_TAIL, after]
+            if cut == 4 and year_lead and YEARS_CITED[0] <= int(token[:4]) <= YEARS_CITED[1]:
+                found.append(AFTER_A_YEAR)  # "in 2016" + "3"
             made = scan.candidate(start + cut, end, token[cut:], SUPERSCRIPT, GLUED, found)
             if made:
                 readings.append(made)
@@ -1644,7 +1658,9 @@ def _fill_order_gaps(
 
     "approved in 20197 . … resistance8 ." after callouts up to 6: nothing introduces 7 before
     8 does, and "2019" + "7" introduces it right there. A count ("a cohort of 1523 .") is
-    read so only when its tail is exactly that missing number."""
+    read so only when its tail is exactly that missing number. A year's tail after "in",
+    "since", "by" … that closes its clause re-cites a number cited before ("seen in 20163 ,"),
+    whatever the order: a year's digits never run on."""
     ordered = [c for c in accepted if not c.floating]
     # the largest number cited up to each ordered callout: the first callout to introduce a
     # number above m is the first whose running largest passes m (a bisection, not a walk)
@@ -1659,11 +1675,22 @@ def _fill_order_gaps(
             seen_max = max(seen_max, *ordered[position].numbers)
             position += 1
         wanted = seen_max + 1
-        if reading.numbers != (wanted,) or reading.floating:
+        recited_after_a_year = (
+            AFTER_A_YEAR in reading.evidence
+            and reading.numbers[0] <= seen_max
+            and reading.evidence[1][0] in CLAUSE_CLOSED
+        )
+        if (reading.numbers != (wanted,) and not recited_after_a_year) or reading.floating:
             continue
-        # not inside an accepted callout ("1922" read whole from a list that long)
+        # not inside an accepted callout ("1922" read whole from a list that long), nor in a
+        # token another of its readings was taken from
         before = bisect_left(starts, reading.end) - 1
         if before >= 0 and accepted[before].end > reading.start:
+            continue
+        if added and added[-1].end > reading.start:
+            continue
+        if recited_after_a_year:
+            added.append(reading)  # "in 20163 ,": 3 cited before, re-cited after the year
             continue
         introducing = bisect_right(largest, seen_max)
         if introducing == len(ordered):
