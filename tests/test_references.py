@@ -2385,6 +2385,18 @@ def test_names_joined_and_pages_labelled_in_the_lists_language() -> None:
     ]
 
 
+def test_a_links_label_after_the_pages_is_no_part_of_them() -> None:
+    """Johnson Matthey Technology Review prints "… 64, (20), e372 LINK https://doi.org/…":
+    the link's label stayed in the pages ("e372 LINK") of 18 of a probe review's entries."""
+    read = read_list(
+        "1. K.-H. Jørgensen, Nucleic Acids Res, 1990, 64, (20), e372 LINK "
+        "https://doi.org/10.1093/nar.1990.69.1606",
+        "2. P. Yilmaz, M. Lindqvist and A. Marino, J Power Sources, 1986, 114, 700 LINK",
+    )
+    assert [(read[n].volume, read[n].pages) for n in (1, 2)] == [("64", "e372"), ("114", "700")]
+    assert read[1].doi == "10.1093/nar.1990.69.1606"
+
+
 def test_a_body_named_before_a_web_pages_title_is_its_author() -> None:
     """ "European Medicines Agency: Fact sheet: …, https://…, last accessed 2013/10/19." and
     "United Nations Environment Programme. Title. [accedido …]. Disponible en: URL.": no rule

@@ -967,6 +967,8 @@ URL = lazy(
 URL_CLOSE = {"<": ">", "(": ")"}
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
+    # Johnson Matthey's "… 1954 LINK https://doi.org/…": the label of the entry's link
+    r"|(?-i:\s+LINK)(?=\s*(?:https?://|$))"
     r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|web\s?site"
     r"|en ligne|en línea|PubMed"
     r"|Google Scholar|CrossRef)\](?P<stop>\.?)",
@@ -1093,7 +1095,7 @@ def drop_identifiers(draft: Draft) -> None:
     text = draft.rest
     # each pattern only where the words it needs are printed: most entries print none
     lowered = plain_lower(text)
-    if "pmid" in lowered or "pmcid" in lowered or "[" in text:
+    if "pmid" in lowered or "pmcid" in lowered or "[" in text or "LINK" in text:
         # "Global cancer report [Internet]. Geneva: WHO; 2020": the full stop after the tag
         # still ends the title
         text = IDENTIFIERS.sub(_identifier_gap, text)
