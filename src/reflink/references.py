@@ -63,7 +63,13 @@ from .names import (
 )
 from .normalise import DASH, DOI_IN_TEXT, WEB_ADDRESS, expand_pages
 from .normalise import YEAR as PRINTED_YEAR
-from .textclean import PAGE_BAR_HEAD, REFERENCE_HEADING, compound_broken_at_hyphen
+from .textclean import (
+    HYPHEN_BREAK,
+    NEXT_WORD,
+    PAGE_BAR_HEAD,
+    REFERENCE_HEADING,
+    compound_broken_at_hyphen,
+)
 from .vocabulary import zipf
 from .words import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
@@ -858,9 +864,6 @@ URL_BREAK = lazy(
 )
 URL_CONTINUATION = lazy(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
 WORD_HYPHEN = lazy(r"[A-Za-zÀ-ÿ]-$")
-# the words either side of a line-break hyphen: "Long-" + "term"
-LAST_WORD = lazy(r"[A-Za-z]+$")
-FIRST_WORD = lazy(r"[a-z]+")
 
 
 LINK_BREAK_ENDS = "/._-=?&:"
@@ -920,7 +923,8 @@ def join_lines(parts: Sequence[str]) -> str:
 def _compound_at_break(text: str, part: str) -> bool:
     """Does the hyphen ending `text` belong to a compound that `part` goes on ("Long-" +
     "term", "quality-of-" + "life"), not to a word broken in two ("Tol-" + "bert")?"""
-    left, right = LAST_WORD.search(text, 0, len(text) - 1), FIRST_WORD.match(part)
+    # the words either side of the hyphen, as the body's line joins find them (`stitch`)
+    left, right = HYPHEN_BREAK.search(text), NEXT_WORD.match(part)
     if left is None or right is None:
         return False
     if len(right.group()) <= 3 and part[right.end() : right.end() + 1] == ".":
@@ -929,7 +933,7 @@ def _compound_at_break(text: str, part: str) -> bool:
         return False
     # "quality-of-" + "life": a chain of words joined by hyphens goes on
     chained = text[left.start() - 1 : left.start()] == "-"
-    return chained or compound_broken_at_hyphen(left.group(), right.group())
+    return chained or compound_broken_at_hyphen(left["left"], right["right"])
 
 
 # the rest of a DOI, alone on an entry's last line: no spaces, and no year or bracket
