@@ -1678,7 +1678,7 @@ def _fill_order_gaps(
         recited_after_a_year = (
             AFTER_A_YEAR in reading.evidence
             and reading.numbers[0] <= seen_max
-            and reading.evidence[1][0] in CLAUSE_CLOSED
+            and any(name in CLAUSE_CLOSED for name, _ in reading.evidence)
         )
         if (reading.numbers != (wanted,) and not recited_after_a_year) or reading.floating:
             continue
