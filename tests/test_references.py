@@ -1795,6 +1795,127 @@ def test_a_label_printed_after_its_entry_gets_the_entry_back() -> None:
     assert (read[9].authors[0], read[9].year) == ("Moreau H", 1998)
 
 
+def test_springer_labels_printed_apart_from_entries_that_end_without_a_full_stop() -> None:
+    """pdftotext prints a Springer list's labels and entries out of step: "2." over entries
+    2-4, then "3." … "6." alone, then entries 5 and 6. Springer ends a book with its publisher
+    and place ("Springer, New York") and an article without a DOI at its pages, with no full
+    stop, and opens a one-author entry "Çelik T (1988)": no entry was cut there, and entry 2
+    held three entries' text while 3, 4 and 5 held none."""
+    read = read_list(
+        "1.",
+        "",
+        "Ahmed E, Ishikawa S (1998) Annealed thermal stability in thin-film devices.",
+        "Nature 40:161–171. https://doi.org/10.1038/nature.39593",
+        "",
+        "2.",
+        "",
+        "Andersson N (2019) Introduction to Materials Chemistry, 5. Aufl.",
+        "Springer, New York",
+        "Becker E, Abebe K (2002) Amorphous battery mechanisms across",
+        "lithium cells. J Ecol 100:e3194790. https://doi.org/10.1111/1365-2745.2002.85.7933",
+        "Becker S, Rossi G (1989) Defect density and catalytic activity. Science 116:618–624.",
+        "",
+        "3.",
+        "",
+        "4.",
+        "5.",
+        "6.",
+        "",
+        "Çelik S, Sørensen G (1994) Cycling stability and band gap: a cohort",
+        "study. Front Oncol 63:1883–1900",
+        "Çelik T (1988) Flexible ionic conductivity in pouch cells. Brain 73:282–291.",
+        "https://doi.org/10.1093/brain.49327",
+    )
+    got = [(read[n].authors[0], read[n].year) for n in range(1, 7)]
+    assert got == [
+        ("Ahmed E", 1998),
+        ("Andersson N", 2019),
+        ("Becker E", 2002),
+        ("Becker S", 1989),
+        ("Çelik S", 1994),
+        ("Çelik T", 1988),
+    ]
+    assert (read[5].journal, read[5].volume, read[5].pages) == ("Front Oncol", "63", "1883–1900")
+
+
+def test_an_access_date_ends_a_web_page_in_a_column_of_labels() -> None:
+    """A web page's entry ends with its access date and no full stop ("Zugegriffen: 09.
+    Februar 2020", "Accessed 3 May 2019"). It is a whole entry: the column's text was not cut
+    after it, and a line opening with the access date is not a new entry."""
+    read = read_list(
+        "8. Okafor A (2019) Kinase fusions in invented tumours. Nature 40:161–171.",
+        "",
+        "9.",
+        "",
+        "10.",
+        "",
+        "11.",
+        "",
+        "International Agency for Research on Cancer (2020) Band gap statistics 2021.",
+        "https://www.who.int/publications/band-gap-statistics-2021.",
+        "Zugegriffen: 09. Februar 2020",
+        "Ishikawa E (2012) The role of crystallinity in porous synthesis. Nature 12:358–377",
+        "Ivanova AB, Smith A (2005) Surface passivation and cycling stability.",
+        "J Power Sources 139:49–57. https://doi.org/10.1016/j.jpowsour.2005.11.033",
+    )
+    assert read[9].year == 2020 and "Februar" not in " ".join(read[10].authors)
+    assert (read[10].authors[0], read[10].year) == ("Ishikawa E", 2012)
+    assert (read[11].authors[0], read[11].year) == ("Ivanova AB", 2005)
+
+
+def test_a_label_after_an_entry_without_a_full_stop_gets_the_entry_back() -> None:
+    """Entry 28 ends at its pages without a full stop ("Environ Sci Technol 9:430–437"), then
+    entry 29's lines follow before the label "29." alone: entry 29 is cut where its names
+    open a line after entry 28's year."""
+    read = read_list(
+        "28.",
+        "",
+        "van der Berg CL, Kovačević J (1985) The role of interfacial resistance in epitaxial",
+        "interface. Environ Sci Technol 9:430–437",
+        "Weber A, Okafor I (2006) Layered oxide signatures. Proc Natl Acad Sci USA 79:105–110.",
+        "https://doi.org/10.1073/pnas.17490",
+        "",
+        "29.",
+        "",
+        "30.",
+        "",
+        "Yilmaz J (2015) Electrode degradation in aqueous electrolytes. Brain 12:474–496.",
+    )
+    assert (read[28].journal, read[28].volume) == ("Environ Sci Technol", "9")
+    assert (read[29].authors[0], read[29].year, read[29].doi) == (
+        "Weber A",
+        2006,
+        "10.1073/pnas.17490",
+    )
+
+
+def test_a_doi_without_a_full_stop_ends_an_entry_in_a_column_of_labels() -> None:
+    """AMA prints an entry's DOI last with no full stop after it ("… 2020;180(19):187-199.
+    doi:10.1038/s41598-020-29465-3"): the column's text was not cut after it, and a run of
+    seven labels lost all seven entries."""
+    read = read_list(
+        "11. Okafor A. Kinase fusions in invented tumours. Nature. 2002;40(12):1940-1948.",
+        "",
+        "12.",
+        "",
+        "13.",
+        "14.",
+        "",
+        "Hiroshi Kapoor, Hannah Gallagher. Long-term seed dispersal. Cancer Res.",
+        "2006;105:2950-2959.",
+        "Robert Martín-Sánchez, Pierre Köhler. Carbon storage and seed dispersal: a cohort",
+        "study. Sci Rep. 2020;180(19):187-199. doi:10.1038/s41598-020-29465-3",
+        "Pierre Mendoza, Emeka Eriksson. Pollinator visits and grazing pressure: a randomised",
+        "trial. Science. 2022;75:399-406. doi:10.1126/science.2022.66.1081",
+    )
+    assert [(read[n].year, read[n].volume) for n in (12, 13, 14)] == [
+        (2006, "105"),
+        (2020, "180"),
+        (2022, "75"),
+    ]
+    assert read[13].doi == "10.1038/s41598-020-29465-3"
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

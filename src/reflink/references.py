@@ -462,11 +462,14 @@ YEAR_WORD = lazy(rf"\b{PRINTED_YEAR}")
 
 
 def entry_is_complete(text: str) -> bool:
-    """Does the entry text end like a finished entry (a year and a closing full stop, or a
-    web address whole: NLM's "Available from: https://…" takes no full stop)?"""
+    """Does the entry text end like a finished entry: a year and a closing full stop, a web
+    address or DOI whole (NLM's "Available from: https://…" takes no full stop), or a web
+    page's access date?"""
     text = text.rstrip()
     if text.endswith(")") and BRACKETED_YEAR_END.search(text):
         return False  # "Gallagher, G. and Lind, F. (1993)": an author–year entry's names
+    if text[-1:].isdigit() and ACCESS_DATE_END.search(text):
+        return True  # "… Zugegriffen: 23. August 2019": a web page's access date closes it
     if text.endswith((".", ")")):
         return bool(YEAR_WORD.search(text))
     return (
@@ -476,9 +479,18 @@ def entry_is_complete(text: str) -> bool:
     )
 
 
+# the word before a web page's access date, in the languages styles print it in
+ACCESS_WORD = (
+    r"(?:accessed|cited|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
+    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd)"
+)
+# "Accessed 3 May 2019", "Zugegriffen: 23. August 2019", "accedido 12 de marzo de 2020"
+# (not "[cited 2013" + "Jan 19]. Available from: …": a bracket opened is not closed)
+ACCESS_DATE_END = lazy(rf"(?<![\[(])\b{ACCESS_WORD}\b:?[\w .,]{{0,30}}\b{PRINTED_YEAR}$", re.I)
 BRACKETED_YEAR_END = lazy(rf"\(\s*{PRINTED_YEAR}[a-z]?\s*\)$")
-# an entry's last word a web address: "… Available from: https://www.example.org/report"
-ENDS_WITH_ADDRESS = lazy(r"(?:https?://|www\.)\S+$")
+# an entry's last word a web address or a DOI: "… Available from: https://www.example.org/report",
+# "… 2020;180(19):187-199. doi:10.1038/s41598-020-29465-3"
+ENDS_WITH_ADDRESS = lazy(r"(?:https?://|www\.|\b10\.\d{4,9}/)\S+$")
 
 
 def inner_lines(lines: Sequence[Line], start: int, stop: int, skip: set[int]) -> list[int]:
@@ -530,7 +542,7 @@ def continues_link(previous: str, text: str, laid_out: bool = False) -> bool:
     return laid_out and bool(DOI_AT_END.search(previous))
 
 
-IDENTIFIER_START = lazy(r"(?:doi|pmid|pmcid|https?:|www\.|available|accessed|\[)", re.I)
+IDENTIFIER_START = lazy(rf"(?:doi|pmid|pmcid|https?:|www\.|available|{ACCESS_WORD}\b|\[)", re.I)
 
 
 def next_entry_starts(so_far: str, text: str) -> bool:
@@ -555,19 +567,24 @@ SOURCE_CONTINUATION = lazy(
 )
 # … or a book's place and publisher: "Oxford: Oxford University Press."
 PLACE_PUBLISHER_LINE = lazy(r"[A-Z][\w '’()-]{1,40}:\s*(?P<publisher>[^.:;]{2,60})[.;,]")
+# … or its publisher and place, as Springer's styles print them: "Springer, New York", "Elsevier,
+# Amsterdam, pp 1–20"; a place is whole words, never a name's initials ("Sage A, Francis B.")
+PUBLISHER_PLACE_LINE = lazy(
+    r"(?P<publisher>[A-Z][^.:;,()]{1,60}?),\s*[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3}(?:[,.;]|$)"
+)
 LOWERCASE_WORD = lazy(r"\b[a-zà-ÿ]{4,}\b")
 
 
 def continues_with_source(text: str) -> bool:
     """Is this line the source of the entry above it, not a new entry: a journal's name with
     its volume and first page (no lower-case word of a title in it: "Gallagher W. Porous
-    synthesis … NeuroImage. 1996;121:1475–1485." opens an entry), or a place and a
-    publisher?"""
+    synthesis … NeuroImage. 1996;121:1475–1485." opens an entry), or a book's place and
+    publisher, either way round?"""
     if source := SOURCE_CONTINUATION.match(text):
         return not any(
             word not in NAME_FUNCTION_WORDS for word in LOWERCASE_WORD.findall(source["journal"])
         )
-    book = PLACE_PUBLISHER_LINE.match(text)
+    book = PLACE_PUBLISHER_LINE.match(text) or PUBLISHER_PLACE_LINE.match(text)
     return bool(book and PUBLISHER_WORD.search(book["publisher"]))
 
 
@@ -641,20 +658,23 @@ def split_entries(
 def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
     """pdftotext prints a label after its entry's text when the entry before is short ("7.",
     a two-line book, entry 8's lines, then "8.", "9."): entry 7 holds two entries and label 8
-    none. A bare label after an entry whose lines end with one more whole entry gets it."""
+    none. A bare label after an entry whose lines end with one more whole entry gets it.
+    An entry that ends without a full stop ("… Environ Sci Technol 9:430–437") ends where
+    a line opens with names after its year."""
     given = list(entries)
     for position in range(1, len(given)):
         bare, before = given[position], given[position - 1]
         if not _label_only(bare) or _label_only(before) or bare.number != before.number + 1:
             continue
-        finished = _first_piece(before.lines[1:], before.lines[0].text[before.offset :])
-        rest = list(before.lines[1 + len(finished) :])
-        if not rest or len(_pieces(rest, 2, False, next_entry_starts)) != 1:
-            continue
-        if not entry_is_complete(" ".join(line.text for line in rest)):
-            continue
-        given[position - 1] = replace(before, lines=(before.lines[0], *finished))
-        given[position] = replace(bare, lines=(bare.lines[0], *rest))
+        for ends in (next_entry_starts, _names_after_entry):
+            own = _first_piece(before.lines[1:], before.lines[0].text[before.offset :], ends)
+            rest = list(before.lines[1 + len(own) :])
+            if not rest or len(_pieces(rest, 2, False, ends)) != 1:
+                continue
+            if entry_is_complete(" ".join(line.text for line in rest)):
+                given[position - 1] = replace(before, lines=(before.lines[0], *own))
+                given[position] = replace(bare, lines=(bare.lines[0], *rest))
+                break
     return given
 
 
@@ -833,7 +853,7 @@ def _first_piece(
 NAMES_OPENING = lazy(
     rf"(?:(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}"  # "van der Berg M-CP, …"
     rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
-    rf"(?: {AFTER_INITIALS_PARTICLE})*[,.:]"
+    rf"(?: {AFTER_INITIALS_PARTICLE})*(?:[,.:]| \({PRINTED_YEAR}[a-z]?\))"  # "Çelik T (1988)"
     rf"|[{UPPER}][\w'’\-]+, [{UPPER}]\.|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
 )
 
@@ -979,8 +999,7 @@ IDENTIFIERS = lazy(
     re.I,
 )
 ACCESSED = lazy(
-    r"[\[(]?\b(?:accessed|cited|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
-    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd)\b[^\])]*[\])]?\.?"
+    rf"[\[(]?\b{ACCESS_WORD}\b[^\])]*[\])]?\.?"
     r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?",  # "[updated 2021 Apr 1; cited …]"
     re.I,
 )
