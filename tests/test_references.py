@@ -1916,6 +1916,23 @@ def test_a_doi_without_a_full_stop_ends_an_entry_in_a_column_of_labels() -> None
     assert read[13].doi == "10.1038/s41598-020-29465-3"
 
 
+def test_a_german_chapter_with_hrsg_and_seite() -> None:
+    """Springer's German styles print a chapter's editors with "(Hrsg)" and its pages after
+    "S" with no full stop: the entry was read as an article whose pages were "S 358–377"."""
+    read = read_list(
+        "1. Ishikawa E (2012) The role of crystallinity in porous synthesis. In: Weber HN, Byrne"
+        " S (Hrsg) Solid State Ionics. Cambridge University Press, Cambridge, S 358–377",
+        "2. Dupont J (2015) Does electrode degradation predict catalytic activity? In: Martin P"
+        " (éd.) Manuel des matériaux. Dunod, Paris, pp 474–496",
+    )
+    assert (read[1].kind, read[1].journal, read[1].pages) == (
+        "chapter",
+        "Solid State Ionics",
+        "358–377",
+    )
+    assert (read[2].kind, read[2].journal) == ("chapter", "Manuel des matériaux")
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

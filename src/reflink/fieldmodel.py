@@ -308,9 +308,10 @@ def read_fields(text: str) -> ModelFields:
 
 # "vol. 12", "pp. 100–9"; ABNT's one-letter "v. 12", "n. 3" and the Czech, Polish and German
 # "s. 361" (strana, strona, Seite), "str. 361" only before a number ("V" alone is a volume in
-# roman numerals), an e-page's too ("s. e4305695")
+# roman numerals), an e-page's too ("s. e4305695"); Springer's German styles print "S 358–377"
 LEADING_SCOPE = lazy(
-    r"^(?:(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*|(?:[vns]|str)\.\s*(?=e?\d))",
+    r"^(?:(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*|(?:[vns]|str)\.\s*(?=e?\d)"
+    r"|s\s+(?=e?\d))",
     re.IGNORECASE,
 )
 YEAR_IN = lazy(r"\b(1[5-9]\d\d|20\d\d)")

@@ -1264,7 +1264,8 @@ ISSUE_BEFORE_RANGE = lazy(
 # "pp.", and the pages' label in other languages: Indonesian "hal." (halaman), Czech, Polish
 # and German "s." / "S." (strana, strona, Seite), "ss.", "str.", Spanish and Portuguese "pág."
 PAGE_LABEL = r"(?:pp?|hal|s|ss|str|S|págs?)\."
-PAGE_LABEL_START = lazy(rf"^{PAGE_LABEL}\s*(?=[A-Za-z]?\d)")
+# "S 358–377": Springer's German styles print Seite without its full stop
+PAGE_LABEL_START = lazy(rf"^(?:{PAGE_LABEL}|S\b)\s*(?=[A-Za-z]?\d)")
 
 
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:
@@ -1505,9 +1506,13 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
 # Thieme; 2008:599–627." ("editor(s).", "… 1998. p. 16–31."; Springer's "In: Lind M (eds)
 # Book. Hoboken: Wiley, 2010, pp. 152–174."): the editors, the book, its place and publisher,
 # the year, then the chapter's pages
+# the editors' mark in the languages Springer's and others' styles print, always in brackets:
+# "(Hrsg)", "(Hg.)", "(éd.)", "(dir.)", "(red.)", "(org.)", "(coord.)"
+EDITORS_ELSEWHERE = r"\((?:hrsg|hg|éds?|dir|red|orgs?|coords?)\.?\)"
 VANCOUVER_CHAPTER = lazy(
     rf"""(?P<title>\S.*?[.?!])\s+In:?\s+
-    (?P<editors>[^.()]{{2,200}}?)(?:,?\s+(?:eds?|editors?)\.?|\s*\((?:eds?|editors?)\.?\))
+    (?P<editors>[^.()]{{2,200}}?)(?:,?\s+(?:eds?|editors?)\.?|\s*\((?:eds?|editors?)\.?\)
+    |\s*(?i:{EDITORS_ELSEWHERE}))
     \s*[.,:]?\s+(?P<book>[^.]{{2,200}}?)[.,]\s+
     (?:(?P<place>[^:;.,]{{2,60}}):\s*)?(?P<publisher>[^:;.]{{2,80}}?)\s*[;,.]\s*
     (?P<year>{YEAR})(?:\s*:\s*|\s*[.,]\s*(?:pp?\.\s*)?)(?P<pages>{PAGES})\s*\.?\s*$""",
@@ -2146,10 +2151,12 @@ def _copy(source: Draft, target: Draft) -> None:
 
 # what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)"
 EDITED_BOOK = lazy(
-    r"\bIn:\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)", re.I
+    r"\bIn:\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
+    rf"|{EDITORS_ELSEWHERE}",
+    re.I,
 )
 # "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
-CHAPTER = lazy(r"\bin:?\s+.*\(?\beds?\b\.?\)?|\bchapter\b", re.I)
+CHAPTER = lazy(rf"\bin:?\s+.*(?:\(?\beds?\b\.?\)?|{EDITORS_ELSEWHERE})|\bchapter\b", re.I)
 THESIS = lazy(r"\b(?:thesis|dissertation)\b")
 BOOK = lazy(r"\bpress\b|\bpublishers?\b|\b\d+\s*p\.\s*$|\bed(?:ition)?\.", re.I)
 
@@ -2196,7 +2203,9 @@ IN_BOOK = lazy(r"(?:(?<=[.?!])\s+In:?|[.?!,]\s+in:|,\s+in)\s+(?P<book>\S.*)$")
 # the editors "In:" names first, up to the first mark of an editor: "Lind C, editor.",
 # "Lind, K. (ed.),", "G. Lind, K. Okafor (Eds.),"
 BOOK_EDITORS = lazy(
-    r"^[^()]{1,160}?(?:\((?:eds?|editors?)\.?\)|,?\s+editors?\b|,\s*eds?\.)\s*[,.:]?\s*", re.I
+    r"^[^()]{1,160}?(?:\((?:eds?|editors?)\.?\)|,?\s+editors?\b|,\s*eds?\.|"
+    rf"{EDITORS_ELSEWHERE})\s*[,.:]?\s*",
+    re.I,
 )
 # ACS: the book's title, then its editors in brackets: "Handbook of X (Lind, K., Eds.)"
 BOOK_THEN_EDITORS = lazy(r"^[^().]+\([^()]*\b(?:eds?|editors?)\.?\)", re.I)
