@@ -1933,6 +1933,109 @@ def test_a_german_chapter_with_hrsg_and_seite() -> None:
     assert (read[2].kind, read[2].journal) == ("chapter", "Manuel des matériaux")
 
 
+def test_labels_printed_after_the_entries_that_end_the_list_get_them_back() -> None:
+    """pdftotext printed a list's last page as "27.", the text of entries 27 to 30, then
+    "28.", "29." and "30." alone: entry 27 held four entries and the last three labels none.
+    Bare labels after an entry holding as many more whole entries get one each."""
+    read = read_list(
+        "24. Okafor A. Kinase fusions in invented tumours. Nature. 2019;15:210-214.",
+        "25. Moreau D. Tumour response in an invented cohort. Lancet. 2011;12:1-9.",
+        "26. Haddad E. Brain metastases in invented tumours. Cell. 2015;7:100-109.",
+        "",
+        "27.",
+        "",
+        "Thomas Tanaka. Local community assembly in island systems. In: Lehmann M, editor.",
+        "Global Change Ecology. Wiley-Blackwell; 1998:60-87.",
+        "Xiaoming Weber, Giulia Lambert. The role of grazing pressure in warming-induced",
+        "nitrogen. Plant Soil. 2020;298:337-340.",
+        "Nadia Yilmaz, Thomas Dubois. Foundations of Ecology. CRC Press;",
+        "2004.",
+        "Xiaoming Zhang. Technical report on drought tolerance in alpine meadows. 2014.",
+        "Accessed September 28, 2014. https://www.example.org/reports/drought-tolerance",
+        "",
+        "28.",
+        "",
+        "29.",
+        "30.",
+    )
+    assert [read[n].year for n in (27, 28, 29, 30)] == [1998, 2020, 2004, 2014]
+    assert (
+        read[28].volume == "298"
+        and read[30].url == "https://www.example.org/reports/drought-tolerance"
+    )
+
+
+def test_two_labels_printed_over_their_two_entries_are_paired() -> None:
+    """AIAA's list through pdftotext: "[6]" and "[7]" alone, then both entries' text. A
+    column had to hold three labels to be paired, and entry 6 took none while entry 7 held
+    both; two labels over exactly two whole entries are a column too."""
+    read = read_list(
+        "[5] Nowak, C., “Targeted Therapies in Solid Tumours,” Elsevier, Amsterdam, 2022.",
+        "",
+        "[6]",
+        "",
+        "[7]",
+        "",
+        "Johansson, A.-L., “Does Immune Checkpoint Blockade Predict Immune",
+        "Checkpoint Blockade in Asian Populations?” Cancer Research, Vol. 62,",
+        "No. 23, 2016, pp. 787–798.",
+        "Kowalski, D., Byrne, D., and Mensah, S., “Progression-Free Survival and Targeted",
+        "Therapy: A Multicentre Study,” Advanced Materials, Vol. 75, No. 17, 2018, pp. 367–381.",
+        "",
+        "[8] Vasquez, Ł., “Persistent Driver Mutations,” PLoS One, Vol. 133, 1987, pp. 525–540.",
+    )
+    assert [(read[n].authors[0], read[n].year) for n in (5, 6, 7, 8)] == [
+        ("Nowak, C.", 2022),
+        ("Johansson, A.-L.", 2016),
+        ("Kowalski, D.", 2018),
+        ("Vasquez, Ł.", 1987),
+    ]
+
+
+def test_labels_out_of_step_on_both_sides_of_a_column_are_all_paired() -> None:
+    """pdftotext printed "[25]" over the text of entries 25 to 27, then "[26]" … "[29]"
+    alone, then "[30]" over entries 28 to 30, the first a book printed without its year
+    (which only the names of the next entry cut). No one rule cut both sides into as many
+    entries as the labels: the labels after entry 25 take its extra entries one by one, and
+    the two left ("[28]", "[29]") then pair with the text pooled under "[30]"."""
+    read = read_list(
+        "[21] Okafor, A.: Kinase fusions in invented tumours. Nature, 40, 161–171 (1998).",
+        "[22] Moreau, D.: Tumour response in an invented cohort. Lancet, 12, 1–9 (2011).",
+        "[23] Haddad, E.: Brain metastases in invented tumours. Cell, 7, 100–109 (2015).",
+        "[24] Wang, A. L.: Local drought signatures. NeuroImage, 140, 1333–1342 (1993).",
+        "",
+        "[25]",
+        "",
+        "MacLeod, R.: Nitrogen uptake and grazing pressure. Front Oncol, 39, 26–39 (2012).",
+        "Ødegaard, M. C.; Byrne, P. J.: Root exudation as a determinant of pollinator visits.",
+        "BMJ Open, 150, 2861–2873 (2005).",
+        "United Nations Environment Programme: Pollinator visits statistics 2022. Available",
+        "online: https://www.example.org/pollinator-visits (accessed on Jun 5, 2017).",
+        "",
+        "[26]",
+        "",
+        "[27]",
+        "",
+        "[28]",
+        "",
+        "[29]",
+        "",
+        "[30]",
+        "",
+        "Kaur, I.; Nguyen, T.: Global Change Ecology: Theory and Methods; 5th",
+        "ed.; Cambridge University Press: Cambridge;",
+        "Hughes, K.-H. N.; Johansson, S.: Long-term seed dispersal in alpine meadows. Oikos,",
+        "61, 23–37 (2016).",
+        "Hughes, T.; Costa, P.: Canopy cover in island systems. Ecology, 44, 1–9 (2003).",
+    )
+    years = [read[n].year for n in (24, 25, 26, 29, 30)]
+    assert years == [1993, 2012, 2005, 2016, 2003]
+    assert read[27].authors == ("United Nations Environment Programme",)
+    assert read[27].url == "https://www.example.org/pollinator-visits"
+    assert read[28].raw.startswith("Kaur, I.; Nguyen, T.: Global Change Ecology")
+    assert (read[29].volume, read[30].volume) == ("61", "44")
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .lazyre import lazy
@@ -481,7 +481,7 @@ def entry_is_complete(text: str) -> bool:
 
 # the word before a web page's access date, in the languages styles print it in
 ACCESS_WORD = (
-    r"(?:accessed|cited|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
+    r"(?:accessed|cited|retrieved|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
     r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd)"
 )
 # "Accessed 3 May 2019", "Zugegriffen: 23. August 2019", "accedido 12 de marzo de 2020"
@@ -651,31 +651,56 @@ def split_entries(
         else:
             indexes = trailing_lines(lines, label.index, skip, longest)
         entries.append(EntryLines(label.number, tuple(lines[i] for i in indexes), label.offset))
-    paired = pair_label_column(entries, lambda: _lines_after(lines, chain[-1].index, skip))
-    return give_bare_labels_their_text(paired), []
+    after = partial(_lines_after, lines, chain[-1].index, skip)
+    paired = give_bare_labels_their_text(pair_label_column(entries, after))
+    # then the shorter columns: those that labels given their text leave ("28.", "29." alone,
+    # "30." over three entries' text), and two labels over two entries ("[6]", "[7]"); a
+    # bare label after an entry that holds one more is that entry's, first
+    return pair_label_column(paired, after, shortest=2), []
 
 
 def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
     """pdftotext prints a label after its entry's text when the entry before is short ("7.",
     a two-line book, entry 8's lines, then "8.", "9."): entry 7 holds two entries and label 8
-    none. A bare label after an entry whose lines end with one more whole entry gets it.
-    An entry that ends without a full stop ("… Environ Sci Technol 9:430–437") ends where
-    a line opens with names after its year."""
+    none. Bare labels after an entry whose lines end with as many more whole entries get
+    them, one each (a list's last page may print "27." over four entries, then "28." …
+    "30."); failing that, the first bare label takes the rest, which the next label may then
+    cut again. An entry that ends without a full stop ("… Environ Sci Technol 9:430–437")
+    ends where a line opens with names after its year."""
     given = list(entries)
     for position in range(1, len(given)):
-        bare, before = given[position], given[position - 1]
-        if not _label_only(bare) or _label_only(before) or bare.number != before.number + 1:
+        before = given[position - 1]
+        if _label_only(before):
             continue
-        for ends in (next_entry_starts, _names_after_entry):
-            own = _first_piece(before.lines[1:], before.lines[0].text[before.offset :], ends)
-            rest = list(before.lines[1 + len(own) :])
-            if not rest or len(_pieces(rest, 2, False, ends)) != 1:
-                continue
-            if entry_is_complete(" ".join(line.text for line in rest)):
-                given[position - 1] = replace(before, lines=(before.lines[0], *own))
-                given[position] = replace(bare, lines=(bare.lines[0], *rest))
+        run = position
+        while (
+            run < len(given)
+            and _label_only(given[run])
+            and given[run].number == given[run - 1].number + 1
+        ):
+            run += 1
+        if run == position:
+            continue
+        for labels in sorted({run - position, 1}, reverse=True):
+            pieces = _entries_after_own(before, labels)
+            if pieces is not None:
+                given[position - 1] = replace(before, lines=(before.lines[0], *pieces[0]))
+                for bare, piece in zip(range(position, position + labels), pieces[1:], strict=True):
+                    given[bare] = replace(given[bare], lines=(given[bare].lines[0], *piece))
                 break
     return given
+
+
+def _entries_after_own(entry: EntryLines, count: int) -> list[list[Line]] | None:
+    """The entry's own lines, then `count` whole entries that its lines go on with; None
+    unless they are exactly as many (the last ending like an entry)."""
+    for ends in (next_entry_starts, _names_after_entry):
+        own = _first_piece(entry.lines[1:], entry.lines[0].text[entry.offset :], ends)
+        rest = list(entry.lines[1 + len(own) :])
+        pieces = _pieces(rest, count + 1, False, ends)
+        if len(pieces) == count and entry_is_complete(" ".join(x.text for x in pieces[-1])):
+            return [own, *pieces]
+    return None
 
 
 def _past_the_list(line: Line) -> bool:
@@ -702,12 +727,16 @@ def _lines_after(lines: Sequence[Line], index: int, skip: set[int]) -> list[Line
     return after
 
 
-# A column of labels printed apart from its entries: at least this many labels in a row
+# A column of labels printed apart from its entries ("51." … "76.", one a line): so many labels
+# in a row share the evidence the last one finds, and pair with their text before a bare label
+# is given the entry printed above it
 MIN_LABEL_COLUMN = 3
 
 
 def pair_label_column(
-    entries: list[EntryLines], after: Callable[[], Sequence[Line]] = list
+    entries: list[EntryLines],
+    after: Callable[[], Sequence[Line]] = list,
+    shortest: int = MIN_LABEL_COLUMN,
 ) -> list[EntryLines]:
     """Labels printed as a column of their own ("51." … "76.", then the 26 entries' text
     without labels, as pdftotext prints a BMC list): each label gets its entry's lines.
@@ -717,7 +746,7 @@ def pair_label_column(
     its opening lines finish the entry before the run when that one was cut by the page. The
     entries are paired only when the pieces are exactly as many as the labels. A run that
     ends the list pools the lines `after()` gives, all those after its last label (the last
-    entry took only a few)."""
+    entry took only a few). A column holds `shortest` labels at least."""
     paired = list(entries)
     position = 0
     while position < len(paired):
@@ -731,7 +760,7 @@ def pair_label_column(
         # paired[position:run] hold labels alone; paired[run] the pooled text
         count = run - position + 1
         if (
-            run - position < MIN_LABEL_COLUMN - 1
+            count < shortest
             or run >= len(paired)
             or paired[run].number != paired[run - 1].number + 1
         ):
@@ -1099,6 +1128,7 @@ def _identifier_gap(match: re.Match[str]) -> str:
 # the words ACCESSED needs, in plain lower case (no accents)
 ACCESS_WORDS = (
     "accessed",
+    "retrieved",  # AIAA's "Retrieved 6 August 2022."
     "cite",  # "cited", and "cité" with its accent taken off
     "citado",
     "[updated",
