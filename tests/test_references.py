@@ -2036,6 +2036,79 @@ def test_labels_out_of_step_on_both_sides_of_a_column_are_all_paired() -> None:
     assert (read[29].volume, read[30].volume) == ("61", "44")
 
 
+def test_a_column_whose_entries_end_in_two_ways_is_cut_by_either() -> None:
+    """pdftotext printed "4." over entries 4 to 7, then "5.", "6." and "7." alone. Some
+    entries end with a full stop before a capital ("… 2014;141:320–3." then "Food and
+    Agriculture Organization."), others with no full stop before a line of names ("…
+    Report on sleep spindles. 2016:" then "Le Roux M, …"): cut by one rule or the other,
+    entry 4's text never made as many entries as the labels, and three entries were lost."""
+    read = read_list(
+        "3. Haddad A, Russo S. The Ageing Brain. Amsterdam: Elsevier; 2010.",
+        "",
+        "4.",
+        "",
+        "Park X, Eriksson AP. Longitudinal gait speed in rodent models. BMJ Open.",
+        "1988;162:e1954664.",
+        "Köhler E. Motor learning and reaction time: a randomised trial. Science.",
+        "2014;141:320–3.",
+        "Food and Agriculture Organization. Technical report on sleep spindles in",
+        "memory clinics. 2016:",
+        "Le Roux M, Rahman L, Takahashi E. Impaired stroke patterns across rodent models.",
+        "Cognit Neurosci. 2003;12:354–88.",
+        "",
+        "5.",
+        "",
+        "6.",
+        "7.",
+        "",
+        "8.",
+        "",
+        "MacLeod J, Hughes F, Liu AR. Long-term sleep spindles after enhanced",
+        "plasticity. Lancet Oncol. 1999;12(8):2990–3007.",
+        "",
+        "9. Sørensen MB. Sensorimotor connectivity. Glob Chang Biol. 1990;13(7):2734–50.",
+    )
+    firsts = [read[n].authors[0] if read[n].authors else None for n in range(3, 10)]
+    assert firsts == [
+        "Haddad A",
+        "Park X",
+        "Köhler E",
+        None,
+        "Le Roux M",
+        "MacLeod J",
+        "Sørensen MB",
+    ]
+    assert read[6].title == "Technical report on sleep spindles in memory clinics"
+
+
+def test_labels_alone_with_a_page_number_between_them_are_not_a_watermark() -> None:
+    """The list's last labels, each alone, with the page number between them ("29.", "5",
+    "30."): three short lines in a row were dropped as a vertical watermark, and with them
+    the list's last two labels and entries."""
+    read = read_list(
+        "27. Byrne A. Working memory as a determinant of decline. Sci Rep. 2000;140:2192–208.",
+        "",
+        "28.",
+        "",
+        "Dąbrowski HW. The role of network oscillations in stroke. Brain. 2017;12:478–93.",
+        "Tanaka F. Amyloid deposition in memory clinics. Neurology. 2021;7:1–9.",
+        "",
+        "29.",
+        "",
+        "5",
+        "",
+        "30.",
+        "",
+        "Haddad KH, Marino T. Does cortical thickness predict network oscillations in",
+        "patients with epilepsy? Lung Cancer. 2009;71(21):184–99.",
+    )
+    assert [(read[n].authors[0], read[n].year) for n in (28, 29, 30)] == [
+        ("Dąbrowski HW", 2017),
+        ("Tanaka F", 2021),
+        ("Haddad KH", 2009),
+    ]
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

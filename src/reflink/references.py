@@ -181,14 +181,18 @@ def _bare_label(line: Line) -> int | None:
 
 
 def _counts_on(lines: Sequence[Line], index: int) -> bool:
-    """Is this line a label alone that the line before or after counts on from ("51." then
-    "52."): a column of labels printed apart from its entries, not a vertical watermark?"""
+    """Is this line a label alone that a line just before or after counts on from ("51." then
+    "52.", or "29.", a page number "5", "30."): a column of labels printed apart from its
+    entries, not a vertical watermark?"""
     number = _bare_label(lines[index])
     if number is None:
         return False
-    before = _bare_label(lines[index - 1]) if index > 0 else None
-    after = _bare_label(lines[index + 1]) if index + 1 < len(lines) else None
-    return before == number - 1 or after == number + 1
+    for step in (1, 2):
+        before = _bare_label(lines[index - step]) if index >= step else None
+        after = _bare_label(lines[index + step]) if index + step < len(lines) else None
+        if before == number - 1 or after == number + 1:
+            return True
+    return False
 
 
 def find_labels(lines: Sequence[Line]) -> list[Label]:
@@ -694,7 +698,7 @@ def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
 def _entries_after_own(entry: EntryLines, count: int) -> list[list[Line]] | None:
     """The entry's own lines, then `count` whole entries that its lines go on with; None
     unless they are exactly as many (the last ending like an entry)."""
-    for ends in (next_entry_starts, _names_after_entry):
+    for ends in ENTRY_ENDS:
         own = _first_piece(entry.lines[1:], entry.lines[0].text[entry.offset :], ends)
         rest = list(entry.lines[1 + len(own) :])
         pieces = _pieces(rest, count + 1, False, ends)
@@ -773,8 +777,13 @@ def pair_label_column(
         before_text = _entry_text(before) if before is not None else ""
         # entries that end without a full stop ("… 31: 664–682, 2008") are cut where a line
         # opens with names after an entry's text, if that makes exactly as many
-        cut = _cut_column(texts, before_text, count, last, next_entry_starts) or _cut_column(
-            texts, before_text, count, last, _names_after_entry
+        cut = next(
+            (
+                cut
+                for ends in ENTRY_ENDS
+                if (cut := _cut_column(texts, before_text, count, last, ends)) is not None
+            ),
+            None,
         )
         if cut is None and before is not None:
             # labels printed after some of their entries: the entry before the run pooled
@@ -838,7 +847,7 @@ def _cut_around(
     many."""
     own_text = before.lines[0].text[before.offset :]
     lines = list(before.lines[1:])
-    for ends in (next_entry_starts, _names_after_entry):
+    for ends in ENTRY_ENDS:
         own = _first_piece(lines, own_text, ends)
         early = _pieces(lines[len(own) :], count, False, ends)
         if not early or len(early) >= count:
@@ -900,6 +909,17 @@ def _names_after_entry(so_far: str, text: str) -> bool:
 NAME_GOES_ON = lazy(r"\b(?:by|and|&|In:?)(?:\s+[A-Z][\w'’\-]+)?\s*$")
 # "Moreau D: Tumour…", "Moreau D. Tumour…": the names are over and the title has begun
 TITLE_BEGUN = lazy(r"[.:] [A-Z]")
+
+
+def _entry_or_names_end(so_far: str, text: str) -> bool:
+    """Either rule: a list that ends some entries with a full stop and a capital after them
+    ("Food and Agriculture Organization. …"), others without one (a book's "… Elsevier;
+    2010:") before a line of names."""
+    return next_entry_starts(so_far, text) or _names_after_entry(so_far, text)
+
+
+# The rules that cut pooled text into entries, tried in turn until one gives as many as needed
+ENTRY_ENDS = (next_entry_starts, _names_after_entry, _entry_or_names_end)
 
 
 def _after_heading(lines: Sequence[Line], index: int) -> bool:
