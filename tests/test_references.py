@@ -2073,7 +2073,7 @@ def test_a_column_whose_entries_end_in_two_ways_is_cut_by_either() -> None:
         "Haddad A",
         "Park X",
         "Köhler E",
-        None,
+        "Food and Agriculture Organization",
         "Le Roux M",
         "MacLeod J",
         "Sørensen MB",
@@ -2107,6 +2107,59 @@ def test_labels_alone_with_a_page_number_between_them_are_not_a_watermark() -> N
         ("Tanaka F", 2021),
         ("Haddad KH", 2009),
     ]
+
+
+def test_names_then_a_year_alone_are_not_a_whole_entry() -> None:
+    """The Annals of the New York Academy of Sciences print the year after the names ("Kaur
+    E., O. Lambert, et al. 1989. Title."). In a column of labels, pdftotext broke such an
+    entry after its year, which ended it as a year and a full stop do: its title and source
+    made one entry too many, and the column was not paired."""
+    read = read_list(
+        "8. Novák R., C. Costa. 2000. Circulating tumour DNA. J Ecol 137: 2479–2487.",
+        "",
+        "9.",
+        "10.",
+        "11.",
+        "",
+        "Mendoza R., M. Tanaka, et al. 2004. Treatment toxicity in Asian populations. Front",
+        "Oncol 131: 641–653.",
+        "Kaur E., O. Lambert, A. Bauer, et al.",
+        "1989.",
+        "Heterogeneous treatment toxicity in never-smokers.",
+        "eLife 79: 675–683.",
+        "Takahashi X., F.N. de Souza. 2006. Persistent trial outcomes. Ecol Lett 121:",
+        "1029–1039.",
+    )
+    assert [(read[n].authors[0], read[n].year) for n in (9, 10, 11)] == [
+        ("Mendoza R.", 2004),
+        ("Kaur E.", 1989),
+        ("Takahashi X.", 2006),
+    ]
+    assert (read[10].journal, read[10].volume) == ("eLife", "79")
+
+
+def test_a_body_that_opens_a_web_page_entry_is_its_author() -> None:
+    """Organisations author web pages and reports, and styles set their names off in every
+    way: "World Health Organization, Title, 2017.", "… Organization (2019) Title", "…
+    Agency. Title, Available from: …". Where the name was not in the title's start it was
+    read as the journal, or lost, and the entry had no author."""
+    read = read_list(
+        "1. World Health Organization, Objective response statistics 2019, 2017. [Daring]. "
+        "Tersedia di: https://www.example.org/objective-response. [Diakses: 12-Jul-2017].",
+        "2. Food and Agriculture Organization (2019) Technical report on lattice strain in "
+        "polymer composites. https://www.example.org/lattice-strain",
+        "3. International Agency for Research on Cancer. Root exudation statistics 2015, "
+        "Available from: https://www.example.org/root-exudation",
+        "4. Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+    )
+    assert [read[n].authors for n in (1, 2, 3)] == [
+        ("World Health Organization",),
+        ("Food and Agriculture Organization",),
+        ("International Agency for Research on Cancer",),
+    ]
+    assert [read[n].journal for n in (1, 2, 3)] == [None, None, None]
+    assert read[1].url == "https://www.example.org/objective-response"
+    assert read[3].title.startswith("Root exudation statistics")
 
 
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:

@@ -472,6 +472,8 @@ def entry_is_complete(text: str) -> bool:
     text = text.rstrip()
     if text.endswith(")") and BRACKETED_YEAR_END.search(text):
         return False  # "Gallagher, G. and Lind, F. (1993)": an author–year entry's names
+    if text.endswith(".") and NAMES_THEN_YEAR_END.search(text):
+        return False  # "Kaur E., O. Lambert, A. Bauer, et al." + "1989.": the title is to come
     if text[-1:].isdigit() and ACCESS_DATE_END.search(text):
         return True  # "… Zugegriffen: 23. August 2019": a web page's access date closes it
     if text.endswith((".", ")")):
@@ -486,11 +488,14 @@ def entry_is_complete(text: str) -> bool:
 # the word before a web page's access date, in the languages styles print it in
 ACCESS_WORD = (
     r"(?:accessed|cited|retrieved|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
-    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd)"
+    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd|diakses)"
 )
+# … and before its address: "Available from:", "Disponível em:", "Tersedia di:" (Indonesian)
+AVAILABLE_WORD = r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia)"
 # "Accessed 3 May 2019", "Zugegriffen: 23. August 2019", "accedido 12 de marzo de 2020"
 # (not "[cited 2013" + "Jan 19]. Available from: …": a bracket opened is not closed)
 ACCESS_DATE_END = lazy(rf"(?<![\[(])\b{ACCESS_WORD}\b:?[\w .,]{{0,30}}\b{PRINTED_YEAR}$", re.I)
+NAMES_THEN_YEAR_END = lazy(rf"(?:\bet al\.|(?<![\w.])[A-Z]\.)\s+{PRINTED_YEAR}[a-z]?\.$")
 BRACKETED_YEAR_END = lazy(rf"\(\s*{PRINTED_YEAR}[a-z]?\s*\)$")
 # an entry's last word a web address or a DOI: "… Available from: https://www.example.org/report",
 # "… 2020;180(19):187-199. doi:10.1038/s41598-020-29465-3"
@@ -546,7 +551,9 @@ def continues_link(previous: str, text: str, laid_out: bool = False) -> bool:
     return laid_out and bool(DOI_AT_END.search(previous))
 
 
-IDENTIFIER_START = lazy(rf"(?:doi|pmid|pmcid|https?:|www\.|available|{ACCESS_WORD}\b|\[)", re.I)
+IDENTIFIER_START = lazy(
+    rf"(?:doi|pmid|pmcid|https?:|www\.|{AVAILABLE_WORD}|{ACCESS_WORD}\b|\[)", re.I
+)
 
 
 def next_entry_starts(so_far: str, text: str) -> bool:
@@ -1028,11 +1035,11 @@ YEAR = rf"{PRINTED_YEAR}[a-z]?"  # "2019a": the second work of an author that ye
 PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
 PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 
-# (the lookahead: a match starts with the a of "Available", the u of biblatex's "url:", or h
-# or w, in either case)
+# (the lookahead: a match starts with the first letter of "Available" or a translation of it,
+# the u of biblatex's "url:", or h or w, in either case)
 URL = lazy(
-    rf"(?=[adhuvw<(])(?:(?:(?:Available|Disponível|Disponible|Disponibile|Verfügbar)\s*"
-    r"(?:from|at|online|em|en|sur|su|unter)?\s*:?\s*|url:\s*|at\s+(?=<))?)"
+    rf"(?=[adhtuvw<(])(?:(?:{AVAILABLE_WORD}\s*"
+    r"(?:from|at|online|em|en|sur|su|unter|di)?\s*:?\s*|url:\s*|at\s+(?=<))?)"
     rf"(?P<open>[<(]?)(?P<url>{WEB_ADDRESS})",
     re.I,
 )
@@ -1043,7 +1050,7 @@ IDENTIFIERS = lazy(
     # Johnson Matthey's "… 1954 LINK https://doi.org/…": the label of the entry's link
     r"|(?-i:\s+LINK)(?=\s*(?:https?://|$))"
     r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|web\s?site"
-    r"|en ligne|en línea|PubMed"
+    r"|en ligne|en línea|Daring|PubMed"
     r"|Google Scholar|CrossRef)\](?P<stop>\.?)",
     re.I,
 )
@@ -1160,6 +1167,7 @@ ACCESS_WORDS = (
     "erişim",  # Turkish
     "dostęp",  # Polish
     "geraadpleegd",  # Dutch
+    "diakses",  # Indonesian
 )
 
 
@@ -2487,7 +2495,7 @@ def parse_entry(
         )
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
         take_last_name_from_title(draft, raw)
-        take_group_author_from_title(draft)
+        take_group_author_from_title(draft, raw)
         draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
         split_publisher(draft, raw)
@@ -2559,6 +2567,12 @@ def take_last_name_from_title(draft: Draft, raw: str) -> None:
 # "European Medicines Agency: Fact sheet: …", "United Nations Environment Programme. Title":
 # the body that wrote a web page or a report, before its title
 GROUP_BEFORE_TITLE = lazy(r"(?P<group>[^:.?!]{3,100}?)[:.]\s+(?=\S)")
+# a body's name opening an entry, then a mark that ends it: ".", ",", ":", "(2019)", " 2012.",
+# a quoted title
+GROUP_OPENING = lazy(
+    r"(?P<group>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|on|the|&)){1,12}?)"
+    r"(?=\s*[.,:;(“‘\"]|\s+(?:1[89]|20)\d\d\b)"
+)
 ORGANISATION_NOUN = lazy(
     r"\b(?:Society|Association|Organi[sz]ation|Institute|Administration|Agency|Committee"
     r"|Network|Foundation|Consortium|Collaboration|Council|Cent(?:er|re)s?|University|Ministry"
@@ -2567,16 +2581,46 @@ ORGANISATION_NOUN = lazy(
 )
 
 
-def take_group_author_from_title(draft: Draft) -> None:
+def take_group_author_from_title(draft: Draft, raw: str) -> None:
     """A web page or report with no author the rules read, whose title opens with a body's
     name ("European Medicines Agency: Fact sheet: …"): the body is its author. Only a name
-    in capitals that holds an organisation's noun; "Fact Sheet: …" stays a title."""
-    if draft.authors or not draft.title or not (match := GROUP_BEFORE_TITLE.match(draft.title)):
-        return
-    group = match.group("group").strip()
-    if looks_like_group(group) and ORGANISATION_NOUN.search(group):
+    in capitals that holds an organisation's noun; "Fact Sheet: …" stays a title.
+
+    A body's name that opens the entry, however it is set off ("World Health Organization,
+    Title, 2017.", "Food and Agriculture Organization (2019) Title", "… Organization. 2016."),
+    is its author too, where no reading kept it, and a name the rules split at its "and"
+    ("Food", "Agriculture Organization") is put back whole. The name is taken off the title
+    or the journal that holds it."""
+    opening = GROUP_OPENING.match(raw)
+    group = opening["group"] if opening and ORGANISATION_NOUN.search(opening["group"]) else None
+    if draft.authors:
+        # "Cancer Genome Atlas Research Network, Lind K, …": the body and its people stay
+        if group is None or group not in (draft.authors[0], " and ".join(draft.authors)):
+            return
+        if group != draft.authors[0]:
+            draft.authors = [group]
+    else:
+        if draft.title and (match := GROUP_BEFORE_TITLE.match(draft.title)):
+            named = match.group("group").strip()
+            if looks_like_group(named) and ORGANISATION_NOUN.search(named):
+                group = named
+                draft.title = draft.title[match.end() :]
+        if group is None or not looks_like_group(group):
+            return
         draft.authors = [group]
-        draft.title = draft.title[match.end() :]
+    # "Made-Up Institute, Made-Up Institute home page": a title that only opens with the name
+    if draft.title and draft.title.startswith(group) and draft.title[len(group) :][:1] in ".,:;":
+        draft.title = draft.title[len(group) :].lstrip(" .,:;") or None
+    if (
+        draft.journal
+        and draft.journal.startswith(group)
+        and draft.journal[len(group) :][:1] in ".,:;"
+    ):
+        # "International Agency for Research on Cancer. Root exudation statistics 2015" read
+        # as a journal: the body, then the page's title
+        rest = draft.journal[len(group) :].lstrip(" .,:;")
+        draft.journal = None
+        draft.title = draft.title or rest or None
 
 
 LEADING_YEAR = lazy(rf"\(?(?P<year>{YEAR})\)?[.,:]?\s+(?=\S)")
