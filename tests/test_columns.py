@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import textwrap
 from pathlib import Path
@@ -162,6 +163,62 @@ def test_a_right_columns_labels_hanging_into_the_gutter_open_its_entries() -> No
     assert [" ".join(line.split()) for line in unfolded[12::3]] == [
         f"{n}. Okafor AB, Lindqvist C, et al. Kinase" for n in range(5, 9)
     ]
+
+
+def test_a_right_columns_labels_standing_in_the_gutter_open_its_entries() -> None:
+    """pdftotext -layout sets a narrow two-column list's right labels in the gutter: alone
+    there, with their entry's text at the column's edge; one space after the left text,
+    their entry opening the next line; or with their text a few characters short of the
+    edge, justified with wide gaps, so that the line read as a table's row and stayed
+    whole. Every such label now opens its entry in the right column."""
+    left = [
+        "[1]    Brennan L, Dubois L, Novák OB, O’Brien F,",
+        "       Petrov R, et al.     2011.   Does root exuda-",
+        "       tion predict predator abundance in island.",
+        "[2]    Costa F, Mendoza A, Dąbrowski F 2009. Does",
+        "       canopy cover predict predator abundance in",
+        "       alpine meadows? J Ecol 81(20):733–50.",
+        "[3]    Alvarez P, Mendoza JC, Fitzgerald MC 2018.",
+        "       Community assembly as a determinant of graz-",
+        "       ing pressure. J Ecol 81(20):733–50.",
+    ]
+    rows = [
+        "{:<58}{}".format(left[0], "[4]   Mensah Ł, Dąbrowski OB 2012.         The role"),
+        "{:<65}{}".format(left[1], "of canopy cover in nutrient-limited biodiver-"),
+        "{:<65}{}".format(left[2], "sity. Journal of Power Sources 63(15):1756–74."),
+        "{:<57}{:<8}{}".format(left[3], "[5]", "Nguyen W, Hoffmann J, van der Berg M,"),
+        "{:<65}{}".format(left[4], "Hughes K, Brennan J, et al.    1990.   Experi-"),
+        "{:<65}{}".format(left[5], "mental fragmentation. Oecologia 73(14):2459–75."),
+        "{:<65}".format(left[6] + " [6]"),
+        "{:<65}{}".format(left[7], "Byrne J 2009. Does species richness predict seed"),
+        "{:<65}{}".format(left[8], "dispersal in tropical grasslands? Nature 52:28–63."),
+    ]
+    unfolded = [" ".join(line.split()) for line in unfold_columns("\n".join(rows)).split("\n")]
+    unfolded = [line for line in unfolded if line]
+    assert unfolded[:9] == [" ".join(line.split()) for line in left]
+    assert unfolded[9].startswith("[4] Mensah Ł")
+    assert unfolded[12].startswith("[5] Nguyen W")
+    assert unfolded[15:17] == ["[6]", "Byrne J 2009. Does species richness predict seed"]
+
+
+def test_a_page_of_two_columns_of_short_entries_is_unfolded() -> None:
+    """A list's second page in two columns: each entry's last lines are short ("2001;147:
+    e3453631."), on either side, so too few lines read as running text on both sides and
+    the page was left whole; entries 24 to 29 were glued onto entries 8 to 13. Lines whose
+    left part opens or ends with a list's label count as the list's."""
+    rows = []
+    for n in range(8, 14):
+        right = n + 16
+        rows += [
+            f"{n}.    Smith C, Zhou LG, Lindqvist I, et al. Does".ljust(58)
+            + (f"Res. 1990;25(5):872–{n}." if n > 8 else ""),
+            f"      defect density predict strain in poly- {right}.".ljust(58)
+            + "Dubois P, Kowalski HW, Zhou O, et al. The role",
+            f"      mer composites? Nature. 2001;147:e34{n}.".ljust(58) + "of grain boundaries.",
+        ]
+    unfolded = [" ".join(line.split()) for line in unfold_columns("\n".join(rows)).split("\n")]
+    labels = [line.split()[0] for line in unfolded if re.match(r"\d+\. ", line)]
+    assert labels == [f"{n}." for n in range(8, 14)] + [f"{n}." for n in range(24, 30)]
 
 
 @settings(max_examples=80, deadline=None)

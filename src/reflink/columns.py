@@ -75,10 +75,19 @@ def right_edge(lines: list[str]) -> int | None:
     prose = sum(
         1
         for left, right in both
-        if len(left.strip()) >= PROSE_SIDE * (edge - margin)
-        and len(right) >= max(MIN_PROSE, PROSE_SIDE * widest_right)
+        if (
+            len(left.strip()) >= PROSE_SIDE * (edge - margin)
+            and len(right) >= max(MIN_PROSE, PROSE_SIDE * widest_right)
+        )
+        # a reference list's entries side by side, a label opening or ending the left part:
+        # its lines are as short as an entry's end, and no table's row
+        or (_opens_entry(left) and len(right) >= MIN_PROSE)
     )
     return edge if prose >= PROSE_SHARE * len(both) else None
+
+
+def _opens_entry(left: str) -> bool:
+    return LABEL_AND_TAB.match(left) is not None or HANGING_LABEL.search(left) is not None
 
 
 def _starting_near(starts: Counter[int], edge: int) -> int:
@@ -113,8 +122,13 @@ def _split(line: str, edge: int) -> tuple[str, str] | None:
                 len(right) - len(right.lstrip()) > INDENT
                 or (GAP in _unlabelled(left) and GAP in _unlabelled(right.strip()))
             ):
-                return None  # "Cohort A   case-control   732      3,4": a table's row, whole
+                break  # "Cohort A   case-control   732      3,4": a table's row, whole …
             return line[:cut].rstrip(), right.strip()
+    # … unless it is the right column's label in the gutter, its text at or a little short of
+    # the edge ("[1] Brennan L, Dubois L,          [14]   Mensah Ł, …   2012.      The role")
+    label = GUTTER_LABEL.search(line, max(0, edge - HANG))
+    if label is not None and label.start("label") < edge and label.end() <= edge + NEAR:
+        return line[: label.start()].rstrip(), line[label.start("label") :].strip()
     return None
 
 
@@ -129,16 +143,24 @@ def _unlabelled(side: str) -> str:
 
 
 # a right column's list label that pdftotext set at the left line's end, one space after its
-# text: LaTeX hangs the labels out of the column, into its narrow gutter ("… cohort 13.
-# Alvarez, F.G., …")
-HANGING_LABEL = lazy(r"(?<=\S) (\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)$")
+# text, or alone in the gutter: LaTeX hangs the labels out of the column ("… cohort 13.
+# Alvarez, F.G., …", "… e9239837. [18]   Halvorsen W, …")
+HANGING_LABEL = lazy(r"(?: +|^)(\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)$")
+HANG = 20  # characters short of the right column's edge a label alone may start at
+# (a gap after it too: "… a study of kinases 1. J Clin Oncol" is a line across the page)
+GUTTER_LABEL = lazy(r"(?: {2,}|(?<=\S) )(?P<label>\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.) {2,}(?=\S)")
 LABEL_NUMBER = lazy(r"\d+")
 
 
-def _hanging_labels(parts: list[tuple[str, str] | None]) -> set[int]:
+def _glued(text: str, start: int) -> bool:
+    """Is the label at `start` one space after text?"""
+    return start >= 2 and text[start - 1] == " " and text[start - 2] != " "
+
+
+def _hanging_labels(parts: list[tuple[str, str] | None], edge: int) -> set[int]:
     """The lines (by index) whose left part ends with a label of the right column's list:
-    labels counting up, each above the left column's own labels, its line going on at the
-    right column's edge with a capital."""
+    labels counting up, each above the left column's own labels and in the gutter, its line
+    going on at the right column's edge with a capital."""
     left_labels = [
         int(LABEL_NUMBER.search(label.group(0)).group(0))
         for part in parts
@@ -147,10 +169,14 @@ def _hanging_labels(parts: list[tuple[str, str] | None]) -> set[int]:
     above = max(left_labels, default=0)
     found = []
     for index, part in enumerate(parts):
-        if part is None or not part[1][:1].isupper():
+        # its entry goes on on this line, or opens the next ("… in temper- [21]" + "Kapoor G")
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        opens = part[1] if part and part[1] else following[1] if following and part else ""
+        if part is None or not opens[:1].isupper():
             continue
         label = HANGING_LABEL.search(part[0])
-        if label:
+        # one space after the left column's text, or further off, in the gutter
+        if label and (_glued(part[0], label.start(1)) or label.start(1) >= edge - HANG):
             number = int(LABEL_NUMBER.search(label.group(1)).group(0))
             if number > above:
                 found.append((index, number))
@@ -166,10 +192,10 @@ def _unfold_page(page: str) -> str:
     if edge is None:
         return page
     split = [_split(line, edge) if line.strip() else None for line in lines]
-    for index in _hanging_labels(split):
+    for index in _hanging_labels(split, edge):
         left_part, right_part = split[index]
         label = HANGING_LABEL.search(left_part)
-        split[index] = (left_part[: label.start()], f"{label.group(1)}   {right_part}")
+        split[index] = (left_part[: label.start()], f"{label.group(1)}   {right_part}".rstrip())
     out: list[str] = []
     left: list[str] = []
     right: list[str] = []
