@@ -2481,9 +2481,9 @@ def test_a_web_entrys_title_loses_what_its_address_and_access_date_left() -> Non
 
 
 def test_et_al_in_other_languages_ends_the_names() -> None:
-    """Hungarian "és mtsai.", Turkish "ve ark.", Polish "i wsp.", Spanish "y cols." end the
-    names as "et al." does; "Kim B. és mtsai.: Title" kept "és mtsai" in the last name, and
-    with "et al." the title kept "et al.:"."""
+    """Hungarian "és mtsai.", Turkish "ve ark." and "vd.", Polish "i wsp.", Spanish "y
+    cols.", Czech "a kol.", Dutch "e.a." end the names as "et al." does; "Kim B. és mtsai.:
+    Title" kept "és mtsai" in the last name, and with "et al." the title kept "et al.:"."""
     read = read_list(
         "1. Okafor E., Lind F., Kim B. és mtsai.: Invented receptor toxicity: A phase III trial. "
         "Ann Fake Oncol. 1996;314(8):2038–2043.",
@@ -2491,12 +2491,18 @@ def test_et_al_in_other_languages_ends_the_names() -> None:
         "2015;12:1-9.",
         "3. Kowalski J, Nowak A, i wsp. Invented lichens on rock. Fake Pol Med. 2016;13:10-19.",
         "4. García J, López M, y cols. Invented spores in wind. Rev Fake Esp. 2017;14:20-29.",
+        "5. Petrov XD, Köhler X, vd. Invented grazing in islands. BMJ Open 2007;140:e404.",
+        "6. Novák P, Horváth J, a kol. Invented moss on roofs. Fake Cas Lek. 2011;5:20-29.",
+        "7. Jansen P, Bakker J, e.a. Invented dunes in Zeeland. Fake Ned Tijd. 2012;6:30-39.",
     )
     assert [(e.authors[-1], e.title) for e in read.values()] == [
         ("Kim B", "Invented receptor toxicity: A phase III trial"),
         ("Kaya C", "Invented kinase fusions in lung"),
         ("Nowak A", "Invented lichens on rock"),
         ("López M", "Invented spores in wind"),
+        ("Köhler X", "Invented grazing in islands"),
+        ("Horváth J", "Invented moss on roofs"),
+        ("Bakker J", "Invented dunes in Zeeland"),
     ]
 
 

@@ -2351,7 +2351,8 @@ def mend_links(draft: Draft) -> None:
 
 # "et al." as other languages print it after the names: Hungarian "és mtsai.", Turkish "ve
 # ark.", Polish "i wsp.", Spanish "y cols.", Portuguese "e cols.", French "et coll.", German
-# "u. a.", Indonesian "dkk.", Swedish "m.fl.", Russian "и др." (only after a name's comma or
+# "u. a.", Indonesian "dkk.", Swedish "m.fl.", Russian "и др.", Turkish "vd.", Czech "a kol.",
+# Dutch "e.a." (only after a name's comma or
 # initial, and before punctuation or the title). Each form with a word it cannot be printed
 # without: a cheap test before the pattern's scan.
 OTHER_ET_AL_FORMS = (
@@ -2363,6 +2364,9 @@ OTHER_ET_AL_FORMS = (
     ("dkk", r"dkk"),
     ("m.", r"m\.\s?fl"),
     ("др", r"и\s+др"),
+    ("vd", r"vd"),
+    ("kol", r"a\s+kol"),
+    ("e.", r"e\.\s?a"),
 )
 OTHER_ET_AL = lazy(
     r"(?<=[\s,])(?:" + "|".join(form for _, form in OTHER_ET_AL_FORMS) + r")\.?(?=[\s:,;]|$)"
