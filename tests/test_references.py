@@ -2162,6 +2162,41 @@ def test_a_body_that_opens_a_web_page_entry_is_its_author() -> None:
     assert read[3].title.startswith("Root exudation statistics")
 
 
+@pytest.mark.parametrize(
+    ("article", "book", "expected"),
+    [
+        pytest.param(
+            "Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+            "Nadia Yilmaz, Thomas Dubois. Foundations of Ecology. CRC Press; 2004.",
+            ("Foundations of Ecology", "CRC Press"),
+            id="ama",
+        ),
+        pytest.param(
+            "A. Okafor, C. Lind, Kinase fusions in invented tumours, J. Fake Oncol. 31 (2008) 1–9.",
+            "O. Hughes, S. H. Zhou, Methods in Community Ecology, CRC Press, Boca Raton, 2007.",
+            ("Methods in Community Ecology", None),
+            id="elsevier",
+        ),
+        pytest.param(
+            "Okafor A, Lind C. 2008. Kinase fusions in invented tumours. J Fake Oncol 31:1–9.",
+            "Smith M, Kim M. 2016. Thin Film Technology: Theory and Methods. Stuttgart: Thieme.",
+            ("Thin Film Technology: Theory and Methods", "Thieme"),
+            id="author-year-after-names",
+        ),
+    ],
+)
+def test_a_book_whose_title_was_read_as_a_journal_gets_its_title(
+    article: str, book: str, expected: tuple[str, str | None]
+) -> None:
+    """A book printed "Names. Title. Publisher; Year." or "Names, Title, Publisher, Place,
+    Year." was read with its title in the journal field and no title at all. The publisher
+    printed after it says it is a book: the title is the book's, and the publisher goes
+    where a book's goes (BibTeX's publisher) where it was read apart from the title."""
+    read = read_list(f"1. {article}", f"2. {book}", f"3. {article}")
+    assert (read[2].title, read[2].journal, read[2].kind) == (*expected, "book")
+    assert read[1].title == "Kinase fusions in invented tumours"
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

@@ -2254,6 +2254,49 @@ def split_publisher(draft: Draft, raw: str) -> None:
     draft.published = True
 
 
+def book_title_from_journal(draft: Draft, raw: str) -> None:
+    """ "Yilmaz N, Dubois T. Foundations of Ecology. CRC Press; 2004.", "… Thin Film Technology:
+    Theory and Methods. Stuttgart: Thieme.": a book whose title a reading took for a journal,
+    with no title, and no volume, pages or DOI. Its publisher, printed after it, says it is
+    a book: the title is the book's, from where the journal began to the publisher (or the
+    place before it), and the publisher goes where a book's goes. A reading that took the
+    book's title for the journal and the title with its publisher ("Foundations of Ecology.
+    CRC Press") for the title is read the same way."""
+    if not draft.journal or draft.volume or draft.pages or draft.doi:
+        return
+    if draft.title and not (
+        draft.title.startswith(draft.journal)
+        and PUBLISHER_WORD.search(draft.title, len(draft.journal))
+    ):
+        return
+    at = raw.find(draft.journal)
+    if at < 0 or draft.kind == "chapter":
+        return
+    word = PUBLISHER_WORD.search(raw, at + len(draft.journal))
+    if word is None:
+        return
+    cut = max(raw.rfind(mark, at, word.start()) for mark in ".,;:(")
+    if cut < 0:
+        return
+    ends = [i for mark in ".,;:()" if (i := raw.find(mark, word.end())) >= 0]
+    publisher = raw[cut + 1 : min(ends, default=len(raw))].strip(' “”"')
+    if raw[cut] == ":":  # "Stuttgart: Thieme": the place before the publisher
+        place = max(raw.rfind(mark, at, cut) for mark in ".,;")
+        if place <= at or len(raw[place + 1 : cut].split()) > MAX_PLACE_WORDS:
+            return  # "Handbook: Concepts and Practice CRC Press": a colon of the title's
+        cut = place
+    title = EDITION_TAIL.sub("", raw[at:cut]).strip(' ,.;:“”"')
+    if not title:
+        return
+    draft.title = title
+    draft.journal = draft.container = publisher or None
+    draft.published = True
+
+
+MAX_PLACE_WORDS = 4  # "San Diego", "Boca Raton", "Rio de Janeiro"
+EDITION_TAIL = lazy(r"[.,;]?\s*\d+(?:st|nd|rd|th|\.)?\s+(?:ed(?:ition)?|Aufl)\.?\s*$", re.I)
+
+
 # A chapter's title, then its book: "Title. In: Lind C, editor. Handbook of X. Place: …",
 # "Title. In Lind, K. (ed.), Handbook of X, …", "Title, in Handbook of X (Lind, K., Eds.), pp.
 # 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "in" after a comma.
@@ -2503,6 +2546,7 @@ def parse_entry(
         draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
         split_publisher(draft, raw)
+        book_title_from_journal(draft, raw)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
