@@ -2197,6 +2197,21 @@ def test_a_book_whose_title_was_read_as_a_journal_gets_its_title(
     assert read[1].title == "Kinase fusions in invented tumours"
 
 
+def test_a_year_after_the_titles_last_word_stays_in_the_title() -> None:
+    """A report titled by its year ("Reaction time statistics 2020. Available at …") prints
+    no other date than its access date: the year was taken off the title as the entry's
+    year. It is the entry's year still, and the title keeps it; a year set off by a full
+    stop ("A made-up report. 2010.") is the entry's alone."""
+    read = read_list(
+        "1. Zhou M, Horváth D. Reaction time statistics 2020. Available at "
+        "https://www.example.org/reaction-time-statistics-2020. Accessed November 4, 2016.",
+        "2. Dee C. A made-up report of invented things. 2010.",
+        "3. Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+    )
+    assert (read[1].title, read[1].year) == ("Reaction time statistics 2020", 2020)
+    assert (read[2].title, read[2].year) == ("A made-up report of invented things", 2010)
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

@@ -1543,7 +1543,14 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         # "Dee C. A made-up report. 2010." or, with no authors, "Counts of things. 2003."
         draft.authors = authors
         draft.year = int(year.group("year")[:4])
-        draft.title = drop_page_count(rest[: year.start()]) or None
+        # "Reaction time statistics 2020. Available at …": a year after a word, set off by a
+        # space alone, ends the title, and is all the date the page prints
+        in_title = (
+            rest[year.start("year") - 1 : year.start("year")] == " "
+            and rest[: year.start("year")].rstrip()[-1:].isalpha()
+        )
+        draft.title = drop_page_count(rest[: year.end("year") if in_title else year.start()])
+        draft.title = draft.title or None
         if authors and draft.title and (published := PUBLISHED.match(draft.title)):
             # "World Health Organization. Global hepatitis report. Geneva: WHO; 2017.": a
             # book or report, its place and publisher before the year
