@@ -2212,6 +2212,44 @@ def test_a_year_after_the_titles_last_word_stays_in_the_title() -> None:
     assert (read[2].title, read[2].year) == ("A made-up report of invented things", 2010)
 
 
+@pytest.mark.parametrize(
+    ("article", "chapter", "book"),
+    [
+        pytest.param(
+            "Okafor, A. (2008). Kinase fusions in invented tumours. J. Fake Oncol. 31, 1–9.",
+            "Hughes, A. (2011). Sleep spindles in invented adolescents. In The Ageing Brain, "
+            "C. Müller and S. Papadopoulos, eds. (Stuttgart: Thieme), pp. 344–364.",
+            "The Ageing Brain",
+            id="cell",
+        ),
+        pytest.param(
+            "Okafor, A. Kinase fusions in invented tumours. J. Fake Oncol. 31, 1–9 (2008).",
+            "Marino, A. Sleep spindles in invented adolescents. in Clinical Neurology (eds. "
+            "Marino, M.-C. & Sørensen, O.) 253–270 (Academic Press, 2010).",
+            "Clinical Neurology",
+            id="nature",
+        ),
+        pytest.param(
+            "Okafor A, Lind C. Kinase fusions in invented tumours. J Fake Oncol. 2008;31:1-9.",
+            "Takahashi N, Kim A. Sleep spindles in invented adolescents. En: Takahashi N, "
+            "editor. Principles of Thoracic Oncology. Madrid: Elsevier; 2010. p. 12-30.",
+            "Principles of Thoracic Oncology",
+            id="spanish-vancouver",
+        ),
+    ],
+)
+def test_a_chapters_book_is_found_however_its_editors_are_printed(
+    article: str, chapter: str, book: str
+) -> None:
+    """Cell prints the book before its editors ("In The Ageing Brain, C. Müller and S.
+    Papadopoulos, eds. (Stuttgart: Thieme)"), Nature its editors in a bracket after it ("in
+    Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.)"), Spanish styles "En:" for
+    "In:". The chapter's title kept the book, editors, publisher and pages."""
+    read = read_list(f"1. {article}", f"2. {chapter}", f"3. {article}")
+    assert (read[2].title, read[2].journal) == ("Sleep spindles in invented adolescents", book)
+    assert read[2].kind == "chapter"
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

@@ -2216,7 +2216,7 @@ def _copy(source: Draft, target: Draft) -> None:
 
 # what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)"
 EDITED_BOOK = lazy(
-    r"\bIn:\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
+    r"\b(?:In|En):\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
     rf"|{EDITORS_ELSEWHERE}",
     re.I,
 )
@@ -2307,7 +2307,11 @@ EDITION_TAIL = lazy(r"[.,;]?\s*\d+(?:st|nd|rd|th|\.)?\s+(?:ed(?:ition)?|Aufl)\.?
 # A chapter's title, then its book: "Title. In: Lind C, editor. Handbook of X. Place: …",
 # "Title. In Lind, K. (ed.), Handbook of X, …", "Title, in Handbook of X (Lind, K., Eds.), pp.
 # 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "in" after a comma.
-IN_BOOK = lazy(r"(?:(?<=[.?!])\s+In:?|[.?!,]\s+in:|,\s+in)\s+(?P<book>\S.*)$")
+IN_BOOK = lazy(
+    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+in"  # Spanish styles' "En: Lind C, editor."
+    # Nature's "Title. in Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.) 253–270"
+    r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))\s+(?P<book>\S.*)$"
+)
 # the editors "In:" names first, up to the first mark of an editor: "Lind C, editor.",
 # "Lind, K. (ed.),", "G. Lind, K. Okafor (Eds.),"
 BOOK_EDITORS = lazy(
@@ -2315,8 +2319,11 @@ BOOK_EDITORS = lazy(
     rf"{EDITORS_ELSEWHERE})\s*[,.:]?\s*",
     re.I,
 )
-# ACS: the book's title, then its editors in brackets: "Handbook of X (Lind, K., Eds.)"
-BOOK_THEN_EDITORS = lazy(r"^[^().]+\([^()]*\b(?:eds?|editors?)\.?\)", re.I)
+# ACS: the book's title, then its editors in brackets: "Handbook of X (Lind, K., Eds.)";
+# Nature's "Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.)"
+BOOK_THEN_EDITORS = lazy(
+    r"^[^().]+\((?:[^()]*\b(?:eds?|editors?)\.?|(?:eds?|editors?)\.?\s[^()]*)\)", re.I
+)
 BOOK_TITLE = lazy(r"[^.,(;]+(?:[.?!](?=\s*[,(])|\?)?")
 # "Title. In: 4th ed. Berlin: Springer": an edition where the book would be
 EDITION_START = lazy(r"^\d+(?:st|nd|rd|th)\s+ed\b|^ed\.?\s*\d", re.I)
@@ -2347,6 +2354,10 @@ def split_chapter(draft: Draft, raw: str) -> None:
     if plain_in and editors is None and not BOOK_THEN_EDITORS.match(rest):
         return  # ", in particular …": a plain "in" opens a book only where editors are named
     book = BOOK_TITLE.match(rest, editors.end() if editors else 0)
+    if editors and not (book and book.group(0).strip()):
+        # Cell's "In The Ageing Brain, C. Müller and S. Papadopoulos, eds. (Stuttgart:
+        # Thieme)": the book first, then its editors
+        book = BOOK_TITLE.match(rest) if "," in editors.group(0) else None
     if book is None or not book.group(0).strip() or not book.group(0)[:1].isupper():
         return
     draft.title = title
