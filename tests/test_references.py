@@ -2250,6 +2250,24 @@ def test_a_chapters_book_is_found_however_its_editors_are_printed(
     assert read[2].kind == "chapter"
 
 
+def test_gost_entries_with_a_particle_name_and_a_close_set_dash() -> None:
+    """GOST as a Russian journal prints it, the dash set close (".– 1999.– Vol. 42, № 8.–
+    P. 2317–2332"), one author "van der Berg A.": that name failed as a person's, the GOST
+    reading was not whole, and a reading that took the title through "// Nat Commun" won.
+    GOST's "//" puts its rule first, and a particle opens a name printed with initials."""
+    read = read_list(
+        "1. Russo R., MacLeod T., van der Berg A., Dubois M. Working memory as a determinant "
+        "of cortical thickness // Nat Commun.– 1999.– Vol. 42, № 8.– P. 2317–2332.",
+        "2. Okafor E.M., de Souza F. Hippocampal sleep signatures across healthy volunteers // "
+        "Clin Neurol.– 2015.– Vol. 12, № 3.– P. 543–553.",
+    )
+    assert [(e.title, e.journal, e.volume, e.pages) for e in read.values()] == [
+        ("Working memory as a determinant of cortical thickness", "Nat Commun", "42", "2317–2332"),
+        ("Hippocampal sleep signatures across healthy volunteers", "Clin Neurol", "12", "543–553"),
+    ]
+    assert read[1].authors[2] == "van der Berg A."
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

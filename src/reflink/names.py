@@ -95,7 +95,8 @@ def is_person(name: str) -> bool:
 # "Sousa L.F.O.", "Lima S.O", "Okafor H. G.": the family name, then initials with full stops
 # and no comma
 FAMILY_DOTTED_INITIALS = lazy(
-    rf"^(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.[-\s]?){{0,3}}[{UPPER}]\.?"
+    rf"^(?:{AFTER_INITIALS_PARTICLE}\s){{0,2}}"  # "van der Berg A.", "de Souza F."
+    rf"(?:[{UPPER}][\w'’\-]+\s){{1,3}}(?:[{UPPER}]\.[-\s]?){{0,3}}[{UPPER}]\.?"
     rf"(?:\s{AFTER_INITIALS_PARTICLE}){{0,2}}$"  # GOST's "Moreau J.-P. de"
 )
 

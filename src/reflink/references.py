@@ -1958,6 +1958,7 @@ GOST_SOURCE = lazy(
     re.VERBOSE,
 )
 GOST_NAME = (
+    rf"(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}"  # "van der Berg A."
     rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
     rf"(?: {AFTER_INITIALS_PARTICLE})*"
 )
@@ -2141,6 +2142,11 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
     """
     memo = memo or StyleMemo()
     order = [draft.style, *(name for name in STYLES if name != draft.style)]
+    if " // " in draft.rest and SOURCE_NEEDED["gost"](draft.rest):
+        # "Title // Nat Commun.– 1999.– Vol. 42.– P. 2317–2332.": GOST's separator before the
+        # source is its own; another style's source may fit the tail and cut the title there
+        order.remove("gost")
+        order.insert(0, "gost")
     fits: list[Draft] = []
     partial: list[Draft] = []
     matched_first: Draft | None = None
