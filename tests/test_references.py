@@ -2268,6 +2268,22 @@ def test_gost_entries_with_a_particle_name_and_a_close_set_dash() -> None:
     assert read[1].authors[2] == "van der Berg A."
 
 
+def test_a_url_label_glued_to_the_year_before_it() -> None:
+    """The European Journal of Public Health prints "… 2022.URL https://…": the label
+    "URL", without its colon and glued to the year, stayed in the title ("Fact sheet:
+    crystallinity. 2022.URL")."""
+    read = read_list(
+        "1 Haddad A, Ortega-Ruiz J, Johansson S, et al. Interfacial resistance as a "
+        "determinant of mechanical strength. Am J Respir Crit Care Med 2021;87:2904–13.",
+        "2 Mendoza E. Does crystallinity predict defect density in thin-film devices? Water "
+        "Res 2013;160:e402.",
+        "3 International Agency for Research on Cancer. Fact sheet: crystallinity. 2022.URL "
+        "https://www.example.org/fact-sheet-crystallinity Accessed 20 May 2022.",
+    )
+    assert (read[3].title, read[3].year) == ("Fact sheet: crystallinity", 2022)
+    assert read[3].url == "https://www.example.org/fact-sheet-crystallinity"
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

@@ -1039,7 +1039,7 @@ PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 # the u of biblatex's "url:", or h or w, in either case)
 URL = lazy(
     rf"(?=[adhtuvw<(])(?:(?:{AVAILABLE_WORD}\s*"
-    r"(?:from|at|online|em|en|sur|su|unter|di)?\s*:?\s*|url:\s*|at\s+(?=<))?)"
+    r"(?:from|at|online|em|en|sur|su|unter|di)?\s*:?\s*|\burl:?\s*|at\s+(?=<))?)"
     rf"(?P<open>[<(]?)(?P<url>{WEB_ADDRESS})",
     re.I,
 )
