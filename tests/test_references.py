@@ -2284,6 +2284,28 @@ def test_a_url_label_glued_to_the_year_before_it() -> None:
     assert read[3].url == "https://www.example.org/fact-sheet-crystallinity"
 
 
+def test_names_printed_given_name_first_in_full() -> None:
+    """A style that prints names in full, given name first: a middle initial's full stop
+    ("Marie-Claire C. Halvorsen") ended the names and opened the title, and a name the
+    Vancouver rule cannot read ("…, Łukasz Haddad, Amara Ahmed. Title") stayed in the
+    title. "Kowalski N. Cognitive Neuroscience." is a Vancouver name and a book's title."""
+    read = read_list(
+        "1. Marie-Claire C. Halvorsen, Andrés Kowalski. Does canopy cover predict root "
+        "exudation in boreal wetlands? Mol Ecol. 2007;91(9):e6742958.",
+        "2. Robert Martín-Sánchez, Pierre Köhler, Łukasz Haddad, Amara Ahmed. Carbon storage "
+        "and seed dispersal: a cohort study. Sci Rep. 2020;180(19):187-199.",
+        "3. Yuki Takahashi, Laura Le Roux, Björn K. Kaur. Habitat fragmentation in invented "
+        "grasslands. Am J Respir Crit Care Med. 2019;15:210-214.",
+        "4. Kowalski N. Cognitive Neuroscience. New York: Springer; 1996.",
+    )
+    assert read[1].authors == ("Marie-Claire C. Halvorsen", "Andrés Kowalski")
+    assert read[1].title == "Does canopy cover predict root exudation in boreal wetlands?"
+    assert read[2].authors[-1] == "Amara Ahmed"
+    assert read[2].title == "Carbon storage and seed dispersal: a cohort study"
+    assert read[3].authors == ("Yuki Takahashi", "Laura Le Roux", "Björn K. Kaur")
+    assert (read[4].authors, read[4].title) == (("Kowalski N",), "Cognitive Neuroscience")
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

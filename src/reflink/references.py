@@ -1514,6 +1514,10 @@ def bracketed_year_source(text: str) -> re.Match[str] | None:
 def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     authors, rest = take_vancouver_authors(text)
+    # "Marie-Claire C. Halvorsen, Andrés Kowalski. Title": names in full, known by their place
+    draft.names_by_position = bool(authors) and all(
+        GIVEN_FIRST_NAME_ALONE.fullmatch(name) for name in authors
+    )
     match = (
         VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest) or bracketed_year_source(rest)
     )
@@ -1593,6 +1597,20 @@ EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 
 
 VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
+# names printed given name first, in full, some with a middle initial ("Marie-Claire C.
+# Halvorsen, Andrés Kowalski. Title"): the initial's full stop is no end of the names, nor
+# is a name the Vancouver rule cannot read ("…, Łukasz Haddad, Amara Ahmed. Title")
+CAPITAL_PARTICLE = r"(?:Le|La|De|Da|Di|Du|Del|Della|Van|Von|Ten|Ter)"  # "Laura Le Roux"
+GIVEN_FIRST_NAME = (
+    rf"[{UPPER}][a-zà-ÿ'’]+(?:-[{UPPER}][a-zà-ÿ'’]+)?(?: [{UPPER}]\.)* "
+    rf"(?:(?:{AFTER_INITIALS_PARTICLE}|{CAPITAL_PARTICLE}) ){{0,2}}"
+    rf"[{UPPER}][\w'’]+(?:-[{UPPER}][\w'’]+)?"
+)
+GIVEN_FIRST_NAMES = lazy(
+    rf"^(?P<names>{GIVEN_FIRST_NAME}(?:, {GIVEN_FIRST_NAME})*)(?:,? et al)?\.\s+(?P<rest>.*)$"
+)
+MIDDLE_INITIAL = lazy(rf" [{UPPER}]\. ")
+GIVEN_FIRST_NAME_ALONE = lazy(GIVEN_FIRST_NAME)
 
 
 NAME_THEN_CAPITAL = lazy(rf"((?:[\w'’-]+\s){{1,3}}[{UPPER}]{{1,4}})\s+(?=[{UPPER}][a-z])")
@@ -1604,6 +1622,11 @@ TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     """'Smith AB, Jones C, et al. Title…' → (['Smith AB', 'Jones C'], 'Title…')."""
+    given_first = GIVEN_FIRST_NAMES.match(text)
+    if given_first and (
+        MIDDLE_INITIAL.search(given_first.group("names")) or ", " in given_first.group("names")
+    ):
+        return given_first.group("names").split(", "), given_first.group("rest")
     match = VANCOUVER_NAMES_FIRST.match(text)
     if match and MORE_INITIALS.match(match.group("rest")):
         # "Ødegaard O. G., Nguyen D.: Title": the full stop was an initial's, not the names' end
