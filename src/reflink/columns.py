@@ -169,10 +169,12 @@ def _hanging_labels(parts: list[tuple[str, str] | None], edge: int) -> set[int]:
     above = max(left_labels, default=0)
     found = []
     for index, part in enumerate(parts):
+        if part is None:
+            continue
         # its entry goes on on this line, or opens the next ("… in temper- [21]" + "Kapoor G")
         following = parts[index + 1] if index + 1 < len(parts) else None
-        opens = part[1] if part and part[1] else following[1] if following and part else ""
-        if part is None or not opens[:1].isupper():
+        opens = part[1] or (following[1] if following else "")
+        if not opens[:1].isupper():
             continue
         label = HANGING_LABEL.search(part[0])
         # one space after the left column's text, or further off, in the gutter

@@ -1600,10 +1600,9 @@ VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>
 # names printed given name first, in full, some with a middle initial ("Marie-Claire C.
 # Halvorsen, Andrés Kowalski. Title"): the initial's full stop is no end of the names, nor
 # is a name the Vancouver rule cannot read ("…, Łukasz Haddad, Amara Ahmed. Title")
-CAPITAL_PARTICLE = r"(?:Le|La|De|Da|Di|Du|Del|Della|Van|Von|Ten|Ter)"  # "Laura Le Roux"
 GIVEN_FIRST_NAME = (
     rf"[{UPPER}][a-zà-ÿ'’]+(?:-[{UPPER}][a-zà-ÿ'’]+)?(?: [{UPPER}]\.)* "
-    rf"(?:(?:{AFTER_INITIALS_PARTICLE}|{CAPITAL_PARTICLE}) ){{0,2}}"
+    rf"(?:(?i:{AFTER_INITIALS_PARTICLE}) ){{0,2}}"  # "Laura Le Roux", "José van der Berg"
     rf"[{UPPER}][\w'’]+(?:-[{UPPER}][\w'’]+)?"
 )
 GIVEN_FIRST_NAMES = lazy(
