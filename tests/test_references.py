@@ -2306,6 +2306,22 @@ def test_names_printed_given_name_first_in_full() -> None:
     assert (read[4].authors, read[4].title) == (("Kowalski N",), "Cognitive Neuroscience")
 
 
+def test_a_chapters_book_keeps_no_in_before_it() -> None:
+    """The Acoustical Society's chapter, "“Title,” in The Ageing Brain, edited by Ł. Iyer
+    (Hoboken, Wiley-Blackwell, 2021) pp. 207–221": its book was read as the journal with its
+    "in" ("in The Ageing Brain"). A journal "In Vivo" keeps its capital "In"."""
+    read = read_list(
+        "1. A. Okafor and C. Lind, “Kinase fusions in invented tumours,” In Vivo 31, 1–9 (2008).",
+        "2. K. Vasquez and W. Lindqvist, “Chronic dementia patterns across clinical cohorts,” "
+        "in The Ageing Brain, edited by Ł. Iyer and K. Zhou (Hoboken, Wiley-Blackwell, 2021) "
+        "pp. 207–221.",
+        "3. A. Okafor and C. Lind, “Kinase fusions in invented tumours,” J. Fake Oncol. 31, "
+        "1–9 (2008).",
+    )
+    assert (read[2].journal, read[2].kind) == ("The Ageing Brain", "chapter")
+    assert read[1].journal == "In Vivo"
+
+
 def test_a_parenthesised_label_alone_on_its_line_opens_an_entry() -> None:
     """The Beilstein journals' style sets "(1)" apart from its entry, and pdftotext prints
     it alone on a line: a parenthesised label had to have the entry after it, and the list

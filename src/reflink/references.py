@@ -2289,6 +2289,21 @@ def split_publisher(draft: Draft, raw: str) -> None:
     draft.published = True
 
 
+# "in The Ageing Brain, edited by …", "In: Handbook of X": the word that opens a chapter's book
+IN_BEFORE_BOOK = lazy(r"(?:in|In:|En:)\s+(?=[A-Z])")
+
+
+def drop_in_before_book(draft: Draft) -> None:
+    """ "“Title,” in The Ageing Brain, edited by Ł. Iyer (Hoboken, Wiley, 2021) pp. 207–221"
+    (the Acoustical Society's style): a reading that took the book for the journal kept its
+    "in". No journal's name opens with a lower-case "in" or "In:" ("In Vivo" does with "In")."""
+    if draft.journal and (opening := IN_BEFORE_BOOK.match(draft.journal)):
+        draft.journal = draft.journal[opening.end() :]
+        if draft.container and IN_BEFORE_BOOK.match(draft.container):
+            draft.container = draft.container[opening.end() :]
+        draft.kind = "chapter"
+
+
 def book_title_from_journal(draft: Draft, raw: str) -> None:
     """ "Yilmaz N, Dubois T. Foundations of Ecology. CRC Press; 2004.", "… Thin Film Technology:
     Theory and Methods. Stuttgart: Thieme.": a book whose title a reading took for a journal,
@@ -2593,6 +2608,7 @@ def parse_entry(
         split_chapter(draft, raw)
         split_publisher(draft, raw)
         book_title_from_journal(draft, raw)
+        drop_in_before_book(draft)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
