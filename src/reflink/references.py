@@ -1571,13 +1571,13 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     return False
 
 
+# the editors' mark in the languages Springer's and others' styles print, always in brackets:
+# "(Hrsg)", "(Hg.)", "(éd.)", "(dir.)", "(red.)", "(org.)", "(coord.)"
+EDITORS_ELSEWHERE = r"\((?:hrsg|hg|éds?|dir|red|orgs?|coords?)\.?\)"
 # A chapter as Vancouver and AMA print it: "Title. In: Lind M, Kim B, eds. Book. Stuttgart:
 # Thieme; 2008:599–627." ("editor(s).", "… 1998. p. 16–31."; Springer's "In: Lind M (eds)
 # Book. Hoboken: Wiley, 2010, pp. 152–174."): the editors, the book, its place and publisher,
 # the year, then the chapter's pages
-# the editors' mark in the languages Springer's and others' styles print, always in brackets:
-# "(Hrsg)", "(Hg.)", "(éd.)", "(dir.)", "(red.)", "(org.)", "(coord.)"
-EDITORS_ELSEWHERE = r"\((?:hrsg|hg|éds?|dir|red|orgs?|coords?)\.?\)"
 VANCOUVER_CHAPTER = lazy(
     rf"""(?P<title>\S.*?[.?!])\s+In:?\s+
     (?P<editors>[^.()]{{2,200}}?)(?:,?\s+(?:eds?|editors?)\.?|\s*\((?:eds?|editors?)\.?\)
@@ -2290,17 +2290,17 @@ def split_publisher(draft: Draft, raw: str) -> None:
 
 
 # "in The Ageing Brain, edited by …", "In: Handbook of X": the word that opens a chapter's book
-IN_BEFORE_BOOK = lazy(r"(?:in|In:|En:)\s+(?=[A-Z])")
+IN_BEFORE_BOOK = lazy(r"^(?:in|In:|En:)\s+(?=[A-Z])")
 
 
 def drop_in_before_book(draft: Draft) -> None:
     """ "“Title,” in The Ageing Brain, edited by Ł. Iyer (Hoboken, Wiley, 2021) pp. 207–221"
     (the Acoustical Society's style): a reading that took the book for the journal kept its
     "in". No journal's name opens with a lower-case "in" or "In:" ("In Vivo" does with "In")."""
-    if draft.journal and (opening := IN_BEFORE_BOOK.match(draft.journal)):
-        draft.journal = draft.journal[opening.end() :]
-        if draft.container and IN_BEFORE_BOOK.match(draft.container):
-            draft.container = draft.container[opening.end() :]
+    if draft.journal and IN_BEFORE_BOOK.match(draft.journal):
+        draft.journal = IN_BEFORE_BOOK.sub("", draft.journal, count=1)
+        if draft.container:
+            draft.container = IN_BEFORE_BOOK.sub("", draft.container, count=1)
         draft.kind = "chapter"
 
 
