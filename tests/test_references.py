@@ -3116,3 +3116,22 @@ def test_the_last_vancouver_name_with_no_full_stop_after_it() -> None:
         (("Okafor H", "Lindqvist H"), "Invented tumour doses"),
         (("Kruk M", "Myers M", "Varpilah ST", "Dahn BT"), "What is an invented health system?"),
     ]
+
+
+def test_no_space_after_the_titles_full_stop() -> None:
+    """ "…of canopy cover.Nat Commun. 1992;169(23):334-40." (Haemophilia's style; extractors
+    also drop a space a tight line sets): the title ends at the full stop glued to the
+    journal's capital, not at the year."""
+    read = read_list(
+        "1. Brennan M, Novák P, Santos O, et al. Invented richness as a determinant of canopy "
+        "cover.Nat Commun. 1992;169(23):334-40.",
+        "2. Nowak C. Invented uptake: a systematic review.J Ecol. 2023;64(22):e834.",
+        "3. Okafor H, Lindqvist H. Invented tumour doses. Fake Cancer Res. 2006;29(6):599-611.",
+        "4. Schmidt J-PB, Iyer IG. Invented Ecology: Theory and Methods. Hoboken: Wiley; 1990.",
+    )
+    assert [(e.title, e.journal) for e in read.values()][:3] == [
+        ("Invented richness as a determinant of canopy cover", "Nat Commun"),
+        ("Invented uptake: a systematic review", "J Ecol"),
+        ("Invented tumour doses", "Fake Cancer Res"),
+    ]
+

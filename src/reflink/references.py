@@ -1268,6 +1268,7 @@ def ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 SENTENCE_END = lazy(r"[.?!]\s+(?=\S)")
 SENTENCE_END_SPACE = lazy(r"[.?!] (?=\S)")
+GLUED_SENTENCE_END = lazy(r"[a-z]{3}[.?!](?=[A-Z])")
 
 
 def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, str | None]:
@@ -1292,6 +1293,11 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
         cut = capital[-1]
     if cut > 0:
         return text[: cut + 1].strip(" .") or None, tidy_journal(text[cut + 2 :])
+    if titles_expected and (glued := GLUED_SENTENCE_END.search(text)):
+        # "Species richness as a determinant of canopy cover.Nat Commun": a style (or an
+        # extractor) that sets no space after the title's full stop; a word of small letters
+        # before the stop, a capital after it, and nothing else parts the two
+        return text[: glued.end()].strip(" .") or None, tidy_journal(text[glued.end() :])
     return (text.strip(" ."), None) if titles_expected else (None, tidy_journal(text))
 
 
