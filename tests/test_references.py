@@ -3135,3 +3135,30 @@ def test_no_space_after_the_titles_full_stop() -> None:
         ("Invented tumour doses", "Fake Cancer Res"),
     ]
 
+
+def test_a_list_that_prints_no_titles_with_one_word_journals() -> None:
+    """Tetrahedron Letters' style: "Fernández P. Science. 2018; 115: 639–652.". The one
+    sentence before the source is the journal, not a title, and "Fernández P. Science" is no
+    name printed given name first (its source follows at once)."""
+    read = read_list(
+        "1. Fernández P. Science. 2018; 115: 639–652.",
+        "2. Rossi K-H, Nguyen S, Gallagher J. eLife. 2022; 144: 2612–2622.",
+        "3. Bauer M, Sørensen GJ. Brain. 2022; 110: 2302–2315.",
+        "4. Costa T, Halvorsen H-W. Angew Chem Int Ed. 2014; 74: 1459–1467.",
+        "5. Lambert F, Moreau ŁD, Gallagher L. Angew Chem Int Ed. 1992; 86: e3466144.",
+        "6. Nowak I, Kovačević M-CB. Invented Biology: A Clinical Guide, Oxford University "
+        "Press: Oxford, 2013.",
+    )
+    assert [(e.authors, e.title, e.journal) for e in read.values()][:5] == [
+        (("Fernández P",), None, "Science"),
+        (("Rossi K-H", "Nguyen S", "Gallagher J"), None, "eLife"),
+        (("Bauer M", "Sørensen GJ"), None, "Brain"),
+        (("Costa T", "Halvorsen H-W"), None, "Angew Chem Int Ed"),
+        (("Lambert F", "Moreau ŁD", "Gallagher L"), None, "Angew Chem Int Ed"),
+    ]
+    # a book in that list still has its title, and its authors are not read into it
+    assert (read[6].authors, read[6].title) == (
+        ("Nowak I", "Kovačević M-CB"),
+        "Invented Biology: A Clinical Guide",
+    )
+

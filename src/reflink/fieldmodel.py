@@ -414,9 +414,16 @@ def read_with_model(
     # with the names the model finds in front of it ("Ohno, S. Evolution by gene duplication"),
     # or after a piece of a name ("Stiernagle, T. Maintenance …" read as "Stiernagle" and
     # "T. Maintenance …"): the model's authors and title, where it reads both, are the better
-    names_missed = bool(read.authors and read.title) and (
-        not draft.authors
-        or (not any(map(is_any_name, draft.authors)) and all(map(is_any_name, read.authors)))
+    # A rule that read no person's name as an author ("Nowak I, Kovačević M-CB. Cancer Biology
+    # and Therapy: A Clinical Guide" as one) read its title after them wrong too: the model's
+    # authors, and its title or none, are the better, even where it reads no title
+    names_missed = bool(read.authors) and (
+        (not draft.authors and bool(read.title))
+        or (
+            bool(draft.authors)
+            and not any(map(is_any_name, draft.authors))
+            and all(map(is_any_name, read.authors))
+        )
     )
     for name in ("authors", "title", "journal", "year", "volume", "pages"):
         mine, theirs = getattr(read, name), getattr(draft, name)

@@ -1539,6 +1539,10 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         head = head.replace(".: ", ". ")
         draft.authors = authors
         draft.title, draft.journal = split_title_journal(head, titles_expected=True)
+        if draft.journal is None and not titles_expected:
+            # "Fernández P. Science. 2018; 115: 639–652.": a list printing no titles, and one
+            # sentence before the source, its journal
+            draft.title, draft.journal = None, draft.title
         return True
     if " In" in rest and (chapter := VANCOUVER_CHAPTER.match(rest)):
         draft.authors = authors
@@ -1615,6 +1619,7 @@ GIVEN_FIRST_NAMES = lazy(
     rf"^(?P<names>{GIVEN_FIRST_NAME}(?:, {GIVEN_FIRST_NAME})*)(?:,? et al)?\.\s+(?P<rest>.*)$"
 )
 MIDDLE_INITIAL = lazy(rf" [{UPPER}]\. ")
+YEAR_SOURCE_START = lazy(r"\d{4}[a-z]?\s*[;:,.]")
 GIVEN_FIRST_NAME_ALONE = lazy(GIVEN_FIRST_NAME)
 
 
@@ -1628,8 +1633,14 @@ TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     """'Smith AB, Jones C, et al. Title…' → (['Smith AB', 'Jones C'], 'Title…')."""
     given_first = GIVEN_FIRST_NAMES.match(text)
-    if given_first and (
-        MIDDLE_INITIAL.search(given_first.group("names")) or ", " in given_first.group("names")
+    if (
+        given_first
+        and (
+            MIDDLE_INITIAL.search(given_first.group("names")) or ", " in given_first.group("names")
+        )
+        # "Fernández P. Science. 2018; 115: 639–652." (a list printing no titles): the year's
+        # source right after would leave no journal; "Science" is none of the names
+        and not YEAR_SOURCE_START.match(given_first.group("rest"))
     ):
         return given_first.group("names").split(", "), given_first.group("rest")
     match = VANCOUVER_NAMES_FIRST.match(text)
@@ -2117,7 +2128,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
 
 # The styles whose rule reads `titles_expected`; the others read an entry the same either way,
 # so one attempt serves both questions (see StyleMemo)
-TITLE_AWARE_STYLES = frozenset({"paren-year", "nature", "acs", "aps"})
+TITLE_AWARE_STYLES = frozenset({"paren-year", "nature", "acs", "aps", "vancouver"})
 
 
 class StyleMemo:
