@@ -3162,3 +3162,29 @@ def test_a_list_that_prints_no_titles_with_one_word_journals() -> None:
         "Invented Biology: A Clinical Guide",
     )
 
+
+def test_acs_chapters_with_and_without_their_title() -> None:
+    """ACS prints a chapter's book before its editors, each list of them ended by "Ed." or
+    "Eds." and a semicolon; a list printing no titles prints no chapter title either."""
+    untitled = parse_entry_text(
+        "Moreau A-L, Ortega-Ruiz I. In Invented Biology and Therapy; X. Dubois, K. Papadopoulos, "
+        "and W. N. Nguyen, Eds.; Cambridge University Press: Cambridge, 1992; pp 125–164."
+    )
+    assert (untitled.authors, untitled.title, untitled.journal, untitled.pages) == (
+        ("Moreau A-L", "Ortega-Ruiz I"),
+        None,
+        "Invented Biology and Therapy",
+        "125–164",
+    )
+    assert (untitled.year, untitled.kind) == (1992, "chapter")
+    titled = parse_entry_text(
+        "Mensah, A.; Wang, D. Invented Chapter Title. In Invented Biology and Therapy, 2nd ed.; "
+        "Lind, K., Ed.; Elsevier: Amsterdam, 2018; Vol. 3, pp 252–290."
+    )
+    assert (titled.authors, titled.title, titled.journal, titled.pages, titled.kind) == (
+        ("Mensah, A.", "Wang, D."),
+        "Invented Chapter Title",
+        "Invented Biology and Therapy",
+        "252–290",
+        "chapter",
+    )

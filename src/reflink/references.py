@@ -1544,6 +1544,8 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
             # sentence before the source, its journal
             draft.title, draft.journal = None, draft.title
         return True
+    if "In" in rest and read_acs_chapter(draft, authors, rest):
+        return True
     if " In" in rest and (chapter := VANCOUVER_CHAPTER.match(rest)):
         draft.authors = authors
         draft.title = chapter["title"].rstrip(".").strip()
@@ -1914,6 +1916,9 @@ def acs_source(text: str) -> re.Match[str] | None:
 def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     names = ACS_AUTHORS.match(draft.rest)
     match = acs_source(draft.rest)
+    if names and not match:
+        authors = split_family_first(names.group("names"))
+        return read_acs_chapter(draft, authors, draft.rest[names.end() :])
     # one author ("Smith, J.") is as much an ACS list as several joined by ";"
     if not names or not match:
         return False
@@ -1921,6 +1926,33 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     set_source(draft, match)
     body = draft.rest[names.end() : match.start()]
     draft.title, draft.journal = split_title_journal(body, titles_expected)
+    return True
+
+
+# ACS's chapter: "Title. In Book Title, 2nd ed.; Lind, K., Ed.; Publisher: Place, 2018; Vol. 3,
+# pp 252–290." (a list that prints no titles prints none for a chapter either): the book, then
+# its editors, each list of them ended by "Ed." or "Eds." and a semicolon
+ACS_CHAPTER = lazy(
+    rf"""(?:(?P<title>\S.*?[.?!])\s+)?In:?\s+(?P<book>[A-Z][^;]{{1,200}}?)
+    (?:,\s*\d+(?:st|nd|rd|th)\s+ed\.)?;\s+[^;]{{2,300}}?,?\s+Eds?\.;\s*
+    (?:[^;]{{2,120}}?,\s*)?(?P<year>{YEAR})[a-z]?
+    (?:;\s*(?:Vol\.\s*\w+,?\s*)?(?:pp?\.?\s*(?P<pages>{PAGES}))?)?\s*\.?\s*$""",
+    re.VERBOSE,
+)
+
+
+def read_acs_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
+    """An ACS chapter after its authors (see ACS_CHAPTER); False where `rest` is none."""
+    chapter = ACS_CHAPTER.match(rest)
+    if chapter is None:
+        return False
+    draft.authors = authors
+    draft.title = chapter["title"] and chapter["title"].rstrip(".").strip()
+    draft.journal = draft.container = chapter["book"].strip()
+    draft.year = int(chapter["year"][:4])
+    draft.pages = expand_pages(chapter["pages"]) if chapter["pages"] else draft.pages
+    draft.kind = "chapter"
+    draft.matched = True
     return True
 
 
@@ -2259,10 +2291,10 @@ def _copy(source: Draft, target: Draft) -> None:
         setattr(target, name, getattr(source, name))
 
 
-# what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)"
+# what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)", ACS's "Lind, K., Ed.;"
 EDITED_BOOK = lazy(
     r"\b(?:In|En):\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
-    rf"|{EDITORS_ELSEWHERE}",
+    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;",
     re.I,
 )
 # "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
