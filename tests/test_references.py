@@ -3188,3 +3188,32 @@ def test_acs_chapters_with_and_without_their_title() -> None:
         "252–290",
         "chapter",
     )
+
+
+def test_acm_reference_format_volume_issue_then_the_year_in_brackets() -> None:
+    """ACM prints "Journal 50, 1 (Jan. 2007), 36–44.": volume, issue, (month) year, pages, after
+    the year that follows the names; the issue is no first page."""
+    read = read_list(
+        "1. Abebe, I., Lindqvist, S. and Russo, L. 1985. Does invented plasticity predict memory? "
+        "The Lancet Oncology. 120, 15 (1985), 1126–1134. https://doi.org/10.1016/S1470-2045.33171.",
+        "2. Patricia S. Abril and Robert Plant. 2007. The invented holder's dilemma: Buy, sell, or "
+        "troll? Commun. ACM 50, 1 (Jan. 2007), 36–44.",
+    )
+    assert [(e.authors, e.title, e.journal, e.volume, e.pages) for e in read.values()] == [
+        (
+            ("Abebe, I.", "Lindqvist, S.", "Russo, L."),
+            "Does invented plasticity predict memory?",
+            "The Lancet Oncology",
+            "120",
+            "1126–1134",
+        ),
+        (
+            ("Patricia S. Abril", "Robert Plant"),
+            "The invented holder's dilemma: Buy, sell, or troll?",
+            "Commun. ACM",
+            "50",
+            "36–44",
+        ),
+    ]
+    assert (read[2].year, read[1].doi) == (2007, "10.1016/S1470-2045.33171")
+

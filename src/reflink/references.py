@@ -1956,6 +1956,31 @@ def read_acs_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
     return True
 
 
+# ACM's reference format: "Abebe, I. and Russo, L. 1985. Title. Journal. 120, 15 (1985),
+# 1126–1134." and "Patricia S. Abril and Robert Plant. 2007. Title. Commun. ACM 50, 1 (Jan.
+# 2007), 36–44.": the year after the names, then volume, issue, (month) year, pages
+ACM_SOURCE = lazy(
+    rf"""(?<=[\s.])(?P<volume>[A-Za-z]?\d+[A-Za-z]?),\s*(?P<issue>[\w–-]+)\s*
+    \((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<year>{YEAR})\),\s*(?P<pages>{PAGES})\s*\.?\s*$""",
+    re.VERBOSE,
+)
+NAMES_THEN_YEAR = lazy(rf"(?P<authors>.+?)\.\s+(?P<year>{YEAR})[a-z]?\.\s+(?P<rest>\S.*)$")
+
+
+def parse_acm(draft: Draft, titles_expected: bool) -> bool:
+    source = ACM_SOURCE.search(draft.rest) if "(" in draft.rest else None
+    names = source and NAMES_THEN_YEAR.match(draft.rest, 0, source.start())
+    if not names:
+        return False
+    draft.authors = split_authors_any(names.group("authors"))
+    draft.names_by_position = True  # ACM prints names in full, given names first
+    set_source(draft, source)
+    draft.title, draft.journal = split_title_journal(
+        names.group("rest").rstrip(" ."), titles_expected
+    )
+    return True
+
+
 # Elsevier: "A.B. Smith, C. Jones, Title of the paper, J. Fake Chem. 15 (2014) 1119–1128."
 # ("Phys. Rev. Lett. 13, 508 (1964)" is volume 13, pages 508: not Elsevier's "volume (year)")
 ELSEVIER_SOURCE = lazy(  # (the lookahead: where a match can start, for re to skip to)
@@ -2139,6 +2164,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "biblatex": parse_biblatex,
     "gost": parse_gost,
     "aps": parse_aps,
+    "acm": parse_acm,
 }
 # Whether each of these styles' rule can fit an entry: its source pattern must be in it (the
 # rule searches the text after the names, which ends the entry too, and the pattern looks
@@ -2155,6 +2181,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
     "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
     "aps": lambda rest: bool(NATURE_SOURCE.search(rest) or ACS_SOURCE.search(rest)),
+    "acm": lambda rest: "(" in rest and bool(ACM_SOURCE.search(rest)),
 }
 
 
