@@ -3217,3 +3217,29 @@ def test_acm_reference_format_volume_issue_then_the_year_in_brackets() -> None:
     ]
     assert (read[2].year, read[1].doi) == (2007, "10.1016/S1470-2045.33171")
 
+
+def test_iso_690_journal_after_in_and_its_volume_then_no() -> None:
+    """ISO 690 (Lithuanian): "BERG, M. VAN DER ir kt. Title. In Ann Oncol. 2022. Vol. 38, no.
+    16, p. 485–500."; the AMS's "Journal 40 no. 21 (2017)" prints the issue after the volume
+    without a comma. "In" is no part of the journal ("In Vivo" keeps its own), "ir kt." is
+    Lithuanian for "et al.", and the volume is the number before "no."."""
+    read = read_list(
+        "1. BIANCHI, M. - KIM, L. Invented metastases after combined survival: results from "
+        "elderly patients. In Ann Oncol. 2022. Vol. 38, no. 16, p. 485–500.",
+        "2. BERG, M. VAN DER ir kt. Invented biopsy as a determinant of metastases. In Journal "
+        "of the American Chemical Society. 2013. Vol. 173, no. 13, p. 244–248.",
+        "3. Kim, L. Invented mice. In Vivo. 2001. Vol. 15, no. 2, p. 11–19.",
+    )
+    assert [(e.journal, e.volume, e.pages) for e in read.values()] == [
+        ("Ann Oncol", "38", "485–500"),
+        ("Journal of the American Chemical Society", "173", "244–248"),
+        ("In Vivo", "15", "11–19"),
+    ]
+    # (the particle after the initials is a names question of its own)
+    assert not any("kt" in name for name in read[2].authors)
+    assert read[2].title == "Invented biopsy as a determinant of metastases"
+    ams = parse_entry_text(
+        "Andersson, Miguel, and Fernández, Lars, Stable invented assembly in boreal wetlands, "
+        "Proc Natl Acad Sci USA 40 no. 21 (2017) 1811–1827."
+    )
+    assert (ams.journal, ams.volume, ams.year) == ("Proc Natl Acad Sci USA", "40", 2017)

@@ -1308,7 +1308,7 @@ def tidy_journal(text: str) -> str:
 ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
 # "29/9": MHRA's and New Hart's volume/issue; "14(12": Optica's "14(12), 314–324", whose
 # closing parenthesis a rule took for the source's; "19, No. 3": the TRR's "Vol. 19, No. 3"
-WITH_ISSUE = lazy(r"(\d+)\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,\s*[Nn]o\.\s*[\w–-]+)")
+WITH_ISSUE = lazy(r"(\d+)\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,?\s*[Nn]o\.\s*[\w–-]+)")
 
 
 def volume_alone(volume: str | None) -> str | None:
@@ -2380,6 +2380,17 @@ def drop_in_before_book(draft: Draft) -> None:
         draft.kind = "chapter"
 
 
+# ISO 690's "Title. In Ann Oncol. 2022. Vol. 38, no. 16, p. 485–500.": an article's journal
+# after "In"; journals that open with the word ("In Vivo", "In Practice") keep it
+IN_BEFORE_JOURNAL = lazy(r"^In:?\s+(?!(?:Vivo|Vitro|Silico|Situ|Practice|Context)\b)(?=[A-Z])")
+
+
+def drop_in_before_journal(draft: Draft) -> None:
+    """ "In Ann Oncol" → "Ann Oncol" where a volume says the source is a journal's."""
+    if draft.journal and draft.volume and IN_BEFORE_JOURNAL.match(draft.journal):
+        draft.journal = IN_BEFORE_JOURNAL.sub("", draft.journal, count=1)
+
+
 def book_title_from_journal(draft: Draft, raw: str) -> None:
     """ "Yilmaz N, Dubois T. Foundations of Ecology. CRC Press; 2004.", "… Thin Film Technology:
     Theory and Methods. Stuttgart: Thieme.": a book whose title a reading took for a journal,
@@ -2532,7 +2543,7 @@ def mend_links(draft: Draft) -> None:
 # "et al." as other languages print it after the names: Hungarian "és mtsai.", Turkish "ve
 # ark.", Polish "i wsp.", Spanish "y cols.", Portuguese "e cols.", French "et coll.", German
 # "u. a.", Indonesian "dkk.", Swedish "m.fl.", Russian "и др.", Turkish "vd.", Czech "a kol.",
-# Dutch "e.a." (only after a name's comma or
+# Dutch "e.a.", Lithuanian "ir kt.", Latvian "u.c.", Estonian "jt." (only after a name's comma or
 # initial, and before punctuation or the title). Each form with a word it cannot be printed
 # without: a cheap test before the pattern's scan.
 OTHER_ET_AL_FORMS = (
@@ -2547,6 +2558,9 @@ OTHER_ET_AL_FORMS = (
     ("vd", r"vd"),
     ("kol", r"a\s+kol"),
     ("e.", r"e\.\s?a"),
+    ("kt", r"ir\s+kt"),
+    ("u.", r"u\.\s?c"),
+    ("jt", r"jt"),
 )
 OTHER_ET_AL = lazy(
     r"(?<=[\s,])(?:" + "|".join(form for _, form in OTHER_ET_AL_FORMS) + r")\.?(?=[\s:,;]|$)"
@@ -2685,6 +2699,7 @@ def parse_entry(
         split_publisher(draft, raw)
         book_title_from_journal(draft, raw)
         drop_in_before_book(draft)
+        drop_in_before_journal(draft)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
