@@ -3243,3 +3243,86 @@ def test_iso_690_journal_after_in_and_its_volume_then_no() -> None:
         "Proc Natl Acad Sci USA 40 no. 21 (2017) 1811–1827."
     )
     assert (ams.journal, ams.volume, ams.year) == ("Proc Natl Acad Sci USA", "40", 2017)
+
+
+def test_a_column_of_bare_labels_printed_after_its_entries_text() -> None:
+    """pdftotext printed a list set with its labels in a column of their own (The Journal of
+    Pathology's, the BJD's) as "1" "2" "3", the text of entries 1 to 7, then the next page's
+    labels "4" to "7" and its page number: the later column finds its year above it, and the
+    two columns share the pooled text."""
+    names = ["Okafor", "Moreau", "Haddad", "Nguyen", "Silva", "Tanaka", "Lind"]
+    entries = [
+        f"{name} A, Lind C. Invented fusions in tumours {n}. J Fake Oncol {2000 + n}; {n}1:{n}0–{n}9."
+        for n, name in enumerate(names, 1)
+    ]
+    printed = [
+        "Lichens grow slowly on bare rock.",
+        "",
+        "References",
+        "1",
+        "2",
+        "3",
+        "",
+        *entries[:3],
+        "",
+        *entries[3:],
+        "",
+        "4",
+        "5",
+        "6",
+        "7",
+        "",
+        "5",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [(n, read[n].authors[0], read[n].year) for n in sorted(read)] == [
+        (n, f"{name} A", 2000 + n) for n, name in enumerate(names, 1)
+    ]
+
+
+def test_labels_whose_text_no_pairing_finds_are_no_list() -> None:
+    """Columns of labels with nothing after them, whose text pdftotext printed where no pairing
+    finds it (here: more entries than labels on either side): no list is read, rather than a
+    list of empty entries."""
+    entries = [
+        f"Okafor A, Lind C. Invented fusions in tumours {n}. J Fake Oncol {2000 + n}; 1:1–9."
+        for n in range(1, 10)
+    ]
+    printed = ["References", "1", "2", "3", "", *entries, "", "4", "5", "6", "7"]
+    assert parse_references(lines_of("\n".join(printed)))[0] == []
+
+
+def test_bare_labels_taken_for_page_numbers_fill_the_lists_gap() -> None:
+    """The European Journal of Human Genetics' list, through pdftotext: "1" and "2" a column,
+    their entries, then "3" and "4" alone between blank lines, which textclean marks as page
+    numbers. Where the chain of labels skips from 2 to 5, they are its labels; without them
+    every later entry took the text of the one before."""
+    names = ["Okafor", "Moreau", "Haddad", "Nguyen", "Silva"]
+    entries = [
+        f"{name} A, Lind C. Invented fusions in tumours {n}. J Fake Oncol. {2000 + n};{n}1:{n}0–9."
+        for n, name in enumerate(names, 1)
+    ]
+    printed = [
+        "References",
+        "1",
+        "2",
+        "",
+        *entries[:2],
+        "",
+        "3",
+        "",
+        entries[2],
+        "",
+        "4",
+        "",
+        entries[3],
+        "",
+        "5",
+        "",
+        entries[4],
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed), furniture=("3", "4")))[0])
+    assert [(n, read[n].authors[0], read[n].year) for n in sorted(read)] == [
+        (n, f"{name} A", 2000 + n) for n, name in enumerate(names, 1)
+    ]
+

@@ -245,12 +245,17 @@ def plausible(
 
 
 def share_column_evidence(
-    lines: Sequence[Line], labels: Sequence[Label], evidence: list[bool]
-) -> None:
+    lines: Sequence[Line],
+    labels: Sequence[Label],
+    evidence: Sequence[bool],
+    look_above: bool = False,
+) -> list[bool]:
     """Labels printed as a column of their own ("1." … "17.", then the entries' text) find
     nothing in their windows but the next label; the run's last label finds the entries. Each
     label of such a run takes the evidence of the run's last (`pair_label_column` then gives
-    each its entry)."""
+    each its entry). `look_above`: a run whose last label finds nothing may find its entries'
+    text above it (`_printed_before`). Returns each label's evidence."""
+    shared = list(evidence)
     end = len(labels) - 1
     while end > 0:
         start = end
@@ -262,9 +267,66 @@ def share_column_evidence(
         ):
             start -= 1
         if end - start + 1 >= MIN_LABEL_COLUMN:
-            for position in range(start, end):
-                evidence[position] = evidence[end]
+            found = shared[end] or (
+                look_above and _printed_before(lines, labels, start, end - start + 1)
+            )
+            for position in range(start, end + 1):
+                shared[position] = found
         end = start - 1
+    return shared
+
+
+def _supported_chain(
+    lines: Sequence[Line], labels: Sequence[Label], evidence: Sequence[bool]
+) -> list[Label] | None:
+    """The best chain of labels, if it can be a list: most of its labels print a year, DOI or
+    URL near them ("1 Introduction", "2 Methods" are numbered, but print none), and a label
+    alone is a list only under a heading."""
+    chain = best_chain(labels, [1.0 if ok else 0.1 for ok in evidence])
+    if not chain or (len(chain) < 2 and not _after_heading(lines, chain[0].index)):
+        return None
+    in_chain = {id(label) for label in chain}
+    supported = sum(ok for label, ok in zip(labels, evidence, strict=True) if id(label) in in_chain)
+    return chain if supported >= 0.5 * len(chain) else None
+
+
+def fill_gaps_with_furniture(lines: Sequence[Line], chain: list[Label]) -> list[Label]:
+    """Labels alone that textclean took for page numbers ("3" between blank lines, in a list
+    whose labels are a column of bare numbers): where the chain skips from 2 to 5, a "3" and
+    a "4" set apart between those labels, in order, are its labels."""
+    filled: list[Label] = []
+    for label, after in zip(chain, [*chain[1:], None], strict=True):
+        filled.append(label)
+        if after is None or after.number - label.number < 2 or label.form != "alone":
+            continue
+        wanted = label.number + 1
+        for index in range(label.index + 1, after.index):
+            line = lines[index]
+            if line.kind == FURNITURE and (number := _bare_label(line)) == wanted:
+                filled.append(Label(index, number, "alone", len(line.text)))
+                wanted += 1
+    return filled
+
+
+def _printed_before(lines: Sequence[Line], labels: Sequence[Label], start: int, run: int) -> bool:
+    """A column of labels with nothing after it, its entries' text printed above it (pdftotext
+    reads a page's label column after the text beside it): does that text, below the label
+    before the run and within a few lines an entry for each label, print a year, DOI or URL?
+    Only a column that continues the list's count (one of the three labels before it counts
+    lower) can: above the list's first, the article."""
+    first_number = labels[start].number
+    # a year read as a label ("2021.") may stand between; the list's first labels have the
+    # article above them
+    if first_number == 1 or not any(
+        label.number < first_number for label in labels[max(0, start - 3) : start]
+    ):
+        return False
+    first = labels[start].index
+    floor = labels[start - 1].index + 1
+    return any(
+        ENTRY_EVIDENCE.search(lines[index].text)
+        for index in range(max(floor, first - 2 * run), first)
+    )
 
 
 def best_chain(labels: Sequence[Label], weights: Sequence[float] | None = None) -> list[Label]:
@@ -637,14 +699,16 @@ def split_entries(
         plausible(lines, label, seen, next_label)
         for label, next_label in zip(labels, following, strict=True)
     ]
-    share_column_evidence(lines, labels, evidence)
-    # "1 Introduction", "2 Methods": numbered, but no entry of a list prints no year at all
-    chain = best_chain(labels, [1.0 if ok else 0.1 for ok in evidence])
-    if not chain or (len(chain) < 2 and not _after_heading(lines, chain[0].index)):
-        return [], []
-    supported = {id(label) for label, ok in zip(labels, evidence, strict=True) if ok}
-    if sum(id(label) in supported for label in chain) < 0.5 * len(chain):
-        return [], []
+    chain = _supported_chain(lines, labels, share_column_evidence(lines, labels, evidence))
+    # a list found only by columns printed below their entries' text must be paired
+    from_above = chain is None
+    if from_above:
+        chain = _supported_chain(
+            lines, labels, share_column_evidence(lines, labels, evidence, look_above=True)
+        )
+        if chain is None:
+            return [], []
+    chain = fill_gaps_with_furniture(lines, chain)
     first, last = chain[0].index, chain[-1].index
     skip = blur_furniture(lines, max(0, first - 4), min(len(lines) - 1, last + 40), laid_out)
     label_at = {label.index for label in chain}
@@ -667,7 +731,12 @@ def split_entries(
     # then the shorter columns: those that labels given their text leave ("28.", "29." alone,
     # "30." over three entries' text), and two labels over two entries ("[6]", "[7]"); a
     # bare label after an entry that holds one more is that entry's, first
-    return pair_label_column(paired, after, shortest=2), []
+    entries = pair_label_column(paired, after, shortest=2)
+    if from_above and sum(map(_label_only, entries)) > len(entries) / 2:
+        # columns of labels whose text no pairing found (pdftotext printed a page's labels
+        # apart from text it also put out of order): no list read, rather than empty entries
+        return [], []
+    return entries, []
 
 
 def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
@@ -800,6 +869,21 @@ def pair_label_column(
                 own, pieces = own_and_pieces
                 paired[position - 1] = replace(before, lines=(before.lines[0], *own))
                 cut = [], pieces
+        if cut is None and not last:
+            # the next page's column printed after its entries' text, which this run's last
+            # label pooled with its own entries': both columns share the pieces
+            later = _labels_alone_after(paired, run)
+            cut = next(
+                (
+                    cut
+                    for ends in ENTRY_ENDS
+                    if later
+                    and (cut := _cut_column(texts, before_text, count + later, False, ends))
+                    is not None
+                ),
+                None,
+            )
+            run += later if cut is not None else 0
         if cut is None:
             position = run + 1
             continue
@@ -812,6 +896,19 @@ def pair_label_column(
             paired[position + offset] = replace(label, lines=(label.lines[0], *piece))
         position = run + 1
     return paired
+
+
+def _labels_alone_after(entries: Sequence[EntryLines], at: int) -> int:
+    """How many labels alone, counting on, follow entry `at` (which holds text); 0 for fewer
+    than two."""
+    end = at + 1
+    while (
+        end < len(entries)
+        and _label_only(entries[end])
+        and entries[end].number == entries[end - 1].number + 1
+    ):
+        end += 1
+    return end - at - 1 if end - at - 1 >= 2 else 0
 
 
 def _label_only(entry: EntryLines) -> bool:
