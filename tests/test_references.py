@@ -3292,6 +3292,48 @@ def test_labels_whose_text_no_pairing_finds_are_no_list() -> None:
     assert parse_references(lines_of("\n".join(printed)))[0] == []
 
 
+def test_wiley_lists_print_no_titles_and_chapters_with_their_editors() -> None:
+    """Advanced Healthcare Materials (Wiley) prints "E. H. Kowalski, P. Ødegaard, J Clin Oncol
+    1986, 140, 1766." and "R. Martín-Sánchez, in Cognitive Neuroscience (Ed: A. E. Kim), Oxford
+    University Press, Oxford, 2016, pp. 214–240.": read expecting titles, the style that reads
+    them took each journal for a title, and RSC's rule, which fits more entries, won; the
+    chapter's pages are no volume, and its book ends at its editors."""
+    read = read_list(
+        "1. E. H. Kowalski, P. Ødegaard, J. R. Jørgensen, J Clin Oncol 1986, 140, 1766.",
+        "2. O. Lefèvre, L. Petrov, B. Köhler, J Am Chem Soc 2020, 162, 197.",
+        "3. K. Kapoor, S. Johansson, Journal of Biological Chemistry 2006, 128, 88.",
+        "4. R. Martín-Sánchez, A. Kowalski, in Cognitive Neuroscience (Ed: A. E. Kim), Oxford "
+        "University Press, Oxford, 2016, pp. 214–240.",
+        "5. C. Lindqvist, in Clinical Neurology (Ed: M. Hughes), Thieme, Stuttgart, 2018, pp. "
+        "568–582.",
+        "6. A. Fernández, S. E. Kaur, Nucleic Acids Res 1994, 124, 2206.",
+    )
+    assert [(e.journal, e.volume, e.pages) for e in read.values()] == [
+        ("J Clin Oncol", "140", "1766"),
+        ("J Am Chem Soc", "162", "197"),
+        ("Journal of Biological Chemistry", "128", "88"),
+        ("Cognitive Neuroscience", None, "214–240"),
+        ("Clinical Neurology", None, "568–582"),
+        ("Nucleic Acids Res", "124", "2206"),
+    ]
+    assert (read[4].kind, read[4].year, read[1].title) == ("chapter", 2016, None)
+
+
+def test_volume_colon_pages_then_the_year_last() -> None:
+    """The Journal of Cardiothoracic and Vascular Anesthesia prints "Journal of Clinical
+    Oncology 61:505–13, 2015": the field model read "61:505–13" as the volume."""
+    read = read_list(
+        "1. Becker F, Horváth P, Zhou J, et al: Invented resistance mechanisms across Asian "
+        "populations. Journal of Clinical Oncology 61:505–13, 2015",
+        "2. Okafor A, Lind C: Invented fusions in tumours. J Fake Oncol 12(3):100–9, 2011",
+    )
+    assert [(e.journal, e.volume, e.pages, e.year) for e in read.values()] == [
+        ("Journal of Clinical Oncology", "61", "505–513", 2015),
+        ("J Fake Oncol", "12", "100–109", 2011),
+    ]
+    assert read[1].title == "Invented resistance mechanisms across Asian populations"
+
+
 def test_bare_labels_taken_for_page_numbers_fill_the_lists_gap() -> None:
     """The European Journal of Human Genetics' list, through pdftotext: "1" and "2" a column,
     their entries, then "3" and "4" alone between blank lines, which textclean marks as page
@@ -3326,3 +3368,38 @@ def test_bare_labels_taken_for_page_numbers_fill_the_lists_gap() -> None:
         (n, f"{name} A", 2000 + n) for n, name in enumerate(names, 1)
     ]
 
+
+def test_chapters_in_the_aps_and_springer_nature_forms() -> None:
+    """The American Physiological Society's "In: Book, edited by Eds, Place, Publisher, pp.
+    202–224, 2020." and the EJHG's "In: Lind L (ed). Book. Elsevier: Amsterdam, 1998, pp
+    172–208.", in lists whose articles the Vancouver rule reads: the rules read neither
+    chapter, and the partial readings they left kept a name in the title, or the whole entry
+    as the journal and "pp 172–208" as the volume."""
+    read = read_list(
+        "1. Mensah R. Invented reaction time. Am J Fake Med 43(20):e398, 1990.",
+        "2. Ivanova M, Lefèvre L. Invented imaging. Adv Fake Mater 103:1059–1077, 2012.",
+        "3. Ishikawa H, Russo PR. Invented gait speed: a systematic review. In: The Invented "
+        "Brain, edited by Zhou E, Köhler RF, Lefèvre M, Hoboken, Wiley-Blackwell, pp. 202–224, "
+        "2020.",
+        "4. Okafor A, Lind C. Invented fusions. J Fake Oncol 12:100–109, 2011.",
+    )
+    assert (read[3].authors, read[3].title, read[3].journal, read[3].pages, read[3].kind) == (
+        ("Ishikawa H", "Russo PR"),
+        "Invented gait speed: a systematic review",
+        "The Invented Brain",
+        "202–224",
+        "chapter",
+    )
+    read = read_list(
+        "1. Fitzgerald N. Invented resistance in phase III trials. In: Lehmann L (ed). Invented "
+        "Biology and Therapy. Elsevier: Amsterdam, 1998, pp 172–208.",
+        "2. Okafor A, Lind C. Invented fusions. J Fake Oncol. 2011;12:100–109.",
+        "3. Moreau D. Invented tumour response. Fake Cancer Res. 2012;13:10–19.",
+    )
+    assert (read[1].authors, read[1].title, read[1].journal, read[1].volume, read[1].pages) == (
+        ("Fitzgerald N",),
+        "Invented resistance in phase III trials",
+        "Invented Biology and Therapy",
+        None,
+        "172–208",
+    )

@@ -429,7 +429,12 @@ def read_with_model(
         mine, theirs = getattr(read, name), getattr(draft, name)
         if name == "journal":
             theirs = theirs or draft.container  # a book's publisher, a press release's source
-        if fill_only and theirs and not (name in ("authors", "title") and names_missed):
+        # a rule that read no names read the entry's opening into its title, or, where it
+        # read no title either, into its journal ("Fitzgerald N. Durable resistance. In: …")
+        opening_read = name in ("authors", "title") or (
+            name == "journal" and bool(read.title and theirs and read.title in theirs)
+        )
+        if fill_only and theirs and not (opening_read and names_missed):
             continue
         if fill_only and name == "journal" and mine and mine == draft.title:
             # "Names. Title. 2018. Available from: URL": a web page's title the rules read,

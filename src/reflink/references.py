@@ -1427,6 +1427,8 @@ ISSUE_BEFORE_RANGE = lazy(
 PAGE_LABEL = r"(?:pp?|hal|s|ss|str|S|págs?)\."
 # "S 358–377": Springer's German styles print Seite without its full stop
 PAGE_LABEL_START = lazy(rf"^(?:{PAGE_LABEL}|S\b)\s*(?=[A-Za-z]?\d)")
+# "pp. 214–240", "pp 172–208": what a rule read as a volume after a chapter's year
+VOLUME_OF_PAGES = lazy(rf"^(?:{PAGE_LABEL}|pp\b)\s*(?=[A-Za-z]?\d)")
 
 
 def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> None:
@@ -1439,6 +1441,9 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
     if groups.get("year"):
         draft.year = int(groups["year"][:4])
     volume = groups.get("volume") or groups.get("volume2")
+    if volume and not groups.get("pages") and VOLUME_OF_PAGES.match(volume):
+        # "…, Oxford, 2016, pp. 214–240." (a chapter after RSC's names): pages, no volume
+        groups["pages"], volume = VOLUME_OF_PAGES.sub("", volume), None
     if volume:
         if ")" in volume:
             volume = ISSUE_END.sub("", volume)  # RSC "15(3)" → "15"
@@ -1606,6 +1611,14 @@ VOLUME_STOP_SOURCE = lazy(
 )
 
 
+# The Journal of Cardiothoracic and Vascular Anesthesia's (and older anaesthesia journals'):
+# "Journal of Clinical Oncology 61:505–13, 2015" — volume, colon, pages, then the year last
+VOLUME_PAGES_YEAR = lazy(
+    rf"(?<=\s)(?P<volume>\d{{1,4}}[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?:\s*(?P<pages>{PAGES}),"
+    rf"\s*(?P<year>{YEAR})(?P<pages2>)(?P<after>)\s*\.?\s*$"
+)
+
+
 def bracketed_year_source(text: str) -> re.Match[str] | None:
     """Vancouver's sources with the year in brackets ("(1996) 314(8), 2038–2043", "8.
     1989–2009 (2008)"), searched only where a bracket is printed."""
@@ -1622,7 +1635,10 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         GIVEN_FIRST_NAME_ALONE.fullmatch(name) for name in authors
     )
     match = (
-        VANCOUVER_SOURCE.search(rest) or SPACED_SOURCE.search(rest) or bracketed_year_source(rest)
+        VANCOUVER_SOURCE.search(rest)
+        or SPACED_SOURCE.search(rest)
+        or bracketed_year_source(rest)
+        or (VOLUME_PAGES_YEAR.search(rest) if ":" in rest else None)
     )
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
@@ -1641,7 +1657,7 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
             # sentence before the source, its journal
             draft.title, draft.journal = None, draft.title
         return True
-    if "In" in rest and read_acs_chapter(draft, authors, rest):
+    if "In" in rest and read_chapter(draft, authors, rest):
         return True
     if " In" in rest and (chapter := VANCOUVER_CHAPTER.match(rest)):
         draft.authors = authors
@@ -2015,7 +2031,7 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     match = acs_source(draft.rest)
     if names and not match:
         authors = split_family_first(names.group("names"))
-        return read_acs_chapter(draft, authors, draft.rest[names.end() :])
+        return read_chapter(draft, authors, draft.rest[names.end() :])
     # one author ("Smith, J.") is as much an ACS list as several joined by ";"
     if not names or not match:
         return False
@@ -2038,9 +2054,21 @@ ACS_CHAPTER = lazy(
 )
 
 
-def read_acs_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
-    """An ACS chapter after its authors (see ACS_CHAPTER); False where `rest` is none."""
-    chapter = ACS_CHAPTER.match(rest)
+# The American Physiological Society's chapter: "Title. In: The Ageing Brain, edited by Zhou E,
+# Köhler RF. Hoboken, Wiley-Blackwell, pp. 202–224, 2020." — place, publisher, pages, year last
+EDITED_BY_CHAPTER = lazy(
+    rf"""(?P<title>\S.*?[.?!])\s+In:?\s+(?P<book>[A-Z][^,]{{1,200}}?),\s+edited\s+by\s+.+?,
+    \s+[^,]{{2,60}},\s+[^,]{{2,80}},\s+pp?\.\s*(?P<pages>{PAGES}),\s*(?P<year>{YEAR})\s*\.?\s*$""",
+    re.VERBOSE,
+)
+
+
+def read_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
+    """A chapter after its authors, in ACS's form or the APS's (ACS_CHAPTER,
+    EDITED_BY_CHAPTER); False where `rest` is neither."""
+    chapter = ACS_CHAPTER.match(rest) or (
+        EDITED_BY_CHAPTER.match(rest) if "edited by" in rest else None
+    )
     if chapter is None:
         return False
     draft.authors = authors
@@ -2270,6 +2298,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
         (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
         or bool(SPACED_SOURCE.search(rest) or bracketed_year_source(rest))
+        or (":" in rest and bool(VOLUME_PAGES_YEAR.search(rest)))
         or (" In" in rest and bool(VANCOUVER_CHAPTER.match(rest)))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
@@ -2415,10 +2444,11 @@ def _copy(source: Draft, target: Draft) -> None:
         setattr(target, name, getattr(source, name))
 
 
-# what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)", ACS's "Lind, K., Ed.;"
+# what only a chapter prints: "In: … editors.", "In … (eds)", "(Ed.)", ACS's "Lind, K., Ed.;",
+# "In: Book, edited by …"
 EDITED_BOOK = lazy(
     r"\b(?:In|En):\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
-    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;",
+    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;|\bIn:?\s.*\bedited\s+by\b",
     re.I,
 )
 # "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
@@ -2464,6 +2494,7 @@ def split_publisher(draft: Draft, raw: str) -> None:
 
 # "in The Ageing Brain, edited by …", "In: Handbook of X": the word that opens a chapter's book
 IN_BEFORE_BOOK = lazy(r"^(?:in|In:|En:)\s+(?=[A-Z])")
+EDITORS_AFTER_BOOK = lazy(r"\s*\((?:Eds?|Editors?)\.?:?\s[^()]*\).*$")
 
 
 def drop_in_before_book(draft: Draft) -> None:
@@ -2474,6 +2505,11 @@ def drop_in_before_book(draft: Draft) -> None:
         draft.journal = IN_BEFORE_BOOK.sub("", draft.journal, count=1)
         if draft.container:
             draft.container = IN_BEFORE_BOOK.sub("", draft.container, count=1)
+        # Wiley's "in Cognitive Neuroscience (Ed: A. E. Kim), Oxford University Press,
+        # Oxford": the book ends at its editors
+        draft.journal = EDITORS_AFTER_BOOK.sub("", draft.journal, count=1) or None
+        if draft.container:
+            draft.container = EDITORS_AFTER_BOOK.sub("", draft.container, count=1) or None
         draft.kind = "chapter"
 
 
@@ -2712,7 +2748,12 @@ def detect_style_share(
             ok, attempt = memo.attempt(draft, name, True)
             if ok and attempt.matched:
                 counts[name] += 1
-                wholes[name] += rules_read_whole(attempt, False)
+                whole = rules_read_whole(attempt, False)
+                if not whole and name in TITLE_AWARE_STYLES:
+                    # "E. H. Kowalski, J Clin Oncol 1986, 140, 1766." (a list printing no
+                    # titles): read expecting a title, the journal was taken for one
+                    whole = rules_read_whole(memo.attempt(draft, name, False)[1], False)
+                wholes[name] += whole
     # ties: the style that reads more entries whole ("Okafor, A. B., Lind, C. Title. J Fake
     # Res, 2021, 16, 1–9." fits RSC's source and ACS's, and only ACS reads its names), then
     # the order of STYLES
