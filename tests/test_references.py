@@ -3403,3 +3403,33 @@ def test_chapters_in_the_aps_and_springer_nature_forms() -> None:
         None,
         "172–208",
     )
+
+
+def test_abnt_volume_label_and_ams_issue_before_the_year() -> None:
+    """ABNT's "Eur Respir J. v. 128, p. 155–161. 2016." left the volume's "v" on the journal;
+    the AMS's "Scientific Reports 22 no. 15 (2022) 331–334." gave the field model "2022)
+    331–334" as pages and "27 no" as a volume."""
+    abnt = parse_entry_text(
+        "ØDEGAARD, Björn, COSTA, David and KAPOOR, Chukwuemeka. Invented toxicity and driver "
+        "mutations: a cohort study. Eur Respir J. v. 128, p. 155–161. 2016."
+    )
+    assert (abnt.journal, abnt.volume, abnt.pages, abnt.year) == (
+        "Eur Respir J",
+        "128",
+        "155–161",
+        2016,
+    )
+    ams = [
+        parse_entry_text(text)
+        for text in (
+            "Petrov, Laura, Romano, Sarah, and Kowalski, Anna-Lena, Invented species and root "
+            "exudation: a systematic review, Scientific Reports 22 no. 15 (2022) 331–334.",
+            "Novák, Björn, Patel, Ingrid J., and Takahashi, Mateo, Does invented dispersal "
+            "predict species?, Journal of Thoracic Oncology 27 no. 16 (2019) 29–38.",
+        )
+    ]
+    assert [(e.journal, e.volume, e.pages, e.year) for e in ams] == [
+        ("Scientific Reports", "22", "331–334", 2022),
+        ("Journal of Thoracic Oncology", "27", "29–38", 2019),
+    ]
+

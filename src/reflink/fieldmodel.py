@@ -315,7 +315,9 @@ LEADING_SCOPE = lazy(
     re.IGNORECASE,
 )
 YEAR_IN = lazy(r"\b(1[5-9]\d\d|20\d\d)")
-YEAR_BEFORE_PAGES = lazy(r"(1[5-9]\d\d|20\d\d)\s+(?=[A-Za-z]?\d)")
+YEAR_BEFORE_PAGES = lazy(r"\(?(1[5-9]\d\d|20\d\d)\)?,?\s+(?=[A-Za-z]?\d)")
+# the AMS's "27 no. 16 (2019) 29–38": the issue's label the volume's span took with it
+TRAILING_ISSUE_LABEL = lazy(r"\s+(?:no|nr)\.?$", re.IGNORECASE)
 
 
 @dataclass
@@ -366,8 +368,9 @@ def reflink_fields(model: ModelFields) -> ReadFields:
     if pages:
         pages = LEADING_SCOPE.sub("", pages)
         if printed := YEAR_BEFORE_PAGES.match(pages):
-            # "35 (10) 2014 286–303." (the Indian Journal of Traditional Knowledge): the year
-            # printed between issue and pages, taken into the pages' span
+            # "35 (10) 2014 286–303." (the Indian Journal of Traditional Knowledge), the AMS's
+            # "22 no. 15 (2022) 331–334": the year printed between issue and pages, taken
+            # into the pages' span
             year = year or printed
             pages = pages[printed.end() :]
     titles = model.spans.get("title", [])
@@ -379,7 +382,11 @@ def reflink_fields(model: ModelFields) -> ReadFields:
         title=model.first("title"),
         journal=model.first("journal") or model.first("booktitle") or book,
         year=int(year.group(1)) if year else None,
-        volume=LEADING_SCOPE.sub("", volume).strip(" .,") or None if volume else None,
+        volume=(
+            TRAILING_ISSUE_LABEL.sub("", LEADING_SCOPE.sub("", volume)).strip(" .,") or None
+            if volume
+            else None
+        ),
         pages=expand_pages(pages) or None if pages else None,
         confidence=model.confidence,
     )

@@ -2518,10 +2518,17 @@ def drop_in_before_book(draft: Draft) -> None:
 IN_BEFORE_JOURNAL = lazy(r"^In:?\s+(?!(?:Vivo|Vitro|Silico|Situ|Practice|Context)\b)(?=[A-Z])")
 
 
+# ABNT's "Eur Respir J. v. 128, p. 155–161. 2016.": the volume's label left on the journal
+VOLUME_LABEL_END = lazy(r"[.,]\s*(?:v|vol|Vol)\.?\s*$")
+
+
 def drop_in_before_journal(draft: Draft) -> None:
-    """ "In Ann Oncol" → "Ann Oncol" where a volume says the source is a journal's."""
+    """ "In Ann Oncol" → "Ann Oncol" where a volume says the source is a journal's; and
+    "Eur Respir J. v" → "Eur Respir J"."""
     if draft.journal and draft.volume and IN_BEFORE_JOURNAL.match(draft.journal):
         draft.journal = IN_BEFORE_JOURNAL.sub("", draft.journal, count=1)
+    if draft.journal and draft.volume and draft.journal[-1:] in "vlV.":
+        draft.journal = VOLUME_LABEL_END.sub("", draft.journal) or None
 
 
 def book_title_from_journal(draft: Draft, raw: str) -> None:
