@@ -3433,3 +3433,24 @@ def test_abnt_volume_label_and_ams_issue_before_the_year() -> None:
         ("Journal of Thoracic Oncology", "27", "29–38", 2019),
     ]
 
+
+def test_the_first_name_family_first_the_others_initials_first_before_a_colon() -> None:
+    """Magdeburg's medical faculty prints "Jørgensen M., W. Gallagher: Title.: Journal 180.
+    52–55 (1987)": the second name, initials first, before the names' colon, is a name, not
+    the start of the title."""
+    read = read_list(
+        "1. Jørgensen M., W. Gallagher: Invented diversity as a determinant of decomposition.: "
+        "Angew Chem Int Ed 180. 52–55 (1987)",
+        "2. Costa P., J. Kowalski: Does invented species predict abundance? eLife 14. 197–201 "
+        "(1988)",
+        "3. Okafor A.: Invented things in tumours.: J Fake Oncol 12. 1–9 (2001)",
+    )
+    assert [(e.authors, e.title, e.journal) for e in read.values()] == [
+        (
+            ("Jørgensen M", "W. Gallagher"),
+            "Invented diversity as a determinant of decomposition",
+            "Angew Chem Int Ed",
+        ),
+        (("Costa P", "J. Kowalski"), "Does invented species predict abundance?", "eLife"),
+        (("Okafor A",), "Invented things in tumours", "J Fake Oncol"),
+    ]

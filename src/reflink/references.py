@@ -55,6 +55,7 @@ from .names import (
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
     FAMILY_FIRST_NAME,
+    INITIALS_FIRST,
     UPPER,
     VANCOUVER_NAME,
     is_any_name,
@@ -1814,14 +1815,18 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
 def _last_name(printed: str, end: str) -> str | None:
     """The last of a Vancouver list's names, printed before `end` (": " or ". "), or None.
 
-    Before a colon: "Kim B." as "Kim B", and "Okafor H. G." (dotted, spaced initials) whole;
-    before a full stop, which took the initial's: "Okafor C"."""
+    Before a colon: "Kim B." as "Kim B", "Okafor H. G." (dotted, spaced initials) and "W.
+    Gallagher" whole; before a full stop, which took the initial's: "Okafor C"."""
     if end != ": ":
         return printed if VANCOUVER_NAME.match(printed) else None
     bare = printed.rstrip(".")
     if VANCOUVER_NAME.match(bare):
         return bare
-    return printed if FAMILY_DOTTED_INITIALS.match(printed) else None
+    # Magdeburg's "Jørgensen M., W. Gallagher: Title": the first name family first, the
+    # others initials first
+    return (
+        printed if FAMILY_DOTTED_INITIALS.match(printed) or INITIALS_FIRST.match(printed) else None
+    )
 
 
 # IEEE: 'A. B. Smith, C. Jones, and D. Lee, “Title,” J Name, vol. 15, no. 2, pp. 1–9, 2014.'
