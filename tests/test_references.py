@@ -3454,3 +3454,28 @@ def test_the_first_name_family_first_the_others_initials_first_before_a_colon() 
         (("Costa P", "J. Kowalski"), "Does invented species predict abundance?", "eLife"),
         (("Okafor A",), "Invented things in tumours", "J Fake Oncol"),
     ]
+
+
+def test_year_comma_volume_colon_pages_and_bmc_names_ended_by_a_colon() -> None:
+    """The Journal of Advanced Ceramics prints "Proc Natl Acad Sci USA 2022, 148: 1363–74.",
+    BMC "Names: Title. J Vasc Interv Radiol 2001, 12:1053-1058.": no rule read the source,
+    and the field model took "USA" for no part of the journal. Read by the Vancouver rule, a
+    BMC title naming an association is still no author's name: the colon ended the names."""
+    read = read_list(
+        "1. Köhler ID, Iyer A, Tanaka TD. Invented species and uptake: a cohort study. Proc Natl "
+        "Acad Sci USA 2022, 148: 1363–74.",
+        "2. Zhou L, Johansson M, et al. Invented richness as a determinant. Fake Cancer Res 1987, "
+        "20: e678.",
+        "3. Millward SF, Oliva VL, Kachura JR: Invented Filter: results from the Registry of the "
+        "Canadian Interventional Radiology Association. J Vasc Interv Radiol 2001, 12:1053-1058.",
+    )
+    assert [(e.journal, e.year, e.volume, e.pages) for e in read.values()] == [
+        ("Proc Natl Acad Sci USA", 2022, "148", "1363–1374"),
+        ("Fake Cancer Res", 1987, "20", "e678"),
+        ("J Vasc Interv Radiol", 2001, "12", "1053-1058"),
+    ]
+    assert read[3].authors == ("Millward SF", "Oliva VL", "Kachura JR")
+    assert read[3].title == (
+        "Invented Filter: results from the Registry of the Canadian Interventional Radiology "
+        "Association"
+    )

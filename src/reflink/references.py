@@ -1620,6 +1620,14 @@ VOLUME_PAGES_YEAR = lazy(
 )
 
 
+# The Journal of Advanced Ceramics' (and Chinese journals'): "Proc Natl Acad Sci USA 2022, 148:
+# 1363–74." — year, comma, volume, colon, pages
+YEAR_COMMA_SOURCE = lazy(
+    rf"(?<=\s)(?P<year>{YEAR}),\s*(?P<volume>\d{{1,4}}[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?:"
+    rf"\s*(?P<pages>{PAGES})(?P<pages2>)(?P<after>)\s*\.?\s*$"
+)
+
+
 def bracketed_year_source(text: str) -> re.Match[str] | None:
     """Vancouver's sources with the year in brackets ("(1996) 314(8), 2038–2043", "8.
     1989–2009 (2008)"), searched only where a bracket is printed."""
@@ -1639,7 +1647,11 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         VANCOUVER_SOURCE.search(rest)
         or SPACED_SOURCE.search(rest)
         or bracketed_year_source(rest)
-        or (VOLUME_PAGES_YEAR.search(rest) if ":" in rest else None)
+        or (
+            (VOLUME_PAGES_YEAR.search(rest) or YEAR_COMMA_SOURCE.search(rest))
+            if ":" in rest
+            else None
+        )
     )
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
@@ -1773,7 +1785,14 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
         ):
             # "Centers for Disease Control and Prevention. …": one body, its "and" no list
             names = [match.group("names").strip()]
-        if names and all(VANCOUVER_NAME.match(n) or looks_like_group(n) for n in names):
+        if (
+            names
+            and all(VANCOUVER_NAME.match(n) or looks_like_group(n) for n in names)
+            # BMC's "…, Kachura JR: Gunther Tulip Filter: results from the Registry of the
+            # Canadian … Association. J Vasc …": the colon ended the names, and the title read
+            # as a body's name
+            and not (len(names) > 1 and ": " in names[-1])
+        ):
             # "Tanaka C. et al.: Title": the initial's full stop came before "et al."
             return names, ET_AL_THEN_COLON.sub("", match.group("rest"), count=1)
     # "Roe K, Poe L, Doe ST, Lee BT What is…": the full stop after the names is lost;
@@ -2303,7 +2322,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
         (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
         or bool(SPACED_SOURCE.search(rest) or bracketed_year_source(rest))
-        or (":" in rest and bool(VOLUME_PAGES_YEAR.search(rest)))
+        or (":" in rest and bool(VOLUME_PAGES_YEAR.search(rest) or YEAR_COMMA_SOURCE.search(rest)))
         or (" In" in rest and bool(VANCOUVER_CHAPTER.match(rest)))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
