@@ -3252,7 +3252,8 @@ def test_a_column_of_bare_labels_printed_after_its_entries_text() -> None:
     two columns share the pooled text."""
     names = ["Okafor", "Moreau", "Haddad", "Nguyen", "Silva", "Tanaka", "Lind"]
     entries = [
-        f"{name} A, Lind C. Invented fusions in tumours {n}. J Fake Oncol {2000 + n}; {n}1:{n}0–{n}9."
+        f"{name} A, Lind C. Invented fusions in tumours {n}. J Fake Oncol {2000 + n}; "
+        f"{n}1:{n}0–{n}9."
         for n, name in enumerate(names, 1)
     ]
     printed = [
