@@ -870,16 +870,15 @@ def pair_label_column(
                 own, pieces = own_and_pieces
                 paired[position - 1] = replace(before, lines=(before.lines[0], *own))
                 cut = [], pieces
-        if cut is None and not last:
+        later = _labels_alone_after(paired, run) if cut is None and not last else 0
+        if later:
             # the next page's column printed after its entries' text, which this run's last
             # label pooled with its own entries': both columns share the pieces
-            later = _labels_alone_after(paired, run)
             cut = next(
                 (
                     cut
                     for ends in ENTRY_ENDS
-                    if later
-                    and (cut := _cut_column(texts, before_text, count + later, False, ends))
+                    if (cut := _cut_column(texts, before_text, count + later, False, ends))
                     is not None
                 ),
                 None,
@@ -1628,6 +1627,14 @@ YEAR_COMMA_SOURCE = lazy(
 )
 
 
+def colon_source(text: str) -> re.Match[str] | None:
+    """Vancouver's sources with a colon before the pages and no semicolon ("61:505–13, 2015",
+    "2022, 148: 1363–74"), searched only where a colon is printed."""
+    if ":" not in text:
+        return None
+    return VOLUME_PAGES_YEAR.search(text) or YEAR_COMMA_SOURCE.search(text)
+
+
 def bracketed_year_source(text: str) -> re.Match[str] | None:
     """Vancouver's sources with the year in brackets ("(1996) 314(8), 2038–2043", "8.
     1989–2009 (2008)"), searched only where a bracket is printed."""
@@ -1647,11 +1654,7 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         VANCOUVER_SOURCE.search(rest)
         or SPACED_SOURCE.search(rest)
         or bracketed_year_source(rest)
-        or (
-            (VOLUME_PAGES_YEAR.search(rest) or YEAR_COMMA_SOURCE.search(rest))
-            if ":" in rest
-            else None
-        )
+        or colon_source(rest)
     )
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
@@ -2322,7 +2325,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
         (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
         or bool(SPACED_SOURCE.search(rest) or bracketed_year_source(rest))
-        or (":" in rest and bool(VOLUME_PAGES_YEAR.search(rest) or YEAR_COMMA_SOURCE.search(rest)))
+        or bool(colon_source(rest))
         or (" In" in rest and bool(VANCOUVER_CHAPTER.match(rest)))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
