@@ -3480,3 +3480,31 @@ def test_year_comma_volume_colon_pages_and_bmc_names_ended_by_a_colon() -> None:
         "Invented Filter: results from the Registry of the Canadian Interventional Radiology "
         "Association"
     )
+
+
+def test_mdpi_chapters_with_several_editors_and_books_with_an_edition() -> None:
+    """MDPI's ACS-like style parts a chapter's editors with semicolons ("In Clinical Neurology;
+    Lefèvre, S.R.; Byrne, G., Eds.; CRC Press: Boca Raton, 2009; pp. 69–84.") and prints a
+    book as "Title; 4th ed.; Publisher: Place, Year.": the book's title went nowhere, and the
+    chapter's book took its editors and publisher."""
+    chapter = parse_entry_text(
+        "Alvarez, E. Invented Amyloid Deposition After Chronic Cortex. In Invented Neurology; "
+        "Lefèvre, S.R.; Byrne, G., Eds.; CRC Press: Boca Raton, 2009; pp. 69–84."
+    )
+    assert (chapter.title, chapter.journal, chapter.year, chapter.pages, chapter.kind) == (
+        "Invented Amyloid Deposition After Chronic Cortex",
+        "Invented Neurology",
+        2009,
+        "69–84",
+        "chapter",
+    )
+    book = parse_entry_text(
+        "Petrov, A.; Köhler, O. Invented Neurology; 4th ed.; Academic Press: San Diego, 2015."
+    )
+    assert (book.authors, book.title, book.journal, book.year, book.kind) == (
+        ("Petrov, A.", "Köhler, O."),
+        "Invented Neurology",
+        "Academic Press",
+        2015,
+        "book",
+    )

@@ -2058,7 +2058,8 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     match = acs_source(draft.rest)
     if names and not match:
         authors = split_family_first(names.group("names"))
-        return read_chapter(draft, authors, draft.rest[names.end() :])
+        rest = draft.rest[names.end() :]
+        return read_chapter(draft, authors, rest) or read_acs_book(draft, authors, rest)
     # one author ("Smith, J.") is as much an ACS list as several joined by ";"
     if not names or not match:
         return False
@@ -2071,10 +2072,11 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
 
 # ACS's chapter: "Title. In Book Title, 2nd ed.; Lind, K., Ed.; Publisher: Place, 2018; Vol. 3,
 # pp 252–290." (a list that prints no titles prints none for a chapter either): the book, then
-# its editors, each list of them ended by "Ed." or "Eds." and a semicolon
+# its editors (MDPI parts them with semicolons: "Lind, K.; Kim, B., Eds.;"), ended by "Ed." or
+# "Eds." and a semicolon
 ACS_CHAPTER = lazy(
     rf"""(?:(?P<title>\S.*?[.?!])\s+)?In:?\s+(?P<book>[A-Z][^;]{{1,200}}?)
-    (?:,\s*\d+(?:st|nd|rd|th)\s+ed\.)?;\s+[^;]{{2,300}}?,?\s+Eds?\.;\s*
+    (?:,\s*\d+(?:st|nd|rd|th)\s+ed\.)?;\s+(?:[^;]{{2,100}};\s+){{0,12}}?[^;]{{2,300}}?,?\s+Eds?\.;\s*
     (?:[^;]{{2,120}}?,\s*)?(?P<year>{YEAR})[a-z]?
     (?:;\s*(?:Vol\.\s*\w+,?\s*)?(?:pp?\.?\s*(?P<pages>{PAGES}))?)?\s*\.?\s*$""",
     re.VERBOSE,
@@ -2088,6 +2090,27 @@ EDITED_BY_CHAPTER = lazy(
     \s+[^,]{{2,60}},\s+[^,]{{2,80}},\s+pp?\.\s*(?P<pages>{PAGES}),\s*(?P<year>{YEAR})\s*\.?\s*$""",
     re.VERBOSE,
 )
+
+
+# ACS's (and MDPI's) book: "Clinical Neurology; 4th ed.; Academic Press: San Diego, 2015."
+ACS_BOOK_SOURCE = lazy(
+    rf"(?P<title>[^;]{{2,300}}?)(?:;\s*\d+(?:st|nd|rd|th)\s+ed\.)?;\s*"
+    rf"(?P<publisher>[^:;]{{2,80}}):\s*[^,;]{{2,60}},\s*(?P<year>{YEAR})\s*\.?\s*$"
+)
+
+
+def read_acs_book(draft: Draft, authors: list[str], rest: str) -> bool:
+    """An ACS book after its authors (ACS_BOOK_SOURCE): title, publisher and year, as the
+    Vancouver rule reads "Title. Place: Publisher; Year."; False where `rest` is none."""
+    book = ACS_BOOK_SOURCE.match(rest)
+    if book is None:
+        return False
+    draft.authors = authors
+    draft.title = book["title"].strip(" .") or None
+    draft.journal = draft.container = book["publisher"].strip()
+    draft.year = int(book["year"][:4])
+    draft.published = True
+    return True
 
 
 def read_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
