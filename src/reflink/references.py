@@ -1676,13 +1676,7 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
     if "In" in rest and read_chapter(draft, authors, rest):
         return True
     if " In" in rest and (chapter := VANCOUVER_CHAPTER.match(rest)):
-        draft.authors = authors
-        draft.title = chapter["title"].rstrip(".").strip()
-        draft.journal = draft.container = chapter["book"].strip()
-        draft.year = int(chapter["year"][:4])
-        draft.pages = expand_pages(chapter["pages"])
-        draft.kind = "chapter"
-        draft.matched = True
+        take_chapter(draft, authors, chapter)
         return True
     if year := YEAR_ONLY_END.search(rest):
         # "Dee C. A made-up report. 2010." or, with no authors, "Counts of things. 2003."
@@ -2121,14 +2115,20 @@ def read_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
     )
     if chapter is None:
         return False
+    take_chapter(draft, authors, chapter)
+    return True
+
+
+def take_chapter(draft: Draft, authors: list[str], chapter: re.Match[str]) -> None:
+    """A chapter pattern's match (title if printed, book, year, pages if printed) → the draft.
+    (Its kind is classify_kind's: a style's reading is copied without one; EDITED_BOOK knows
+    each form's editors.)"""
     draft.authors = authors
     draft.title = chapter["title"] and chapter["title"].rstrip(".").strip()
     draft.journal = draft.container = chapter["book"].strip()
     draft.year = int(chapter["year"][:4])
     draft.pages = expand_pages(chapter["pages"]) if chapter["pages"] else draft.pages
-    draft.kind = "chapter"
     draft.matched = True
-    return True
 
 
 # ACM's reference format: "Abebe, I. and Russo, L. 1985. Title. Journal. 120, 15 (1985),
