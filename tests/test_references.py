@@ -3508,3 +3508,39 @@ def test_mdpi_chapters_with_several_editors_and_books_with_an_edition() -> None:
         2015,
         "book",
     )
+
+
+def test_comma_parted_lists_with_family_first_dotted_names() -> None:
+    """Styles that part every field with a comma and print names family-first with dotted
+    initials ("Torres E., Das J.-L., Title, JAMA Oncol., 2013, 283, 573–583"): the names
+    stopped at the first, the rest read as the journal; "et al." printed as a chunk of its
+    own opened the title; and a chapter's "In:" after a comma was no chapter, its book's
+    place read as the journal and its pages as the volume."""
+    entries = read_list(
+        "1. Torres E., Das J.-L., Surgical resection in invented arthritis, JAMA Oncol., 2013, "
+        "283, 573–583",
+        "2. Costa A.L., Chen Y., del Río A.L., et al., Epigenetic relapse: the radiotherapy of "
+        "invented lesions, Clin. Microbiol. Infect., 1992, 371, 749–757",
+        "3. Björk T., Nuñez B., The resistance of invented cell lines, In: del Río, S., Popescu, "
+        "K.-H. (Eds.), Statistical Methods for Clinical Trials, Elsevier, Amsterdam, 2020, "
+        "920–932",
+        "4. Singh F., de Vries H.-J., Does relapse improve invented biopsy?, Proc. Natl. Acad. "
+        "Sci. USA, 2000, 193, 6041–6053",
+    )
+    assert entries[1].authors == ("Torres E.", "Das J.-L.")
+    assert (entries[1].title, entries[1].journal) == (
+        "Surgical resection in invented arthritis",
+        "JAMA Oncol.",
+    )
+    assert entries[2].authors == ("Costa A.L.", "Chen Y.", "del Río A.L.")
+    assert entries[2].title == "Epigenetic relapse: the radiotherapy of invented lesions"
+    chapter = entries[3]
+    assert (chapter.title, chapter.journal, chapter.volume, chapter.pages, chapter.kind) == (
+        "The resistance of invented cell lines",
+        "Statistical Methods for Clinical Trials",
+        None,
+        "920–932",
+        "chapter",
+    )
+    assert entries[4].authors == ("Singh F.", "de Vries H.-J.")
+    assert entries[4].journal == "Proc. Natl. Acad. Sci. USA"

@@ -1531,6 +1531,9 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
     """Comma chunks of an initials-first list → (names, index of the first chunk after them)."""
     names: list[str] = []
     index = 0
+    # "Torres E., Das J.-L., Title, JAMA Oncol., 2013, …": names printed family-first with
+    # dotted initials, in a list whose fields all part at commas; the first name says so
+    is_name = family_dotted if chunks and family_dotted(chunks[0]) else is_person
     while index < len(chunks):
         chunk = chunks[index]
         has_et_al = "et" in chunk and bool(ET_AL.search(chunk))
@@ -1540,7 +1543,10 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
             pieces = [p for p in AND_SPLIT.split(LEADING_AND.sub("", chunk)) if p]
         else:
             pieces = [chunk] if chunk else []
-        if pieces and all(is_person(p) for p in pieces):
+        if names and LEADING_ET_AL.fullmatch(chunk):
+            index += 1  # "Chen G., Rao L., et al., Title": "et al." a chunk of its own
+            break
+        if pieces and all(is_name(p) for p in pieces):
             names.extend(repair_name(p) for p in pieces)
             index += 1
             if has_et_al or len(pieces) > 1:
@@ -1565,6 +1571,14 @@ def take_leading_names(chunks: list[str], groups: bool = True) -> tuple[list[str
         pieces = AND_WORD_SPLIT.split(group[0]) if len(group) == 1 else [", ".join(group)]
         return [p.strip() for p in pieces], index
     return names, index
+
+
+def family_dotted(chunk: str) -> bool:
+    """ "Das J.-L.", "del Río A.L.": a family name, then initials, the last with its full stop
+    (a title's chunk never ends so: "Vitamin D" is not taken)."""
+    return (
+        chunk.endswith(".") and not is_person(chunk) and bool(FAMILY_DOTTED_INITIALS.match(chunk))
+    )
 
 
 # Vancouver: "Smith AB, Jones C. Title. J Name. 2014;15(3):1119–28."
@@ -2626,9 +2640,10 @@ EDITION_TAIL = lazy(r"[.,;]?\s*\d+(?:st|nd|rd|th|\.)?\s+(?:ed(?:ition)?|Aufl)\.?
 
 # A chapter's title, then its book: "Title. In: Lind C, editor. Handbook of X. Place: …",
 # "Title. In Lind, K. (ed.), Handbook of X, …", "Title, in Handbook of X (Lind, K., Eds.), pp.
-# 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "in" after a comma.
+# 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "In:" / "in" after a
+# comma ("Title, In: Lind, K. (Eds.), Book, …", as comma-parted styles print a chapter).
 IN_BOOK = lazy(
-    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+in"  # Spanish styles' "En: Lind C, editor."
+    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)"  # Spanish styles' "En: Lind C, editor."
     # Nature's "Title. in Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.) 253–270"
     r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))\s+(?P<book>\S.*)$"
 )
@@ -2648,6 +2663,7 @@ BOOK_TITLE = lazy(r"[^.,(;]+(?:[.?!](?=\s*[,(])|\?)?")
 # "Title. In: 4th ed. Berlin: Springer": an edition where the book would be
 EDITION_START = lazy(r"^\d+(?:st|nd|rd|th)\s+ed\b|^ed\.?\s*\d", re.I)
 CHAPTER_PAGES = lazy(rf"\bpp?\.?\s*(?P<pages>{PAGES})\b")
+VOLUME_IS_PAGES = lazy(rf"{PAGE}\s*{DASH}\s*{PAGE}")
 
 
 def split_chapter(draft: Draft, raw: str) -> None:
@@ -2685,6 +2701,10 @@ def split_chapter(draft: Draft, raw: str) -> None:
     draft.kind = "chapter"  # its pages and book read like an article's journal and pages
     if not draft.pages and (pages := CHAPTER_PAGES.search(rest, book.end())):
         draft.pages = pages.group("pages")
+    if not draft.pages and draft.volume and VOLUME_IS_PAGES.fullmatch(draft.volume):
+        # "…, Elsevier, Amsterdam, 2020, 920–932": a source read as year, volume, pages was a
+        # book's year and the chapter's pages
+        draft.pages, draft.volume = draft.volume, None
 
 
 def classify_kind(draft: Draft, raw: str) -> None:
