@@ -3544,3 +3544,22 @@ def test_comma_parted_lists_with_family_first_dotted_names() -> None:
     )
     assert entries[4].authors == ("Singh F.", "de Vries H.-J.")
     assert entries[4].journal == "Proc. Natl. Acad. Sci. USA"
+
+
+def test_abbreviated_journal_words_that_are_english_words() -> None:
+    """ "J. Infect. Dis.", "Ann. Intern. Med.": "Infect" and "Intern" are English words, so
+    their full stops ended the title's sentence and the journal was "Dis" or "Med."; a word
+    after an abbreviation's full stop is part of the journal's name."""
+    article = parse_entry_text(
+        "Okafor L. Vascular remodelling in invented patients: a case-control study. "
+        "J. Infect. Dis. 2019;45:573829."
+    )
+    assert (article.title, article.journal) == (
+        "Vascular remodelling in invented patients: a case-control study",
+        "J. Infect. Dis",
+    )
+    untitled = read_list(
+        "[1] Ł. Gallagher, H. Jørgensen, and H. Rao, Ann. Intern. Med. 40, 8107 (2014).",
+        "[2] P. Weber and T. Kim, Phys. Rev. Lett. 12, 1043 (2009).",
+    )
+    assert (untitled[1].title, untitled[1].journal) == (None, "Ann. Intern. Med.")

@@ -1326,14 +1326,29 @@ def looks_like_journal(text: str) -> bool:
             continue
         if word.rstrip(".").endswith(("?", "!")):
             return False  # "What now? Why?. Fake J": the title's question, not a journal
-        if word.endswith(".") and position < len(words) - 1 and not is_abbreviation(bare):
-            return False  # "Commentary. Growth": a sentence ends inside, so a title does
+        if (
+            word.endswith(".")
+            and position < len(words) - 1
+            and not is_abbreviation(bare)
+            and not (
+                position > 0
+                and bare[:1].isupper()
+                and DOTTED_ABBREVIATION.match(words[position - 1])
+            )
+        ):
+            # "Commentary. Growth": a sentence ends inside, so a title does; not "J. Infect.
+            # Dis.", "Ann. Intern. Med.": a word after an abbreviation's full stop is one too
+            return False
         if bare[:1].isupper() or bare[:1].isdigit() or bare.casefold() in NAME_FUNCTION_WORDS:
             continue
         if ASCII_CAPITAL.search(bare) or (position == 0 and len(bare) <= 3) or word.endswith("."):
             continue  # "eLife", "mBio", "npj", "Res. Lett." lowercase-led abbreviations
         return False
     return True
+
+
+# "J.", "Ann.", "Proc.": an abbreviated word of a journal's name, capitalised, with its full stop
+DOTTED_ABBREVIATION = lazy(rf"[{UPPER}][a-z]{{0,5}}\.$")
 
 
 @lru_cache(maxsize=4096)
