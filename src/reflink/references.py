@@ -2658,7 +2658,8 @@ EDITION_TAIL = lazy(r"[.,;]?\s*\d+(?:st|nd|rd|th|\.)?\s+(?:ed(?:ition)?|Aufl)\.?
 # 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "In:" / "in" after a
 # comma ("Title, In: Lind, K. (Eds.), Book, …", as comma-parted styles print a chapter).
 IN_BOOK = lazy(
-    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)"  # Spanish styles' "En: Lind C, editor."
+    # Spanish styles' "En: Lind C, editor."
+    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)"
     # Nature's "Title. in Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.) 253–270"
     r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))\s+(?P<book>\S.*)$"
 )
