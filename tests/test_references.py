@@ -332,6 +332,16 @@ def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
             id="hyphen-after-a-digit-joins-a-compound",
         ),
         pytest.param(["Blood 2012;119:1145-", "50."], "Blood 2012;119:1145-50.", id="page-range"),
+        pytest.param(
+            ["Epigenetic T-", "cell exhaustion; NF-", "kB activity"],
+            "Epigenetic T-cell exhaustion; NF-kB activity",
+            id="capital-before-the-hyphen-makes-a-compound",
+        ),
+        pytest.param(
+            ["the radiotherapy of tumour-", "infiltrating mice"],
+            "the radiotherapy of tumour-infiltrating mice",
+            id="two-words-whose-join-is-no-word",
+        ),
         pytest.param(["Lancet Oncol.,", "2014, 15"], "Lancet Oncol., 2014, 15", id="plain-wrap"),
     ],
 )
@@ -3563,3 +3573,33 @@ def test_abbreviated_journal_words_that_are_english_words() -> None:
         "[2] P. Weber and T. Kim, Phys. Rev. Lett. 12, 1043 (2009).",
     )
     assert (untitled[1].title, untitled[1].journal) == (None, "Ann. Intern. Med.")
+
+
+def test_a_hyphen_at_an_entrys_line_end_is_spelled_as_the_document_spells_the_word() -> None:
+    """ "fibro-" + "glandular": the word list knows neither "fibroglandular" nor its hyphenated
+    form, and "fibro" and "glandular" are both words, so the entry kept a hyphen the text never
+    prints; the document writes the word elsewhere, and that decides ("anti-tubercular",
+    written with its hyphen in the body, keeps it)."""
+    body = [
+        "Introduction",
+        "Fibroglandular tissue and anti-tubercular drugs were compared [1,2]. The",
+        "fibroglandular volume grew in every anti-tubercular arm.",
+        "References",
+    ]
+    entries = by_number(
+        parse_references(
+            lines_of(
+                "\n".join(
+                    [
+                        *body,
+                        "1. Malkov S, Wang J. Measure of fibro-",
+                        "glandular tissue volume. Med Phys. 2009;36:5525-36.",
+                        "2. Lopez MJ, Kim A. New compounds for open source anti-",
+                        "tubercular drug discovery. PLoS One. 2015;10:e0142293.",
+                    ]
+                )
+            )
+        )[0]
+    )
+    assert entries[1].title == "Measure of fibroglandular tissue volume"
+    assert entries[2].title == "New compounds for open source anti-tubercular drug discovery"

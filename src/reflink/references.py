@@ -69,6 +69,7 @@ from .textclean import (
     NEXT_WORD,
     PAGE_BAR_HEAD,
     REFERENCE_HEADING,
+    WordCounts,
     compound_broken_at_hyphen,
 )
 from .vocabulary import zipf
@@ -1058,11 +1059,12 @@ DOI_BROKEN_AT_HYPHEN = lazy(r"\b10\.\d{4,9}/\S*[a-z]-$")
 LOWER_START = lazy(r"[a-z]")
 
 
-def join_lines(parts: Sequence[str]) -> str:
+def join_lines(parts: Sequence[str], spelled: WordCounts | None = None) -> str:
     """Lines of one entry → one string: URLs and DOIs rejoined, hyphenated words mended.
 
     "Tol-" + "bert" → "Tolbert" (a break inside a word); "Moro-" + "Sibilot" keeps its hyphen;
-    "10.1371/jour-" + "nal.pone.0000001" → "10.1371/journal.pone.0000001".
+    "10.1371/jour-" + "nal.pone.0000001" → "10.1371/journal.pone.0000001". `spelled`: how
+    often the document writes each word, the first evidence for a hyphen at a line's end.
     """
     text = ""
     for position, part in enumerate(parts):
@@ -1081,7 +1083,7 @@ def join_lines(parts: Sequence[str]) -> str:
             text += part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2) and part[:1].islower():
             # "Tol-" + "bert": a word broken in two; "Long-" + "term": the compound's own hyphen
-            text = text + part if _compound_at_break(text, part) else text[:-1] + part
+            text = text + part if _compound_at_break(text, part, spelled) else text[:-1] + part
         elif text[-1] == "-" and WORD_HYPHEN.match(text, len(text) - 2):
             text += part  # "Li-" + "Na", "Artal-" + "Cortes": a real hyphen
         elif text[-1] == "-" and text[-2:-1].isdigit() and part[:1].isalnum():
@@ -1093,17 +1095,26 @@ def join_lines(parts: Sequence[str]) -> str:
     return text
 
 
-def _compound_at_break(text: str, part: str) -> bool:
+def _compound_at_break(text: str, part: str, spelled: WordCounts | None = None) -> bool:
     """Does the hyphen ending `text` belong to a compound that `part` goes on ("Long-" +
-    "term", "quality-of-" + "life"), not to a word broken in two ("Tol-" + "bert")?"""
+    "term", "quality-of-" + "life"), not to a word broken in two ("Tol-" + "bert")? The
+    document's own spelling elsewhere decides first ("fibroglandular", written whole 90 times,
+    is no compound), then the words' frequencies in English."""
     # the words either side of the hyphen, as the body's line joins find them (`stitch`)
     left, right = HYPHEN_BREAK.search(text), NEXT_WORD.match(part)
     if left is None or right is None:
         return False
+    if spelled is not None:
+        whole = spelled.get(f"{left['left']}{right['right']}".lower())
+        hyphenated = spelled.get(f"{left['left']}-{right['right']}".lower())
+        if whole != hyphenated:
+            return hyphenated > whole
     if len(right.group()) <= 3 and part[right.end() : right.end() + 1] == ".":
         # "Ann On-" + "col.", "Pharma-" + "col.": an abbreviation broken in two (a title's
         # last word has its full stop too: "a meta-" + "analysis.")
         return False
+    if left["left"][-1].isupper():
+        return True  # "T-" + "cell", "NF-" + "kB": a capital before the hyphen makes a compound
     # "quality-of-" + "life": a chain of words joined by hyphens goes on
     chained = text[left.start() - 1 : left.start()] == "-"
     return chained or compound_broken_at_hyphen(left["left"], right["right"])
@@ -2899,15 +2910,17 @@ def parse_entry(
     titles_expected: bool = True,
     style_known: bool = True,
     memo: StyleMemo | None = None,
+    spelled: WordCounts | None = None,
 ) -> RefEntry:
     """One entry's lines → a RefEntry with every field the text gives.
 
     `style_known`: most of the document's entries are in a style the rules read.
-    `memo`: the document's style attempts so far (`detect_style_share` made them)."""
+    `memo`: the document's style attempts so far (`detect_style_share` made them).
+    `spelled`: the document's words (`document_spellings`), for hyphens at a line's end."""
     memo = memo or StyleMemo()
     first = entry.lines[0]
     parts = [first.text[entry.offset :], *(line.text for line in entry.lines[1:])]
-    raw = join_lines(parts)
+    raw = join_lines(parts, spelled)
     draft = memo.prepare(raw, style)
     confidence = None
     if entry.partial:
@@ -3144,6 +3157,13 @@ def is_cut_short(entry: RefEntry) -> bool:
     return entry.year is None and bool(TRAILING_JOIN.search(entry.raw))
 
 
+def document_spellings(lines: Sequence[Line], pieces: Sequence[EntryLines]) -> WordCounts:
+    """How often the document writes each word, asked about the words either side of the
+    entries' line-end hyphens ("fibro-" + "glandular": "fibroglandular" in the body)."""
+    breaks = sum(line.text.rstrip().endswith("-") for piece in pieces for line in piece.lines)
+    return WordCounts("\n".join(line.text for line in lines), 2 * breaks)
+
+
 def parse_references(
     lines: Sequence[Line], boxes: Mapping[int, LineBox] | None = None
 ) -> tuple[list[RefEntry], list[Problem]]:
@@ -3158,8 +3178,9 @@ def parse_references(
         pieces, problems = split_by_layout(content, boxes)
     else:
         pieces, problems = split_entries(content)
+    spelled = document_spellings(lines, pieces)
     texts = [
-        join_lines([p.lines[0].text[p.offset :], *(line.text for line in p.lines[1:])])
+        join_lines([p.lines[0].text[p.offset :], *(line.text for line in p.lines[1:])], spelled)
         for p in pieces
     ]
     memo = StyleMemo()
@@ -3168,7 +3189,9 @@ def parse_references(
     )
     entries = []
     for position, piece in enumerate(pieces):
-        entry = parse_entry(piece, style, titles_expected, share >= KNOWN_STYLE_SHARE, memo)
+        entry = parse_entry(
+            piece, style, titles_expected, share >= KNOWN_STYLE_SHARE, memo, spelled
+        )
         if boxes:
             from .pdflist import italic_phrases, journal_from_italics
 

@@ -1282,6 +1282,9 @@ KEEP_SPACE_AFTER_HYPHEN = {"and", "or", "to", "nor", "but", "as", "versus", "vs"
 # magnitude ("longterm" 2.7 against "term" 5.2). "sub-" + "group" (3.1 against 4.7),
 # "under-" + "going" (3.5) and "life-" + "style" are words broken in two.
 COMMON_PART_ZIPF = 3.0
+# ... or both parts words of four letters or more ("tumour" 3.4, "infiltrating" 2.9) whose join
+# the word list does not hold at all
+KNOWN_PART_ZIPF = 2.0
 RARE_JOIN_ZIPF = 3.0
 COMPOUND_MARGIN = 2.0
 # Prefixes that are words too ("post", "trans"): a break after one is a typesetter's syllable
@@ -1299,6 +1302,8 @@ def compound_broken_at_hyphen(left: str, right: str) -> bool:
         return False  # "On-" + "col": no compound opens with a two-letter word
     joined = word_zipf((left + right).lower())
     parts = min(word_zipf(left.lower()), word_zipf(right.lower()))
+    if joined == 0.0 and min(len(left), len(right)) >= 4 and parts >= KNOWN_PART_ZIPF:
+        return True  # "tumour-" + "infiltrating": two words whose join is none at all
     return parts >= COMMON_PART_ZIPF and joined < min(RARE_JOIN_ZIPF, parts - COMPOUND_MARGIN)
 
 
