@@ -3603,3 +3603,23 @@ def test_a_hyphen_at_an_entrys_line_end_is_spelled_as_the_document_spells_the_wo
     )
     assert entries[1].title == "Measure of fibroglandular tissue volume"
     assert entries[2].title == "New compounds for open source anti-tubercular drug discovery"
+
+
+def test_thiemes_web_page_im_internet_and_stand() -> None:
+    """Thieme's web pages: "Title. 2019; Im Internet: https://…; Stand: 10.06.2023". Neither
+    label was known: the address went, "Im Internet: ; Stand: 10.06" stayed in the title and
+    the date the page was read gave the year."""
+    page = read_list(
+        "[1] Alvarez M, von Arnim H, Yamamoto O, et al. Oxidative stress in invented cohorts. "
+        "Frontiers in Immunology 1995; 179: 3482–3489, doi:10.1158/1078-0432.CCR-95-8555",
+        "[2] Becker-Hoffmann P, Kowalczyk K. Population-based EGFR mutations: biomarker across "
+        "invented cohorts. 2019; Im Internet: https://www.example.org/en/documents/egfr; "
+        "Stand: 10.06.2023",
+        "[3] Cohen B, Bianchi M-L. Randomised autophagy: the remodelling of invented lesions. "
+        "Cancer Cell 2008; 400: 1340–1356, doi:10.1371/journal.pone.1540264",
+    )[2]
+    assert (page.title, page.year, page.url) == (
+        "Population-based EGFR mutations: biomarker across invented cohorts",
+        2019,
+        "https://www.example.org/en/documents/egfr",
+    )

@@ -554,8 +554,9 @@ ACCESS_WORD = (
     r"(?:accessed|cited|retrieved|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
     r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd|diakses)"
 )
-# … and before its address: "Available from:", "Disponível em:", "Tersedia di:" (Indonesian)
-AVAILABLE_WORD = r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia)"
+# … and before its address: "Available from:", "Disponível em:", "Tersedia di:" (Indonesian),
+# Thieme's "Im Internet:"
+AVAILABLE_WORD = r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia|Im\s+Internet)"
 # "Accessed 3 May 2019", "Zugegriffen: 23. August 2019", "accedido 12 de marzo de 2020"
 # (not "[cited 2013" + "Jan 19]. Available from: …": a bracket opened is not closed)
 ACCESS_DATE_END = lazy(rf"(?<![\[(])\b{ACCESS_WORD}\b:?[\w .,]{{0,30}}\b{PRINTED_YEAR}$", re.I)
@@ -1146,7 +1147,7 @@ PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 # (the lookahead: a match starts with the first letter of "Available" or a translation of it,
 # the u of biblatex's "url:", or h or w, in either case)
 URL = lazy(
-    rf"(?=[adhtuvw<(])(?:(?:{AVAILABLE_WORD}\s*"
+    rf"(?=[adhituvw<(])(?:(?:{AVAILABLE_WORD}\s*"
     r"(?:from|at|online|em|en|sur|su|unter|di)?\s*:?\s*|\burl:?\s*|at\s+(?=<))?)"
     rf"(?P<open>[<(]?)(?P<url>{WEB_ADDRESS})",
     re.I,
@@ -1164,7 +1165,9 @@ IDENTIFIERS = lazy(
 )
 ACCESSED = lazy(
     rf"[\[(]?\b{ACCESS_WORD}\b[^\])]*[\])]?\.?"
-    r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?",  # "[updated 2021 Apr 1; cited …]"
+    r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?"  # "[updated 2021 Apr 1; cited …]"
+    # Thieme's "…; Stand: 10.06.2023": the date the page was read
+    r"|[;,]?\s*\bStand:\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\.?",
     re.I,
 )
 # "and et al" too: some reference managers print "…, J. E. Shaw and et al, Nat Neurosci"
@@ -1276,6 +1279,7 @@ ACCESS_WORDS = (
     "dostęp",  # Polish
     "geraadpleegd",  # Dutch
     "diakses",  # Indonesian
+    "stand:",  # German (Thieme)
 )
 
 
