@@ -333,6 +333,26 @@ def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
         ),
         pytest.param(["Blood 2012;119:1145-", "50."], "Blood 2012;119:1145-50.", id="page-range"),
         pytest.param(
+            ["cancer. https://www.ema.eu", "ropa.eu/en/documents/x (2020)."],
+            "cancer. https://www.ema.europa.eu/en/documents/x (2020).",
+            id="url-broken-inside-its-host",
+        ),
+        pytest.param(
+            ["(https://www.who.int/publications/multicentre-tox", "icity-after-egfr), 2012."],
+            "(https://www.who.int/publications/multicentre-toxicity-after-egfr), 2012.",
+            id="url-broken-inside-its-last-part",
+        ),
+        pytest.param(
+            ["https://www.who.int/report", "Accessed 3 May 2019."],
+            "https://www.who.int/report Accessed 3 May 2019.",
+            id="url-then-a-word",
+        ),
+        pytest.param(
+            ["https://www.who.int/report", "12.05.2023; doi:10.1000/x"],
+            "https://www.who.int/report 12.05.2023; doi:10.1000/x",
+            id="url-then-a-date",
+        ),
+        pytest.param(
             ["Epigenetic T-", "cell exhaustion; NF-", "kB activity"],
             "Epigenetic T-cell exhaustion; NF-kB activity",
             id="capital-before-the-hyphen-makes-a-compound",

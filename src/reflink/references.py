@@ -1038,6 +1038,15 @@ URL_BREAK = lazy(
     r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)\S*[/._\-=?&:]$|\bhttps?:/{0,2}$", re.IGNORECASE
 )
 URL_CONTINUATION = lazy(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
+# A web address broken anywhere, as LaTeX's xurl and many publishers break them: "https://www.
+# ema.eu" + "ropa.eu/en/…", "https://www.who.int/publicat" + "ions/…", "…/multicentre-tox" +
+# "icity-after-egfr". The line ends inside the address, and the next opens with a piece of one:
+# a letter and a mark of an address's inside with a word character after it, or a slash soon
+# ("2019.", "12.05.2023", "Accessed", "doi:10.1000/x" open no such piece)
+URL_UNFINISHED = lazy(r"(?:https?://|www\.)\S*[A-Za-z0-9]$")
+URL_REST = lazy(
+    r"(?!doi|https?:|www\.)(?:[a-z][\w~%]*[/._\-=?&#%]\w|[A-Za-z0-9][\w~%.\-]*/\S)", re.ASCII
+)
 WORD_HYPHEN = lazy(r"[A-Za-zÀ-ÿ]-$")
 
 
@@ -1076,7 +1085,9 @@ def join_lines(parts: Sequence[str], spelled: WordCounts | None = None) -> str:
             text = part
         elif position == len(parts) - 1 and _ends_a_broken_doi(text, part):
             text += part
-        elif ends_in_link_break(text) and URL_CONTINUATION.match(part):
+        elif (ends_in_link_break(text) and URL_CONTINUATION.match(part)) or (
+            URL_UNFINISHED.search(text) and URL_REST.match(part)
+        ):
             if DOI_BROKEN_AT_HYPHEN.search(text) and LOWER_START.match(part):
                 # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
                 # URL's "…/part-two-" + "definitions/" keeps its own
