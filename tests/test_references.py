@@ -333,6 +333,16 @@ def test_cut_entry_before_the_first_label_is_kept_partial() -> None:
         ),
         pytest.param(["Blood 2012;119:1145-", "50."], "Blood 2012;119:1145-50.", id="page-range"),
         pytest.param(
+            ["2018;340(10):2295–9. doi: 10.1056/NEJ-", "Moa9936397"],
+            "2018;340(10):2295–9. doi: 10.1056/NEJMoa9936397",
+            id="doi-hyphenated-before-a-capital",
+        ),
+        pytest.param(
+            ["https://doi.org/10.1175/JCLI-", "D-11-00015.1 (2012)."],
+            "https://doi.org/10.1175/JCLI-D-11-00015.1 (2012).",
+            id="doi-broken-at-its-own-hyphen-before-a-capital",
+        ),
+        pytest.param(
             ["cancer. https://www.ema.eu", "ropa.eu/en/documents/x (2020)."],
             "cancer. https://www.ema.europa.eu/en/documents/x (2020).",
             id="url-broken-inside-its-host",

@@ -1065,8 +1065,14 @@ def ends_in_link_break(text: str) -> bool:
     return bool(URL_BREAK.search(text, max(0, head - 4)))
 
 
-DOI_BROKEN_AT_HYPHEN = lazy(r"\b10\.\d{4,9}/\S*[a-z]-$")
-LOWER_START = lazy(r"[a-z]")
+# a typesetter's hyphen inside a DOI's word: "10.1371/jour-" + "nal…", and "10.1056/NEJ-" +
+# "Moa1225665" (TeX breaks a word after two letters at least, before three at least)
+DOI_BROKEN_AT_HYPHEN = lazy(r"\b10\.\d{4,9}/\S*[A-Za-z]{2}-$")
+SYLLABLE_START = lazy(r"[a-z]|[A-Z][a-z]{2}")
+
+
+def _typesetters_doi_hyphen(text: str, part: str) -> bool:
+    return bool(DOI_BROKEN_AT_HYPHEN.search(text) and SYLLABLE_START.match(part))
 
 
 def join_lines(parts: Sequence[str], spelled: WordCounts | None = None) -> str:
@@ -1084,11 +1090,12 @@ def join_lines(parts: Sequence[str], spelled: WordCounts | None = None) -> str:
         if not text:
             text = part
         elif position == len(parts) - 1 and _ends_a_broken_doi(text, part):
-            text += part
-        elif (ends_in_link_break(text) and URL_CONTINUATION.match(part)) or (
-            URL_UNFINISHED.search(text) and URL_REST.match(part)
-        ):
-            if DOI_BROKEN_AT_HYPHEN.search(text) and LOWER_START.match(part):
+            text = (text[:-1] if _typesetters_doi_hyphen(text, part) else text) + part
+        elif (
+            ends_in_link_break(text)
+            and (URL_CONTINUATION.match(part) or _typesetters_doi_hyphen(text, part))
+        ) or (URL_UNFINISHED.search(text) and URL_REST.match(part)):
+            if _typesetters_doi_hyphen(text, part):
                 # "10.1371/jour-" + "nal": the typesetter's hyphen inside a word of a DOI; a
                 # URL's "…/part-two-" + "definitions/" keeps its own
                 text = text[:-1]
