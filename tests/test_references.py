@@ -3653,3 +3653,22 @@ def test_thiemes_web_page_im_internet_and_stand() -> None:
         2019,
         "https://www.example.org/en/documents/egfr",
     )
+
+
+def test_an_apa_article_online_before_its_volume() -> None:
+    """ "Popescu, O., & Lee, A. (2021). Title. eLife. https://doi.org/…": no volume or pages,
+    so the paren-year rule read no source and took "Title. eLife" for the title. With a DOI
+    the last sentence is the journal (a book's publisher is not: "Title. Springer")."""
+    entries = read_list(
+        "1. Moreau, O., & Kim, L. (2012). Somatic survival in invented tumours. Journal of "
+        "Clinical Oncology, 30(4), 455–467. https://doi.org/10.1200/JCO.2012.1",
+        "2. Popescu, O., & Lee, A. (2021). Immunotherapy after invented toxicity. eLife. "
+        "https://doi.org/10.7554/eLife.12345",
+        "3. Rossi, N. (2019). Invented lesions and their growth. Blood, 133(2), 100–110. "
+        "https://doi.org/10.1182/blood.2019.2",
+    )
+    assert (entries[2].title, entries[2].journal, entries[2].kind) == (
+        "Immunotherapy after invented toxicity",
+        "eLife",
+        "article",
+    )

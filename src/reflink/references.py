@@ -2009,6 +2009,12 @@ def parse_paren_year(draft: Draft, titles_expected: bool) -> bool:
         draft.title, draft.journal = split_title_journal(head, titles_expected)
         return True
     draft.title = drop_page_count(rest) or None
+    if draft.doi and draft.title and titles_expected:
+        # "(2012). Title. eLife. https://doi.org/…": an article online before its volume, the
+        # journal the last sentence (not a book's publisher: "Title. Springer, Cham.")
+        title, journal = split_title_journal(draft.title, True)
+        if title and journal and looks_like_journal(journal) and not PUBLISHER_WORD.search(journal):
+            draft.title, draft.journal = title, journal
     return False
 
 
