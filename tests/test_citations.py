@@ -1025,3 +1025,11 @@ def test_a_range_of_two_parentheses_is_one_callout() -> None:
     )
     doc = parse_document(nature_review(body, 8))
     assert [marker.numbers for marker in doc.markers] == [(1, 2, 3, 4), (5, 6, 7), (8,)]
+
+
+def test_a_list_glued_to_a_short_word_after_a_hyphen_or_slash_is_a_callout() -> None:
+    # "anti-Ab2", "t1/2": a number glued to two letters after a hyphen or a slash names a
+    # thing; a list or range there is a callout: "at follow-up12,13", "at 9 mg/kg1,2"
+    assert numbers_in("the mice were seen at follow-up12,13 and later.") == [12, 13]
+    assert numbers_in("dosed at 9 mg/kg1–3 in both arms.") == [1, 2, 3]
+    assert numbers_in("binding of anti-Ab2 and its t1/2 was long.") == []

@@ -250,3 +250,29 @@ def test_superscripts_raised_so_high_that_only_their_foot_touches_the_line(tmp_p
         (5, "4-6"),
         (6, "4-6"),
     ]
+
+
+def test_raised_lists_after_a_unit_or_a_hyphenated_word_and_on_a_line_of_digits(
+    tmp_path: Path,
+) -> None:
+    """ "at 9 mg/kg^{2,3}" was a unit's power and "follow-up^{4,5}" a short word after a
+    hyphen ("anti-Ab2"): a list after either cites, and so does a number above a unit's
+    powers ("kg^{6}"); "40 cm^{2}" stays a power. "2021^{1,2,3}." alone on a paragraph's
+    last line has no letters to say which size is the body's: the largest is."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces,^{1} here at 9 mg/kg^{2,3} of nitrogen",
+        "in cohorts at follow-up^{4,5}, over 40 cm^{2} of rock at 12 kg^{6} in the",
+        "survey of",
+        "2021^{1,2,3}.",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1"),
+        (2, "2,3"),
+        (3, "2,3"),
+        (4, "4,5"),
+        (5, "4,5"),
+        (6, "6"),
+        (1, "1,2,3"),
+        (2, "1,2,3"),
+        (3, "1,2,3"),
+    ]

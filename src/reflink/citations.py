@@ -1386,8 +1386,11 @@ def _glued_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
         if (
             len(letters) <= 2
             and text[start - len(letters) - 1 : start - len(letters)] in DASH_OR_SLASH
+            and not any(mark in text[start:end] for mark in LIST_MARKS)
         ):
-            return None  # "anti-Ab2", "t1/2"; but "self-harm4" is a callout
+            # "anti-Ab2", "t1/2"; but "self-harm4" is a callout, and so is a list or a range
+            # after such a word: "follow-up12, 13", "at 9 mg/kg1,2"
+            return None
         return [evidence("glued:to-word")]
     if before in '.,;:)”"’%':
         # glued after punctuation: "mortality.1", "5%,9", "(34%).35", "evidence”.19"

@@ -717,8 +717,9 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
     for f in fragments:
         weights[round(f.height, 1)] += sum(ch.isalpha() for ch in f.text)
     if not any(weights.values()):
-        for f in fragments:
-            weights[round(f.height, 1)] += len(f.text)
+        # no letters ("2021^{18,25,26}." ending a paragraph): a superscript is never the
+        # larger type, so the body is the largest, however few characters it holds
+        weights = Counter({round(f.height, 1): 1 for f in fragments})
     size = max(weights, key=lambda h: (weights[h], h))
     body = [f.centre for f in fragments if f.height >= SCRIPT_SIZE * size]
     centre = statistics.median(body) if body else band.core_bottom + size / 2

@@ -39,6 +39,8 @@ POWER_BASE = lazy(r"(?:(?:^|[\s(])10|[×·x*=]\s?\d{1,3})$")
 # A lone letter, a variable: "R", "I", "χ" (not the end of a word)
 VARIABLE_BEFORE = lazy(r"(?:^|[^\w])[^\W\d_]$")
 UNIT_BEFORE = lazy(r"([A-Za-zµμ]+)[\s\u2009]?$")
+# the powers a unit takes: "cm2", "m3", "mm4" (a negative one comes with its sign, above)
+UNIT_POWER = lazy(r"[1-4]")
 
 
 def script_masks(
@@ -103,8 +105,13 @@ def is_power_or_mark(
     if before[-1:] in "−-–" and before[-2:-1].isalnum():
         return True  # "m−2", "10−3": the sign is part of the power
     unit = UNIT_BEFORE.search(before)
-    if unit and unit.group(1) in POWER_UNITS and not before.endswith(" "):
-        return True
+    if (
+        unit
+        and unit.group(1) in POWER_UNITS
+        and not before.endswith(" ")
+        and UNIT_POWER.fullmatch(text, start, end)
+    ):
+        return True  # "cm2", "m3"; not "9 mg/kg1,2" or "kg29": a list or a larger number cites
     if VARIABLE_BEFORE.search(before) and end - start == 1:
         return True  # "R2", "I2", "χ2", "x2": a variable squared, not "hepatitis C12"
     base = POWER_BASE.search(before)
