@@ -3672,3 +3672,43 @@ def test_an_apa_article_online_before_its_volume() -> None:
         "eLife",
         "article",
     )
+
+
+def test_bare_labels_after_entries_that_end_without_a_full_stop() -> None:
+    """Styles that close an entry with its pages or year and no full stop ("…, Cell, 2020,
+    149, 1815–1822"), as pdftotext prints their list when its labels stand in a column: the
+    first page's labels, its entries' text, then "[4]" over the next page's entries and
+    their labels "[5]", "[6]" after them. The last entry "ended" nowhere, so labels 5 and 6
+    got no text and the list was refused."""
+    names = ["Costa", "Nuñez", "Schäfer", "Rodríguez", "Gallagher", "Silva"]
+    entries = [
+        f"{name} A.L., Chen Y., Invented fusions in tumours {n}, Clin. Invent. Res., "
+        f"{2000 + n}, {n}1, {n}0–{n}9"
+        for n, name in enumerate(names, 1)
+    ]
+    entries[4] = "Gallagher Z., Kaur F., Invented oncology, Cambridge University Press, 2017"
+    printed = [
+        "Lichens grow slowly on bare rock.",
+        "",
+        "References",
+        "[1]",
+        "[2]",
+        "[3]",
+        "",
+        *entries[:3],
+        "3",
+        "",
+        "[4]",
+        "",
+        *entries[3:],
+        "",
+        "[5]",
+        "[6]",
+        "",
+        "4",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [(n, read[n].authors[0]) for n in sorted(read)] == [
+        (n, f"{name} {'Z.' if n == 5 else 'A.L.'}") for n, name in enumerate(names, 1)
+    ]
+    assert (read[5].year, read[6].year) == (2017, 2006)

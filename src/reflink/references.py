@@ -781,9 +781,17 @@ def _entries_after_own(entry: EntryLines, count: int) -> list[list[Line]] | None
         own = _first_piece(entry.lines[1:], entry.lines[0].text[entry.offset :], ends)
         rest = list(entry.lines[1 + len(own) :])
         pieces = _pieces(rest, count + 1, False, ends)
-        if len(pieces) == count and entry_is_complete(" ".join(x.text for x in pieces[-1])):
+        if len(pieces) == count and ends_an_entry(" ".join(x.text for x in pieces[-1])):
             return [own, *pieces]
     return None
+
+
+def ends_an_entry(text: str) -> bool:
+    """`entry_is_complete`, or an entry of a list that closes its entries with no full stop:
+    "…, Cambridge, 2017", "…, Cell, 2020, 149, 1815–1822" (a year in it, a number last)."""
+    return entry_is_complete(text) or (
+        text.rstrip()[-1:].isdigit() and YEAR_WORD.search(text) is not None
+    )
 
 
 def _past_the_list(line: Line) -> bool:
