@@ -3712,3 +3712,27 @@ def test_bare_labels_after_entries_that_end_without_a_full_stop() -> None:
         (n, f"{name} {'Z.' if n == 5 else 'A.L.'}") for n, name in enumerate(names, 1)
     ]
     assert (read[5].year, read[6].year) == (2017, 2006)
+
+
+def test_a_label_column_over_entries_opening_with_a_particle() -> None:
+    """The FASEB Journal's list as pdftotext prints it: its labels in a column, then the
+    entries, which close without a full stop ("… Cancer Cell 230, 2492–2511"), so each is cut
+    where a line opens with names. "di Marco, L.", "de Souza, I." opened none (the particle),
+    the pieces were one short of the labels, and no entry but the first had its text."""
+    entries = [
+        "Nielsen, P. (2013) Residual microbiome in invented lesions. Sci. Rep. 31, 28–29",
+        "di Marco, L., Bianchi, A.-S., and Pereira, A. (2003) The angiogenesis of invented",
+        "smokers with multiple sclerosis: a pooled analysis. CRC Press, Boca Raton, FL",
+        "Öztürk, M.-C. and Rao, M. K. (2022) Mutational burden in invented tumours. J.",
+        "Hepatol. 321, 123–146",
+        "de Souza, I., Li, E., and Haddad, I. (1989) The ALK rearrangements of invented",
+        "cancer. Nature Communications 43, 8673–8679",
+    ]
+    printed = ["Lichens grow.", "", "References", "1.", "2.", "3.", "4.", "", *entries, "", "5"]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [(n, read[n].authors[0], read[n].year) for n in sorted(read)] == [
+        (1, "Nielsen, P.", 2013),
+        (2, "di Marco, L.", 2003),
+        (3, "Öztürk, M.-C.", 2022),
+        (4, "de Souza, I.", 1989),
+    ]

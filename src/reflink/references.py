@@ -1006,7 +1006,9 @@ NAMES_OPENING = lazy(
     rf"(?:(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}"  # "van der Berg M-CP, …"
     rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
     rf"(?: {AFTER_INITIALS_PARTICLE})*(?:[,.:]| \({PRINTED_YEAR}[a-z]?\))"  # "Çelik T (1988)"
-    rf"|[{UPPER}][\w'’\-]+, [{UPPER}]\.|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
+    # "Okafor, A.", "di Marco, L.", "de la Cruz, Ł."; "A. B. Okafor,"
+    rf"|(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}[{UPPER}][\w'’\-]+, [{UPPER}]\."
+    rf"|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
 )
 
 
