@@ -165,6 +165,34 @@ def test_a_right_columns_labels_hanging_into_the_gutter_open_its_entries() -> No
     ]
 
 
+def test_hanging_labels_above_a_left_line_that_opens_like_a_label() -> None:
+    """The right column's hanging labels must count on from the left column's; a left line
+    that opened with a number like a label ("2011;378(12):2446–" + "56. doi:10.1038/…") set
+    the left column's last label at 56, so labels 5 to 8 hung on their left lines."""
+
+    def entry(n: int, labelled: bool) -> list[str]:
+        label = f"{n}.  " if labelled else ""
+        indent = "    " if labelled else ""
+        return [
+            f"{label}Okafor AB, Lindqvist C, et al. Kinase",
+            f"{indent}inhibitors in invented tumours. J Clin",
+            f"{indent}Oncol 2011;378(12):2446–",
+            f"{indent}56. doi:10.1000/fake.{n}",
+        ]
+
+    left = [line for n in range(1, 5) for line in entry(n, True)]
+    right = [line for n in range(5, 9) for line in entry(n, False)]
+    lines = side_by_side(left, right).split("\n")
+    edge = lines[1].index("inhibitors", 30)
+    for row, n in zip(range(0, 16, 4), range(5, 9), strict=True):
+        lines[row] = f"{left[row]} {n}.".ljust(edge) + right[row]
+    unfolded = [line.strip() for line in unfold_columns("\n".join(lines)).split("\n") if line]
+    assert unfolded[:16] == [line.strip() for line in left]
+    assert [" ".join(line.split()) for line in unfolded[16::4]] == [
+        f"{n}. Okafor AB, Lindqvist C, et al. Kinase" for n in range(5, 9)
+    ]
+
+
 def test_a_right_columns_labels_standing_in_the_gutter_open_its_entries() -> None:
     """pdftotext -layout sets a narrow two-column list's right labels in the gutter: alone
     there, with their entry's text at the column's edge; one space after the left text,

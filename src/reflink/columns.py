@@ -166,7 +166,7 @@ def _hanging_labels(parts: list[tuple[str, str] | None], edge: int) -> set[int]:
         for part in parts
         if part and (label := LABEL_AND_TAB.match(part[0]))
     ]
-    above = max(left_labels, default=0)
+    above = _last_of_run(left_labels)
     found = []
     for index, part in enumerate(parts):
         if part is None:
@@ -186,6 +186,24 @@ def _hanging_labels(parts: list[tuple[str, str] | None], edge: int) -> set[int]:
     if len(found) < 2 or numbers != sorted(numbers):
         return set()
     return {index for index, _ in found}
+
+
+def _last_of_run(labels: list[int]) -> int:
+    """The last label of the left column's list, its longest run counting up: not a number
+    that only opens a line like a label ("2011;378(12):2446–" + "56. doi:10.1038/…", a page
+    number "2.")."""
+    best_length, best_last = 0, 0
+    for start in range(len(labels)):
+        length, last = 1, labels[start]
+        for number in labels[start + 1 :]:
+            if last < number <= last + LABEL_STEP:
+                length, last = length + 1, number
+        if length > best_length:
+            best_length, best_last = length, last
+    return best_last
+
+
+LABEL_STEP = 3  # a label a line opens with follows the one before by this much at the most
 
 
 def _unfold_page(page: str) -> str:
