@@ -189,6 +189,31 @@ def test_an_italic_journal_ends_a_title_of_several_sentences(tmp_path: Path) -> 
     assert refs[3]["journal"] == "Fake Lamp J"
 
 
+def test_a_chapters_italic_book_ends_before_its_place_and_publisher(tmp_path: Path) -> None:
+    # Styles that set no mark after a chapter's book ("~{Book} New York: Humana Press") left
+    # the place and publisher in it; the page's italics say where the book ends (an article's
+    # journal keeps the words after its italic phrase, and a species inside a book stays)
+    entries = [
+        [
+            "1. Roe K. Do lamps restore sleep? In: Reed C, Moe S, editors. ~{Statistical lamps}",
+            "New York: Humana Press; 2030. p. 10-19.",
+        ],
+        ["2. Doe M. Quiet lamps in dark rooms. ~{Fake Lamp J}. 2030;11:10-19."],
+        [
+            "3. Moe N. Lamp care. In: Reed C, editor. Care of ~{Fakella lampis} in dark rooms.",
+            "Oxford: Fake Press; 2029. p. 20-29.",
+        ],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "books.pdf", entries))
+    assert (refs[1]["title"], refs[1]["journal"], refs[1]["kind"]) == (
+        "Do lamps restore sleep?",
+        "Statistical lamps",
+        "chapter",
+    )
+    assert refs[2]["journal"] == "Fake Lamp J"
+    assert refs[3]["journal"] == "Care of Fakella lampis in dark rooms"
+
+
 def test_two_columns_of_small_print_entries_are_not_joined_as_table_rows(tmp_path: Path) -> None:
     # LaTeX sets a two-column list in small print with hanging indents: an entry's short last
     # line in the left column shares its baseline with an indented line of the right column.

@@ -261,5 +261,34 @@ def journal_from_italics(entry: RefEntry, phrases: Sequence[str]) -> RefEntry:
     return replace(entry, title=title or None, journal=journal)
 
 
+def book_from_italics(entry: RefEntry, phrases: Sequence[str]) -> RefEntry:
+    """A chapter's book that took its publisher or place, or its editors → the book's title
+    as the page set it, in italics: "Statistical methods for clinical trials New York:
+    Humana Press", "In Li L (ed): Textbook of hepatology Cambridge: …" (styles that part them
+    with no mark the rules know). An article's journal that took its volume ("Diabetes
+    Care, 138") → the journal. The phrase must stand whole in the field: after nothing or a
+    mark (":", ".", ")"), before nothing, a mark or a space (a species in a book's title,
+    "Handbook of *E. coli* genetics", is not the book)."""
+    if not entry.journal or entry.kind not in ("chapter", "article"):
+        return entry
+    for phrase in phrases:
+        phrase = phrase.strip(" .,;:")
+        if len(WORD.findall(phrase)) < 2 or phrase == entry.journal:
+            continue
+        at = entry.journal.find(phrase)
+        if at < 0:
+            continue
+        before = entry.journal[:at].rstrip()
+        after = entry.journal[at + len(phrase) :]
+        if before and not before.endswith((":", ".", ")")):
+            continue
+        if entry.kind == "article" and WORD.search(after):
+            continue  # an article's journal keeps words the page set upright
+        if after[:1] not in ("", " ", ",", ".", ":", ";"):
+            continue
+        return replace(entry, journal=phrase)
+    return entry
+
+
 def comparable(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
