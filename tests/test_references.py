@@ -3736,3 +3736,31 @@ def test_a_label_column_over_entries_opening_with_a_particle() -> None:
         (3, "Öztürk, M.-C.", 2022),
         (4, "de Souza, I.", 1989),
     ]
+
+
+def test_books_and_web_pages_of_a_vancouver_list_keep_every_name() -> None:
+    """ "Wójcik H-J, Rodríguez CA. Title? Oxford: Oxford University Press, 1995.": no
+    Vancouver source, so RSC's rule, which fits the closing year, read the entry: one name,
+    the second opening the title. The list's own rule reads both names. And the access date
+    of German and Dutch styles ("[zuletzt aufgerufen am 10.07.2024]", "[geciteerd 21
+    augustus 2023]") is no part of the title."""
+    read = read_list(
+        "1. Kim L, Moreau S. Invented tumour growth in mice. J Clin Oncol. 2019;12(3):100–10.",
+        "2. Wójcik H-J, Rodríguez CA. Does circulating biomarker limit invented lesions? "
+        "Oxford: Oxford University Press, 1995.",
+        "3. Andersson D, Rossi R. Gene expression after invented exhaustion [Online]. 2018 "
+        "[zuletzt aufgerufen am 10.07.2024]. Verfügbar unter: https://example.org/study/gene.",
+        "4. Lefèvre M, Öztürk G. Does angiogenesis promote invented repair? [Internet]. 2018 "
+        "[geciteerd 21 augustus 2023]. Beschikbaar op: https://example.org/documents/does.",
+        "5. Weber T, Kim A, Rossi B. Kinase survival in invented cohorts. Lancet Oncol. "
+        "2020;21(4):455–67.",
+    )
+    assert read[2].authors == ("Wójcik H-J", "Rodríguez CA")
+    assert read[2].title.startswith("Does circulating biomarker limit invented lesions?")
+    assert (read[3].authors, read[3].title, read[3].year) == (
+        ("Andersson D", "Rossi R"),
+        "Gene expression after invented exhaustion",
+        2018,
+    )
+    assert (read[4].authors, read[4].year) == (("Lefèvre M", "Öztürk G"), 2018)
+    assert "geciteerd" not in (read[4].title or "")

@@ -552,11 +552,13 @@ def entry_is_complete(text: str) -> bool:
 # the word before a web page's access date, in the languages styles print it in
 ACCESS_WORD = (
     r"(?:accessed|cited|retrieved|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
-    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd|diakses)"
+    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd|geciteerd|(?:zuletzt\s+)?aufgerufen|diakses)"
 )
 # … and before its address: "Available from:", "Disponível em:", "Tersedia di:" (Indonesian),
-# Thieme's "Im Internet:"
-AVAILABLE_WORD = r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia|Im\s+Internet)"
+# "Beschikbaar op:" (Dutch), Thieme's "Im Internet:"
+AVAILABLE_WORD = (
+    r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia|Beschikbaar|Im\s+Internet)"
+)
 # "Accessed 3 May 2019", "Zugegriffen: 23. August 2019", "accedido 12 de marzo de 2020"
 # (not "[cited 2013" + "Jan 19]. Available from: …": a bracket opened is not closed)
 ACCESS_DATE_END = lazy(rf"(?<![\[(])\b{ACCESS_WORD}\b:?[\w .,]{{0,30}}\b{PRINTED_YEAR}$", re.I)
@@ -1175,8 +1177,8 @@ PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 # (the lookahead: a match starts with the first letter of "Available" or a translation of it,
 # the u of biblatex's "url:", or h or w, in either case)
 URL = lazy(
-    rf"(?=[adhituvw<(])(?:(?:{AVAILABLE_WORD}\s*"
-    r"(?:from|at|online|em|en|sur|su|unter|di)?\s*:?\s*|\burl:?\s*|at\s+(?=<))?)"
+    rf"(?=[abdhituvw<(])(?:(?:{AVAILABLE_WORD}\s*"
+    r"(?:from|at|online|em|en|sur|su|unter|di|op)?\s*:?\s*|\burl:?\s*|at\s+(?=<))?)"
     rf"(?P<open>[<(]?)(?P<url>{WEB_ADDRESS})",
     re.I,
 )
@@ -1306,6 +1308,8 @@ ACCESS_WORDS = (
     "erişim",  # Turkish
     "dostęp",  # Polish
     "geraadpleegd",  # Dutch
+    "geciteerd",  # Dutch: "[geciteerd 21 augustus 2023]"
+    "aufgerufen",  # German: "[zuletzt aufgerufen am 10.07.2024]"
     "diakses",  # Indonesian
     "stand:",  # German (Thieme)
 )
@@ -2501,6 +2505,7 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
         order.insert(0, "gost")
     fits: list[Draft] = []
     partial: list[Draft] = []
+    own: Draft | None = None  # the document's style's partial reading
     matched_first: Draft | None = None
     for name in order:
         ok, attempt = memo.attempt(draft, name, titles_expected)
@@ -2518,10 +2523,20 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
             fits.append(attempt)
         elif (attempt.authors or attempt.title) and (attempt.year or attempt.url):
             partial.append(attempt)
+            if name == draft.style:
+                own = attempt
     if matched_first is not None:
         _copy(matched_first, draft)
         return
     if fits:
+        if own is not None and sum(map(is_any_name, own.authors)) > sum(
+            map(is_any_name, fits[0].authors)
+        ):
+            # "Wójcik H-J, Rodríguez CA. Title? Oxford: Oxford University Press, 1995." in a
+            # Vancouver list: RSC's rule fits the closing year but reads one name and leaves
+            # the next in the title; the list's own rule, which found no source, reads both
+            _copy(own, draft)
+            return
         _copy(fits[0], draft)
         return
     if partial:
