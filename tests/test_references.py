@@ -3764,3 +3764,22 @@ def test_books_and_web_pages_of_a_vancouver_list_keep_every_name() -> None:
     )
     assert (read[4].authors, read[4].year) == (("Lefèvre M", "Öztürk G"), 2018)
     assert "geciteerd" not in (read[4].title or "")
+
+
+def test_a_chapter_after_a_semicolon_and_in() -> None:
+    """Psychiatric Services' chapters: "Names: Title; in Book. Edited by Lind K. Place,
+    Publisher, 2009". "; in" opened no book, so the title took the book, its editors and its
+    publisher."""
+    read = read_list(
+        "1. Kim L, Moreau S: Invented tumour growth in mice. J Clin Oncol 12:100–110, 2019",
+        "2. MacLeod M, Singh A-S: Vascular remodelling in invented patients; in "
+        "Neuroinflammation: mechanisms and therapeutic targets. Edited by Halvorsen H. "
+        "Hoboken, NJ, Wiley-Blackwell, 2009",
+        "3. Weber T, Kim A: Kinase survival in invented cohorts. Lancet Oncol 21:455–467, 2020",
+    )
+    assert (read[2].authors, read[2].title, read[2].journal, read[2].kind) == (
+        ("MacLeod M", "Singh A-S"),
+        "Vascular remodelling in invented patients",
+        "Neuroinflammation: mechanisms and therapeutic targets",
+        "chapter",
+    )

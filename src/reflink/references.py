@@ -2720,10 +2720,11 @@ EDITION_TAIL = lazy(r"[.,;]?\s*\d+(?:st|nd|rd|th|\.)?\s+(?:ed(?:ition)?|Aufl)\.?
 # A chapter's title, then its book: "Title. In: Lind C, editor. Handbook of X. Place: …",
 # "Title. In Lind, K. (ed.), Handbook of X, …", "Title, in Handbook of X (Lind, K., Eds.), pp.
 # 1–9" (ACS). "In" opens the book after a sentence's end, or "in:" / "In:" / "in" after a
-# comma ("Title, In: Lind, K. (Eds.), Book, …", as comma-parted styles print a chapter).
+# comma ("Title, In: Lind, K. (Eds.), Book, …", as comma-parted styles print a chapter), or
+# "in" after a semicolon (Psychiatric Services' "Title; in Book. Edited by Lind K. …").
 IN_BOOK = lazy(
     # Spanish styles' "En: Lind C, editor."
-    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)"
+    r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)|;\s+in"
     # Nature's "Title. in Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.) 253–270"
     r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))\s+(?P<book>\S.*)$"
 )
