@@ -1033,3 +1033,14 @@ def test_a_list_glued_to_a_short_word_after_a_hyphen_or_slash_is_a_callout() -> 
     assert numbers_in("the mice were seen at follow-up12,13 and later.") == [12, 13]
     assert numbers_in("dosed at 9 mg/kg1–3 in both arms.") == [1, 2, 3]
     assert numbers_in("binding of anti-Ab2 and its t1/2 was long.") == []
+
+
+def test_callouts_glued_to_a_name_with_digits_a_compound_or_a_unit() -> None:
+    # flattened superscripts: "COVID-19[1,2]" (a bracket glued to a name's digits; not a
+    # peptide's "IGF-2(5-41)"), "follow-up4" (a compound's short last word), "mg/kg9" (a
+    # unit, and no power of one: "mg/m2" stays a unit)
+    assert numbers_in("in somatic COVID-19[1,2] . Notably, it grew.") == [1, 2]
+    assert numbers_in("the IGF-2(5-41) fragment was cut.") == []
+    assert numbers_in("patients at follow-up4. Then they left.") == [4]
+    assert numbers_in("examined at 1 mg/kg9. Then it rose.") == [9]
+    assert numbers_in("dosed at 20 mg/m2 every week.") == []

@@ -102,6 +102,8 @@ NUMBER_THEN_LIST = lazy(
 LONE_NUMBER = lazy(r"\d(?<![\w.,–-]\d)\d{2,6}(?![\w%]|[.,–-]\d)")
 # "2014;32(15):1234": an issue after its volume, then the pages
 ISSUE_THEN_PAGES = lazy(r"\s*:\s*[A-Za-z]?\d")
+# "COVID-19", "IL-6", "CD44": letters, then digits (a hyphen between them or not)
+NAME_WITH_DIGITS = lazy(r"[A-Za-z][A-Za-z-]*\d+")
 
 # A bare number list, the raw material of superscripts. The comma must touch the number before
 # it: "quadros5 ,11 ,14" prints three markers, "Hpy 6, 9 ." one.
@@ -216,6 +218,10 @@ MEASURE_UNITS = frozenset(
     percent per x × mol% wt%
     """.split()
 )
+# The powers a unit is printed with: "mg/m2", "cm3"
+UNIT_POWERS = frozenset({"2", "3"})
+# Short last words of hyphenated compounds: "follow-up", "run-in", "add-on"
+SHORT_COMPOUND_ENDS = frozenset({"up", "in", "on"})
 # Words that follow a number as a count: "approximately 4" + "months", "52 markers"
 UNIT_WORDS = MEASURE_UNITS | frozenset(
     """
@@ -827,9 +833,11 @@ def _enclosed(scan: Scan, pattern: re.Pattern[str], family: str, name: str) -> I
         found = [evidence(name)]
         before = _token_before(text, match.start())
         if text[match.start() - 1 : match.start()].isdigit():
-            if not PLAIN_NUMBER.fullmatch(before.lstrip("(")) or ISSUE_THEN_PAGES.match(
-                text, match.end()
-            ):
+            plain = PLAIN_NUMBER.fullmatch(before.lstrip("(")) is not None
+            # "COVID-19[1,2]", "IL-6[12]": a bracket glued to a name's digits cites (a
+            # parenthesis there is a peptide's fragment: "IGF-2(5-41)")
+            named = family == BRACKETED and NAME_WITH_DIGITS.fullmatch(before) is not None
+            if not (plain or named) or ISSUE_THEN_PAGES.match(text, match.end()):
                 continue
             found.append(evidence("paren:glued-to-number"))
         if any(ch in inner for ch in LIST_MARKS):
@@ -1387,9 +1395,12 @@ def _glued_evidence(text: str, start: int, end: int) -> list[Evidence] | None:
             len(letters) <= 2
             and text[start - len(letters) - 1 : start - len(letters)] in DASH_OR_SLASH
             and not any(mark in text[start:end] for mark in LIST_MARKS)
+            and letters not in SHORT_COMPOUND_ENDS
+            and not (letters in MEASURE_UNITS and text[start:end] not in UNIT_POWERS)
         ):
             # "anti-Ab2", "t1/2"; but "self-harm4" is a callout, and so is a list or a range
-            # after such a word: "follow-up12, 13", "at 9 mg/kg1,2"
+            # after such a word ("follow-up12, 13", "at 9 mg/kg1,2"), a number after a
+            # compound's last word ("follow-up4") or after a unit that is no power ("mg/kg9")
             return None
         return [evidence("glued:to-word")]
     if before in '.,;:)”"’%':
