@@ -3783,3 +3783,38 @@ def test_a_chapter_after_a_semicolon_and_in() -> None:
         "Neuroinflammation: mechanisms and therapeutic targets",
         "chapter",
     )
+
+
+def test_abnt_names_in_capitals_with_given_names_and_its_labelled_source() -> None:
+    """ABNT's style as Brazilian journals' CSL files print it: "SINGH, Noémie, NUÑEZ, Anna
+    and MENSAH, Xavier. Title. Journal. v. 151, n. 6, p. 1893–1918. 2004." (and the
+    standard's "Journal, v. 31, n. 4, p. 100-110, 2020."). Each family name in capitals then
+    its given names was read as two names, so no rule read an entry whole and the field
+    model read the list; the labelled source was no rule's."""
+    read = read_list(
+        "1. VAN DER BERG, Wei and WEBER, Ulrich. PD-L1 expression in invented cell lines. "
+        "Oncogene. v. 144, n. 5, p. 7969–7990. 2016. DOI 10.1093/annonc/mdx123.",
+        "2. LUND-NIELSEN, Yuki, BRENNAN, John R., VON ARNIM, Hee-Jin and DEL RÍO, Ana Lucía. "
+        "Does invented biopsy suppress radiotherapy? Circulation. v. 12, n. 3, p. 45–67. 2001.",
+        "3. COSTA, D.; SILVA, A. B. Tumour growth in invented mice. Annals of Oncology, v. 31, "
+        "n. 4, p. 100-110, 2020.",
+    )
+    assert read[1].authors == ("VAN DER BERG, Wei", "WEBER, Ulrich")
+    assert (read[1].title, read[1].journal, read[1].volume, read[1].pages, read[1].year) == (
+        "PD-L1 expression in invented cell lines",
+        "Oncogene",
+        "144",
+        "7969–7990",
+        2016,
+    )
+    assert read[2].authors == (
+        "LUND-NIELSEN, Yuki",
+        "BRENNAN, John R.",
+        "VON ARNIM, Hee-Jin",
+        "DEL RÍO, Ana Lucía",
+    )
+    assert (read[3].authors, read[3].journal, read[3].volume) == (
+        ("COSTA, D.", "SILVA, A. B."),
+        "Annals of Oncology",
+        "31",
+    )

@@ -103,6 +103,18 @@ FAMILY_DOTTED_INITIALS = lazy(
 
 FAMILY_FIRST_NAME = lazy(FAMILY_FIRST)
 
+# ABNT's and ISO 690's: a family name in capitals ("SINGH", "DEL RÍO", "GARCÍA-LÓPEZ"), a comma,
+# then the given names in full, as initials, or both ("Noémie", "Ana Lucía", "John R.", "A. B.",
+# "J.-L."); not "SILVA, A. Tumour": no full name after an initial
+CAPITAL_FAMILY = rf"[{UPPER}][{UPPER}'’\-]+(?:\s[{UPPER}][{UPPER}'’\-]+){{0,2}}"
+GIVEN_WORD = rf"[{UPPER}][a-zà-ÿ'’]+(?:-[{UPPER}][a-zà-ÿ'’]+)?"
+GIVEN_INITIAL = rf"[{UPPER}]\."
+GIVEN_NAMES = (
+    rf"(?:{GIVEN_WORD}(?:\s{GIVEN_WORD}){{0,2}}(?:\s?-?{GIVEN_INITIAL}){{0,3}}"
+    rf"|{GIVEN_INITIAL}(?:\s?-?{GIVEN_INITIAL}){{0,3}})"
+)
+CAPITAL_FAMILY_NAME = lazy(rf"{CAPITAL_FAMILY},\s{GIVEN_NAMES}")
+
 
 @functools.lru_cache(maxsize=8192)
 def is_any_name(name: str) -> bool:
@@ -113,6 +125,7 @@ def is_any_name(name: str) -> bool:
         is_person(name)
         or VANCOUVER_NAME.match(name)
         or FAMILY_DOTTED_INITIALS.match(name)
+        or CAPITAL_FAMILY_NAME.fullmatch(name)
         or FAMILY_FIRST_NAME.fullmatch(name + ".")
         or FAMILY_FIRST_NAME.fullmatch(name)
     )

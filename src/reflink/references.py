@@ -51,10 +51,13 @@ from .models import (
 )
 from .names import (
     AFTER_INITIALS_PARTICLE,
+    CAPITAL_FAMILY,
+    CAPITAL_FAMILY_NAME,
     FAMILY_DOTTED_INITIALS,
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
     FAMILY_FIRST_NAME,
+    GIVEN_NAMES,
     INITIALS_FIRST,
     UPPER,
     VANCOUVER_NAME,
@@ -1703,6 +1706,20 @@ YEAR_COMMA_SOURCE = lazy(
 )
 
 
+# ABNT's (Brazilian styles'): "Title. Journal, v. 151, n. 6, p. 1893–1918, 2004." (and, in some
+# CSL versions, full stops: "Journal. v. 151, n. 6, p. 1893–1918. 2004."); a month may stand
+# before the year ("p. 12–19, jan./mar. 2004")
+ABNT_SOURCE = lazy(
+    rf"(?<=[.,])\s+v\.\s*(?P<volume>[\w–-]{{1,10}}),\s*(?:n\.\s*(?P<issue>[\w–/-]{{1,10}}),\s*)?"
+    rf"p\.\s*(?P<pages>{PAGES})[.,]\s*(?:[a-z]{{3,4}}\.?(?:/[a-z]{{3,4}}\.?)?\s+)?"
+    rf"(?P<year>{YEAR})(?P<pages2>)(?P<after>)\s*\.?\s*$"
+)
+
+
+def abnt_source(text: str) -> re.Match[str] | None:
+    return ABNT_SOURCE.search(text) if " v. " in text or ",v. " in text else None
+
+
 def colon_source(text: str) -> re.Match[str] | None:
     """Vancouver's sources with a colon before the pages and no semicolon ("61:505–13, 2015",
     "2022, 148: 1363–74"), searched only where a colon is printed."""
@@ -1731,6 +1748,7 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
         or SPACED_SOURCE.search(rest)
         or bracketed_year_source(rest)
         or colon_source(rest)
+        or abnt_source(rest)
     )
     if match and YEAR_SEMICOLON.search(match.group("after")):
         match = None  # "…301–9. author reply 310–1." is fine; another year-source is not
@@ -1831,8 +1849,22 @@ LEADING_ET_AL = lazy(r"\s*et\s+al\.?\s*")
 TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
 
+# ABNT's and ISO 690's names, joined by commas, semicolons or "and" in the list's language
+CAPITAL_FAMILY_NAMES = lazy(
+    rf"^(?P<names>{CAPITAL_FAMILY},\s{GIVEN_NAMES}"
+    rf"(?:(?:[;,]|,?\s(?:and|e|y|et|und|&))\s{CAPITAL_FAMILY},\s{GIVEN_NAMES}){{0,30}})"
+    # the names' full stop (an initial's own may be it: "SILVA, A. B. Title")
+    r"(?:,?\s+et\s+al\.?)?(?:\.|(?<=\.))\s+(?P<rest>\S.*)$"
+)
+
+
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
     """'Smith AB, Jones C, et al. Title…' → (['Smith AB', 'Jones C'], 'Title…')."""
+    if (capitals := CAPITAL_FAMILY_NAMES.match(text)) is not None:
+        # ABNT's and ISO 690's "SINGH, Noémie, NUÑEZ, Anna and MENSAH, Xavier. Title",
+        # "COSTA, D.; SILVA, A. B. Title": each family name in capitals, then its given names
+        names = CAPITAL_FAMILY_NAME.findall(capitals.group("names"))
+        return [" ".join(name.split()) for name in names], capitals.group("rest")
     given_first = GIVEN_FIRST_NAMES.match(text)
     if (
         given_first
@@ -2430,7 +2462,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "vancouver": lambda rest: (
         (";" in rest and bool(VANCOUVER_SOURCE.search(rest)))
         or bool(SPACED_SOURCE.search(rest) or bracketed_year_source(rest))
-        or bool(colon_source(rest))
+        or bool(colon_source(rest) or abnt_source(rest))
         or (" In" in rest and bool(VANCOUVER_CHAPTER.match(rest)))
     ),
     "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
