@@ -3766,6 +3766,24 @@ def test_books_and_web_pages_of_a_vancouver_list_keep_every_name() -> None:
     assert "geciteerd" not in (read[4].title or "")
 
 
+def test_nordic_access_dates_and_address_labels() -> None:
+    """Ugeskrift for Læger's web pages: "Title? [Internet]. 2019 [henvist 16 juli
+    2024].Tilgået fra: https://…". Neither Danish label was known: the second name and the
+    labels stayed in the title."""
+    read = read_list(
+        "1. Kim L, Moreau S. Invented tumour growth in mice. Ugeskr Laeger. 2019;12:100–10.",
+        "2. Ødegaard O, MacLeod O. Does TP53 limit invented angiogenesis? [Internet]. 2019 "
+        "[henvist 16 juli 2024].Tilgået fra: https://www.example.org/publications/does-tp",
+        "3. Weber T, Kim A. Kinase survival in invented cohorts. Ugeskr Laeger. 2020;21:45–67.",
+    )
+    assert (read[2].authors, read[2].title, read[2].year, read[2].url) == (
+        ("Ødegaard O", "MacLeod O"),
+        "Does TP53 limit invented angiogenesis?",
+        2019,
+        "https://www.example.org/publications/does-tp",
+    )
+
+
 def test_a_chapter_after_a_semicolon_and_in() -> None:
     """Psychiatric Services' chapters: "Names: Title; in Book. Edited by Lind K. Place,
     Publisher, 2009". "; in" opened no book, so the title took the book, its editors and its

@@ -555,12 +555,15 @@ def entry_is_complete(text: str) -> bool:
 # the word before a web page's access date, in the languages styles print it in
 ACCESS_WORD = (
     r"(?:accessed|cited|retrieved|last\s+accessed|acesso\s+em|consultado|abgerufen|zugegriffen"
-    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd|geciteerd|(?:zuletzt\s+)?aufgerufen|diakses)"
+    r"|consulté|citado|cité|accedido|erişim|dostęp|geraadpleegd|geciteerd|(?:zuletzt\s+)?aufgerufen|diakses"
+    r"|henvist|sitert|citerad|hämtad|viitattu)"  # Danish, Norwegian, Swedish, Finnish
 )
 # … and before its address: "Available from:", "Disponível em:", "Tersedia di:" (Indonesian),
-# "Beschikbaar op:" (Dutch), Thieme's "Im Internet:"
+# "Beschikbaar op:" (Dutch), "Tilgået fra:" (Danish) and the other Nordic labels, Thieme's
+# "Im Internet:"
 AVAILABLE_WORD = (
-    r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia|Beschikbaar|Im\s+Internet)"
+    r"(?:Available|Disponível|Disponible|Disponibile|Verfügbar|Tersedia|Beschikbaar|Im\s+Internet"
+    r"|Tilgået|Tilgjengelig|Tillgänglig|Saatavilla)"
 )
 # "Accessed 3 May 2019", "Zugegriffen: 23. August 2019", "accedido 12 de marzo de 2020"
 # (not "[cited 2013" + "Jan 19]. Available from: …": a bracket opened is not closed)
@@ -1181,7 +1184,8 @@ PAGES = rf"{PAGE}(?:\s*{DASH}\s*{PAGE})?(?:\s*,\s*{PAGE}\s*{DASH}\s*{PAGE})*"
 # the u of biblatex's "url:", or h or w, in either case)
 URL = lazy(
     rf"(?=[abdhituvw<(])(?:(?:{AVAILABLE_WORD}\s*"
-    r"(?:from|at|online|em|en|sur|su|unter|di|op)?\s*:?\s*|\burl:?\s*|at\s+(?=<))?)"
+    r"(?:from|at|online|em|en|sur|su|unter|di|op|fra|från|osoitteessa)?\s*:?\s*"
+    r"|\burl:?\s*|at\s+(?=<))?)"
     rf"(?P<open>[<(]?)(?P<url>{WEB_ADDRESS})",
     re.I,
 )
@@ -1313,6 +1317,11 @@ ACCESS_WORDS = (
     "geraadpleegd",  # Dutch
     "geciteerd",  # Dutch: "[geciteerd 21 augustus 2023]"
     "aufgerufen",  # German: "[zuletzt aufgerufen am 10.07.2024]"
+    "henvist",  # Danish: "[henvist 16 juli 2024]"
+    "sitert",  # Norwegian
+    "citerad",  # Swedish
+    "hämtad",
+    "viitattu",  # Finnish
     "diakses",  # Indonesian
     "stand:",  # German (Thieme)
 )
