@@ -3836,3 +3836,16 @@ def test_abnt_names_in_capitals_with_given_names_and_its_labelled_source() -> No
         "Annals of Oncology",
         "31",
     )
+
+
+def test_a_bracketed_tag_glued_to_the_year_ends_the_title() -> None:
+    """The American Journal of Psychiatry's web pages: "Title [Internet]2022; [cited 2024
+    Sep 28] Available from: https://…". The tag went with a space, and the year after it
+    joined the title ("… fibrosis 2022"), as a year set off by a space alone does."""
+    read = read_list(
+        "1. Kim L, Moreau S: Invented tumour growth in mice. Am J Psychiatry 12:100–110, 2019",
+        "2. Cohen M, Öztürk R: Microbiome in asthma after invented fibrosis [Internet]2022; "
+        "[cited 2024 Sep 28] Available from: https://www.example.org/guidance/microbiome",
+        "3. Weber T, Kim A: Kinase survival in invented cohorts. Lancet Oncol 21:455–467, 2020",
+    )
+    assert (read[2].title, read[2].year) == ("Microbiome in asthma after invented fibrosis", 2022)

@@ -1297,7 +1297,9 @@ def plain_lower(text: str) -> str:
 
 
 def _identifier_gap(match: re.Match[str]) -> str:
-    return ". " if match.group("stop") else " "
+    # a bracketed tag ends the title, whatever follows it: "report [Internet]. Geneva: …",
+    # "ovarian cancer [Internet]2022; [cited …]" (no space or stop after the tag)
+    return ". " if match.group("stop") is not None else " "
 
 
 # the words ACCESSED needs, in plain lower case (no accents)
