@@ -137,28 +137,38 @@ def test_a_list_whose_labels_are_set_off_by_a_tab_is_unfolded_in_both_columns() 
     assert [line.strip() for line in unfolded] == [line.strip() for line in left + right]
 
 
-def test_a_right_columns_labels_hanging_into_the_gutter_open_its_entries() -> None:
-    """LaTeX hangs a list's labels out of its column, into the narrow gutter: `pdftotext
-    -layout` sets them one space after the left column's text ("… cohort 13.   Alvarez, F."),
-    and they stayed on the left line while their entries opened the right column's lines."""
+def hanging_label_page(entry_lines: list[str]) -> tuple[list[str], str]:
+    """Entries 1-4 in the left column, 5-8 in the right, as `pdftotext -layout` prints a
+    list whose labels LaTeX hangs into the narrow gutter: each right label one space after
+    the left line's text, its entry at the right column's edge. → (left lines, unfolded)."""
 
     def entry(n: int, labelled: bool) -> list[str]:
         label = f"{n}.  " if labelled else ""
         indent = "    " if labelled else ""
-        return [
-            f"{label}Okafor AB, Lindqvist C, et al. Kinase",
-            f"{indent}inhibitors in invented tumours of the",
-            f"{indent}lung. J Clin Oncol 2015;{n}:1-9.",
-        ]
+        lines = [line.format(n=n) for line in entry_lines]
+        return [f"{label}{lines[0]}", *(f"{indent}{line}" for line in lines[1:])]
 
     left = [line for n in range(1, 5) for line in entry(n, True)]
     right = [line for n in range(5, 9) for line in entry(n, False)]
     lines = side_by_side(left, right).split("\n")
     edge = lines[1].index("inhibitors", 30)
-    for row, n in zip(range(0, 12, 3), range(5, 9), strict=True):
-        # the label one space after the left line's text, its entry at the right column's edge
+    size = len(entry_lines)
+    for row, n in zip(range(0, 4 * size, size), range(5, 9), strict=True):
         lines[row] = f"{left[row]} {n}.".ljust(edge) + right[row]
-    unfolded = [line.strip() for line in unfold_columns("\n".join(lines)).split("\n") if line]
+    return left, unfold_columns("\n".join(lines))
+
+
+def test_a_right_columns_labels_hanging_into_the_gutter_open_its_entries() -> None:
+    """LaTeX hangs a list's labels out of its column, into the narrow gutter: `pdftotext
+    -layout` sets them one space after the left column's text ("… cohort 13.   Alvarez, F."),
+    and they stayed on the left line while their entries opened the right column's lines."""
+    entry = [
+        "Okafor AB, Lindqvist C, et al. Kinase",
+        "inhibitors in invented tumours of the",
+        "lung. J Clin Oncol 2015;{n}:1-9.",
+    ]
+    left, text = hanging_label_page(entry)
+    unfolded = [line.strip() for line in text.split("\n") if line]
     assert unfolded[:12] == [line.strip() for line in left]
     assert [" ".join(line.split()) for line in unfolded[12::3]] == [
         f"{n}. Okafor AB, Lindqvist C, et al. Kinase" for n in range(5, 9)
@@ -169,24 +179,14 @@ def test_hanging_labels_above_a_left_line_that_opens_like_a_label() -> None:
     """The right column's hanging labels must count on from the left column's; a left line
     that opened with a number like a label ("2011;378(12):2446–" + "56. doi:10.1038/…") set
     the left column's last label at 56, so labels 5 to 8 hung on their left lines."""
-
-    def entry(n: int, labelled: bool) -> list[str]:
-        label = f"{n}.  " if labelled else ""
-        indent = "    " if labelled else ""
-        return [
-            f"{label}Okafor AB, Lindqvist C, et al. Kinase",
-            f"{indent}inhibitors in invented tumours. J Clin",
-            f"{indent}Oncol 2011;378(12):2446–",
-            f"{indent}56. doi:10.1000/fake.{n}",
-        ]
-
-    left = [line for n in range(1, 5) for line in entry(n, True)]
-    right = [line for n in range(5, 9) for line in entry(n, False)]
-    lines = side_by_side(left, right).split("\n")
-    edge = lines[1].index("inhibitors", 30)
-    for row, n in zip(range(0, 16, 4), range(5, 9), strict=True):
-        lines[row] = f"{left[row]} {n}.".ljust(edge) + right[row]
-    unfolded = [line.strip() for line in unfold_columns("\n".join(lines)).split("\n") if line]
+    entry = [
+        "Okafor AB, Lindqvist C, et al. Kinase",
+        "inhibitors in invented tumours. J Clin",
+        "Oncol 2011;378(12):2446–",
+        "56. doi:10.1000/fake.{n}",
+    ]
+    left, text = hanging_label_page(entry)
+    unfolded = [line.strip() for line in text.split("\n") if line]
     assert unfolded[:16] == [line.strip() for line in left]
     assert [" ".join(line.split()) for line in unfolded[16::4]] == [
         f"{n}. Okafor AB, Lindqvist C, et al. Kinase" for n in range(5, 9)
