@@ -3849,3 +3849,23 @@ def test_a_bracketed_tag_glued_to_the_year_ends_the_title() -> None:
         "3. Weber T, Kim A: Kinase survival in invented cohorts. Lancet Oncol 21:455–467, 2020",
     )
     assert (read[2].title, read[2].year) == ("Microbiome in asthma after invented fibrosis", 2022)
+
+
+def test_a_comma_after_et_al_ends_vancouver_names() -> None:
+    """Perspectives on Sexual and Reproductive Health: "Andersson E et al., Title. Journal,
+    2016, 149(12):8814–8830." The names ended only at a full stop after "et al", so the
+    Vancouver rule read none; RSC's read "149(12):8814–8830" as the volume."""
+    read = read_list(
+        "1. Andersson E et al., The inflammation of invented heart failure (a randomised "
+        "controlled trial). Nature Medicine, 2016, 149(12):8814–8830.",
+        "2. Ito P, Dubois O, Mensah D, Response rate in invented lymphoma. Annals of Internal "
+        "Medicine, 2008, 218(12):3025–3029.",
+        "3. Li L et al., The loss of invented glioblastoma. JAMA Oncology, 2013, 22(6):124–129.",
+    )
+    assert [(n, read[n].authors, read[n].volume, read[n].pages) for n in (1, 3)] == [
+        (1, ("Andersson E",), "149", "8814–8830"),
+        (3, ("Li L",), "22", "124–129"),
+    ]
+    assert read[1].title == (
+        "The inflammation of invented heart failure (a randomised controlled trial)"
+    )

@@ -1836,7 +1836,11 @@ PUBLISHED = lazy(
 EDITION_END = lazy(r"\.\s+\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
 
 
-VANCOUVER_NAMES_FIRST = lazy(r"^(?P<names>[^.]+?)(?:,?\s+et\s+al)?\.\s+(?P<rest>.*)$")
+# (Perspectives on Sexual and Reproductive Health's "Andersson E et al., Title.": a comma
+# after "et al.")
+VANCOUVER_NAMES_FIRST = lazy(
+    r"^(?P<names>[^.]+?)(?:,?\s+et\s+al\.,|(?:,?\s+et\s+al)?\.)\s+(?P<rest>.*)$"
+)
 # names printed given name first, in full, some with a middle initial ("Marie-Claire C.
 # Halvorsen, Andrés Kowalski. Title"): the initial's full stop is no end of the names, nor
 # is a name the Vancouver rule cannot read ("…, Łukasz Haddad, Amara Ahmed. Title")
