@@ -56,7 +56,7 @@ from .models import BODY, CAPTION, HEADING, TABLE, Line, Marker, Problem, RefEnt
 from .normalise import DASH_CHARS
 from .normalise import YEAR as PRINTED_YEAR
 from .textclean import Passage, stitch
-from .typography import is_power_or_mark, script_masks
+from .typography import UNIT_POWERS, is_power_or_mark, script_masks
 
 # Line kinds whose text carries callouts; FRONT (affiliation marks), FURNITURE, WATERMARK and
 # REFERENCE never do.
@@ -218,8 +218,6 @@ MEASURE_UNITS = frozenset(
     percent per x × mol% wt%
     """.split()
 )
-# The powers a unit is printed with: "mg/m2", "cm3"
-UNIT_POWERS = frozenset({"2", "3"})
 # Short last words of hyphenated compounds: "follow-up", "run-in", "add-on"
 SHORT_COMPOUND_ENDS = frozenset({"up", "in", "on"})
 # Words that follow a number as a count: "approximately 4" + "months", "52 markers"

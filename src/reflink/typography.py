@@ -39,8 +39,9 @@ POWER_BASE = lazy(r"(?:(?:^|[\s(])10|[×·x*=]\s?\d{1,3})$")
 # A lone letter, a variable: "R", "I", "χ" (not the end of a word)
 VARIABLE_BEFORE = lazy(r"(?:^|[^\w])[^\W\d_]$")
 UNIT_BEFORE = lazy(r"([A-Za-zµμ]+)[\s\u2009]?$")
-# the powers a unit takes: "cm2", "m3", "mm4" (a negative one comes with its sign, above)
-UNIT_POWER = lazy(r"[1-4]")
+# the powers a unit is printed with: "cm2", "mg/m2", "m3" (a negative one comes with its sign);
+# any other number after a unit, a list or a range cites ("mg/kg^{1,2}", "kg^{29}")
+UNIT_POWERS = frozenset({"2", "3"})
 
 
 def script_masks(
@@ -109,7 +110,7 @@ def is_power_or_mark(
         unit
         and unit.group(1) in POWER_UNITS
         and not before.endswith(" ")
-        and UNIT_POWER.fullmatch(text, start, end)
+        and text[start:end] in UNIT_POWERS
     ):
         return True  # "cm2", "m3"; not "9 mg/kg1,2" or "kg29": a list or a larger number cites
     if VARIABLE_BEFORE.search(before) and end - start == 1:
