@@ -276,3 +276,26 @@ def test_raised_lists_after_a_unit_or_a_hyphenated_word_and_on_a_line_of_digits(
         (2, "1,2,3"),
         (3, "1,2,3"),
     ]
+
+
+def test_callouts_printed_at_body_size_in_a_paper_that_raises_nothing(tmp_path: Path) -> None:
+    """Some styles print the number itself, unraised, after a space: "rock surfaces 1,2.". A
+    paper that raises none of its numbers says nothing by its body size (it refused the whole
+    PDF: "no citation markers found"); the words judge as in a text file, so "in 40 plots"
+    and "in 2019" stay counts and years."""
+    body = [
+        "Lichens grow slowly on bare rock surfaces 1,2. Spore dispersal in cold winds",
+        "was measured in 40 plots in 2019 3, and nitrogen uptake by foliose thalli",
+        "differed between sites 3,4. Symbionts were exchanged under drought 5 as on",
+        "basalt 6 and on granite 1.",
+    ]
+    assert cited(tmp_path, body) == [
+        (1, "1,2"),
+        (2, "1,2"),
+        (3, "3"),
+        (3, "3,4"),
+        (4, "3,4"),
+        (5, "5"),
+        (6, "6"),
+        (1, "1"),
+    ]

@@ -1487,12 +1487,19 @@ def weigh_typography(scan: Scan, candidates: list[Candidate]) -> list[Candidate]
 
     Raised digits: a callout, unless a power or a mark ("cm2", "10−3", "14C", "Ca2+"); lowered
     digits ("CO2", "Fe3O4"): never; digits at body size: no superscript (a table's
-    reference-column cell and "Ref. 13" excepted). Text files (no scripts) are left alone.
+    reference-column cell and "Ref. 13" excepted), where the document raises any callout at
+    all. Text files (no scripts) are left alone.
     """
     if scan.scripts is None:
         return candidates
     raised, lowered = scan.masks()
     text = scan.text
+    # a document that raises none of its numbers prints its callouts at body size ("in 272
+    # survivors overall 1,2. More recently"): there, body size says nothing, and the words
+    # around a number judge it as in a text file
+    raises_numbers = any(
+        raised[c.digit] and not is_power_or_mark(text, c.start, c.end, lowered) for c in candidates
+    )
     weighed = []
     for c in candidates:
         if c.family in (BRACKETED, PARENTHESISED) or c.shape == "cell" or c.family == "any":
@@ -1513,7 +1520,7 @@ def weigh_typography(scan: Scan, candidates: list[Candidate]) -> list[Candidate]
                     replace(c.weighed(overruled, evidence("typography:raised")), shape=GLUED)
                 )
             continue
-        weighed.append(c.weighed(evidence("typography:body-size")))
+        weighed.append(c.weighed(evidence("typography:body-size")) if raises_numbers else c)
     return weighed
 
 
