@@ -435,6 +435,33 @@ def test_two_columns_a_narrow_gutter_apart_stay_apart_beside_a_tall_label() -> N
     assert texts[30:32] == ["[31] lichens grow on cold rock", "[32] lichens grow on cold rock"]
 
 
+def test_a_page_of_justified_columns_less_than_an_em_apart_reads_by_column() -> None:
+    """A reference list filling a page in two justified columns 8 pt apart at 10 pt type: the
+    gutter is narrower than an em, so each line's two halves read as one segment, and the page
+    was taken for one column ("… 376, 3 (2024), 4032–4057." after the left line's "Medicine,").
+    Stretched word spaces (7 pt) cut lines too, but at x that change from line to line; only
+    the gutter is empty the page down."""
+    from reflink.pdf import _Fragment, layout_page
+
+    fragments = []
+    for row in range(40):
+        bottom = 760.0 - 12 * row
+        for column, (x0, x1) in enumerate(((57.0, 292.0), (300.0, 540.0))):
+            words = 5 + (row + column) % 4  # a different spacing on every line
+            space = 3.0 + 4.0 * ((row * 7 + column * 3) % 5) / 4  # 3 to 7 pt
+            step = (x1 - x0 + space) / words
+            for i in range(words):
+                text = f"{row + 1 + 40 * column}." if i == 0 else "lichen"
+                left = x0 + i * step
+                right = x1 if i == words - 1 else left + step - space
+                fragments.append(
+                    _Fragment(text, left, right, bottom - 2.5, bottom + 7.5, len(fragments))
+                )
+    texts = [line.text for line in layout_page(fragments, 1, 595.0, 842.0)]
+    assert len(texts) == 80
+    assert [text.split()[0] for text in texts] == [f"{n}." for n in range(1, 81)]
+
+
 def test_a_raised_dash_with_a_box_of_its_ink_alone_stays_in_its_superscript() -> None:
     """A superscript "4–7" whose dash box is only its ink (0.5 pt high, 6 pt above the line's
     bottom) sits higher above the line than it is tall: it was never compared with the line,

@@ -540,12 +540,33 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
     """
     if len(fragments) < 40:
         return None
+    bands = group_lines(fragments)
+    segments = _segments(bands, MERGE_GAP)
+    x = _emptiest_strip(segments, width)
+    if x is None:
+        # LaTeX's gutter is one em: on a page of justified column lines, each line's two halves
+        # read as one segment. Cut at anything wider than a word space instead: a stretched
+        # line's spaces cut it too, but at x that change from line to line, where the gutter
+        # is one strip, empty the page down (a one-column page's lines cross every strip)
+        segments = _segments(bands, COLUMN_GAP)
+        x = _emptiest_strip(segments, width, narrow=True)
+    if x is None:
+        return None
+    # the middle of the empty strip around the best x
+    low = max((x1 for x0, x1 in segments if x1 <= x), default=x)
+    high = min((x0 for x0, x1 in segments if x0 >= x and x0 - x < 0.2 * width), default=x)
+    gutter = (low + high) / 2 if low < high else x
+    return _left_of_hanging_labels(fragments, gutter, width)
+
+
+def _segments(bands: Sequence[_Band], gap: float) -> list[tuple[float, float]]:
+    """Each line cut at gaps wider than `gap` times its size: (x0, x1) of the pieces."""
     segments: list[tuple[float, float]] = []
-    for band in group_lines(fragments):
+    for band in bands:
         size = band.core_top - band.core_bottom
         start = end = None
         for f in sorted(band.fragments, key=lambda f: f.x0):
-            if start is not None and f.x0 - end > MERGE_GAP * size:
+            if start is not None and f.x0 - end > gap * size:
                 segments.append((start, end))
                 start = None
             if start is None:
@@ -553,6 +574,15 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
             else:
                 end = max(end, f.x1)
         segments.append((start, end))
+    return segments
+
+
+def _emptiest_strip(
+    segments: Sequence[tuple[float, float]], width: float, *, narrow: bool = False
+) -> float | None:
+    """The x in the page's middle that the fewest segments cross, with wide segments on both
+    sides; None where no x qualifies. `narrow`: segments cut at word spaces, so nearly none
+    may cross, and many must stand on each side."""
     wide = [(x0, x1) for x0, x1 in segments if x1 - x0 > 0.2 * width]
     best = None
     for step in range(30, 71):
@@ -560,23 +590,20 @@ def find_gutter(fragments: Sequence[_Fragment], width: float) -> float | None:
         crossing = sum(1 for x0, x1 in segments if x0 < x < x1)
         left = sum(1 for x0, x1 in wide if x1 <= x)
         right = sum(1 for x0, x1 in wide if x0 >= x)
-        # a column may hold only a few lines (the list's last entries, at a page's top) where
-        # hardly anything crosses the strip: a few lines of the two columns one em apart
-        # (LaTeX's gutter) read as one segment; a one-column page's lines all cross it
-        few = min(left, right) >= 2 and left + right >= 10 and crossing <= 0.25 * (left + right)
-        if (min(left, right) < 5 and not few) or crossing > left + right:
-            continue
+        if narrow:
+            if min(left, right) < 10 or crossing > 0.05 * (left + right):
+                continue
+        else:
+            # a column may hold only a few lines (the list's last entries, at a page's top)
+            # where hardly anything crosses the strip: a few lines of the two columns one em
+            # apart (LaTeX's gutter) read as one segment; a one-column page's lines all cross it
+            few = min(left, right) >= 2 and left + right >= 10 and crossing <= 0.25 * (left + right)
+            if (min(left, right) < 5 and not few) or crossing > left + right:
+                continue
         key = (crossing, abs(step - 50))
         if best is None or key < best[0]:
             best = (key, x)
-    if best is None:
-        return None
-    # the middle of the empty strip around the best x
-    x = best[1]
-    low = max((x1 for x0, x1 in segments if x1 <= x), default=x)
-    high = min((x0 for x0, x1 in segments if x0 >= x and x0 - x < 0.2 * width), default=x)
-    gutter = (low + high) / 2 if low < high else x
-    return _left_of_hanging_labels(fragments, gutter, width)
+    return None if best is None else best[1]
 
 
 # "14.", "[14]", "(14)": a list label; PDFium may give "(", "14" and ")" as three fragments
