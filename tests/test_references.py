@@ -3869,3 +3869,51 @@ def test_a_comma_after_et_al_ends_vancouver_names() -> None:
     assert read[1].title == (
         "The inflammation of invented heart failure (a randomised controlled trial)"
     )
+
+
+def test_a_journal_printed_after_the_title_with_no_mark_is_cut_off_the_title() -> None:
+    """ "Authors: Title Journal 2022;26:6286–6307" (the Journal of Prosthodontics' style): no
+    mark parts title and journal. The model read the journal; the rules' title kept it at its
+    end ("… a prospective registry Clinical Cancer Research"). A title ending in "?" keeps it.
+    (The two questions tell the list prints titles: read alone, "Title Journal" is one.)"""
+    entries = read_list(
+        "1. Lefevre A, Becker H: Inflammatory macrophage polarisation in families with lung"
+        " cancer: a prospective registry Clinical Cancer Research 2022;26:6286–6307",
+        "2. Rao O, Zhang R, et al.: Does proteomic profiling improve response rate in lichens?"
+        " Proc Natl Acad Sci USA 1992;373:1705–1714",
+        "3. Ferrari O, Hernandez F: The stem cells of mitochondrial leukaemia reduce"
+        " mitochondrial ALK rearrangements Cancer Res 1988;221:3048–3066",
+        "4. Moss A, Fern B: Mutational burden and relapse limit the surgical resection of"
+        " glioblastoma Cancer Research 2024;260:6026–6043",
+        "5. Mensah E: Does angiogenesis in lung cancer enhance liquid biopsy in survivors with"
+        " atrial fibrillation? J Hepatol 2020;157:4099–4118",
+    )
+    assert [(e.title, e.journal, e.volume) for e in entries.values()] == [
+        (
+            "Inflammatory macrophage polarisation in families with lung cancer: a prospective"
+            " registry",
+            "Clinical Cancer Research",
+            "26",
+        ),
+        (
+            "Does proteomic profiling improve response rate in lichens?",
+            "Proc Natl Acad Sci USA",
+            "373",
+        ),
+        (
+            "The stem cells of mitochondrial leukaemia reduce mitochondrial ALK rearrangements",
+            "Cancer Res",
+            "221",
+        ),
+        (
+            "Mutational burden and relapse limit the surgical resection of glioblastoma",
+            "Cancer Research",
+            "260",
+        ),
+        (
+            "Does angiogenesis in lung cancer enhance liquid biopsy in survivors with atrial"
+            " fibrillation?",
+            "J Hepatol",
+            "157",
+        ),
+    ]

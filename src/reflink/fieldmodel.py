@@ -432,6 +432,7 @@ def read_with_model(
             and all(map(is_any_name, read.authors))
         )
     )
+    journal_missed = not (draft.journal or draft.container)
     for name in ("authors", "title", "journal", "year", "volume", "pages"):
         mine, theirs = getattr(read, name), getattr(draft, name)
         if name == "journal":
@@ -451,7 +452,21 @@ def read_with_model(
             # the rules' partial title or journal is a guess at a style they do not know
             # ("Phys. Rev. Lett. 13, 508" as a title); a number they read exactly stays
             setattr(draft, name, mine)
+    # an article's source (volume or pages) after it: a web page's "… Situation Reports; 2022"
+    # is a title the model may read a journal in
+    if journal_missed and draft.journal and draft.title and (draft.volume or draft.pages):
+        draft.title = title_before_journal(draft.title, draft.journal)
     return read.confidence
+
+
+def title_before_journal(title: str, journal: str) -> str:
+    """The rules' title with the journal the model found cut off its end: a style that parts
+    them with no mark ("… a prospective registry Clinical Cancer Research 2022;26:6286") ran
+    the journal, and what follows it up to the first letter, into the title."""
+    at = title.rfind(f" {journal}")
+    if at <= 0 or WORD.search(title, at + 1 + len(journal)):
+        return title
+    return title[:at].rstrip(" .,;:") or title
 
 
 WORD = lazy(r"[^\W\d_]{2,}")
