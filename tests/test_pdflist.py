@@ -274,3 +274,39 @@ def test_a_doi_broken_before_a_short_last_piece_is_whole(tmp_path: Path) -> None
     refs = refs_of(tmp_path, list_pdf(tmp_path / "doi.pdf", entries))
     assert (refs[1]["doi"], refs[2]["doi"]) == ("10.1038/nature16789", "10.5555/inv.2012.01.001")
     assert refs[1]["pages"] == "101-110"
+
+
+def test_names_in_small_capitals_stay_in_their_entry(tmp_path: Path) -> None:
+    """DIN 1505 sets names in small capitals: their letters measure the height of lower-case
+    ones, so a line of names read as smaller print and was dropped from its entry as a
+    footnote's (entry 2 read "Stone, … Heath, Franz ; Lind, Per: …" without Birch and Reed).
+    It stands at the list's line pitch; a footnote's two lines under the list, closer
+    together, stay out."""
+    page = Page()
+    page.add(MARGIN, 70, "Invented Findings on Lichen Growth", 16)
+    page.column(MARGIN, 110, BODY_TEXT)
+    page.add(MARGIN, 150, "References", 11)
+    printed = [
+        ("[1] Moss, Ada: Growth of crustose lichens on granite. In: J Invented", SIZE),
+        ("Res. Bd. 11 (2011), Nr. 2, S. 101-110", SIZE),
+        ("[2] Stone, Clara ; Fern, Ben ; Heath, Franz ;", SIZE),
+        ("BIRCH, DORA ; REED, EVA ; MOSS, ADA ; ASH, OLE ;", 6.3),
+        ("Lind, Per: Spore dispersal in cold winds. In:", SIZE),
+        ("J Invented Res. Bd. 12 (2012), Nr. 3, S. 102-111", SIZE),
+        ("[3] Birch, Dora: Nitrogen uptake by foliose thalli. In: J Invented", SIZE),
+        ("Res. Bd. 13 (2013), Nr. 4, S. 103-112", SIZE),
+        ("[4] Heath, Franz: Carbon fixation at altitude. In: J Invented Res.", SIZE),
+        ("Bd. 14 (2014), Nr. 5, S. 104-113", SIZE),
+    ]
+    y = 170.0
+    for text, size in printed:
+        page.add(MARGIN, y, text, size)
+        y += PITCH
+    for text in ("corresponding author: ada moss, invented university,", "lichen lane 4"):
+        page.add(MARGIN, y, text, 6.3)
+        y += 7.5
+    page.add(MARGIN, 40, HEAD, 8).add(290, 810, "1", 8)
+    refs = refs_of(tmp_path, write_pdf(tmp_path / "caps.pdf", [page]))
+    assert refs[2]["raw"].startswith("Stone, Clara ; Fern, Ben ; Heath, Franz ; BIRCH, DORA ;")
+    assert refs[2]["title"] == "Spore dispersal in cold winds"
+    assert "corresponding" not in refs[4]["raw"] and "lichen lane" not in refs[4]["raw"]

@@ -19,6 +19,7 @@ Where the geometry says nothing (a text file; a line without a box) the text rul
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -37,6 +38,7 @@ HANGING_INDENT = 0.6
 # Lines set this much smaller or larger than the list are not the list's (a 7-point footnote
 # under a 9-point list); sub- and superscripts do not change a line's body size
 OTHER_SIZE = 0.15
+SAME_PITCH = 0.15  # a line this close to the list's line pitch from its neighbours is in it
 # A labelled line cleaning called furniture is the list's when it sits this close (in line
 # pitches) to the list's own lines above or below it on its page
 NEAR_PITCHES = 1.8
@@ -151,12 +153,19 @@ def trim_by_layout(entries: list[EntryLines], boxes: Mapping[int, LineBox]) -> l
     sizes = Counter(round(box.size, 1) for box in boxed)
     size = max(sizes, key=lambda s: (sizes[s], s))
     hanging = hanging_indent(entries, boxes)
+    pitch = list_pitch(entries, boxes, size)
     trimmed = []
     for position, entry in enumerate(entries):
         kept = [entry.lines[0]]
         for line in entry.lines[1:]:
             box = boxes.get(line.number)
-            if box is not None and abs(box.size - size) > OTHER_SIZE * size:
+            if (
+                box is not None
+                and abs(box.size - size) > OTHER_SIZE * size
+                and not in_the_flow(
+                    box, boxes.get(line.number - 1), boxes.get(line.number + 1), pitch
+                )
+            ):
                 continue  # a footnote or caption between or after the entries
             if (
                 position == len(entries) - 1
@@ -170,6 +179,40 @@ def trim_by_layout(entries: list[EntryLines], boxes: Mapping[int, LineBox]) -> l
             kept.append(line)
         trimmed.append(replace(entry, lines=tuple(kept)))
     return trimmed
+
+
+def in_the_flow(
+    box: LineBox, before: LineBox | None, after: LineBox | None, pitch: float | None
+) -> bool:
+    """Is a line set at the list's line pitch below the line before it and above the line
+    after it, on one page? Names set in small capitals ("Zhang, Mary K. ; Lefèvre, Lena ;",
+    DIN 1505) measure the size of their lower-case letters, far below the list's: such lines
+    are the entry's all the same. A footnote or caption in smaller print stands apart, or
+    its lines follow each other closer."""
+    if pitch is None or before is None or after is None:
+        return False
+    return before.page == box.page == after.page and all(
+        abs(step - pitch) <= SAME_PITCH * pitch
+        for step in (box.bottom - before.bottom, after.bottom - box.bottom)
+    )
+
+
+def list_pitch(
+    entries: Sequence[EntryLines], boxes: Mapping[int, LineBox], size: float
+) -> float | None:
+    """The usual distance between the list's lines of its size on a page (bottom to bottom:
+    a line's foot moves less with its size than its top does)."""
+    steps = []
+    for entry in entries:
+        for line in entry.lines:
+            box, below = boxes.get(line.number), boxes.get(line.number + 1)
+            if box is None or below is None or below.page != box.page:
+                continue
+            if max(abs(box.size - size), abs(below.size - size)) <= OTHER_SIZE * size:
+                step = below.bottom - box.bottom
+                if 0 < step < 3 * size:
+                    steps.append(step)
+    return statistics.median(steps) if steps else None
 
 
 def hanging_indent(
