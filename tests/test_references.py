@@ -3917,3 +3917,23 @@ def test_a_journal_printed_after_the_title_with_no_mark_is_cut_off_the_title() -
             "157",
         ),
     ]
+
+
+def test_a_page_range_whose_end_wraps_onto_a_line_of_its_own() -> None:
+    """ "… Nr. 5, S. 3554–" + "3557": a bare number on its line reads as a page number, and was
+    dropped, leaving the range open. After a line that ends in an open range, a number above
+    the range's start is the range's end."""
+    entries = read_list(
+        "[1] Moss, Ada ; Fern, Ben: Growth of crustose lichens on granite. In: J Invented Res.",
+        "Bd. 11 (2011), Nr. 2, S. 101–110",
+        "[2] Stone, Clara ; Fern, Ben: Spore dispersal in cold winds over the northern",
+        "uplands. In: Journal of Immunology Bd. 337 (2003), Nr. 5, S. 3554–",
+        "3557",
+        "[3] Birch, Dora ; Reed, Eva: Nitrogen uptake by foliose thalli. In: J Invented Res.",
+        "Bd. 13 (2013), Nr. 4, S. 103–112",
+    )
+    assert [(e.year, e.volume, e.pages) for e in entries.values()] == [
+        (2011, "11", "101–110"),
+        (2003, "337", "3554–3557"),
+        (2013, "13", "103–112"),
+    ]

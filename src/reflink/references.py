@@ -476,7 +476,18 @@ def blur_furniture(
             laid_out and index > first and continues_link(lines[index - 1].text, text, laid_out)
         ):
             dropped.add(index)
-        if index in dropped and index > first and _wrapped_year(lines[index - 1].text, text):
+        if (
+            index in dropped
+            and index > first
+            and (
+                _wrapped_year(lines[index - 1].text, text)
+                # a page number the page itself placed (a PDF's) is furniture already
+                or (
+                    lines[index].kind != FURNITURE
+                    and _wrapped_range_end(lines[index - 1].text, text)
+                )
+            )
+        ):
             dropped.discard(index)
     return dropped
 
@@ -489,6 +500,18 @@ def _wrapped_year(before: str, text: str) -> bool:
     Lone years a few lines apart count up like page numbers; after the comma that leaves an
     entry's source unfinished, a year is the entry's."""
     return before.rstrip()[-1:] in (",", ";") and WRAPPED_YEAR.fullmatch(text) is not None
+
+
+RANGE_OPEN = lazy(r"(\d+)\s*[–-]$")
+LONE_NUMBER_LINE = lazy(r"\s*(\d+)\.?\s*")
+
+
+def _wrapped_range_end(before: str, text: str) -> bool:
+    """ "… Nr. 5, S. 3554–" + "3557": a page range's end wrapped onto a line of its own, a
+    number above the range's start (a page number there would count the document's pages)."""
+    start = RANGE_OPEN.search(before.rstrip())
+    end = LONE_NUMBER_LINE.fullmatch(text)
+    return bool(start and end and int(end[1]) > int(start[1]))
 
 
 # --- 2. splitting entries ------------------------------------------------------------------
