@@ -3937,3 +3937,21 @@ def test_a_page_range_whose_end_wraps_onto_a_line_of_its_own() -> None:
         (2003, "337", "3554–3557"),
         (2013, "13", "103–112"),
     ]
+
+
+def test_a_german_volume_label_is_not_part_of_the_journal() -> None:
+    """DIN 1505-2 prints "In: Journal of Immunology Bd. 337 (2003), Nr. 5, S. 3554–3557":
+    no mark parts the journal from its volume's label (Band), which stayed on the journal."""
+    entries = read_list(
+        "[1] Moss, Ada ; Fern, Ben: Growth of crustose lichens on granite. In: Journal of"
+        " Immunology Bd. 11 (2011), Nr. 2, S. 101–110",
+        "[2] Stone, Clara ; Fern, Ben: Spore dispersal in cold winds. In: Annals of Internal"
+        " Medicine Bd. 141 (2020), Nr. 6, S. 1539–1542",
+        "[3] Birch, Dora ; Reed, Eva: Nitrogen uptake by foliose thalli. In: J Invented Res."
+        " Jg. 13 (2013), Nr. 4, S. 103–112",
+    )
+    assert [(e.journal, e.volume) for e in entries.values()] == [
+        ("Journal of Immunology", "11"),
+        ("Annals of Internal Medicine", "141"),
+        ("J Invented Res.", "13"),
+    ]

@@ -3068,6 +3068,7 @@ def parse_entry(
         book_title_from_journal(draft, raw)
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
+        drop_volume_label(draft)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
@@ -3088,6 +3089,17 @@ def parse_entry(
         partial=entry.partial,
         model_confidence=confidence,
     )
+
+
+# "Vol.", and the volume's label in German: "Bd." (Band) and "Jg." (Jahrgang)
+VOLUME_LABEL_END = lazy(r"[\s,]+(?:Vol|vol|Bd|Jg)\.?$")
+
+
+def drop_volume_label(draft: Draft) -> None:
+    """ "In: Journal of Immunology Bd. 337 (2003), Nr. 5, S. 3554–3557" (DIN 1505-2): the
+    volume's label is left at the end of the journal a rule or the model read before it."""
+    if draft.journal and draft.volume:
+        draft.journal = VOLUME_LABEL_END.sub("", draft.journal) or draft.journal
 
 
 def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | None:
