@@ -3955,3 +3955,24 @@ def test_a_german_volume_label_is_not_part_of_the_journal() -> None:
         ("Annals of Internal Medicine", "141"),
         ("J Invented Res.", "13"),
     ]
+
+
+CHEM_ENG_TECH = [
+    "[1] J.-L. Kowalski, Mol. Cell. 1992, 41 (8), 4036–4046. DOI: https://doi.org/10.1093/x41.",
+    "[2] E. Zhang, T. de Souza, Y. Singh, Sci. Rep. 1985, 144 (11), 5463–5468. DOI:"
+    " https://doi.org/10.1002/x144.",
+    "[3] M. Pereira, E. Okafor, Genome Biol. 1999, 286 (12), 4246–4265. DOI:"
+    " https://doi.org/10.1111/x286.",
+]
+
+
+def test_a_doi_label_before_a_doi_link_goes_with_the_link() -> None:
+    """ "… 4036–4046. DOI: https://doi.org/10.1093/…" (Chemical Engineering & Technology): the
+    link was taken as the DOI and its label "DOI:" left at the entry's end, where no style's
+    source pattern fits: the list read in no style, "Mol. Cell" as a second author."""
+    entries = read_list(*CHEM_ENG_TECH)
+    assert [(e.authors, e.journal, e.volume, e.doi) for e in entries.values()] == [
+        (("J.-L. Kowalski",), "Mol. Cell.", "41", "10.1093/x41"),
+        (("E. Zhang", "T. de Souza", "Y. Singh"), "Sci. Rep.", "144", "10.1002/x144"),
+        (("M. Pereira", "E. Okafor"), "Genome Biol.", "286", "10.1111/x286"),
+    ]

@@ -33,6 +33,7 @@ DOI_VALUE = lazy(rf"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?({DOI_BODY})$", re.
 # five times faster over a reference list, the same matches)
 DOI_IN_TEXT = lazy(
     rf"""(?=[hd1])(?:
+        (?:\bdoi\s*:?\s*)?                        # "DOI: https://doi.org/10.1158/…"
         (?:https?://)?(?:dx\.)?doi\.org/\s*       # "https://doi.org/10.1000/…"
       | (?:https?://)?\bdoi\s*:?\s*                # "doi:10.1000/xyz", "DOI: 10.21037/…",
                                                   # "http://doi:10.1038/…" (a style's slip)
