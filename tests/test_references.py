@@ -3976,3 +3976,25 @@ def test_a_doi_label_before_a_doi_link_goes_with_the_link() -> None:
         (("E. Zhang", "T. de Souza", "Y. Singh"), "Sci. Rep.", "144", "10.1002/x144"),
         (("M. Pereira", "E. Okafor"), "Genome Biol.", "286", "10.1111/x286"),
     ]
+
+
+def test_iso_690_year_volume_issue_and_pages() -> None:
+    """ČSN ISO 690: "Journal of Hepatology [online]. 2022, 365(6), 2208–2220. Dostupné z: doi:…".
+    No rule reads the style, and the field model took "365(6)" for the pages; one run of year,
+    volume, issue and pages, printed once in the entry, says which number is which."""
+    entries = read_list(
+        "1. PATEL, Marie-Claire a Dmitri COHEN. Checkpoint blockade in breast cancer in children:"
+        " a phase II trial. Journal of Hepatology [online]. 2022, 365(6), 2208–2220. Dostupné z:"
+        " doi:10.3389/fimmu.2022.54411",
+        "2. MACLEOD, Giulia a Aisha SATO. The BRCA1 loss of prospective idiopathic pulmonary"
+        " fibrosis. Nucleic Acids Research [online]. 2010, 262(10), 184–194. Dostupné z:"
+        " doi:10.1172/JCI305853",
+        "3. IVANOVA, H., DUBOIS, Y., WEBER, J.-W. Inflammatory response rate in cell lines with"
+        " sepsis. Journal of Clinical Oncology [online]. 2024, 175(11), s. 4013–4026. Dostupné z:"
+        " https://doi.org/10.1016/j.ejca.2024.12.166",
+    )
+    assert [(e.year, e.volume, e.pages) for e in entries.values()] == [
+        (2022, "365", "2208–2220"),
+        (2010, "262", "184–194"),
+        (2024, "175", "4013–4026"),
+    ]

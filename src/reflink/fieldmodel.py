@@ -24,9 +24,11 @@ from .citations import MONTHS
 from .lazyre import lazy
 from .names import is_any_name
 from .normalise import DOI_IN_TEXT as DOI
+from .normalise import YEAR as PRINTED_YEAR
 from .references import (
     ET_AL,
     FAMILY_FIRST_LIST,
+    PAGES,
     URL,
     Draft,
     expand_pages,
@@ -452,11 +454,33 @@ def read_with_model(
             # the rules' partial title or journal is a guess at a style they do not know
             # ("Phys. Rev. Lett. 13, 508" as a title); a number they read exactly stays
             setattr(draft, name, mine)
+    year_volume_issue_pages(draft, text)
     # an article's source (volume or pages) after it: a web page's "… Situation Reports; 2022"
     # is a title the model may read a journal in
     if journal_missed and draft.journal and draft.title and (draft.volume or draft.pages):
         draft.title = title_before_journal(draft.title, draft.journal)
     return read.confidence
+
+
+# ISO 690's source, and other styles' that print the year first: "Journal of Hepatology
+# [online]. 2022, 365(6), 2208–2220.", "Sci. Rep. 1985, 144 (11), s. 5463–5468"
+YEAR_VOLUME_ISSUE_PAGES = lazy(
+    rf"(?<![\w.])(?P<year>{PRINTED_YEAR}),\s*(?P<volume>\d{{1,4}})\s*\([\w/–-]{{1,12}}\),\s*"
+    rf"(?:(?:pp?|s|S)\.\s*)?(?P<pages>{PAGES})(?![\w–-])"
+)
+
+
+def year_volume_issue_pages(draft: Draft, text: str) -> None:
+    """Where the entry prints its year, volume, issue and pages in one unambiguous run, the
+    model's year, volume and pages are that run's (it read "365(6), 2208–2220" as pages 365
+    and no volume)."""
+    printed = list(YEAR_VOLUME_ISSUE_PAGES.finditer(text))
+    if len(printed) != 1:
+        return
+    year = int(printed[0]["year"])
+    if draft.year not in (None, year):
+        return
+    draft.year, draft.volume, draft.pages = year, printed[0]["volume"], printed[0]["pages"]
 
 
 def title_before_journal(title: str, journal: str) -> str:
