@@ -3992,9 +3992,13 @@ def test_iso_690_year_volume_issue_and_pages() -> None:
         "3. IVANOVA, H., DUBOIS, Y., WEBER, J.-W. Inflammatory response rate in cell lines with"
         " sepsis. Journal of Clinical Oncology [online]. 2024, 175(11), s. 4013–4026. Dostupné z:"
         " https://doi.org/10.1016/j.ejca.2024.12.166",
+        # the Journal of Thermal Spray Technology's, with "p" and no full stop
+        "4. A. Ødegaard, K. Gallagher, and P. Ferrari, Metastatic Cytokine Release After"
+        " Chemotherapy in Glioblastoma, Cancer Discov., 2014, 326(5), p 450–462.",
     )
     assert [(e.year, e.volume, e.pages) for e in entries.values()] == [
         (2022, "365", "2208–2220"),
         (2010, "262", "184–194"),
         (2024, "175", "4013–4026"),
+        (2014, "326", "450–462"),
     ]

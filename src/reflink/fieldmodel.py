@@ -463,10 +463,10 @@ def read_with_model(
 
 
 # ISO 690's source, and other styles' that print the year first: "Journal of Hepatology
-# [online]. 2022, 365(6), 2208–2220.", "Sci. Rep. 1985, 144 (11), s. 5463–5468"
+# [online]. 2022, 365(6), 2208–2220.", "2024, 175(11), s. 4013–4026", "2014, 326(5), p 450–462"
 YEAR_VOLUME_ISSUE_PAGES = lazy(
     rf"(?<![\w.])(?P<year>{PRINTED_YEAR}),\s*(?P<volume>\d{{1,4}})\s*\([\w/–-]{{1,12}}\),\s*"
-    rf"(?:(?:pp?|s|S)\.\s*)?(?P<pages>{PAGES})(?![\w–-])"
+    rf"(?:(?:pp?|s|S)(?:\.\s*|\s+))?(?P<pages>{PAGES})(?![\w–-])"
 )
 
 
