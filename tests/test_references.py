@@ -4002,3 +4002,34 @@ def test_iso_690_year_volume_issue_and_pages() -> None:
         (2024, "175", "4013–4026"),
         (2014, "326", "450–462"),
     ]
+
+
+def test_a_chapters_book_runs_into_its_place_and_publisher() -> None:
+    """ "In Li L (ed): Textbook of hepatology Cambridge: Cambridge University Press" (Annals of
+    Oncology), "… (eds). Handbook of tumour immunology CRC Press: Boca Raton 1999": no mark
+    parts the book from its place and publisher. Where one of them names a publisher and the
+    book ends in a word of small letters, the book ends there; a book in capitals keeps all."""
+    from reflink.references import Draft, drop_place_and_publisher
+
+    def book(journal: str) -> str | None:
+        draft = Draft(journal, "vancouver")
+        draft.journal = journal
+        drop_place_and_publisher(draft)
+        return draft.journal
+
+    assert book("In Li L (ed): Textbook of hepatology Cambridge: Cambridge University Press") == (
+        "In Li L (ed): Textbook of hepatology"
+    )
+    assert book("Handbook of tumour immunology CRC Press: Boca Raton 1999") == (
+        "Handbook of tumour immunology"
+    )
+    assert book(
+        "The Biology of Cancer Metastasis. Philadelphia: Lippincott Williams and Wilkins"
+    ) == ("The Biology of Cancer Metastasis")
+    # capitals throughout: the place cannot be told from the title
+    assert book("Handbook of Tumour Immunology Philadelphia: Lippincott") == (
+        "Handbook of Tumour Immunology Philadelphia: Lippincott"
+    )
+    assert book("Cancer: Principles and Practice of Oncology") == (
+        "Cancer: Principles and Practice of Oncology"
+    )

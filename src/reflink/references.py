@@ -2744,6 +2744,38 @@ def drop_in_before_journal(draft: Draft) -> None:
         draft.journal = VOLUME_LABEL_END.sub("", draft.journal) or None
 
 
+# A book's place and publisher after its title with no mark between ("… liver transplantation
+# Cambridge University Press: Cambridge 2003", "… molecular oncology Philadelphia: Lippincott
+# Williams and Wilkins"): capitalised words, a colon, capitalised words, perhaps a year
+PLACE_AND_PUBLISHER_END = lazy(
+    r"\s(?P<tail>(?:[A-Z][\w'’&-]*\s){0,4}[A-Z][\w'’&-]*:\s*"
+    rf"(?:(?:[A-Z][\w'’&.-]*|and|of|&)\s?){{1,6}}(?:\s*{PRINTED_YEAR})?)\.?$"
+)
+
+
+def drop_place_and_publisher(draft: Draft) -> None:
+    """A chapter's book that took its place and publisher, which the style prints after it with
+    no mark: the book ends before them. One of the two must name a publisher ("Press",
+    "Springer"), so "Cancer: Principles" stays a journal's or book's own words."""
+    if not draft.journal or ":" not in draft.journal:
+        return
+    tail = PLACE_AND_PUBLISHER_END.search(draft.journal)
+    if tail is None or not PUBLISHER_WORD.search(tail["tail"]):
+        return
+    before = draft.journal[: tail.start()].rstrip()
+    # the book ends in a mark or a word of small letters (not "of", "and"): in a title set in
+    # capitals ("Handbook of Tumour Immunology Philadelphia: …") nothing says where the place
+    # begins
+    last = before.rsplit(None, 1)[-1] if before else ""
+    if not (before[-1:] in ".,;)" or (last.islower() and last not in NAME_FUNCTION_WORDS)):
+        return
+    book = before.rstrip(" ,.")
+    if len(book.split()) >= 2:
+        if draft.container == draft.journal:
+            draft.container = book
+        draft.journal = book
+
+
 def book_title_from_journal(draft: Draft, raw: str) -> None:
     """ "Yilmaz N, Dubois T. Foundations of Ecology. CRC Press; 2004.", "… Thin Film Technology:
     Theory and Methods. Stuttgart: Thieme.": a book whose title a reading took for a journal,
@@ -3066,6 +3098,7 @@ def parse_entry(
         split_chapter(draft, raw)
         split_publisher(draft, raw)
         book_title_from_journal(draft, raw)
+        drop_place_and_publisher(draft)
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
         drop_volume_label(draft)
