@@ -2731,16 +2731,19 @@ def drop_in_before_book(draft: Draft) -> None:
 IN_BEFORE_JOURNAL = lazy(r"^In:?\s+(?!(?:Vivo|Vitro|Silico|Situ|Practice|Context)\b)(?=[A-Z])")
 
 
-# ABNT's "Eur Respir J. v. 128, p. 155–161. 2016.": the volume's label left on the journal
-VOLUME_LABEL_END = lazy(r"[.,]\s*(?:v|vol|Vol)\.?\s*$")
+# The volume's label left on the journal: ABNT's "Eur Respir J. v. 128, p. 155–161. 2016.",
+# DIN 1505-2's "In: Journal of Immunology Bd. 337 (2003), Nr. 5, S. 3554–3557" (Band; and
+# Jahrgang, "Jg.")
+VOLUME_LABEL_END = lazy(r"(?:[.,]\s*(?:v|vol|Vol)|[\s,]+(?:Vol|vol|Bd|Jg))\.?\s*$")
 
 
 def drop_in_before_journal(draft: Draft) -> None:
     """ "In Ann Oncol" → "Ann Oncol" where a volume says the source is a journal's; and
-    "Eur Respir J. v" → "Eur Respir J"."""
+    "Eur Respir J. v" → "Eur Respir J", "Annals of Internal Medicine Bd" → "Annals of
+    Internal Medicine"."""
     if draft.journal and draft.volume and IN_BEFORE_JOURNAL.match(draft.journal):
         draft.journal = IN_BEFORE_JOURNAL.sub("", draft.journal, count=1)
-    if draft.journal and draft.volume and draft.journal[-1:] in "vlV.":
+    if draft.journal and draft.volume and draft.journal[-1:] in "vlVdg.":
         draft.journal = VOLUME_LABEL_END.sub("", draft.journal) or None
 
 
@@ -3101,7 +3104,6 @@ def parse_entry(
         drop_place_and_publisher(draft)
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
-        drop_volume_label(draft)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
@@ -3122,17 +3124,6 @@ def parse_entry(
         partial=entry.partial,
         model_confidence=confidence,
     )
-
-
-# "Vol.", and the volume's label in German: "Bd." (Band) and "Jg." (Jahrgang)
-VOLUME_LABEL_END = lazy(r"[\s,]+(?:Vol|vol|Bd|Jg)\.?$")
-
-
-def drop_volume_label(draft: Draft) -> None:
-    """ "In: Journal of Immunology Bd. 337 (2003), Nr. 5, S. 3554–3557" (DIN 1505-2): the
-    volume's label is left at the end of the journal a rule or the model read before it."""
-    if draft.journal and draft.volume:
-        draft.journal = VOLUME_LABEL_END.sub("", draft.journal) or draft.journal
 
 
 def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | None:
