@@ -4033,3 +4033,23 @@ def test_a_chapters_book_runs_into_its_place_and_publisher() -> None:
     assert book("Cancer: Principles and Practice of Oncology") == (
         "Cancer: Principles and Practice of Oncology"
     )
+
+
+def test_a_chapters_editors_printed_before_its_book() -> None:
+    """Annals of Oncology: "In Li L (ed): Textbook of hepatology Cambridge: Cambridge
+    University Press 2023; 7139–7153." The book kept "In", its editors and its place and
+    publisher; it is the words between the editors and the place."""
+    entries = read_list(
+        "1. Rossi I, Eriksson Z. Antibody response after ALK rearrangements. In Li L (ed):"
+        " Textbook of hepatology and liver transplantation Cambridge: Cambridge University"
+        " Press 2023; 7139–7153.",
+        "2. Kaur P, Alvarez B. Surgical resection in melanoma. In Singh R, Kowalski L (eds):"
+        " Neuroinflammation: mechanisms and therapeutic targets Stuttgart: Thieme 2007;"
+        " 5530–5535.",
+        "3. Moss A, Fern B. Lichens on granite. Ann Oncol 2019; 30: 100–110.",
+    )
+    assert [(e.journal, e.kind, e.pages) for e in entries.values()] == [
+        ("Textbook of hepatology and liver transplantation", "chapter", "7139–7153"),
+        ("Neuroinflammation: mechanisms and therapeutic targets", "chapter", "5530–5535"),
+        ("Ann Oncol", "article", "100–110"),
+    ]

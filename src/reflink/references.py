@@ -2708,12 +2708,23 @@ def split_publisher(draft: Draft, raw: str) -> None:
 # "in The Ageing Brain, edited by …", "In: Handbook of X": the word that opens a chapter's book
 IN_BEFORE_BOOK = lazy(r"^(?:in|In:|En:)\s+(?=[A-Z])")
 EDITORS_AFTER_BOOK = lazy(r"\s*\((?:Eds?|Editors?)\.?:?\s[^()]*\).*$")
+# Annals of Oncology's "In Li L (ed): Textbook of hepatology": "In", the editors, then the book
+EDITORS_BEFORE_BOOK = lazy(
+    r"^(?:in|In):?\s+[^():]{1,200}?\((?:eds?|Eds?|editors?|Hrsg)\.?\)[:.,]?\s+(?=[A-Z])"
+)
 
 
 def drop_in_before_book(draft: Draft) -> None:
     """ "“Title,” in The Ageing Brain, edited by Ł. Iyer (Hoboken, Wiley, 2021) pp. 207–221"
     (the Acoustical Society's style): a reading that took the book for the journal kept its
-    "in". No journal's name opens with a lower-case "in" or "In:" ("In Vivo" does with "In")."""
+    "in". No journal's name opens with a lower-case "in" or "In:" ("In Vivo" does with "In"),
+    nor with "In Li L (ed):", Annals of Oncology's editors before the book."""
+    if draft.journal and EDITORS_BEFORE_BOOK.match(draft.journal):
+        draft.journal = EDITORS_BEFORE_BOOK.sub("", draft.journal, count=1)
+        if draft.container:
+            draft.container = EDITORS_BEFORE_BOOK.sub("", draft.container, count=1)
+        draft.kind = "chapter"
+        return
     if draft.journal and IN_BEFORE_BOOK.match(draft.journal):
         draft.journal = IN_BEFORE_BOOK.sub("", draft.journal, count=1)
         if draft.container:
