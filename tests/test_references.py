@@ -4053,3 +4053,15 @@ def test_a_chapters_editors_printed_before_its_book() -> None:
         ("Neuroinflammation: mechanisms and therapeutic targets", "chapter", "5530–5535"),
         ("Ann Oncol", "article", "100–110"),
     ]
+
+
+def test_a_one_word_journal_keeps_no_full_stop() -> None:
+    """ "J.-L. Kowalski, Oncogene. 1992, 41 (8), 4036–4046." (Chemical Engineering &
+    Technology, a list without titles): the full stop after a one-word journal parts it from
+    the year ("Oncogene.", "Blood." were read); "Sci. Rep." keeps its own."""
+    entries = read_list(
+        "[1] J.-L. Kowalski, Oncogene. 1992, 41 (8), 4036–4046.",
+        "[2] E. Zhang, T. de Souza, Sci. Rep. 1985, 144 (11), 5463–5468.",
+        "[3] M. Pereira, E. Okafor, Blood. 1999, 286 (12), 4246–4265.",
+    )
+    assert [e.journal for e in entries.values()] == ["Oncogene", "Sci. Rep.", "Blood"]

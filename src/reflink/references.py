@@ -1498,7 +1498,16 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
 
 
 def tidy_journal(text: str) -> str:
-    return text.strip(" ,;")
+    """The journal without the marks around it. A one-word journal's full stop is the mark
+    after it ("Oncogene. 1992, 41 (8)"): such names are never abbreviated ("Blood", "Gut"),
+    where "Sci. Rep." keeps its last full stop."""
+    text = text.strip(" ,;")
+    if text.endswith(".") and ONE_WORD_JOURNAL.fullmatch(text):
+        return text[:-1]
+    return text
+
+
+ONE_WORD_JOURNAL = lazy(r"[A-Z][a-z]{2,}\.")
 
 
 ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
