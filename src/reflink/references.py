@@ -1502,9 +1502,7 @@ def tidy_journal(text: str) -> str:
     after it ("Oncogene. 1992, 41 (8)"): such names are never abbreviated ("Blood", "Gut"),
     where "Sci. Rep." keeps its last full stop."""
     text = text.strip(" ,;")
-    if text.endswith(".") and ONE_WORD_JOURNAL.fullmatch(text):
-        return text[:-1]
-    return text
+    return text[:-1] if ONE_WORD_JOURNAL.fullmatch(text) else text
 
 
 ONE_WORD_JOURNAL = lazy(r"[A-Z][a-z]{2,}\.")
@@ -2728,22 +2726,20 @@ def drop_in_before_book(draft: Draft) -> None:
     (the Acoustical Society's style): a reading that took the book for the journal kept its
     "in". No journal's name opens with a lower-case "in" or "In:" ("In Vivo" does with "In"),
     nor with "In Li L (ed):", Annals of Oncology's editors before the book."""
-    if draft.journal and EDITORS_BEFORE_BOOK.match(draft.journal):
-        draft.journal = EDITORS_BEFORE_BOOK.sub("", draft.journal, count=1)
-        if draft.container:
-            draft.container = EDITORS_BEFORE_BOOK.sub("", draft.container, count=1)
-        draft.kind = "chapter"
+    journal = draft.journal or ""
+    # the editors' pattern first: it opens with the "In" the other takes alone
+    opening = next((p for p in (EDITORS_BEFORE_BOOK, IN_BEFORE_BOOK) if p.match(journal)), None)
+    if opening is None:
         return
-    if draft.journal and IN_BEFORE_BOOK.match(draft.journal):
-        draft.journal = IN_BEFORE_BOOK.sub("", draft.journal, count=1)
-        if draft.container:
-            draft.container = IN_BEFORE_BOOK.sub("", draft.container, count=1)
-        # Wiley's "in Cognitive Neuroscience (Ed: A. E. Kim), Oxford University Press,
-        # Oxford": the book ends at its editors
-        draft.journal = EDITORS_AFTER_BOOK.sub("", draft.journal, count=1) or None
-        if draft.container:
-            draft.container = EDITORS_AFTER_BOOK.sub("", draft.container, count=1) or None
-        draft.kind = "chapter"
+    draft.journal = opening.sub("", draft.journal, count=1)
+    if draft.container:
+        draft.container = opening.sub("", draft.container, count=1)
+    # Wiley's "in Cognitive Neuroscience (Ed: A. E. Kim), Oxford University Press,
+    # Oxford": the book ends at its editors
+    draft.journal = EDITORS_AFTER_BOOK.sub("", draft.journal, count=1) or None
+    if draft.container:
+        draft.container = EDITORS_AFTER_BOOK.sub("", draft.container, count=1) or None
+    draft.kind = "chapter"
 
 
 # ISO 690's "Title. In Ann Oncol. 2022. Vol. 38, no. 16, p. 485–500.": an article's journal
