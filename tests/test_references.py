@@ -1761,6 +1761,16 @@ def test_a_volume_printed_with_its_issue_is_the_volume() -> None:
         ("349", "2642–2658"),
         ("226", "1173–1178"),
     ]
+    # the IAEA's "Nature Medicine 296 12 (1998) 804": the issue after a space
+    read = read_list(
+        "1. OKAFOR, P., KOWALSKI, N., Immune-related DNA repair: kinase rearrangements in "
+        "melanoma, Nature Medicine 296 12 (1998) 804.",
+        "2. COHEN, T., Resistance in invented tumours, The Lancet Oncology 15 3 (2004) 112.",
+    )
+    assert [(read[n].journal, read[n].volume, read[n].pages) for n in (1, 2)] == [
+        ("Nature Medicine", "296", "804"),
+        ("The Lancet Oncology", "15", "112"),
+    ]
 
 
 def test_names_ended_by_a_colon_are_all_authors() -> None:

@@ -1510,14 +1510,20 @@ ONE_WORD_JOURNAL = lazy(r"[A-Z][a-z]{2,}\.")
 
 ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
 # "29/9": MHRA's and New Hart's volume/issue; "14(12": Optica's "14(12), 314–324", whose
-# closing parenthesis a rule took for the source's; "19, No. 3": the TRR's "Vol. 19, No. 3"
-WITH_ISSUE = lazy(r"(\d+)\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,?\s*[Nn]o\.\s*[\w–-]+)")
+# closing parenthesis a rule took for the source's; "19, No. 3": the TRR's "Vol. 19, No. 3";
+# "296 12": the IAEA's "Nature Medicine 296 12 (1998) 804", the issue after a space
+# (not "2022 7": Springer Nature's "Signal Transduction and Targeted Therapy 2022 7:1", the
+# year before the volume)
+WITH_ISSUE = lazy(
+    r"(\d+)(?:\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,?\s*[Nn]o\.\s*[\w–-]+)"
+    r"|(?<!^1[89]\d\d)(?<!^20\d\d)\s+\d{1,4})"
+)
 
 
 def volume_alone(volume: str | None) -> str | None:
     """The volume without the issue some styles print with it ("29/9", "14(12", "19, No. 3",
-    Chicago's "19, no. 3" → "29", "14", "19"); the text route leaves the issue in `raw`, as it
-    does for "29(9)"."""
+    Chicago's "19, no. 3", "296 12" → "29", "14", "19", "296"); the text route leaves the
+    issue in `raw`, as it does for "29(9)"."""
     if volume and (issued := WITH_ISSUE.fullmatch(volume)):
         return issued.group(1)
     return volume or None
