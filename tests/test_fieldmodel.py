@@ -330,3 +330,59 @@ def test_the_models_pages_lose_a_page_label_and_a_year_printed_before_them() -> 
     assert (czech.volume, czech.pages) == ("58", "361–366")
     assert (indian.year, indian.volume, indian.pages) == (2014, "35", "286–303")
     assert czech.model_confidence is not None and indian.model_confidence is not None
+
+
+def test_a_journal_named_without_a_capital_or_in_one_word_is_read_before_its_volume() -> None:
+    """Elsevier's styles without titles print the journal straight after the names: "H. Weber,
+    eLife 215(3) (2004) 484–90." The model had learned no journal like "eLife" or "mBio" and
+    read the name into the volume ("eLife 215") or into nothing; "Gut" and "npj Breast Cancer"
+    fared the same. The words between the names' comma and the volume are the journal."""
+    read = {
+        entry.number: entry
+        for entry in parse_references(
+            lines_of(
+                "References\n"
+                "[1] H. Weber, A. Fischer, X. Moreau, eLife 215(3) (2004) 484–90.\n"
+                "[2] C. Lindqvist, Gut 73(2) (2019) 112–20.\n"
+                "[3] B. Okafor, T. Silva, mBio 12(1) (2011) 40–48.\n"
+                "[4] E. Nguyen, npj Breast Cancer 8(4) (2022) 301–10.\n"
+                "[5] K. Tanaka, R. Haddad, Nature Medicine 19(2) (2013) 220–31."
+            )
+        )[0]
+    }
+    assert [(read[n].journal, read[n].volume, read[n].pages) for n in range(1, 6)] == [
+        ("eLife", "215", "484–490"),
+        ("Gut", "73", "112–120"),
+        ("mBio", "12", "40–48"),
+        ("npj Breast Cancer", "8", "301–310"),
+        ("Nature Medicine", "19", "220–231"),
+    ]
+    assert [read[n].authors for n in (1, 2)] == [
+        ("H. Weber", "A. Fischer", "X. Moreau"),
+        ("C. Lindqvist",),
+    ]
+
+
+def test_names_a_rule_read_on_past_give_way_to_the_models_reading() -> None:
+    """ "S. Dubois, J. Immunol. 370(2) (1999) 1145–57.": a rule took "J. Immunol. 370(2)" for a
+    second author and the pages for a title. The entry has two words, fewer than the model
+    was asked to read; where a rule's names end in pieces that are no person's name, it is."""
+    read = {
+        entry.number: entry
+        for entry in parse_references(
+            lines_of(
+                "References\n"
+                "[1] S. Dubois, J. Immunol. 370(2) (1999) 1145–57.\n"
+                "[2] J.R. de Vries, Sci. Rep. 106(4) (2017) 1118–37.\n"
+                "[3] A. Costa, B. van der Berg, Cell Rep. 14(1) (2012) 90–99.\n"
+                "[4] K. Tanaka, R. Haddad, Nature Medicine 19(2) (2013) 220–31."
+            )
+        )[0]
+    }
+    assert [
+        (read[n].authors, read[n].title, read[n].journal, read[n].volume) for n in (1, 2, 3)
+    ] == [
+        (("S. Dubois",), None, "J. Immunol", "370"),
+        (("J.R. de Vries",), None, "Sci. Rep", "106"),
+        (("A. Costa", "B. van der Berg"), None, "Cell Rep", "14"),
+    ]

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .citations import MONTHS
 from .lazyre import lazy
-from .names import is_any_name
+from .names import AFTER_INITIALS_PARTICLES, is_any_name
 from .normalise import DOI_IN_TEXT as DOI
 from .normalise import YEAR as PRINTED_YEAR
 from .references import (
@@ -279,10 +279,94 @@ def _journals_country(text: str, tokens: Sequence[Token], labels: Sequence[str])
     return labels
 
 
+# Words that may stand before a volume's (or the pages') number as its label, never as a
+# journal's name: "Suppl 2", "Bd. 12", Indonesian "hal. 120–130", Spanish "pág. 12"
+VOLUME_LABELS = CUE_WORDS | frozenset(
+    "suppl supplement part pt ser series bd jg tome tom t v n s nr hal ss str pág págs".split()
+)
+# the most tokens a journal's name read before its volume may have ("Proc Natl Acad Sci USA")
+JOURNAL_TOKENS = 12
+
+
+def _journal_before_volume(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "H. Weber, A. Fischer, eLife 215(3) (2004) 484–90.": a journal whose name is not
+    capitalised (eLife, mBio, iScience, npj Breast Cancer) is unlike any the model learned, and
+    it reads the name into the volume ("eLife 215") or into nothing. Where it read no journal,
+    the words between the last mark and the volume's number are the journal's name."""
+    labels = list(labels)
+    first = labels.index("volume")
+    number = first
+    while (
+        number < len(labels) and labels[number] == "volume" and not tokens[number].text[0].isdigit()
+    ):
+        number += 1
+    if number == len(labels) or labels[number] != "volume":
+        return labels  # a volume with no number in it
+    start = first
+    while (
+        start > 0
+        and labels[start - 1] == "O"
+        and (tokens[start - 1].text.isalpha() or tokens[start - 1].text in ".&")
+    ):
+        start -= 1
+    words = [token.text for token in tokens[start:number] if token.text.isalpha()]
+    if (
+        not words
+        or not tokens[start].text.isalpha()
+        or number - start > JOURNAL_TOKENS
+        or any(word.casefold() in VOLUME_LABELS for word in words)
+        or not any(len(word) > 1 for word in words)
+        or (start and tokens[start - 1].text not in ",.:;")
+    ):
+        return labels
+    labels[start:number] = ["journal"] * (number - start)
+    return labels
+
+
+# "de", "van der": the particles a name set given name first carries before its family name
+PARTICLE_WORDS = frozenset(AFTER_INITIALS_PARTICLES)
+
+
+def _particle_family_names(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "J.R. de Vries, Sci. Rep. 106(4)": the model ends the name at its initials and reads
+    "de Vries" into the next field; a particle and a capitalised word after an author's
+    initial, up to the mark that ends them, are the family name."""
+    labels = list(labels)
+    for at, token in enumerate(tokens):
+        if token.text not in PARTICLE_WORDS or labels[at] in ("author", "editor"):
+            continue
+        initial = at - 2 if at >= 2 and tokens[at - 1].text == "." else at - 1
+        initial_text = tokens[initial].text if initial >= 0 else ""
+        if labels[initial] != "author" or not (len(initial_text) == 1 and initial_text.isupper()):
+            continue
+        end = at
+        while end < len(tokens) and end - at < 2 and tokens[end].text in PARTICLE_WORDS:
+            end += 1
+        if (
+            end == len(tokens)
+            or not tokens[end].text[:1].isupper()
+            or not tokens[end].text.isalpha()
+        ):
+            continue
+        end += 1
+        while (
+            end + 1 < len(tokens) and tokens[end].text in "-'’" and tokens[end + 1].text.isalpha()
+        ):
+            end += 2  # "de Smith-Jones", "d'Arcy"
+        if end < len(tokens) and tokens[end].text not in ",;:&" and tokens[end].text != "and":
+            continue
+        labels[initial + 1 : end] = ["author"] * (end - initial - 1)
+    return labels
+
+
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
+    if "author" in labels:
+        labels = _particle_family_names(tokens, labels)
     if "location" in labels and "journal" in labels:
         labels = _journals_country(text, tokens, labels)
+    if "volume" in labels and "journal" not in labels and "booktitle" not in labels:
+        labels = _journal_before_volume(tokens, labels)
     spans: dict[str, list[str]] = {}
     start = 0
     for i in range(1, len(tokens) + 1):
@@ -413,19 +497,28 @@ def read_with_model(
     confidence when its reading was used, else None."""
     if rules_fit and style_known:
         return None
-    if len(WORD.findall(text)) < 3:
+    # A rule that read on past the names ("S. Dubois, J. Immunol. 370(2) (1999) 1145–57." as
+    # the authors "S. Dubois" and "J. Immunol. 370(2)", in a style that prints no title) read
+    # the rest from the wrong place too
+    named = [is_any_name(author) for author in draft.authors]
+    names_read = named.index(False) if False in named else len(named)
+    read_on = 0 < names_read < len(named) and not any(named[names_read:])
+    if len(WORD.findall(text)) < (2 if read_on else 3):
         return None  # ", 2017." once a web page's address is taken: nothing left to read
     read = reflink_fields(read_fields(text))
     if rules_fit and same_source(draft, read):
         return None  # both read the same year, volume and pages: the rules' strings are exact
     fill_only = style_known and not rules_fit
+    # the rule read on where the model's names are the ones it read before it went on
+    read_on = read_on and read.authors == draft.authors[:names_read]
     # where the rules did not find the authors, their title starts where the entry starts,
     # with the names the model finds in front of it ("Ohno, S. Evolution by gene duplication"),
     # or after a piece of a name ("Stiernagle, T. Maintenance …" read as "Stiernagle" and
     # "T. Maintenance …"): the model's authors and title, where it reads both, are the better
     # A rule that read no person's name as an author ("Nowak I, Kovačević M-CB. Cancer Biology
     # and Therapy: A Clinical Guide" as one) read its title after them wrong too: the model's
-    # authors, and its title or none, are the better, even where it reads no title
+    # authors, and its title or none, are the better, even where it reads no title. So are
+    # they where the rule read on past the names.
     names_missed = bool(read.authors) and (
         (not draft.authors and bool(read.title))
         or (
@@ -433,6 +526,7 @@ def read_with_model(
             and not any(map(is_any_name, draft.authors))
             and all(map(is_any_name, read.authors))
         )
+        or read_on
     )
     journal_missed = not (draft.journal or draft.container)
     for name in ("authors", "title", "journal", "year", "volume", "pages"):

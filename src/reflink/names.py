@@ -43,7 +43,8 @@ INITIALS_FIRST = lazy(
 )
 # A particle printed after the initials ("Berg, E. van der", "Souza G de", "Moreau J.-P. de"),
 # as CSL styles that demote it print it: the words it may be
-AFTER_INITIALS_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu)"
+AFTER_INITIALS_PARTICLES = "van von der den de del della di da dos das du la le ten ter zu".split()
+AFTER_INITIALS_PARTICLE = f"(?:{'|'.join(AFTER_INITIALS_PARTICLES)})"
 # A name printed family-first with initials: "Smith, A. B.", "Smith,A.B.", "dos Reis Costa, I.",
 # and with its particle after the initials, as CSL styles that demote it print it: "Berg, E. van
 # der" (only before the next name or "et al.", so a title's first word is never taken)
