@@ -3,8 +3,9 @@
 A line is written as runs: "chemotherapy^{12} and CO_{2}" prints "12" as a superscript (smaller,
 on a raised baseline) and "2" as a subscript, as a typesetter would ("^^{12}": half the size and
 raised high, as a superscript nested in one prints); "~{Fake J}" is set in
-italics and "*{Participants}" in bold (Helvetica only). Positions are in points from the page's
-top-left corner; each line's `y` is its baseline.
+italics and "*{Participants}" in bold (Helvetica only); "@{Title words|https://doi.org/…}" is
+printed plain under a link to the address, as publishers link an entry's title to the work.
+Positions are in points from the page's top-left corner; each line's `y` is its baseline.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ REFERENCES = [
 ]
 
 RUN = re.compile(
-    r"\^\^\{([^}]*)\}|\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|\*\{([^}]*)\}|([^^_~*]+|[\^_~*])"
+    r"\^\^\{([^}]*)\}|\^\{([^}]*)\}|_\{([^}]*)\}|~\{([^}]*)\}|\*\{([^}]*)\}"
+    r"|@\{([^}|]*)\|([^}]*)\}|([^^_~*@]+|[\^_~*@])"
 )
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 SCRIPT_SIZE = 0.65
@@ -71,7 +73,7 @@ def write_pdf(path: Path, pages: list[Page], *, unicode_font: bool = False) -> P
 
 def _write_line(pdf: FPDF, family: str, x: float, y: float, text: str, size: float) -> None:
     for match in RUN.finditer(text):
-        high, sup, sub, italic, bold, plain = match.groups()
+        high, sup, sub, italic, bold, linked, target, plain = match.groups()
         style = ""
         if high is not None:  # a superscript's superscript: half the size, raised high
             run, run_size, run_y = high, size * 0.5, y - 0.75 * size
@@ -83,10 +85,14 @@ def _write_line(pdf: FPDF, family: str, x: float, y: float, text: str, size: flo
             run, run_size, run_y = sup, size * SCRIPT_SIZE, y - 0.38 * size
         elif sub is not None:
             run, run_size, run_y = sub, size * SCRIPT_SIZE, y + 0.18 * size
+        elif linked is not None:
+            run, run_size, run_y = linked, size, y
         else:
             run, run_size, run_y = plain, size, y
         pdf.set_font(family, style=style if family == "Helvetica" else "", size=run_size)
         pdf.text(x, run_y, run)
+        if target is not None:  # the link's box: the run's width, from ascender to descender
+            pdf.link(x, run_y - 0.8 * run_size, pdf.get_string_width(run), run_size, target)
         x += pdf.get_string_width(run)
 
 

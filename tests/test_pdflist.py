@@ -310,3 +310,113 @@ def test_names_in_small_capitals_stay_in_their_entry(tmp_path: Path) -> None:
     assert refs[2]["raw"].startswith("Stone, Clara ; Fern, Ben ; Heath, Franz ; BIRCH, DORA ;")
     assert refs[2]["title"] == "Spore dispersal in cold winds"
     assert "corresponding" not in refs[4]["raw"] and "lichen lane" not in refs[4]["raw"]
+
+
+def test_a_title_linked_to_its_doi_gives_the_doi_and_ends_the_title(tmp_path: Path) -> None:
+    """Styles that print no DOI link the title to the work instead ("…methylation Nat Commun
+    2002; 149:1437–1441." with the title under https://doi.org/…): the text parts title and
+    journal with no mark, and the rules read them as one journal. The link gives the DOI the
+    text lacks and where the title ends; the DOI is marked as read from a link."""
+    entries = [
+        [
+            "1. Alvarez R, Wojcik K: @{Somatic lichen growth: nitrogen uptake and|"
+            "https://doi.org/10.5555/lichen.2002.149} ",
+            "@{spore dispersal|https://doi.org/10.5555/lichen.2002.149} Nat Commun 2002; "
+            "149:1437-1441.",
+        ],
+        [
+            "2. Moss A, Fern B: @{Carbon fixation at altitude in cold winds|"
+            "https://doi.org/10.5555%2Flichen.2011.12} J Invented Res 2011; 12:101-110.",
+        ],
+        # no journal printed at all: the linked words are the title, not a journal
+        [
+            "3. di Marco MK, Birch D. @{The nitrogen activity of crustose lichens on granite|"
+            "https://dx.doi.org/10.5555/lichen.2010.111} 2010; 111: 535950.",
+        ],
+        # a printed DOI stands; an entry with no link is read as before
+        [
+            "4. Stone C: @{Spore dispersal in cold winds|https://doi.org/10.5555/other} "
+            "Lichenologist 2012; 12:102-111. doi: 10.5555/lichen.2012.12",
+        ],
+        ["5. Heath F: Carbon fixation at altitude. Lichenologist 2014; 14:104-113."],
+        # the title's own question mark stays with it
+        [
+            "6. Moe N: @{Do lichens grow in cold winds?|https://doi.org/10.5555/lichen.3} "
+            "Lichen Res 2003; 15:1-9."
+        ],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "linked.pdf", entries))
+    read = [
+        (refs[n]["title"], refs[n]["journal"], refs[n]["doi"], refs[n]["doi_source"]) for n in refs
+    ]
+    assert read == [
+        (
+            "Somatic lichen growth: nitrogen uptake and spore dispersal",
+            "Nat Commun",
+            "10.5555/lichen.2002.149",
+            "link",
+        ),
+        (
+            "Carbon fixation at altitude in cold winds",
+            "J Invented Res",
+            "10.5555/lichen.2011.12",
+            "link",
+        ),
+        (
+            "The nitrogen activity of crustose lichens on granite",
+            None,
+            "10.5555/lichen.2010.111",
+            "link",
+        ),
+        ("Spore dispersal in cold winds", "Lichenologist", "10.5555/lichen.2012.12", "text"),
+        ("Carbon fixation at altitude", "Lichenologist", None, None),
+        ("Do lichens grow in cold winds?", "Lichen Res", "10.5555/lichen.3", "link"),
+    ]
+
+
+def test_a_title_linked_to_pubmed_gives_the_pubmed_id(tmp_path: Path) -> None:
+    """BioMed Central's PDFs (2010) link each entry's title to its PubMed page: the id is
+    the entry's `pmid`. A link to anything else (a web page's address) gives nothing."""
+    entries = [
+        [
+            "1. Moss A, Fern B: @{Growth of crustose lichens on granite.|"
+            "http://www.ncbi.nlm.nih.gov/pubmed/2589580?dopt=Abstract} J Invented Res 2011, "
+            "11:101-110."
+        ],
+        [
+            "2. Stone C: @{Spore dispersal in cold winds.|https://pubmed.ncbi.nlm.nih.gov/7969340/}"
+            " J Invented Res 2012, 12:102-111."
+        ],
+        [
+            "3. Birch D: @{Nitrogen uptake by foliose thalli.|https://www.example.org/thalli} "
+            "J Invented Res 2013, 13:103-112."
+        ],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "pubmed.pdf", entries))
+    assert [(refs[n]["pmid"], refs[n]["doi"], refs[n]["title"]) for n in refs] == [
+        ("2589580", None, "Growth of crustose lichens on granite"),
+        ("7969340", None, "Spore dispersal in cold winds"),
+        (None, None, "Nitrogen uptake by foliose thalli"),
+    ]
+
+
+def test_a_linked_title_ends_where_its_link_does_before_a_comma(tmp_path: Path) -> None:
+    """Radiation Protection Dosimetry's style: "Costa, V. Title, Eur. Heart J. 390(8),
+    4929–4942 (1992)." with the title linked. Without the link the rules cut at the
+    journal's first full stop ("…lichens, Eur" and "Heart J.") or read title and journal
+    as one; the link's end is the title's."""
+    entries = [
+        [
+            "1. Costa, V. @{Progression after nitrogen rearrangements in crustose lichens|"
+            "https://doi.org/10.5555/x.1}, Eur. Heart J. 390(8), 4929-4942 (1992)."
+        ],
+        [
+            "2. Murphy, N. @{Does the growth of lichens limit dispersal?|"
+            "https://doi.org/10.5555/x.3}, Cell 224(5), 7426-7446 (2008)."
+        ],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "comma.pdf", entries))
+    assert [(refs[n]["title"], refs[n]["journal"]) for n in refs] == [
+        ("Progression after nitrogen rearrangements in crustose lichens", "Eur. Heart J."),
+        ("Does the growth of lichens limit dispersal?", "Cell"),
+    ]

@@ -83,6 +83,9 @@ class RefEntry:
     volume: str | None = None
     pages: str | None = None  # in full: "1119–1128" even when printed "1119–28"
     doi: str | None = None
+    # where the DOI was read: "text" (printed in the entry), "link" (a PDF's link on the entry
+    # to the work, whose DOI the entry does not print)
+    doi_source: str = "text"
     url: str | None = None
     kind: str = "article"  # article | book | web | press | chapter | thesis | other
     partial: bool = False  # the extract cut the entry (no number, or cut mid-way)

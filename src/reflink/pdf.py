@@ -99,6 +99,9 @@ class PdfLine:
     lowered: tuple[tuple[int, int], ...] = ()  # … of subscript runs
     italic: tuple[tuple[int, int], ...] = ()  # … of words set in an italic face
     bold: bool = False  # every word set in a bold face (a heading at body size)
+    # [start, end) of words under a link to a web address, and the address ("https://doi.org/
+    # 10.1371/…" on an entry's title); read in the reference list only
+    links: tuple[tuple[int, int, str], ...] = ()
     kind: str | None = None  # FURNITURE when position and repetition say so; else textclean's
 
 
@@ -132,6 +135,7 @@ class _Fragment:
     top: float
     index: int  # stream order on the page
     face: Face = UPRIGHT
+    link: str | None = None  # the web address a link on the page points the word to
 
     @property
     def height(self) -> float:
@@ -374,6 +378,8 @@ def _read_page(
             chars.append(ch)
         if chars:
             fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, count, face))
+        if in_list:
+            _mark_linked_words(fragments, page_links(page))
         return fragments, rotated, in_list, _ocr_font(handle, count)
     finally:
         textpage.close()
@@ -491,6 +497,67 @@ def _another_box(high: float, low: float, top: float, bottom: float) -> bool:
     (bottom..top): where a sub- or superscript begins."""
     size = top - bottom
     return abs((high + low) - (top + bottom)) > 0.3 * size or abs(high - low - size) > 0.1 * size
+
+
+# A page with more links than this is no reference list (an index, a table of links): the rest
+# are not read. A link's address longer than this is no reference's (a data: URI, a script).
+MAX_PAGE_LINKS = 5000
+MAX_LINK_LENGTH = 2048
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A link annotation to a web address: its box (PDF coordinates) and the address."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    target: str
+
+
+def page_links(page) -> list[_Link]:  # noqa: ANN001 (a pypdfium2 PdfPage)
+    """The page's links to web addresses. A publisher links an entry's title or DOI to the
+    work ("https://doi.org/10.1371/…", PubMed's page), which the text never prints: the
+    reference list reads the DOI, the PubMed id and where the title ends from them."""
+    import pypdfium2.raw as pdfium_c
+
+    links: list[_Link] = []
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    rect = pdfium_c.FS_RECTF()
+    while len(links) < MAX_PAGE_LINKS and pdfium_c.FPDFLink_Enumerate(
+        page.raw, ctypes.byref(position), ctypes.byref(link)
+    ):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue  # a link inside the document (to a figure, a callout's entry)
+        size = pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, None, 0)
+        if not 1 < size <= MAX_LINK_LENGTH:
+            continue
+        address = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, address, size)
+        if not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            continue
+        target = address.value.decode("latin-1").strip()  # the PDF's URI is 7-bit ASCII
+        if target:
+            box = (min(rect.left, rect.right), min(rect.bottom, rect.top))
+            far = (max(rect.left, rect.right), max(rect.bottom, rect.top))
+            links.append(_Link(box[0], box[1], far[0], far[1], target))
+    return links
+
+
+def _mark_linked_words(fragments: Sequence[_Fragment], links: Sequence[_Link]) -> None:
+    """Each word whose centre lies in a link's box points to that link's address."""
+    if not links:
+        return
+    for fragment in fragments:
+        x = (fragment.x0 + fragment.x1) / 2
+        y = (fragment.bottom + fragment.top) / 2
+        for link in links:
+            if link.left <= x <= link.right and link.bottom <= y <= link.top:
+                fragment.link = link.target
+                break
 
 
 # PDF font flags for an italic and a bold face; embedded fonts often leave them unset and say
@@ -754,6 +821,7 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
     raised: list[tuple[int, int]] = []
     lowered: list[tuple[int, int]] = []
     italic: list[tuple[int, int]] = []
+    links: list[tuple[int, int, str]] = []
     offset = 0
     gaps = [b.x0 - a.x1 for a, b in zip(fragments, fragments[1:], strict=False)]
     spaces = sorted(gap for gap in gaps if gap > SPACE_GAP * size)
@@ -771,6 +839,11 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
         span = (offset, offset + len(f.text))
         if f.face.italic:
             italic.append(span)
+        if f.link is not None:
+            if links and links[-1][2] == f.link and links[-1][1] >= offset - 3:
+                links[-1] = (links[-1][0], span[1], f.link)  # the next word of one link
+            else:
+                links.append((*span, f.link))
         if f.height < SCRIPT_SIZE * size:
             if f.centre > centre + SCRIPT_SHIFT * size:
                 raised.append(span)
@@ -790,6 +863,7 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
         raised=_merge_spans(raised),
         lowered=_merge_spans(lowered),
         italic=_merge_spans(italic),
+        links=tuple(links),
         bold=all(f.face.bold for f in fragments if any(ch.isalpha() for ch in f.text))
         and any(f.face.bold for f in fragments),
     )
@@ -1107,14 +1181,26 @@ def to_lines(pdf: PdfText) -> PdfLines:
 
 
 def line_box(source: PdfLine, line: Line) -> LineBox:
-    """Where a line is printed and its italic words, for the reference list (`pdflist`)."""
+    """Where a line is printed, its italic and its linked words, for the reference list
+    (`pdflist`)."""
     opening = next((end for start, end in source.raised if start == 0), 0)
     italic: tuple[tuple[int, int], ...] = ()
-    if source.italic and line.text == source.text.strip():  # offsets hold in this text only
+    links: tuple[tuple[int, int, str], ...] = ()
+    if (source.italic or source.links) and line.text == source.text.strip():
+        # (the offsets hold in this text only)
         shift = len(source.text) - len(source.text.lstrip())
         italic = _shifted(source.italic, shift, len(line.text))
+        links = _shifted_links(source.links, shift, len(line.text))
     return LineBox(
-        source.page, source.x0, source.x1, source.top, source.bottom, source.size, opening, italic
+        source.page,
+        source.x0,
+        source.x1,
+        source.top,
+        source.bottom,
+        source.size,
+        opening,
+        italic,
+        links,
     )
 
 
@@ -1124,6 +1210,16 @@ def _shifted(
     return tuple(
         (max(0, start - shift), min(length, end - shift))
         for start, end in spans
+        if end - shift > 0 and start - shift < length
+    )
+
+
+def _shifted_links(
+    links: tuple[tuple[int, int, str], ...], shift: int, length: int
+) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (max(0, start - shift), min(length, end - shift), target)
+        for start, end, target in links
         if end - shift > 0 and start - shift < length
     )
 
@@ -1144,6 +1240,7 @@ def without_line_numbers(pdf: PdfText) -> PdfText:
                 raised=_shifted(line.raised, cut, length),
                 lowered=_shifted(line.lowered, cut, length),
                 italic=_shifted(line.italic, cut, length),
+                links=_shifted_links(line.links, cut, length),
             )
         lines.append(line)
     return replace(pdf, lines=lines)

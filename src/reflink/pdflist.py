@@ -59,6 +59,8 @@ class LineBox:
     size: float
     raised_start: int = 0
     italic: tuple[tuple[int, int], ...] = ()  # [start, end) of words set in italics
+    # [start, end) of words under a link to a web address, and the address
+    links: tuple[tuple[int, int, str], ...] = ()
 
 
 def split_by_layout(
@@ -331,6 +333,162 @@ def book_from_italics(entry: RefEntry, phrases: Sequence[str]) -> RefEntry:
             continue
         return replace(entry, journal=phrase)
     return entry
+
+
+# --- links: the work a publisher links the entry to -------------------------------------------
+
+# PubMed's page of a work: "http://www.ncbi.nlm.nih.gov/pubmed/9459643?dopt=Abstract",
+# "https://pubmed.ncbi.nlm.nih.gov/9459643/"
+PUBMED_LINK = lazy(
+    r"^(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)"
+    r"(?P<pmid>\d{1,9})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LinkedPhrase:
+    """Words of an entry under one link, joined across its lines, and where the link points."""
+
+    text: str
+    target: str
+
+    @property
+    def doi(self) -> str | None:
+        from urllib.parse import unquote
+
+        from .normalise import normalise_doi
+
+        return normalise_doi(unquote(self.target))
+
+    @property
+    def pmid(self) -> str | None:
+        found = PUBMED_LINK.match(self.target)
+        return found["pmid"] if found else None
+
+
+def linked_phrases(lines: Sequence[Line], boxes: Mapping[int, LineBox]) -> list[LinkedPhrase]:
+    """An entry's runs of linked words, in order; a run that goes on to the next line under the
+    same link (a title over two lines) is one phrase."""
+    from .references import join_lines
+
+    phrases: list[LinkedPhrase] = []
+    runs_on: str | None = None  # the link the previous line ended in
+    for line in lines:
+        box = boxes.get(line.number)
+        links = box.links if box is not None else ()
+        for start, end, target in links:
+            text = line.text[start:end].strip()
+            if runs_on == target and start == 0 and phrases:
+                phrases[-1] = LinkedPhrase(join_lines([phrases[-1].text, text]), target)
+            else:
+                phrases.append(LinkedPhrase(text, target))
+        ends_in = links and links[-1][1] >= len(line.text.rstrip())
+        runs_on = links[-1][2] if ends_in else None
+    return phrases
+
+
+def fields_from_links(entry: RefEntry, phrases: Sequence[LinkedPhrase]) -> RefEntry:
+    """What an entry's links say that its text may not: the DOI (a style that links the title
+    to the work prints no DOI), the PubMed id, and where the title ends.
+
+    Only a link to the work itself (doi.org, PubMed) counts, and only when the entry links one
+    work: a DOI the entry prints stands, unless it is the start of the linked one (a DOI cut
+    at a line's end)."""
+    works = [phrase for phrase in phrases if phrase.doi or phrase.pmid]
+    if not works:
+        return entry
+    dois = {phrase.doi.casefold(): phrase.doi for phrase in works if phrase.doi}
+    pmids = {phrase.pmid for phrase in works if phrase.pmid}
+    if len(dois) == 1:
+        (linked,) = dois.values()
+        printed = (entry.doi or "").casefold()
+        if not printed or (linked.casefold().startswith(printed) and linked.casefold() != printed):
+            entry = replace(entry, doi=linked, doi_source="link")
+    if len(pmids) == 1 and not entry.pmid:
+        entry = replace(entry, pmid=next(iter(pmids)))
+    if len({phrase.target for phrase in works}) == 1:
+        entry = title_from_link(entry, works[0].text)
+    return entry
+
+
+def title_from_link(entry: RefEntry, phrase: str) -> RefEntry:
+    """The words a link to the work covers, where they open the fields the title and journal
+    should be in, are the title ("Somatic methylation: HER2 amplification and methylation Nat
+    Commun 2002; 149:1437–1441." with the title linked: the style parts title and journal with
+    no mark, and the rules read them as one journal). What follows them is the journal."""
+    if entry.title and _letters(entry.title) == _letters(phrase):
+        return entry
+    # title and journal as the entry prints them, one after the other: "…prostate cancer,
+    # Eur" and "Heart J." (the rules cut at the journal's first full stop), "Spore dispersal
+    # in cold" and "winds Lichenologist"
+    both = (
+        _joined_in(entry.raw, entry.title, entry.journal) if entry.title and entry.journal else None
+    )
+    for field, value in (("both", both), ("journal", entry.journal), ("title", entry.title)):
+        cut = _end_of_opening(value, phrase) if value else None
+        if cut is None:
+            continue
+        title, rest = value[:cut].strip(" .,;:"), value[cut:].lstrip(" .,;:").rstrip(" ,;:")
+        if field == "both" and rest:
+            return replace(entry, title=title, journal=rest)
+        if field == "journal" and entry.title is None and (rest or _reads_as_title(title)):
+            return replace(entry, title=title, journal=rest or None)
+        if field == "title" and rest and entry.journal is None:
+            return replace(entry, title=title, journal=rest if _reads_as_journal(rest) else None)
+    return entry
+
+
+def _joined_in(raw: str, head: str, tail: str) -> str | None:
+    """`head`, then `tail` after marks and spaces only, as `raw` prints them; else None."""
+    at = raw.find(head)
+    if at < 0:
+        return None
+    after = raw[at + len(head) :]
+    between = len(after) - len(after.lstrip(" .,;:"))
+    if not after[between:].startswith(tail):
+        return None
+    return raw[at : at + len(head) + between + len(tail)]
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _end_of_opening(value: str, phrase: str) -> int | None:
+    """Where `phrase` ends in `value` when `value` opens with it (letters and digits compared,
+    so a hyphen or a space the line break changed does not matter), at a word's end."""
+    wanted = _letters(phrase)
+    if not wanted:
+        return None
+    seen = 0
+    for index, ch in enumerate(value):
+        if ch.isalnum():
+            if seen == len(wanted) or ch.lower() != wanted[seen]:
+                return None
+            seen += 1
+            if seen == len(wanted):
+                end = index + 1
+                if value[end : end + 1].isalnum():
+                    return None
+                # the marks the phrase ends with ("…in mice?") are the title's
+                closing = phrase[len(phrase.rstrip("?!)]”’\"'")) :]
+                return end + len(closing) if value.startswith(closing, end) else end
+    return None
+
+
+def _reads_as_title(text: str) -> bool:
+    """A phrase in sentence case, with words of four or more letters in lower case: a title's,
+    not a journal's ("Nat Commun", "Journal of Hepatology")."""
+    return len(TITLE_WORD.findall(text)) >= 2
+
+
+TITLE_WORD = lazy(r"(?<![\w-])[a-z]{4,}\b")
+
+
+def _reads_as_journal(text: str) -> bool:
+    """What a title's field kept after its linked words, read as the journal: words, a few."""
+    return bool(WORD.search(text)) and len(text.split()) <= 12 and not re.search(r"\d", text)
 
 
 def comparable(text: str) -> str:

@@ -3375,8 +3375,15 @@ def parse_references(
             piece, style, titles_expected, share >= KNOWN_STYLE_SHARE, memo, spelled
         )
         if boxes:
-            from .pdflist import book_from_italics, italic_phrases, journal_from_italics
+            from .pdflist import (
+                book_from_italics,
+                fields_from_links,
+                italic_phrases,
+                journal_from_italics,
+                linked_phrases,
+            )
 
+            entry = fields_from_links(entry, linked_phrases(piece.lines, boxes))
             phrases = italic_phrases(piece.lines, boxes)
             entry = book_from_italics(journal_from_italics(entry, phrases), phrases)
         if position == len(pieces) - 1 and is_cut_short(entry):

@@ -277,7 +277,8 @@ def document_rows(doc: ParsedDocument) -> Rows:
                 entry.line,
                 entry.line_end,
                 "text",
-                "text" if entry.doi else None,  # doi_source: never overwritten by Crossref
+                # doi_source: never overwritten by Crossref
+                entry.doi_source if entry.doi else None,
                 entry.issue,
                 entry.pmid,
                 page_of.get(entry.line),
