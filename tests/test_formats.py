@@ -41,6 +41,7 @@ CUT = RefEntry(
     volume="366",
     pages="1267–1278",
     doi="10.1000/fake.1",
+    pmid="16214597",
 )
 WHOLE = RefEntry(
     2,
@@ -133,7 +134,7 @@ def test_bibtex_is_ready_for_latex(refs_db: Path) -> None:
     ]
     cut = data.entries["Roe2005Statins"]
     assert [str(p) for p in cut.persons["author"]] == ["Roe, K.", "Poe, L.", "Moe, J. T.", "others"]
-    assert cut.fields["number"] == "9493"
+    assert (cut.fields["number"], cut.fields["pmid"]) == ("9493", "16214597")
     assert cut.fields["reflink-source"] == "Reference 1 in review.txt"
     assert "note" not in cut.fields and "number" not in data.entries["Bee2019a"].fields
     assert [str(p) for p in data.entries["Bee2019a"].persons["author"]] == ["Bee, A.", "Dee, C."]
@@ -168,7 +169,12 @@ def test_csl_json_renders_with_citeproc(refs_db: Path) -> None:
     cut, whole, web, _ = items
     assert cut["type"] == "article-journal" and web["type"] == "webpage"
     assert cut["author"][2] == {"family": "Moe", "given": "J. T."}
-    assert (cut["issue"], cut["page"], cut["DOI"]) == ("9493", "1267-1278", "10.1000/fake.1")
+    assert (cut["issue"], cut["page"], cut["DOI"], cut["PMID"]) == (
+        "9493",
+        "1267-1278",
+        "10.1000/fake.1",
+        "16214597",
+    )
     assert cut["issued"] == {"date-parts": [[2005]]}
     assert cut["custom"] == {
         "reflink-source": "Reference 1 in review.txt",

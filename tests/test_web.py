@@ -618,8 +618,12 @@ def test_doi_link_attribute_cannot_be_broken_out_of() -> None:
     assert 'onmouseover="' not in link
 
 
-def test_render_cell_links_doi_and_url_columns_only() -> None:
+def test_render_cell_links_doi_pmid_and_url_columns_only() -> None:
     assert isinstance(render_cell("10.1000/abc", "doi", "refs", "db", None), Markup)
+    assert str(render_cell("2589580", "pmid", "refs", "db", None)) == (
+        '<a href="https://pubmed.ncbi.nlm.nih.gov/2589580/" class="pmid">2589580</a>'
+    )
+    assert render_cell("2589580<b>", "pmid", "refs", "db", None) is None
     assert isinstance(render_cell("https://example.org/x", "url", None, "db", None), Markup)
     assert render_cell("10.1000/abc", "raw", "refs", "db", None) is None
     assert render_cell(None, "doi", "refs", "db", None) is None

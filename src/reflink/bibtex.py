@@ -350,6 +350,7 @@ def build_entry(
             add(("howpublished", ref["raw"]))
         # a web page's address is its `url`, once: biblatex and the natbib styles print it
     add(("doi", _clean_doi(ref["doi"]) if ref.get("doi") else None))
+    add(("pmid", ref.get("pmid")))  # PubMed's id, as JabRef and PubMed's own export name it
     if ref.get("url"):
         add(("url", _clean_url(ref["url"])))
         add(("urldate", accessed_date(ref.get("raw"))))
@@ -722,7 +723,8 @@ REF_COLUMNS = (
     "refs.id, refs.document_id, refs.number, refs.raw, refs.authors, refs.title, refs.journal,"
     " refs.year, refs.volume, refs.pages, refs.doi, refs.url, refs.kind, refs.partial,"
     " refs.source, refs.issue, refs.issn, refs.publisher, refs.authors_full, refs.field_sources,"
-    " refs.update_status, refs.update_date, refs.update_notice, documents.name as document"
+    " refs.update_status, refs.update_date, refs.update_notice, refs.pmid,"
+    " documents.name as document"
 )
 
 

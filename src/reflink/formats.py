@@ -122,6 +122,7 @@ def csl_item(ref: Mapping[str, Any], key: str, sources: Sequence[tuple[str, int]
         "issue": printed_issue(ref),
         "page": DASHES.sub("-", ref["pages"].strip()) if ref.get("pages") else None,
         "DOI": _clean_doi(ref["doi"]) if ref.get("doi") else None,
+        "PMID": ref.get("pmid"),
         "URL": ref.get("url"),
     }
     item.update({name: " ".join(str(value).split()) for name, value in values.items() if value})

@@ -1,5 +1,6 @@
-"""Datasette plugin: DOI and URL cells become links, claim and reference ids link to their rows;
-`normalise_doi(text)` is the SQL function the "Claims citing a DOI" query reads its box with.
+"""Datasette plugin: DOI, PubMed id and URL cells become links, claim and reference ids link to
+their rows; `normalise_doi(text)` is the SQL function the "Claims citing a DOI" query reads its
+box with.
 
 Loaded by `reflink serve` from this directory (Datasette's `plugins_dir`), so it needs no install.
 """
@@ -30,6 +31,17 @@ def doi_link(value: str) -> Markup | None:
     return Markup('<a href="{}" class="doi">{}</a>').format(href, doi)
 
 
+PUBMED = "https://pubmed.ncbi.nlm.nih.gov/"
+
+
+def pubmed_link(value: str) -> Markup | None:
+    """A PubMed id → an <a> to its page on PubMed; anything else → None."""
+    value = value.strip()
+    if not value.isascii() or not value.isdigit():
+        return None
+    return Markup('<a href="{}{}/" class="pmid">{}</a>').format(PUBMED, value, value)
+
+
 def web_link(value: str) -> Markup | None:
     """An http(s) address → an <a> to it; anything else → None."""
     value = value.strip()
@@ -46,7 +58,7 @@ def prepare_connection(conn):
 
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    """DOI and URL columns, in tables, views and canned queries, render as links."""
+    """DOI, PubMed id and URL columns, in tables, views and canned queries, render as links."""
     if not isinstance(value, str) or not value:
         # an expanded foreign key arrives as a dict and keeps Datasette's own link
         if isinstance(value, int) and column in ROW_LINKS:
@@ -57,6 +69,8 @@ def render_cell(value, column, table, database, datasette):
         return doi_link(value)
     if column == "url" or column.endswith("_url"):
         return web_link(value)
+    if column == "pmid":
+        return pubmed_link(value)
     if column == "source" and table == "documents":
         # "…, RSC Advances, 2019, 9, 17921–17932; doi:10.1039/c9ra02258a": link the DOI part
         head, sep, tail = value.rpartition("; ")
