@@ -361,6 +361,23 @@ def test_a_journal_named_without_a_capital_or_in_one_word_is_read_before_its_vol
         ("H. Weber", "A. Fischer", "X. Moreau"),
         ("C. Lindqvist",),
     ]
+    # after a title's full stop (the Journal of Immunology's style): "…survivors. Gut 126:"
+    titled = parse_references(
+        lines_of(
+            "References\n"
+            "1. Ivanova, J., and A. Ferrari. 2014. Crustose growth: nitrogen uptake and spore "
+            "dispersal. Hepatology 211: 7043–7051.\n"
+            "2. Li, K.-H., Y. Ivanova, T. Wang, and A. Kaur. 2007. Adaptive growth predicts "
+            "spore dispersal in lichens in cohorts and growth in survivors. Gut 126: 6106–6130.\n"
+            "3. Andersson, H.-J., P. Smith-Jones, and S. Cohen. 2023. Adaptive growth: nitrogen "
+            "uptake across foliose thalli. Molecular Lichen Research 208: 8359–8384."
+        )
+    )[0]
+    assert [(e.journal, e.volume) for e in titled] == [
+        ("Hepatology", "211"),
+        ("Gut", "126"),
+        ("Molecular Lichen Research", "208"),
+    ]
 
 
 def test_names_a_rule_read_on_past_give_way_to_the_models_reading() -> None:
@@ -385,4 +402,40 @@ def test_names_a_rule_read_on_past_give_way_to_the_models_reading() -> None:
         (("S. Dubois",), None, "J. Immunol", "370"),
         (("J.R. de Vries",), None, "Sci. Rep", "106"),
         (("A. Costa", "B. van der Berg"), None, "Cell Rep", "14"),
+    ]
+
+
+def test_family_names_with_initials_without_full_stops_end_at_the_last_initials() -> None:
+    """The Journal of Open Research Software prints "Öztürk, M, Tanaka, N, and Das, A 1993
+    The liquid biopsy…": the model took the last initial and the year for the title's start
+    ("A 1993 The liquid biopsy…"), and the names split as "Öztürk", "M", "Tanaka", "N"."""
+    read = {
+        entry.number: entry
+        for entry in parse_references(
+            lines_of(
+                "References\n"
+                "1. Öztürk, M, Tanaka, N, and Das, A 1993 The liquid biopsy of invented "
+                "tumours. Blood, 57(3): 3100–3110.\n"
+                "2. Singh, X, Alvarez, M-C, Santos, A dos, and Wang, N 1991 Adaptive growth of "
+                "crustose lichens. Cancer Discovery, 369(5): 889887.\n"
+                "3. Moss, A and Fern, B-C 2004 Spore dispersal in cold winds. Lichenologist, "
+                "12(2): 20–29.\n"
+                "4. Arnim, F von, Ferrari, Ł, and Wójcik, M K 2000 Does nitrogen limit the "
+                "growth of lichens? Scientific Reports, 166(1): 1797–1820."
+            )
+        )[0]
+    }
+    # the year after the names is the year, not the last page's "1820"
+    assert (read[4].authors, read[4].title, read[4].year) == (
+        ("Arnim, F von", "Ferrari, Ł", "Wójcik, M K"),
+        "Does nitrogen limit the growth of lichens?",
+        2000,
+    )
+    assert [(read[n].authors, read[n].title) for n in (1, 2, 3)] == [
+        (("Öztürk, M", "Tanaka, N", "Das, A"), "The liquid biopsy of invented tumours"),
+        (
+            ("Singh, X", "Alvarez, M-C", "Santos, A dos", "Wang, N"),
+            "Adaptive growth of crustose lichens",
+        ),
+        (("Moss, A", "Fern, B-C"), "Spore dispersal in cold winds"),
     ]

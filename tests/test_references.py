@@ -4075,3 +4075,25 @@ def test_a_one_word_journal_keeps_no_full_stop() -> None:
         "[3] M. Pereira, E. Okafor, Blood. 1999, 286 (12), 4246–4265.",
     )
     assert [e.journal for e in entries.values()] == ["Oncogene", "Sci. Rep.", "Blood"]
+
+
+def test_initials_left_alone_take_the_family_name_that_opened_the_title() -> None:
+    """Biochemistry and Molecular Biology Education prints no mark between the names and the
+    title: "L. Rossi, H. van Dijk, D. Andersson The immunotherapy of…". The last author was
+    read as "D" and the title as "Andersson The immunotherapy of…". Only where the names are
+    printed initials first ("WHO. Coronavirus Disease …" keeps its reading)."""
+    read = read_list(
+        "1. L. Rossi, S. Horváth, H. van Dijk, D. Andersson The immunotherapy of invented "
+        "tumours in families. (2017) Oncogene. 290, 556422.",
+        "2. S. Andersson, L. Das, T. Smith-Jones, T. Bianchi Retrospective lichen growth in "
+        "cold winds. (1986) Cancer Discov. 47, 4946–4959.",
+        "3. S. Andersson, H.-J. van der Berg Spore dispersal over high ridges. (1990) Sci. Rep. "
+        "12, 20–29.",
+        "4. W. Mensah Lichen amplification in families. (2005) Circulation. 243, 2400–2411.",
+    )
+    assert [(read[n].authors[-1], read[n].title) for n in (1, 2, 3, 4)] == [
+        ("D. Andersson", "The immunotherapy of invented tumours in families"),
+        ("T. Bianchi", "Retrospective lichen growth in cold winds"),
+        ("H.-J. van der Berg", "Spore dispersal over high ridges"),
+        ("W. Mensah", "Lichen amplification in families"),
+    ]

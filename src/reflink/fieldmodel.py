@@ -31,6 +31,7 @@ from .references import (
     PAGES,
     URL,
     Draft,
+    bare_initials_names,
     expand_pages,
     is_abbreviation,
     split_authors_any,
@@ -309,6 +310,8 @@ def _journal_before_volume(tokens: Sequence[Token], labels: Sequence[str]) -> li
         and (tokens[start - 1].text.isalpha() or tokens[start - 1].text in ".&")
     ):
         start -= 1
+    while start < first and not tokens[start].text.isalpha():
+        start += 1  # the mark that ends the field before: "survivors. Gut 126"
     words = [token.text for token in tokens[start:number] if token.text.isalpha()]
     if (
         not words
@@ -359,10 +362,41 @@ def _particle_family_names(tokens: Sequence[Token], labels: Sequence[str]) -> li
     return labels
 
 
+def _last_bare_initials(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "Öztürk, M, Tanaka, N, and Das, A 1993 The liquid biopsy…": initials without full
+    stops look to the model like a title's first word, and it ends the names at "Das". Where
+    the names are family names and such initials in pairs, the last family name's initials
+    after its comma are the name's too."""
+    labels = list(labels)
+    first = labels.index("author")
+    last = first
+    while last + 1 < len(labels) and labels[last + 1] == "author":
+        last += 1
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return labels
+    end = last + 2  # the initials: "A", "M-C", "M K", "L de"
+    while end + 1 < len(tokens):
+        following = tokens[end + 1].text
+        if following == "-" and end + 2 < len(tokens) and len(tokens[end + 2].text) == 1:
+            end += 2
+        elif (len(following) == 1 and following.isupper()) or following in PARTICLE_WORDS:
+            end += 1
+        else:
+            break
+    while end > last + 2 and not bare_initials_names(text[tokens[first].start : tokens[end].end]):
+        end -= 1  # "Das, A The…": a title's first word is no initial
+    names = text[tokens[first].start : tokens[end].end]
+    if labels[last + 2] != "author" and bare_initials_names(names) is not None:
+        labels[last + 1 : end + 1] = ["author"] * (end - last)
+        if end + 1 < len(tokens) and YEAR_TOKEN.fullmatch(tokens[end + 1].text):
+            labels[end + 1] = "date"  # "Das, A 1993 The…": the year after the names
+    return labels
+
+
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
     if "author" in labels:
-        labels = _particle_family_names(tokens, labels)
+        labels = _last_bare_initials(text, tokens, _particle_family_names(tokens, labels))
     if "location" in labels and "journal" in labels:
         labels = _journals_country(text, tokens, labels)
     if "volume" in labels and "journal" not in labels and "booktitle" not in labels:

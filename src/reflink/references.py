@@ -2173,9 +2173,33 @@ def split_family_first(text: str) -> list[str]:
 ENDS_ON_INITIAL = lazy(rf"[.,-]\s?[{UPPER}]$")  # "Lee,D.E", "Lind, A.-L"
 
 
+# "M", "M-C", "M K", "A dos": initials printed without full stops after a family name and a comma
+# (the Journal of Open Research Software's "Öztürk, M, Tanaka, N, and Das, A")
+BARE_INITIALS = lazy(rf"[{UPPER}](?:[-\s]?[{UPPER}]){{0,3}}(?:\s{AFTER_INITIALS_PARTICLE}){{0,2}}")
+BARE_FAMILY = lazy(rf"(?:{AFTER_INITIALS_PARTICLE}\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}][\w'’-]+)?")
+# the marks between names and between a name and its initials: ", ", ", and ", " and ", " & "
+NAME_PAIR_BREAK = lazy(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def bare_initials_names(text: str) -> list[str] | None:
+    """ "Öztürk, M, Tanaka, N, and Das, A" → "Öztürk, M", "Tanaka, N", "Das, A": two or more
+    family names with initials without full stops, each pair parted by a comma; else None."""
+    chunks = [chunk.strip() for chunk in NAME_PAIR_BREAK.split(text.strip())]
+    if len(chunks) < 4 or len(chunks) % 2:
+        return None  # (one name, "Wang, J", is read as before: "Wang, J.")
+    families, initials = chunks[0::2], chunks[1::2]
+    if not all(BARE_FAMILY.fullmatch(name) for name in families) or not all(
+        BARE_INITIALS.fullmatch(given) for given in initials
+    ):
+        return None
+    return [f"{name}, {given}" for name, given in zip(families, initials, strict=True)]
+
+
 def split_authors_any(text: str) -> list[str]:
     """Authors in whichever of the three printed forms they come."""
     text = text.strip(" ,")
+    if (paired := bare_initials_names(text)) is not None:
+        return paired
     if ENDS_ON_INITIAL.search(text):
         text += "."  # "Lee,D.E. (2014)": the year pattern took the last initial's full stop
     # "Smith, A. B. & Jones, C." or, as ACS prints them, "Smith, A. B.; Jones, C."
@@ -3118,6 +3142,7 @@ def parse_entry(
         )
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
         take_last_name_from_title(draft, raw)
+        complete_last_initials(draft, raw)
         take_group_author_from_title(draft, raw)
         draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
@@ -3189,6 +3214,42 @@ def take_last_name_from_title(draft: Draft, raw: str) -> None:
     else:
         return
     draft.title = title[match.end() :]
+
+
+# "D.", "H.-J.", "M K": a given name's initials with no family name after them
+INITIALS_ALONE = lazy(rf"[{UPPER}]\.?(?:\s?-?\s?[{UPPER}]\.?){{0,3}}")
+# "D.", "H.-J.", "A. B.": initials, each with its full stop
+DOTTED_INITIALS = rf"(?<!\w)(?P<initials>[{UPPER}]\.(?:\s?-?\s?[{UPPER}]\.){{0,3}})"
+DOTTED_INITIALS_FIRST = lazy(rf"{DOTTED_INITIALS}\s?\S")
+# the family name opening a title that took it: "Andersson The immunotherapy of…"
+FAMILY_OPENING = lazy(
+    rf"(?P<family>(?:{AFTER_INITIALS_PARTICLE}\s){{0,2}}[{UPPER}][\w'’]+(?:-[{UPPER}][\w'’]+)?)"
+    r"\s+(?=\S)"
+)
+
+
+def complete_last_initials(draft: Draft, raw: str) -> None:
+    """ "L. Rossi, H. van Dijk, D. Andersson The immunotherapy of…" (BAMBED's style prints no
+    mark between the names and the title): the last author was read as its initials, "D",
+    and the title as "Andersson The immunotherapy of…". Initials alone are no one's name:
+    the family name that opens the title, as the entry prints it after them, is theirs."""
+    if (
+        not draft.authors
+        or not draft.title
+        or not INITIALS_ALONE.fullmatch(draft.authors[-1])
+        # the names before it are printed initials first: "H. van Dijk" (not "WHO", "R W")
+        or not all(DOTTED_INITIALS_FIRST.match(author) for author in draft.authors[:-1])
+    ):
+        return
+    opening = FAMILY_OPENING.match(draft.title)
+    if opening is None or opening["family"].casefold() in NAME_FUNCTION_WORDS:
+        return
+    letters = [ch for ch in draft.authors[-1] if ch.isupper()]
+    for printed in re.finditer(rf"{DOTTED_INITIALS}\s+{re.escape(opening['family'])}(?=\s)", raw):
+        if [ch for ch in printed["initials"] if ch.isupper()] == letters:
+            draft.authors = [*draft.authors[:-1], printed.group()]
+            draft.title = draft.title[opening.end() :]
+            return
 
 
 # "European Medicines Agency: Fact sheet: …", "United Nations Environment Programme. Title":
