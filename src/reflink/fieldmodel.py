@@ -393,6 +393,10 @@ def _last_bare_initials(text: str, tokens: Sequence[Token], labels: Sequence[str
     return labels
 
 
+# a word abbreviated with a full stop inside a name: the "J." of "J. Immunol", "Am. J. Respir"
+DOTTED_ABBREVIATIONS = lazy(r"\b[^\W\d_]{1,6}\.\s")
+
+
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
     if "author" in labels:
@@ -411,7 +415,12 @@ def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) 
                 piece = piece.strip(EDGE_MARKS)
                 if label not in ("author", "editor"):
                     piece = piece.rstrip(".").strip(EDGE_MARKS)  # 'Planning.”' → 'Planning'
-
+                if label in ("journal", "booktitle") and DOTTED_ABBREVIATIONS.search(piece):
+                    # "J. Immunol.": a name abbreviated with full stops keeps its last one
+                    # (the model leaves it out of the span), as the rules keep it; "Nat
+                    # Commun." and "Blood." end in the style's mark
+                    printed = text[tokens[start].start : tokens[i - 1].end + 1].rstrip()
+                    piece += "." if printed.endswith(".") else ""
                 if piece:
                     spans.setdefault(label, []).append(piece)
             start = i
