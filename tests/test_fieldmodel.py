@@ -441,3 +441,24 @@ def test_family_names_with_initials_without_full_stops_end_at_the_last_initials(
         ),
         (("Moss, A", "Fern, B-C"), "Spore dispersal in cold winds"),
     ]
+
+
+def test_a_journals_name_is_not_cut_at_a_full_stop_inside_it() -> None:
+    """ "Am. J. Respir. Crit. Care Med. 176 (2009)": the model labelled the full stop after
+    "Crit" as no field's, the journal fell in two pieces and only "Am. J. Respir. Crit" was
+    kept. A mark between two words of one field is that field's."""
+    read = parse_references(
+        lines_of(
+            "References\n"
+            "1. Lund-Nielsen, A., and O’Brien, E., The cytokine release of lichens in cold "
+            "winds: a systematic review, Am. J. Respir. Crit. Care Med. 176 (2009) 7853–7869.\n"
+            "2. Moss, A., Growth of crustose lichens on granite, Lichen Res. 11 (2011) 101–110.\n"
+            "3. Stone, C., and Fern, B., Spore dispersal over high ridges, Proc. Natl. Acad. Sci. "
+            "U. S. A. 12 (2012) 102–111."
+        )
+    )[0]
+    assert [entry.journal for entry in read] == [
+        "Am. J. Respir. Crit. Care Med.",
+        "Lichen Res",
+        "Proc. Natl. Acad. Sci. U. S. A.",
+    ]

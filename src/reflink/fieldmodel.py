@@ -397,8 +397,31 @@ def _last_bare_initials(text: str, tokens: Sequence[Token], labels: Sequence[str
 DOTTED_ABBREVIATIONS = lazy(r"\b[^\W\d_]{1,6}\.\s")
 
 
+# fields whose name a mark inside may break in two: "Am. J. Respir. Crit. Care Med."
+WHOLE_NAME_FIELDS = frozenset({"journal", "booktitle", "title"})
+INNER_MARKS = frozenset(".,:&")
+
+
+def _marks_inside_fields(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "Am. J. Respir. Crit. Care Med. 176": the model labels the full stop after "Crit" as
+    no field's, and the journal falls in two pieces ("Am. J. Respir. Crit" and "Care Med"),
+    of which the first was kept. A mark between two words of one journal, book or title is
+    that field's."""
+    labels = list(labels)
+    for at in range(1, len(tokens) - 1):
+        if (
+            labels[at] == "O"
+            and tokens[at].text in INNER_MARKS
+            and labels[at - 1] in WHOLE_NAME_FIELDS
+            and labels[at + 1] == labels[at - 1]
+        ):
+            labels[at] = labels[at - 1]
+    return labels
+
+
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
+    labels = _marks_inside_fields(tokens, labels)
     if "author" in labels:
         labels = _last_bare_initials(text, tokens, _particle_family_names(tokens, labels))
     if "location" in labels and "journal" in labels:
