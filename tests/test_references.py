@@ -4097,3 +4097,30 @@ def test_initials_left_alone_take_the_family_name_that_opened_the_title() -> Non
         ("H.-J. van der Berg", "Spore dispersal over high ridges"),
         ("W. Mensah", "Lichen amplification in families"),
     ]
+
+
+def test_a_chapters_book_ends_before_the_place_its_publisher_follows() -> None:
+    """The place a style prints after a chapter's book stayed in the book: "…host, Hoboken"
+    (then ", NJ: Wiley-Blackwell"), "…host London" (": Academic Press"), "…epidemiology
+    Stuttgart" (", Thieme"), "…medicine, Cambridge University Press, Cambridge". A publisher's
+    name next to it says it is a place."""
+    read = read_list(
+        "1. Fernández S, Lindqvist H. Lichen growth on granite. In: van der Berg J-W, editor. "
+        "Infectious diseases in the immunocompromised host, Hoboken, NJ: Wiley-Blackwell, "
+        "2021:1817–38.",
+        "2. Nuñez H, Kowalczyk F. Spore dispersal in cold winds. In: Pereira M-C, editor. "
+        "Nitrogen uptake by foliose thalli London: Academic Press; 2007. p. 1141–1154.",
+        "3. Reed E, Heath F. Lichen succession on basalt. In: Ash G, editors. Methods in "
+        "translational lichenology Stuttgart, Thieme, 2002, pp 905–19.",
+    )
+    assert [read[n].journal for n in (1, 2, 3)] == [
+        "Infectious diseases in the immunocompromised host",
+        "Nitrogen uptake by foliose thalli",
+        "Methods in translational lichenology",
+    ]
+    elsevier = read_list(
+        "[1] K.-H. Fischer, T. Zhang, in: A. L. di Marco, B. Haddad (Eds.), Biomarkers in "
+        "respiratory medicine, Cambridge University Press, Cambridge, 2019, pp. 2129–39.",
+        "[2] H. Weber, A. Fischer, Lichen growth in cold winds, Nature Medicine 19 (2013) 220–31.",
+    )
+    assert elsevier[1].journal == "Biomarkers in respiratory medicine"

@@ -2825,6 +2825,51 @@ def drop_place_and_publisher(draft: Draft) -> None:
         draft.journal = book
 
 
+# the words that say an entry is a chapter, its book named after them
+CHAPTER_HINT = lazy(r"(?:\bIn:?|\bin:|\beds?\.|\beditors?\b|\bedited by\b|\(eds?\))")
+# a place at the end of a book's name: "…host, Hoboken", "…host London", "…: Boca Raton"
+PLACE_AT_END = lazy(r"(?P<mark>,\s*|:\s*|\s+)(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})$")
+# what follows a place in the entry: its state (", NJ"), then the publisher after ":" or ","
+AFTER_PLACE = lazy(r"(?:,\s*[A-Z]{2})?\s*[:,]\s*(?P<publisher>[^,;:()]{2,60})")
+# "…medicine, Cambridge University Press, Cambridge": the book, its publisher, its place
+PUBLISHER_THEN_PLACE = lazy(
+    r",\s*(?P<publisher>[^,;:()]{2,60}),\s*(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
+    r"(?:,\s*[A-Z]{2})?$"
+)
+
+
+def drop_place_after_book(draft: Draft, raw: str) -> None:
+    """A chapter's book that kept the place the style prints after it: "Infectious diseases in
+    the immunocompromised host, Hoboken" (then ", NJ: Wiley-Blackwell" in the entry), "…host
+    London" (": Academic Press"), "…medicine, Cambridge University Press, Cambridge". The
+    place is known by the publisher next to it, a name with a publisher's word ("Press",
+    "Wiley", "Thieme"); a place after a capitalised word with no mark ("Handbook of Tumour
+    Immunology Philadelphia") could be the title's, and stays."""
+    book = draft.journal
+    if not book or draft.volume or not CHAPTER_HINT.search(raw):
+        return
+    inside = PUBLISHER_THEN_PLACE.search(book)
+    if inside is not None and PUBLISHER_WORD.search(inside["publisher"]):
+        cut = book[: inside.start()].rstrip(" ,.")
+    else:
+        place = PLACE_AT_END.search(book)
+        at = raw.find(book)
+        if place is None or at < 0:
+            return
+        following = AFTER_PLACE.match(raw, at + len(book))
+        if following is None or not PUBLISHER_WORD.search(following["publisher"]):
+            return
+        before = book[: place.start()]
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if place["mark"].isspace() and not (last.islower() and last not in NAME_FUNCTION_WORDS):
+            return
+        cut = before.rstrip(" ,.:")
+    if len(cut.split()) >= 2:
+        if draft.container == draft.journal:
+            draft.container = cut
+        draft.journal = cut
+
+
 def book_title_from_journal(draft: Draft, raw: str) -> None:
     """ "Yilmaz N, Dubois T. Foundations of Ecology. CRC Press; 2004.", "… Thin Film Technology:
     Theory and Methods. Stuttgart: Thieme.": a book whose title a reading took for a journal,
@@ -3149,6 +3194,7 @@ def parse_entry(
         split_publisher(draft, raw)
         book_title_from_journal(draft, raw)
         drop_place_and_publisher(draft)
+        drop_place_after_book(draft, raw)
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
     classify_kind(draft, raw)
