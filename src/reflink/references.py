@@ -2818,11 +2818,7 @@ def drop_place_and_publisher(draft: Draft) -> None:
     last = before.rsplit(None, 1)[-1] if before else ""
     if not (before[-1:] in ".,;)" or (last.islower() and last not in NAME_FUNCTION_WORDS)):
         return
-    book = before.rstrip(" ,.")
-    if len(book.split()) >= 2:
-        if draft.container == draft.journal:
-            draft.container = book
-        draft.journal = book
+    shorten_book(draft, before.rstrip(" ,."))
 
 
 # the words that say an entry is a chapter, its book named after them
@@ -2864,10 +2860,16 @@ def drop_place_after_book(draft: Draft, raw: str) -> None:
         if place["mark"].isspace() and not (last.islower() and last not in NAME_FUNCTION_WORDS):
             return
         cut = before.rstrip(" ,.:")
-    if len(cut.split()) >= 2:
+    shorten_book(draft, cut)
+
+
+def shorten_book(draft: Draft, book: str) -> None:
+    """The book (in `journal`, and in `container` where it is the same) is `book`, its name
+    without the place or publisher; a book of one word is not cut to."""
+    if len(book.split()) >= 2:
         if draft.container == draft.journal:
-            draft.container = cut
-        draft.journal = cut
+            draft.container = book
+        draft.journal = book
 
 
 def book_title_from_journal(draft: Draft, raw: str) -> None:
