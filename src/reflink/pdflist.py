@@ -477,13 +477,14 @@ def _end_of_opening(value: str, phrase: str) -> int | None:
     return None
 
 
+# a word of four or more letters in lower case, not the end of a hyphenated one
+TITLE_WORD = lazy(r"(?<![\w-])[a-z]{4,}\b")
+
+
 def _reads_as_title(text: str) -> bool:
     """A phrase in sentence case, with words of four or more letters in lower case: a title's,
     not a journal's ("Nat Commun", "Journal of Hepatology")."""
     return len(TITLE_WORD.findall(text)) >= 2
-
-
-TITLE_WORD = lazy(r"(?<![\w-])[a-z]{4,}\b")
 
 
 def _reads_as_journal(text: str) -> bool:
