@@ -4124,3 +4124,24 @@ def test_a_chapters_book_ends_before_the_place_its_publisher_follows() -> None:
         "[2] H. Weber, A. Fischer, Lichen growth in cold winds, Nature Medicine 19 (2013) 220–31.",
     )
     assert elsevier[1].journal == "Biomarkers in respiratory medicine"
+
+
+def test_a_physics_styles_book_keeps_its_own_brackets_and_loses_its_publisher() -> None:
+    """The Bulletin of Applied Glycoscience's books: "S. Zhang and J.R. Silva: Does nitrogen
+    limit lichens (a case-control study) and their growth? Thieme, Stuttgart, (1996)." The
+    title was cut at its first bracket, "(a case-control study)" taken for the publisher's
+    ("M. Lee: Title (Wiley, 2023)"); a title of a report with no publisher lost its end the
+    same way."""
+    read = read_list(
+        "1) J. Lund-Nielsen, R. Ito and R. dos Santos: Does the growth of crustose lichens "
+        "restore nitrogen uptake? Lichen Res., 268, 7269–7290 (2010).",
+        "2) S. Zhang, S. Sato and J.R. Silva: Does nitrogen limit lichens (a case-control study) "
+        "and their growth? Thieme, Stuttgart, (1996).",
+        "3) N. Singh: Spore dispersal in cold winds in organoids (a case-control study). (2019).",
+        "4) T. da Silva and M.K. Alvarez: Carbon fixation at altitude. American Journal of "
+        "Lichen Research, 341, 4089–4108 (1999).",
+    )
+    assert [read[n].title for n in (2, 3)] == [
+        "Does nitrogen limit lichens (a case-control study) and their growth?",
+        "Spore dispersal in cold winds in organoids (a case-control study)",
+    ]

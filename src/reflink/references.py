@@ -2496,7 +2496,7 @@ def parse_aps(draft: Draft, titles_expected: bool) -> bool:
         draft.authors = authors
         draft.year = int(year_only.group("year")[:4])
         first = (after_colon if colon else ", ".join(chunks[index:])).split(", ")[0]
-        draft.title = first.split(" (")[0].strip(" .") or None
+        draft.title = book_title_before_publisher(first) or None
         return False
     body = after_colon if colon else ", ".join(chunks[index:])
     if not body.strip():
@@ -2515,6 +2515,24 @@ def parse_aps(draft: Draft, titles_expected: bool) -> bool:
     else:
         draft.title, draft.journal = split_title_journal(body, titles_expected)
     return True
+
+
+# "…and progression? Thieme": a publisher after the title's own closing mark
+PUBLISHER_AFTER_MARK = lazy(r"(?<=[?!])\s+(?P<publisher>[^?!.]{2,60})$")
+
+
+def book_title_before_publisher(text: str) -> str:
+    """A book's title from the first comma-separated piece after its names: "Title (Wiley"
+    (its publisher's bracket, cut by the comma) loses the bracket; "Title (a case-control
+    study) and progression? Thieme" keeps its own brackets and loses the publisher after its
+    question mark."""
+    cut = text.rfind(" (")
+    if cut >= 0 and ")" not in text[cut:]:
+        text = text[:cut]
+    after = PUBLISHER_AFTER_MARK.search(text)
+    if after is not None and PUBLISHER_WORD.search(after["publisher"]):
+        text = text[: after.start()]
+    return text.strip(" .")
 
 
 STYLES: dict[str, Callable[[Draft, bool], bool]] = {
