@@ -339,8 +339,9 @@ def _particle_family_names(tokens: Sequence[Token], labels: Sequence[str]) -> li
         if token.text not in PARTICLE_WORDS or labels[at] in ("author", "editor"):
             continue
         initial = at - 2 if at >= 2 and tokens[at - 1].text == "." else at - 1
-        initial_text = tokens[initial].text if initial >= 0 else ""
-        if labels[initial] != "author" or not (len(initial_text) == 1 and initial_text.isupper()):
+        if initial < 0 or labels[initial] != "author":
+            continue
+        if not (len(tokens[initial].text) == 1 and tokens[initial].text.isupper()):
             continue
         end = at
         while end < len(tokens) and end - at < 2 and tokens[end].text in PARTICLE_WORDS:
@@ -587,11 +588,7 @@ def read_with_model(
     # they where the rule read on past the names.
     names_missed = bool(read.authors) and (
         (not draft.authors and bool(read.title))
-        or (
-            bool(draft.authors)
-            and not any(map(is_any_name, draft.authors))
-            and all(map(is_any_name, read.authors))
-        )
+        or (bool(draft.authors) and not any(named) and all(map(is_any_name, read.authors)))
         or read_on
     )
     journal_missed = not (draft.journal or draft.container)

@@ -417,7 +417,7 @@ def title_from_link(entry: RefEntry, phrase: str) -> RefEntry:
     should be in, are the title ("Somatic methylation: HER2 amplification and methylation Nat
     Commun 2002; 149:1437–1441." with the title linked: the style parts title and journal with
     no mark, and the rules read them as one journal). What follows them is the journal."""
-    if entry.title and _letters(entry.title) == _letters(phrase):
+    if entry.title and comparable(entry.title) == comparable(phrase):
         return entry
     # title and journal as the entry prints them, one after the other: "…prostate cancer,
     # Eur" and "Heart J." (the rules cut at the journal's first full stop), "Spore dispersal
@@ -452,6 +452,8 @@ def _joined_in(raw: str, head: str, tail: str) -> str | None:
 
 
 def _letters(text: str) -> str:
+    # one character for each letter or digit (not `comparable`'s casefold, which may make two
+    # of one, "ß" → "ss"): `_end_of_opening` walks the value character by character
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
