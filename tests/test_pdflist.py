@@ -420,3 +420,62 @@ def test_a_linked_title_ends_where_its_link_does_before_a_comma(tmp_path: Path) 
         ("Progression after nitrogen rearrangements in crustose lichens", "Eur. Heart J."),
         ("Does the growth of lichens limit dispersal?", "Cell"),
     ]
+
+
+def test_a_word_whose_face_changes_after_a_stop_is_two_words(tmp_path: Path) -> None:
+    """Haemophilia's style prints no space after the title: "…in mice.Circulation. 2011;…",
+    with the title linked to the work and the journal in italics. "mice.Circulation." was one
+    word, wholly outside the link and read as upright: the title ended at "…in" and the journal
+    was "mice.Circulation". The face changes after the stop: two words, each with its face
+    and its link."""
+    entries = [
+        [
+            "1. Nguyen S, Bjork D. @{Nitrogen uptake in crustose lichens in cold winds in mice.|"
+            "https://doi.org/10.5555/lichen.1}~{Circulation}. 2011;191(6):7784-7807.",
+        ],
+        [
+            "2. Moss A. @{Spore dispersal in cold winds over high ridges in older adults.|"
+            "https://doi.org/10.5555/lichen.2}~{Cancer Cell}. 2012;12:20-29.",
+        ],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "glued.pdf", entries))
+    assert [(refs[n]["title"], refs[n]["journal"], refs[n]["doi"]) for n in (1, 2)] == [
+        (
+            "Nitrogen uptake in crustose lichens in cold winds in mice",
+            "Circulation",
+            "10.5555/lichen.1",
+        ),
+        (
+            "Spore dispersal in cold winds over high ridges in older adults",
+            "Cancer Cell",
+            "10.5555/lichen.2",
+        ),
+    ]
+
+
+def test_character_references_keep_the_lines_links_and_italics(tmp_path: Path) -> None:
+    """A style rendered through HTML printed "Clin Invest,&#160;393:&#160;6390–6414,&#160;2009"
+    in the PDF. Decoded by the text cleaning, the line no longer matched the one PDFium read
+    and lost its italics and links: a title linked over two lines ended at the first line's
+    end, and the journal's italic "Int. J." cut "Int. J. Mol. Sci." short."""
+    entries = [
+        [
+            "1. Dubois K, Das D: @{Does nitrogen uptake accelerate the growth of lichens in|"
+            "https://doi.org/10.5555/lichen.1}",
+            "@{older thalli?|https://doi.org/10.5555/lichen.1} ~{J. Lichen Res.},&#160;296:&#160;"
+            "6070-6080,&#160;2010.",
+        ],
+        [
+            "2. Moss A, Fern B: Do crustose lichens grow on granite in cold winds? ~{Int. J.}",
+            "~{Mol. Sci.},&#160;299:&#160;122-147,&#160;2024.",
+        ],
+    ]
+    refs = refs_of(tmp_path, list_pdf(tmp_path / "entities.pdf", entries))
+    assert (refs[1]["title"], refs[1]["journal"], refs[1]["volume"], refs[1]["pages"]) == (
+        "Does nitrogen uptake accelerate the growth of lichens in older thalli?",
+        "J. Lichen Res.",
+        "296",
+        "6070-6080",
+    )
+    assert refs[1]["raw"].endswith("J. Lichen Res., 296: 6070-6080, 2010.")
+    assert (refs[2]["journal"], refs[2]["volume"]) == ("Int. J. Mol. Sci.", "299")

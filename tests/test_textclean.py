@@ -572,3 +572,21 @@ def test_a_short_paper_with_a_long_list_finds_its_list_heading() -> None:
     assert find_list_heading(texts, [""] * len(texts)) == len(texts)
     texts = ["A short letter", "", *body, "", "References", "[1] Okafor A, Tanaka B.", *body * 4]
     assert find_list_heading(texts, [""] * len(texts)) == len(body) + 3
+
+
+def test_html_character_references_are_the_characters_they_name() -> None:
+    """A reference list rendered through HTML prints "Clin Invest,&#160;393:&#160;6390–6414";
+    a web page's text carries "&amp;" and "&nbsp;". Left as printed, "&#" was read into the
+    journal and "160" as the volume. A no-break space is a space; "R&D;" names nothing."""
+    text = "\n".join(
+        [PROSE] * 3
+        + [
+            "Investigation,&#160;393:&#160;6390–6414,&#xA0;2009. Lichens &amp; fungi&nbsp;grow.",
+            "R&D; costs &copy rose, &#8211; as &lt;1% &ndash; said.",
+        ]
+    )
+    lines = clean_text(text)
+    assert [line.text for line in lines[-2:]] == [
+        "Investigation, 393: 6390–6414, 2009. Lichens & fungi grow.",
+        "R&D; costs &copy rose, – as <1% – said.",
+    ]

@@ -37,7 +37,7 @@ from .linenumbers import line_number_prefixes
 from .models import FURNITURE, Line
 from .pdflist import LineBox
 from .sniff import MAX_PDF_BYTES, is_pdf  # noqa: F401 (sniff.py tells a PDF apart without us)
-from .textclean import REFERENCE_HEADING, clean_text
+from .textclean import REFERENCE_HEADING, clean_text, decode_character_references
 
 # A review is 5–60 pages and a few MB; beyond these it is not one review (a thesis, a book, a
 # scanned volume), and reading it would take minutes. Stated in docs/pdf.md. (MAX_PDF_BYTES, the
@@ -363,6 +363,10 @@ def _read_page(
                     left - x1 > SPACE_GAP * min(size, new_size)  # a gap: a word space
                     or left < x1 - 0.3 * size  # the pen went back: a new line or column
                     or _another_box(high, low, top, bottom)  # a sub/superscript
+                    or in_list
+                    and chars[-1] in FIELD_MARKS
+                    and ch.isalpha()
+                    and read_face(i) != face  # "mice.*Circulation*": the journal's italics
                 ):
                     fragments.append(_Fragment("".join(chars), x0, x1, bottom, top, i, face))
                     chars = []
@@ -398,6 +402,10 @@ ASCENDER_LETTERS = frozenset("bdfhklt")
 
 
 ASCII_DIGITS = frozenset("0123456789")
+# The marks after which a word in the reference list may change its face: a style that prints
+# no space after a title's full stop ("…in mice.Circulation. 2011;191:7784") sets the journal
+# in italics from the next letter on. The word is two, each with its face (and its link).
+FIELD_MARKS = frozenset(".?!):;,")
 # A digit whose ink starts this far (in its box's height) above the baseline is a superscript
 # glyph: a digit's ink sits on the baseline, old-style figures' too
 RAISED_INK = 0.25
@@ -836,6 +844,10 @@ def _band_line(band: _Band, page: int, page_height: float) -> PdfLine:
             separator = "   " if gap > cell_gap else " " if gap > SPACE_GAP * size else ""
             parts.append(separator)
             offset += len(separator)
+        if "&" in f.text:
+            # "Clin Invest,&#160;393": decoded here, not by the cleaning after, so the word's
+            # italic and link spans are counted on the text the line keeps
+            f.text = decode_character_references(f.text)
         span = (offset, offset + len(f.text))
         if f.face.italic:
             italic.append(span)

@@ -191,6 +191,27 @@ MARKED_SUPERSCRIPT = lazy(r"<sup>\s*(\d+(?:\s*[,–-]\s*\d+)*)\s*</sup>|\^\{?(\d
 TO_SUPERSCRIPT = str.maketrans("0123456789-–", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻", " ")
 
 
+# "&#160;", "&#xA0;", "&nbsp;", "&amp;": numeric references, and the named ones reference
+# lists carry (a name is spelled whole, so "R&D;" is left alone)
+CHARACTER_REFERENCE = lazy(
+    r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|nbsp|amp|lt|gt|quot|apos|ndash|mdash|thinsp|ensp"
+    r"|emsp|hellip|rsquo|lsquo|rdquo|ldquo);"
+)
+
+
+def decode_character_references(text: str) -> str:
+    """ "Investigation,&#160;393" → "Investigation, 393" (a no-break space as a space)."""
+    return CHARACTER_REFERENCE.sub(_referenced_character, text) if "&" in text else text
+
+
+def _referenced_character(match: re.Match[str]) -> str:
+    import html  # (its table of names is loaded only for a text that needs it)
+
+    character = html.unescape(match.group())
+    # a no-break or thin space is a space to every reader after this (and never a line break)
+    return " " if character.isspace() else character
+
+
 def _as_superscript(match: re.Match[str]) -> str:
     return (match.group(1) or match.group(2)).translate(TO_SUPERSCRIPT)
 
@@ -212,6 +233,11 @@ def repair_characters(
         # marks up; as Unicode superscripts, the rules for "tumours.¹" read them (a power
         # "m^2" stays one)
         joined = MARKED_SUPERSCRIPT.sub(_as_superscript, joined)
+        texts = joined.split("\n")
+    if "&" in joined:
+        # "Clin Invest,&#160;393:&#160;6390–6414": HTML's character references, which text
+        # from a web page or a citation manager's HTML export carries, as the characters
+        joined = decode_character_references(joined)
         texts = joined.split("\n")
     if not joined.isascii():  # every repair is a no-op on ASCII
         symbol_font = "¼" in joined and (
