@@ -462,3 +462,32 @@ def test_a_journals_name_is_not_cut_at_a_full_stop_inside_it() -> None:
         "Lichen Res",
         "Proc. Natl. Acad. Sci. U. S. A.",
     ]
+
+
+def test_a_word_printed_whole_is_one_fields_and_a_title_keeps_its_closing_bracket() -> None:
+    """The Indian Journal of Traditional Knowledge: "Mensah S & Cohen M, Title (a case-control
+    study), eLife, 225 (5) 1994 1636–1643." The model read "…, & Dubois Z, PD-L1 expression"
+    as a name "PD" and a title "L1 expression…"; it left the title's closing bracket out; and
+    it read "eLife" (after a comma, before the volume) as no field."""
+    read = {
+        entry.number: entry
+        for entry in parse_references(
+            lines_of(
+                "References\n"
+                "1 Mensah S & Cohen M, Lichen growth on granite in cold winds: a case-control "
+                "study (a case-control study), eLife, 225 (5) 1994 1636–1643.\n"
+                "2 Schäfer Z, Andersson I, da Silva E, & Dubois Z, PD-L1 expression and NF-kB "
+                "activity in crustose lichens, J Immunol, 145 (7) 2019 150–164.\n"
+                "3 Moss A & Fern B, Spore dispersal in cold winds over high ridges, "
+                "Lichenologist, 12 (2) 1990 20–29."
+            )
+        )[0]
+    }
+    assert (read[1].title, read[1].journal) == (
+        "Lichen growth on granite in cold winds: a case-control study (a case-control study)",
+        "eLife",
+    )
+    assert (read[2].authors, read[2].title) == (
+        ("Schäfer Z", "Andersson I", "da Silva E", "Dubois Z"),
+        "PD-L1 expression and NF-kB activity in crustose lichens",
+    )

@@ -4145,3 +4145,116 @@ def test_a_physics_styles_book_keeps_its_own_brackets_and_loses_its_publisher() 
         "Does nitrogen limit lichens (a case-control study) and their growth?",
         "Spore dispersal in cold winds in organoids (a case-control study)",
     ]
+
+
+def test_a_titles_stop_glued_to_the_journal_is_a_sentences_end() -> None:
+    """Haemophilia's style prints no space after the title: "…in mice.Circulation. 2011;…",
+    "…(a meta-analysis).J Biol Chem", "…TP53 variants?eLife". The journal's first word was
+    read into the title ("…in mice.Circulation" or "…meta-analysis).J Biol Chem"). Stops inside
+    a word ("E.coli", "Ph.D"), a DOI's and a web address's are not sentences' ends."""
+    read = read_list(
+        "1. Nguyen S, Björk D. Nitrogen uptake in crustose lichens in mice.Circulation. "
+        "2011;191(6):7784-7807.",
+        "2. Moss A. Lichen growth on granite (a meta-analysis).J Biol Chem. 2012;12(2):20-29.",
+        "3. Fern B. Does nitrogen limit foliose thalli?eLife. 2013;14:101-110.",
+        "4. Reed C. Growth of E.coli on lichens by a Ph.D student.Lancet Oncol. 2014;15:1-9. "
+        "doi:10.1000/Lichen.Growth. https://example.org/find?Lichen=Granite",
+    )
+    assert [(read[n].title, read[n].journal) for n in (1, 2, 3, 4)] == [
+        ("Nitrogen uptake in crustose lichens in mice", "Circulation"),
+        ("Lichen growth on granite (a meta-analysis)", "J Biol Chem"),
+        ("Does nitrogen limit foliose thalli?", "eLife"),
+        ("Growth of E.coli on lichens by a Ph.D student", "Lancet Oncol"),
+    ]
+    assert (read[4].doi, read[4].url) == (
+        "10.1000/Lichen.Growth",
+        "https://example.org/find?Lichen=Granite",
+    )
+
+
+def test_an_issue_labelled_in_the_lists_language_is_not_the_volumes() -> None:
+    """ISO 690 in French prints "Vol. 68, n° 4, pp. 6076‑6087": the volume was read as
+    "68, n° 4". German prints "Nr.", Russian "№", as English prints "No."."""
+    read = read_list(
+        "[1] MOSS, Anna. Lichen growth on granite. Lichen Research. 2023. Vol. 68, n° 4, "
+        "pp. 6076-6087.",
+        "[2] FERN, Ben. Spore dispersal in cold winds. Lichen Research. 2021. Vol. 12, nº 2, "
+        "pp. 20-29.",
+        "[3] REED, Cara. Nitrogen uptake by foliose thalli. Lichen Research. 2019. Vol. 9, "
+        "No. 8, pp. 835-854.",
+    )
+    assert [(read[n].volume, read[n].pages) for n in (1, 2, 3)] == [
+        ("68", "6076-6087"),
+        ("12", "20-29"),
+        ("9", "835-854"),
+    ]
+
+
+def test_family_names_in_capitals_pair_with_their_given_names() -> None:
+    """ISO 690 (French): "PATEL, Dmitri, WEBER, Aisha, … et FERRARI, Luis. Title." The list
+    went to the field model, whose names split at every comma: "PATEL, Dmitri", "WEBER",
+    "Aisha", …, "Helena et FERRARI", "Luis". The capitals say where each name starts."""
+    read = read_list(
+        "1. PATEL, Dmitri, WEBER, Aisha, GARCÍA-LÓPEZ, Xavier, NUÑEZ, Mei-Ling et FERRARI, "
+        "Luis. Lichen growth on granite (a phase II trial). Lichen Research. 2023. Vol. 68, "
+        "n° 4, pp. 6076-6087. DOI 10.1016/j.lich.2023.01.665.",
+        "2. MOSS, Anna et FERN, John R. Spore dispersal in cold winds. Lichen Research. 2021. "
+        "Vol. 12, n° 2, pp. 20-29.",
+    )
+    assert read[1].authors == (
+        "PATEL, Dmitri",
+        "WEBER, Aisha",
+        "GARCÍA-LÓPEZ, Xavier",
+        "NUÑEZ, Mei-Ling",
+        "FERRARI, Luis",
+    )
+    assert read[2].authors == ("MOSS, Anna", "FERN, John R.")
+
+
+def test_et_al_is_the_names_not_the_titles_start() -> None:
+    """Integrated Science Publishing's journals: "Ł. Lund-Nielsen, M. Smith-Jones, J.-W.
+    Halvorsen, et al. IL-6 signalling…". The title began "et al. IL-6 signalling…"."""
+    read = read_list(
+        "1. Ł. Lund-Nielsen, M. Smith-Jones, J.-W. Halvorsen, et al. Nitrogen uptake in "
+        "crustose lichens on granite. J. Lichen Res. 1989, 363 (2), 1156–1177.",
+        "2. A. Moss, B. Fern. Spore dispersal in cold winds over ridges. Lichenologist 1990, "
+        "12 (2), 20–29.",
+    )
+    assert read[1].authors == ("Ł. Lund-Nielsen", "M. Smith-Jones", "J.-W. Halvorsen")
+    assert read[1].title == "Nitrogen uptake in crustose lichens on granite"
+
+
+def test_one_author_initials_first_whose_full_stop_ends_the_names() -> None:
+    """ "X. Papadopoulos. The antibody response… Gut 2004, 98 (6), 3763–3781.": with two
+    authors ("A. Moss, B. Fern. Title…") the rule saw the names; one alone, in a chunk with
+    the title, was no name to it, and the model dropped the journal "Gut"."""
+    read = read_list(
+        "1. X. Papadopoulos. The growth of crustose lichens after cold winters on granite. "
+        "Gut 2004, 98 (6), 3763–3781.",
+        "2. A. Moss, B. Fern. Spore dispersal in cold winds over high ridges. Lichenologist "
+        "1990, 12 (2), 20–29.",
+    )
+    assert (read[1].authors, read[1].title, read[1].journal) == (
+        ("X. Papadopoulos",),
+        "The growth of crustose lichens after cold winters on granite",
+        "Gut",
+    )
+
+
+def test_a_particle_in_capitals_after_the_initials_is_the_names() -> None:
+    """ISO 690 (Slovak) prints a particle in capitals after the initials and no mark before
+    the title: "KOWALCZYK, J.R. - DIJK, D. VAN The angiogenesis of…". The title began "VAN
+    The angiogenesis…". A title that opens with a word in capitals stays whole."""
+    read = read_list(
+        "[1] KOWALCZYK, J.R. - DIJK, D. VAN Lichen growth on granite in cold winds. In Lichen "
+        "Res. 2005. Vol. 57, no. 6, s. 434–443.",
+        "[2] MOSS, A. - RÍO, D. DEL Spore dispersal over high ridges. In Lichen Res. 2006. "
+        "Vol. 58, no. 2, s. 20–29.",
+        "[3] FERN, B. DNA repair in lichens in cold winds. In Lichen Res. 2007. Vol. 59, no. 1, "
+        "s. 1–9.",
+    )
+    assert [(read[n].authors[-1], read[n].title) for n in (1, 2, 3)] == [
+        ("DIJK, D. VAN", "Lichen growth on granite in cold winds"),
+        ("RÍO, D. DEL", "Spore dispersal over high ridges"),
+        ("FERN, B.", "DNA repair in lichens in cold winds"),
+    ]

@@ -32,6 +32,7 @@ from .references import (
     URL,
     Draft,
     bare_initials_names,
+    capital_family_names,
     expand_pages,
     is_abbreviation,
     split_authors_any,
@@ -304,6 +305,8 @@ def _journal_before_volume(tokens: Sequence[Token], labels: Sequence[str]) -> li
     if number == len(labels) or labels[number] != "volume":
         return labels  # a volume with no number in it
     start = first
+    if start > 1 and labels[start - 1] == "O" and tokens[start - 1].text in ",:":
+        start -= 1  # "…(a case-control study), eLife, 225 (5) 1994": a comma before the volume
     while (
         start > 0
         and labels[start - 1] == "O"
@@ -420,9 +423,62 @@ def _marks_inside_fields(tokens: Sequence[Token], labels: Sequence[str]) -> list
     return labels
 
 
+def _closing_brackets(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "…: a case-control study (a case-control study), eLife": the model leaves the bracket
+    that closes the title's own "(" outside the title. A closing bracket straight after a
+    title, journal or book whose run opened one more bracket than it closed is that field's."""
+    labels = list(labels)
+    for at in range(1, len(tokens)):
+        field = labels[at - 1]
+        if labels[at] != "O" or tokens[at].text not in CLOSING or field not in WHOLE_NAME_FIELDS:
+            continue
+        opening = OPENING[CLOSING.index(tokens[at].text)]
+        start = at - 1
+        while start > 0 and labels[start - 1] == field:
+            start -= 1
+        run = [token.text for token in tokens[start:at]]
+        if run.count(opening) > run.count(tokens[at].text):
+            labels[at] = field
+    return labels
+
+
+def _words_whole(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "…, & Dubois Z, PD-L1 expression…": the model read "PD" as a name and "-L1" as the
+    title's. A word printed whole (`_glued`) is one field's: the one most of its tokens have,
+    the last one's on a tie (tokens of no field do not vote)."""
+    labels = list(labels)
+    start = 0
+    while start < len(tokens):
+        end = start + 1
+        while end < len(tokens) and _glued(tokens[end - 1], tokens[end]):
+            end += 1
+        fields = [label for label in labels[start:end] if label != "O"]
+        if len(set(labels[start:end])) > 1 and fields:
+            counts = {label: fields.count(label) for label in fields}
+            best = max(counts.values())
+            winner = next(label for label in reversed(fields) if counts[label] == best)
+            labels[start:end] = [winner] * (end - start)
+        start = end
+    return labels
+
+
+HYPHENS = frozenset("-‐‑")
+
+
+def _glued(before: Token, after: Token) -> bool:
+    """Two tokens of one printed word: no space between, and a hyphen ("PD" "-") or a number
+    and a letter or two ("L" "1", "2019" "a"); not "Nature" "2019", which lost its space."""
+    if before.end != after.start:
+        return False
+    if before.text in HYPHENS or after.text in HYPHENS:
+        return True
+    pair = sorted((before.text, after.text), key=str.isdigit)
+    return pair[1].isdigit() and pair[0].isalpha() and len(pair[0]) <= 2
+
+
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """Runs of one label → that field's printed pieces (punctuation at their edges trimmed)."""
-    labels = _marks_inside_fields(tokens, labels)
+    labels = _closing_brackets(tokens, _words_whole(tokens, _marks_inside_fields(tokens, labels)))
     if "author" in labels:
         labels = _last_bare_initials(text, tokens, _particle_family_names(tokens, labels))
     if "location" in labels and "journal" in labels:
@@ -499,6 +555,8 @@ def split_model_authors(text: str) -> list[str]:
     text = ET_AL.sub("", text).strip(" ,.;")
     if not text:
         return []
+    if (capitals := capital_family_names(text)) is not None:
+        return capitals  # "PATEL, Dmitri, WEBER, Aisha": paired by the capitals
     family_first = FAMILY_FIRST_LIST.match(text + ". ")
     if family_first and family_first.end() >= len(text):
         return split_authors_any(text)

@@ -5,7 +5,8 @@
       split_entries      find_labels → best_chain → blur_furniture → leading_tail,
                          inner_lines, trailing_lines
       detect_style       which style's source pattern fits most entries; titles or not
-      parse_entry        FIELD_STEPS (mend_links, take_doi, take_url, drop_identifiers),
+      parse_entry        FIELD_STEPS (mend_links, take_doi, take_url, space_glued_stops,
+                         drop_identifiers),
                          then STYLES in the document's order (rsc, vancouver, ieee,
                          paren-year for old PLOS/NAR/JBC, nature, acs, elsevier), then
                          fieldmodel.read_with_model where no rule read it whole, then
@@ -1510,12 +1511,13 @@ ONE_WORD_JOURNAL = lazy(r"[A-Z][a-z]{2,}\.")
 
 ISSUE_END = lazy(r"\s*\([^)]*\)\s*$")
 # "29/9": MHRA's and New Hart's volume/issue; "14(12": Optica's "14(12), 314–324", whose
-# closing parenthesis a rule took for the source's; "19, No. 3": the TRR's "Vol. 19, No. 3";
+# closing parenthesis a rule took for the source's; "19, No. 3": the TRR's "Vol. 19, No. 3"
+# (ISO 690's French "Vol. 68, n° 4", German "Nr.", Russian "№");
 # "296 12": the IAEA's "Nature Medicine 296 12 (1998) 804", the issue after a space
 # (not "2022 7": Springer Nature's "Signal Transduction and Targeted Therapy 2022 7:1", the
 # year before the volume)
 WITH_ISSUE = lazy(
-    r"(\d+)(?:\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,?\s*[Nn]o\.\s*[\w–-]+)"
+    r"(\d+)(?:\s*(?:/\s*\d+|\(\s*[\w–-]+\)?|,?\s*(?:[Nn]o\.|[Nn][°º]|№|Nr\.?)\s*[\w–-]+)"
     r"|(?<!^1[89]\d\d)(?<!^20\d\d)\s+\d{1,4})"
 )
 
@@ -1901,12 +1903,28 @@ TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
 
 # ABNT's and ISO 690's names, joined by commas, semicolons or "and" in the list's language
+CAPITAL_NAME_LIST = (
+    rf"{CAPITAL_FAMILY},\s{GIVEN_NAMES}"
+    rf"(?:(?:[;,]|,?\s(?:and|e|y|et|und|&))\s{CAPITAL_FAMILY},\s{GIVEN_NAMES}){{0,30}}"
+)
 CAPITAL_FAMILY_NAMES = lazy(
-    rf"^(?P<names>{CAPITAL_FAMILY},\s{GIVEN_NAMES}"
-    rf"(?:(?:[;,]|,?\s(?:and|e|y|et|und|&))\s{CAPITAL_FAMILY},\s{GIVEN_NAMES}){{0,30}})"
+    rf"^(?P<names>{CAPITAL_NAME_LIST})"
     # the names' full stop (an initial's own may be it: "SILVA, A. B. Title")
     r"(?:,?\s+et\s+al\.?)?(?:\.|(?<=\.))\s+(?P<rest>\S.*)$"
 )
+CAPITAL_NAMES_ALONE = lazy(rf"{CAPITAL_NAME_LIST}(?:,?\s+et\s+al)?\.?")
+
+
+def capital_family_names(text: str) -> list[str] | None:
+    """ "PATEL, Dmitri, WEBER, Aisha et FERRARI, Luis" → "PATEL, Dmitri", "WEBER, Aisha",
+    "FERRARI, Luis": names whose family names are printed in capitals (ABNT, ISO 690) pair
+    by their capitals, whatever the given names; else None."""
+    text = text.strip(" ,;")
+    if not CAPITAL_NAMES_ALONE.fullmatch(text):
+        if not CAPITAL_NAMES_ALONE.fullmatch(text + "."):
+            return None
+        text += "."  # "FERN, John R": the last initial's full stop was read as the names' end
+    return [" ".join(name.split()) for name in CAPITAL_FAMILY_NAME.findall(text)]
 
 
 def take_vancouver_authors(text: str) -> tuple[list[str], str]:
@@ -2198,7 +2216,7 @@ def bare_initials_names(text: str) -> list[str] | None:
 def split_authors_any(text: str) -> list[str]:
     """Authors in whichever of the three printed forms they come."""
     text = text.strip(" ,")
-    if (paired := bare_initials_names(text)) is not None:
+    if (paired := bare_initials_names(text) or capital_family_names(text)) is not None:
         return paired
     if ENDS_ON_INITIAL.search(text):
         text += "."  # "Lee,D.E. (2014)": the year pattern took the last initial's full stop
@@ -2461,8 +2479,13 @@ def names_then_title(
     chunks: list[str], authors: list[str], index: int
 ) -> tuple[list[str], list[str]]:
     """ "F. Chen, D. Alvarez. Toxicity…, J Name 2008, 78, 327–346.": the last name's full stop,
-    not a comma, ends the names; the chunk that holds it gives the name to the authors."""
-    if authors and index < len(chunks) and (last := NAME_THEN_TITLE.match(chunks[index])):
+    not a comma, ends the names; the chunk that holds it gives the name to the authors. One
+    author alone ("X. Papadopoulos. The antibody…, Gut 2004, 98, 3763.") is that name."""
+    if (
+        (authors or index == 0)
+        and index < len(chunks)
+        and (last := NAME_THEN_TITLE.match(chunks[index]))
+    ):
         # a title goes on in words; "J. Clin. Oncol." (RSC's journal) in abbreviations only
         words = chunks[index][last.end() :].split()
         if is_person(last.group(1)) and any(w.isalpha() and len(w) > 3 for w in words):
@@ -3081,12 +3104,28 @@ def english_et_al(draft: Draft) -> None:
         draft.rest = OTHER_ET_AL.sub("et al.", rest)
 
 
+# A sentence's end glued to the next field: "…in mice.Circulation. 2011;191:7784",
+# "…(a meta-analysis).J Biol Chem", "…TP53 variants?eLife". Two lowercase letters or a closing
+# bracket before the stop (so "Ph.D", "St.Louis", "E.coli" and initials stay as printed), a
+# capital after it that opens a word or stands for one ("J Biol Chem"); a question mark before
+# any letter. Run once DOI and web address are taken, whose dots and question marks are not
+# sentences' ends.
+GLUED_STOP = lazy(r"(?:(?<=[a-z][a-z])|(?<=\)))\.(?=[A-Z][A-Za-z\s])|(?<=[a-z)])\?(?=[A-Za-z])")
+
+
+def space_glued_stops(draft: Draft) -> None:
+    """ "…in mice.Circulation." → "…in mice. Circulation.": a style (or the extraction) that
+    printed no space after the title's stop."""
+    draft.rest = GLUED_STOP.sub(lambda match: match.group() + " ", draft.rest)
+
+
 # The ordered steps every entry goes through; each is testable alone.
 FIELD_STEPS: list[Callable[[Draft], None]] = [
     english_et_al,
     mend_links,
     take_doi,
     take_url,
+    space_glued_stops,
     drop_identifiers,
 ]
 
@@ -3253,14 +3292,26 @@ def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | Non
         if not (rest.startswith(author) and ends):
             break
         rest = AUTHOR_SEPARATOR.sub("", rest[len(author) :], count=1)
+    # "Ł. Lund-Nielsen, M. Smith-Jones, et al. IL-6 signalling…": the names' "et al." that a
+    # rule left at the title's start (no title starts with it)
+    rest = LEADING_ET_AL_IN_TITLE.sub("", rest, count=1)
     return rest if rest and rest != title else title
 
 
+LEADING_ET_AL_IN_TITLE = lazy(r"^et\s+al\.?[,:;.]?\s+(?=\S)")
+
+
 # "Okafor I: Title", "von: Title", "von. Title": the last author's name, or the particle that
-# ends it, left at the title's start by a rule that ended the names a step too soon
+# ends it, left at the title's start by a rule that ended the names a step too soon; ISO 690
+# sets the particle in capitals with the family name, and no mark after it: "DIJK, D. VAN The
+# angiogenesis of…"
 LEADING_NAME_END = lazy(
     rf"(?P<particle>{AFTER_INITIALS_PARTICLE})[.:]\s+(?=\S)|(?P<name>[^:;,.()\d]{{2,40}}):\s+(?=\S)"
+    rf"|(?P<capitals>{AFTER_INITIALS_PARTICLE.upper()}(?:\s{AFTER_INITIALS_PARTICLE.upper()})?)"
+    rf"\s+(?=[{UPPER}])"
 )
+# "DIJK, D.": a family name in capitals and its initials, as ISO 690 prints it
+CAPITALS_AND_INITIALS = lazy(rf"[{UPPER}][{UPPER}'’\-]+(?:\s[{UPPER}][{UPPER}'’\-]+)*,\s.*\.")
 
 
 def take_last_name_from_title(draft: Draft, raw: str) -> None:
@@ -3273,8 +3324,12 @@ def take_last_name_from_title(draft: Draft, raw: str) -> None:
     if not title or not draft.authors or not (match := LEADING_NAME_END.match(title)):
         return
     last, name = draft.authors[-1], match.group("name")
-    if match.group("particle"):
-        draft.authors = [*draft.authors[:-1], f"{last} {match.group('particle')}"]
+    if particle := match.group("particle") or match.group("capitals"):
+        if match.group("capitals") and not (
+            CAPITALS_AND_INITIALS.fullmatch(last) and f"{last} {particle}" in raw
+        ):
+            return
+        draft.authors = [*draft.authors[:-1], f"{last} {particle}"]
     elif name[:1].isupper() and f"{last}, {name}:" in raw and is_any_name(name):
         draft.authors = [*draft.authors, name]
     else:
