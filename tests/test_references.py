@@ -15,6 +15,7 @@ from reflink.references import (
     parse_entry_text,
     parse_references,
     split_authors_any,
+    split_title_journal,
 )
 from reflink.textclean import clean_text, decode_text
 
@@ -4258,3 +4259,102 @@ def test_a_particle_in_capitals_after_the_initials_is_the_names() -> None:
         ("RÍO, D. DEL", "Spore dispersal over high ridges"),
         ("FERN, B.", "DNA repair in lichens in cold winds"),
     ]
+
+
+def test_a_quoted_title_is_a_title_where_the_list_seemed_to_print_none() -> None:
+    """SPIE's list sets books' titles in brackets and articles' in quotes: "Šimić, W., and
+    Rossi, V., “The TP53 variants of…,” Annals of Oncology 126(8), 4010–4025 (2000)." Read as
+    a list without titles, the quoted title went into the journal. Quotes closed by the
+    field's mark say where a title ends; "“Lichens” in cold winds" is a title alone."""
+    read = read_list(
+        "[1] Wang, E., and di Marco, W., [Lichen growth on granite in cold winds], "
+        "Wiley-Blackwell, Hoboken, NJ (2014).",
+        "[2] Šimić, W., Jørgensen, H.-J., and Rossi, V., “The nitrogen uptake of crustose "
+        "lichens in cold winds,” Annals of Lichenology 126(8), 4010–4025 (2000).",
+        "[3] Haddad, U., and Cohen, A., “Spore dispersal over high ridges,” Lichen Research "
+        "83(10), 719–727 (2015).",
+    )
+    assert [(read[n].title, read[n].journal) for n in (2, 3)] == [
+        ("The nitrogen uptake of crustose lichens in cold winds", "Annals of Lichenology"),
+        ("Spore dispersal over high ridges", "Lichen Research"),
+    ]
+    assert split_title_journal("“Lichens” in cold winds. Lichen Res", True) == (
+        "“Lichens” in cold winds",
+        "Lichen Res",
+    )
+
+
+def test_a_chapters_book_after_the_title_a_rule_ended() -> None:
+    """Rules that end a chapter's title at its mark read no book after it: the RSC's "…, in
+    Advances in Lichenology, ed. Y. Horváth (De Gruyter, Berlin, 2012), pp. 662–678." (where
+    "Y" was taken for the book), Vancouver's "…trial). In: Tanaka G, editors. Book. Basel:
+    Karger; 2001 p. 8364–8370.", a quoted title's "…” in Book (Names, eds.), …", and
+    Anesthesia & Analgesia's "…? In:Statistical lichenology, pp. 1597–600, edited by …"."""
+    rsc = read_list(
+        "1 J. Rao and O. Cohen, The nitrogen uptake of crustose lichens in cold winds, in "
+        "Advances in Lichenology, ed. Y. Horváth (De Gruyter, Berlin, 2012), pp. 662–678.",
+        "2 I. Popescu and F. Mensah, Spore dispersal over high ridges (a phase II trial), in "
+        "Lichens of the Alps, ed. M. K. Öztürk (Springer, Cham, 1995), pp. 8877–8894.",
+        "3 A. Moss and B. Fern, Lichen Res., 2011, 11, 101–110.",
+    )
+    assert [(rsc[n].journal, rsc[n].pages, rsc[n].kind) for n in (1, 2)] == [
+        ("Advances in Lichenology", "662–678", "chapter"),
+        ("Lichens of the Alps", "8877–8894", "chapter"),
+    ]
+    vancouver = read_list(
+        "1. Lindqvist MK. Lichen growth on granite (a phase II trial). In: Tanaka G, Björk M-L, "
+        "editors. Precision lichenology. Basel: Karger; 2001 p. 8364–8370.",
+        "2. Schneider L, Kim I. Does nitrogen limit crustose lichens? In: Petrov E, Zhang T, "
+        "editors. Lichens: mechanisms and targets. Boca Raton, FL: CRC Press; 1993 p. 57–62.",
+        "3. Schneider AL, Adeyemi H. Does spore dispersal drive lichen growth? In:Statistical "
+        "lichenology, pp. 1597–600, edited by Patel E, van Dijk L. Hoboken, NJ, Wiley, 1991.",
+        "4. Moss A, Fern B. Carbon fixation at altitude. Lichen Res. 2011;11:101-110.",
+    )
+    assert [(vancouver[n].journal, vancouver[n].pages) for n in (1, 2, 3)] == [
+        ("Precision lichenology", "8364–8370"),
+        ("Lichens: mechanisms and targets", "57–62"),
+        ("Statistical lichenology", "1597–1600"),
+    ]
+    assert vancouver[3].title == "Does spore dispersal drive lichen growth?"
+    quoted = parse_entry_text(
+        "Tomás Haddad and Ana Lucía Kovač, “Chronic lichen growth: nitrogen in cold winds” in "
+        "Precision Lichenology (Thomas Bianchi et al., eds.), Elsevier: Amsterdam, 1987, pp. "
+        "2542–2554."
+    )
+    assert (quoted.title, quoted.journal) == (
+        "Chronic lichen growth: nitrogen in cold winds",
+        "Precision Lichenology",
+    )
+    # the editors before ", Eds.," are names, not the book; a book read already stays read
+    scirp = parse_entry_text(
+        "Martínez, D., MacLeod, O. and Das, R. (2021) The Growth of Crustose Lichens in Cold "
+        "Winds. In: Papadopoulos, H., Lindqvist, B. and O’Brien, J., Eds., Methods in "
+        "Translational Lichenology, Academic Press, London, 4342–4346."
+    )
+    edited = parse_entry_text(
+        "dos Santos M. Nitrogen uptake (MS) in crustose lichens on granite. In: Clinical "
+        "lichenology of cold winds. Edited by Gallagher J (editor). Philadelphia: Lippincott "
+        "Williams and Wilkins; 2002. pp. 6499–6510."
+    )
+    assert [(e.journal, e.kind) for e in (scirp, edited)] == [
+        ("Methods in Translational Lichenology", "chapter"),
+        ("Clinical lichenology of cold winds", "chapter"),
+    ]
+
+
+def test_a_chapter_in_a_list_that_prints_no_titles() -> None:
+    """The Journal of Separation Science prints no chapter titles: "von Arnim, R., Silva,
+    J.-L., in: Kowalski, Y., Torres, M.-L. (Eds.), Clinical Lichenology. Karger, Basel 2013,
+    pp. 127–143." The editors were read as more authors and the book with its publisher."""
+    read = read_list(
+        "[1] von Arnim, R., Silva, J.-L., in: Kowalski, Y., Torres, M.-L., Gallagher, L. "
+        "(Eds.), Clinical Lichenology of Cold Winds. Karger, Basel 2013, pp. 127–143.",
+        "[2] Moss, A., Fern, B., Lichen growth on granite. Lichen Res. 2011, 11, 101–110.",
+    )
+    assert (read[1].authors, read[1].journal, read[1].year, read[1].pages, read[1].kind) == (
+        ("von Arnim, R.", "Silva, J.-L."),
+        "Clinical Lichenology of Cold Winds",
+        2013,
+        "127–143",
+        "chapter",
+    )

@@ -1468,11 +1468,21 @@ SENTENCE_END_SPACE = lazy(r"[.?!] (?=\S)")
 GLUED_SENTENCE_END = lazy(r"[a-z]{3}[.?!](?=[A-Z])")
 
 
+# "“Title,” Journal", "“Title.” Journal", "“Title”, Journal": a quoted title whose closing
+# quote has the field's mark beside it (not "“Lichens” in cold winds. Nature")
+QUOTED_WHOLE_TITLE = lazy(r"[“\"‘](?P<title>.+?)(?:[,.][”\"’]|[”\"’][,.])\s*")
+
+
 def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, str | None]:
     """'Title. J. Name' → (title, journal): the journal is the longest journal-like tail."""
     text = text.strip(" ,;")
     if not text:
         return None, None
+    if text[0] in '“"‘' and (quoted := QUOTED_WHOLE_TITLE.match(text)):
+        # SPIE's "“The TP53 variants of…,” Annals of Oncology": a title in quotes is printed,
+        # whatever the rest of the list does, and the quotes say where it ends
+        journal = text[quoted.end() :].strip(" ,.")
+        return quoted.group("title").strip(" ,.") or None, tidy_journal(journal) or None
     if not titles_expected and looks_like_journal(text):
         return None, tidy_journal(text)
     for match in SENTENCE_END.finditer(text):
@@ -1853,16 +1863,16 @@ def parse_vancouver(draft: Draft, titles_expected: bool) -> bool:
 # "(Hrsg)", "(Hg.)", "(éd.)", "(dir.)", "(red.)", "(org.)", "(coord.)"
 EDITORS_ELSEWHERE = r"\((?:hrsg|hg|éds?|dir|red|orgs?|coords?)\.?\)"
 # A chapter as Vancouver and AMA print it: "Title. In: Lind M, Kim B, eds. Book. Stuttgart:
-# Thieme; 2008:599–627." ("editor(s).", "… 1998. p. 16–31."; Springer's "In: Lind M (eds)
-# Book. Hoboken: Wiley, 2010, pp. 152–174."): the editors, the book, its place and publisher,
-# the year, then the chapter's pages
+# Thieme; 2008:599–627." ("editor(s).", "… 1998. p. 16–31.", "…; 1993 p. 57–62."; Springer's
+# "In: Lind M (eds) Book. Hoboken: Wiley, 2010, pp. 152–174."): the editors, the book, its
+# place and publisher, the year, then the chapter's pages
 VANCOUVER_CHAPTER = lazy(
     rf"""(?P<title>\S.*?[.?!])\s+In:?\s+
     (?P<editors>[^.()]{{2,200}}?)(?:,?\s+(?:eds?|editors?)\.?|\s*\((?:eds?|editors?)\.?\)
     |\s*(?i:{EDITORS_ELSEWHERE}))
     \s*[.,:]?\s+(?P<book>[^.]{{2,200}}?)[.,]\s+
-    (?:(?P<place>[^:;.,]{{2,60}}):\s*)?(?P<publisher>[^:;.]{{2,80}}?)\s*[;,.]\s*
-    (?P<year>{YEAR})(?:\s*:\s*|\s*[.,]\s*(?:pp?\.\s*)?)(?P<pages>{PAGES})\s*\.?\s*$""",
+    (?:(?P<place>[^:;.,]{{2,60}}(?:,\s[A-Z]{{2}})?):\s*)?(?P<publisher>[^:;.]{{2,80}}?)\s*[;,.]\s*
+    (?P<year>{YEAR})(?:\s*:\s*|\s*[.,]\s*(?:pp?\.\s*)?|\s+pp?\.\s*)(?P<pages>{PAGES})\s*\.?\s*$""",
     re.VERBOSE,
 )
 # "Global hepatitis report. Geneva: WHO", "Invented oncology. 2nd ed. London: Fake Press",
@@ -2314,11 +2324,24 @@ def read_acs_book(draft: Draft, authors: list[str], rest: str) -> bool:
     return True
 
 
+# A list printing no titles (the Journal of Separation Science's): "Arnim, R., Silva, J.-L.,
+# in: Kowalski, Y., Torres, M.-L. (Eds.), Clinical Pharmacology. Karger, Basel 2013, pp.
+# 127–143." — after the names, the editors, the book, publisher and place, year and pages
+UNTITLED_CHAPTER = lazy(
+    rf"""(?P<title>)in:?\s+[^()]{{2,300}}?\((?:eds?|editors?|hrsg|hg)\.?\),?\s*
+    (?P<book>[^.]{{2,200}}?)[.,]\s+[^.]{{2,120}}?\s*,?\s*(?P<year>{YEAR})[a-z]?
+    (?:,?\s*pp?\.\s*(?P<pages>{PAGES}))?\s*\.?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def read_chapter(draft: Draft, authors: list[str], rest: str) -> bool:
-    """A chapter after its authors, in ACS's form or the APS's (ACS_CHAPTER,
-    EDITED_BY_CHAPTER); False where `rest` is neither."""
-    chapter = ACS_CHAPTER.match(rest) or (
-        EDITED_BY_CHAPTER.match(rest) if "edited by" in rest else None
+    """A chapter after its authors, in ACS's form, the APS's or untitled (ACS_CHAPTER,
+    EDITED_BY_CHAPTER, UNTITLED_CHAPTER); False where `rest` is none of them."""
+    chapter = (
+        ACS_CHAPTER.match(rest)
+        or (EDITED_BY_CHAPTER.match(rest) if "edited by" in rest else None)
+        or (UNTITLED_CHAPTER.match(rest) if rest[:2].casefold() == "in" else None)
     )
     if chapter is None:
         return False
@@ -2965,7 +2988,9 @@ IN_BOOK = lazy(
     # Spanish styles' "En: Lind C, editor."
     r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)|;\s+in"
     # Nature's "Title. in Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.) 253–270"
-    r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))\s+(?P<book>\S.*)$"
+    r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))"
+    # (Anesthesia & Analgesia's "…leukaemia? In:Statistical methods…": no space after "In:")
+    r"(?:\s+|(?<=:))(?P<book>\S.*)$"
 )
 # the editors "In:" names first, up to the first mark of an editor: "Lind C, editor.",
 # "Lind, K. (ed.),", "G. Lind, K. Okafor (Eds.),"
@@ -3005,22 +3030,76 @@ def split_chapter(draft: Draft, raw: str) -> None:
     if EDITION_START.match(rest):
         draft.title = title
         return
-    editors = BOOK_EDITORS.match(rest)
     plain_in = clause.group(0).lstrip(" ,.?!").startswith("in") and ":" not in clause.group(0)
+    if take_book(draft, rest, plain_in):
+        draft.title = title
+
+
+def take_book(draft: Draft, rest: str, plain_in: bool) -> bool:
+    """`rest`, what follows a chapter's "In", → the book (where a journal goes), the kind
+    "chapter" and the chapter's pages; False where `rest` names no book."""
+    editors = BOOK_EDITORS.match(rest)
     if plain_in and editors is None and not BOOK_THEN_EDITORS.match(rest):
-        return  # ", in particular …": a plain "in" opens a book only where editors are named
+        return False  # ", in particular …": a plain "in" opens a book only where editors are named
     book = BOOK_TITLE.match(rest, editors.end() if editors else 0)
-    if editors and not (book and book.group(0).strip()):
+    if editors and (not (book and book.group(0).strip()) or _book_before_ed(editors.group(0))):
         # Cell's "In The Ageing Brain, C. Müller and S. Papadopoulos, eds. (Stuttgart:
-        # Thieme)": the book first, then its editors
+        # Thieme)" and the RSC's "in Advances in Cardiovascular Genomics, ed. Y. Horváth (De
+        # Gruyter, Berlin, 2012)": the book first, then its editors
         book = BOOK_TITLE.match(rest) if "," in editors.group(0) else None
     if book is None or not book.group(0).strip() or not book.group(0)[:1].isupper():
-        return
-    draft.title = title
+        return False
     draft.journal = draft.container = book.group(0).strip(" ,.")
     draft.kind = "chapter"  # its pages and book read like an article's journal and pages
     if not draft.pages and (pages := CHAPTER_PAGES.search(rest, book.end())):
         draft.pages = pages.group("pages")
+    if not draft.pages and draft.volume and VOLUME_IS_PAGES.fullmatch(draft.volume):
+        # "…, Elsevier, Amsterdam, 2020, 920–932": a source read as year, volume, pages was a
+        # book's year and the chapter's pages
+        draft.pages, draft.volume = draft.volume, None
+    return True
+
+
+# "…, ed." / "…, eds." closing the editors' match: what stands before it
+BEFORE_ED = lazy(r"^(?P<before>.+?),\s*eds?\.\s*[,.:]?\s*$", re.I)
+
+
+def _book_before_ed(editors: str) -> bool:
+    """ "Advances in Cardiovascular Genomics, ed.": what BOOK_EDITORS took for the editors,
+    up to "ed.", is a book's title, not names ("Lind C, Kim B, eds.")."""
+    if not (match := BEFORE_ED.match(editors)):
+        return False
+    # ("Papadopoulos, H., Lindqvist, B. and O’Brien, J., Eds.,": names)
+    return not all(is_any_name(name) for name in split_authors_any(match.group("before")))
+
+
+# "…type 2 diabetes, in Advances in…", "…(a phase II trial). In: Tanaka G, editors. Book.":
+# the book's "In" right after the title a rule ended
+IN_AFTER_TITLE = lazy(r"^[”\"’]?\s*[.,;?!]?[”\"’]?\s*(?P<in>In:?|in:?|En:)\s+(?=\S)")
+
+
+def book_after_title(draft: Draft, raw: str) -> None:
+    """A chapter whose rule ended the title and read no book, or read it as a journal: the
+    book that follows "In" right after the title in `raw` goes where a journal goes, and the
+    entry is a chapter."""
+    if not draft.title or draft.kind == "chapter":
+        return
+    at = raw.find(draft.title)
+    if at < 0:
+        return
+    after = raw[at + len(draft.title) :]
+    if clause := IN_AFTER_TITLE.match(after):
+        rest = after[clause.end() :]
+        if not draft.journal:
+            take_book(draft, rest, plain_in=":" not in clause.group("in"))
+        elif (
+            not draft.volume  # (biblatex's "In: J Name 12.3": a journal and its volume)
+            and rest.startswith(draft.journal)
+            and (BOOK_EDITORS.match(rest) or BOOK_THEN_EDITORS.match(rest))
+        ):
+            # the book was read, as a journal: its editors named after "In" make it a book
+            draft.container = draft.journal
+            draft.kind = "chapter"
     if not draft.pages and draft.volume and VOLUME_IS_PAGES.fullmatch(draft.volume):
         # "…, Elsevier, Amsterdam, 2020, 920–932": a source read as year, volume, pages was a
         # book's year and the chapter's pages
@@ -3250,6 +3329,7 @@ def parse_entry(
         take_group_author_from_title(draft, raw)
         draft.title = drop_web_tail(draft.title, draft)
         split_chapter(draft, raw)
+        book_after_title(draft, raw)
         split_publisher(draft, raw)
         book_title_from_journal(draft, raw)
         drop_place_and_publisher(draft)
