@@ -4340,6 +4340,17 @@ def test_a_chapters_book_after_the_title_a_rule_ended() -> None:
         ("Methods in Translational Lichenology", "chapter"),
         ("Clinical lichenology of cold winds", "chapter"),
     ]
+    # French spacing before the colon: "In : Lund-Nielsen Z, von Arnim T, eds." are names
+    french = read_list(
+        "25. Moss A, Fern B. Lichen growth on granite. Lichen Res. 2011;11:101–10.",
+        "26. Nielsen D, Singh S. Nitrogen uptake suppresses crustose growth. In : Lund-Nielsen "
+        "Z, von Arnim T, van Dijk F, eds. Precision lichenology. Hoboken, NJ : Wiley-Blackwell "
+        ", 2002 : 4458–71.",
+    )
+    assert (french[26].title, french[26].journal) == (
+        "Nitrogen uptake suppresses crustose growth",
+        "Precision lichenology",
+    )
 
 
 def test_a_chapter_in_a_list_that_prints_no_titles() -> None:
@@ -4358,3 +4369,71 @@ def test_a_chapter_in_a_list_that_prints_no_titles() -> None:
         "127–143",
         "chapter",
     )
+
+
+def test_a_colon_after_every_name_and_bare_initials_before_a_colon() -> None:
+    """Kidney Research and Clinical Practice prints a colon after every name: "Horváth U:,
+    Fernández K-H:, Gallagher O: Title." The names ended at the second, the rest went into
+    the title. Heidelberg's style prints family names, bare initials and a colon: "di Marco,
+    Ł, Nielsen, M-C, O’Brien, JR: Title", "Das, X: Title": the names split at every comma
+    and "JR:" opened the title."""
+    kidney = read_list(
+        "[1] Horváth U:, Fernández K-H:, Bianchi U:, Gallagher O: Lichen growth on granite. "
+        "Kidney Int 277(1):4719–32, 1996.",
+        "[2] Lund-Nielsen M: Spore dispersal in cold winds. Kidney Int 278(2):20–29, 1997.",
+        "[3] Alvarez P: Lichens in cold winds: a meta-analysis. Available at: "
+        "https://www.example.org/guidelines/lichens-in-cold-winds [Date accessed: April 21, "
+        "2023]",
+    )
+    assert (kidney[1].authors, kidney[1].title) == (
+        ("Horváth U", "Fernández K-H", "Bianchi U", "Gallagher O"),
+        "Lichen growth on granite",
+    )
+    # the style's date of access, "[Date accessed: …]", is no part of the title
+    assert kidney[3].title == "Lichens in cold winds: a meta-analysis"
+    heidelberg = read_list(
+        "1. di Marco, Ł, Nielsen, M-C, Andersson, CA, O’Brien, JR: Nitrogen uptake (RCTS) in "
+        "crustose lichens. Sci. Rep., 351: 109399, 2006.",
+        "2. Petrov, S: Does spore dispersal in cold winds limit lichen growth? Lichenologist, "
+        "278: 3512–3517, 2007.",
+        "3. Dubois, K-H, Das, D, Kovač, M: Carbon fixation: growth at altitude. Journal of "
+        "Lichen Research, 393: 6390–6414, 2009.",
+    )
+    assert [(heidelberg[n].authors, heidelberg[n].title) for n in (1, 2)] == [
+        (
+            ("di Marco, Ł", "Nielsen, M-C", "Andersson, CA", "O’Brien, JR"),
+            "Nitrogen uptake (RCTS) in crustose lichens",
+        ),
+        (("Petrov, S",), "Does spore dispersal in cold winds limit lichen growth?"),
+    ]
+
+
+def test_iso_690_year_then_labelled_volume_issue_and_pages() -> None:
+    """ISO 690 in its Slovak, Lithuanian and French styles: "…Title. In Annals of Oncology.
+    2024. Vol. 246, no. 2, s. 672036.", "…? Cancer Discovery. 2005. Vol. 155, n° 10, pp.
+    8252‑8271." No rule read it; the field model took the year for the volume, lost "eLife"
+    and left a journal in the title. The names: a particle in capitals after the initials,
+    and a dash between names ("DIJK, M.-L. VAN - MARCO, Ł. DI Title")."""
+    read = read_list(
+        "[1] SOUZA, L. DE et al. Nitrogen uptake by crustose lichens. In Annals of "
+        "Lichenology. 2024. Vol. 246, no. 2, s. 672036.",
+        "[2] TORRES, W. et al. Spore dispersal in cold winds. In eLife. 1995. Vol. 378, no. 5, "
+        "s. 1607–1623.",
+        "[3] DIJK, M.-L. VAN - MARCO, Ł. DI Lichen growth on granite (a cross-sectional "
+        "survey). In Lichen Research. 2015. Vol. 171, no. 5, p. 6536–6560.",
+        "[4] DVOŘÁK, Kwame et WÓJCIK, Zoë. Does carbon fixation limit lichen growth? Cancer "
+        "Lichenology. 2005. Vol. 155, n° 10, pp. 8252-8271.",
+    )
+    assert [
+        (read[n].authors, read[n].journal, read[n].year, read[n].volume, read[n].pages)
+        for n in (1, 2, 3, 4)
+    ] == [
+        (("SOUZA, L. DE",), "Annals of Lichenology", 2024, "246", "672036"),
+        (("TORRES, W.",), "eLife", 1995, "378", "1607–1623"),
+        (("DIJK, M.-L. VAN", "MARCO, Ł. DI"), "Lichen Research", 2015, "171", "6536–6560"),
+        (("DVOŘÁK, Kwame", "WÓJCIK, Zoë"), "Cancer Lichenology", 2005, "155", "8252-8271"),
+    ]
+    assert [read[n].title for n in (3, 4)] == [
+        "Lichen growth on granite (a cross-sectional survey)",
+        "Does carbon fixation limit lichen growth?",
+    ]

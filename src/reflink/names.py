@@ -114,7 +114,9 @@ GIVEN_NAMES = (
     rf"(?:{GIVEN_WORD}(?:\s{GIVEN_WORD}){{0,2}}(?:\s?-?{GIVEN_INITIAL}){{0,3}}"
     rf"|{GIVEN_INITIAL}(?:\s?-?{GIVEN_INITIAL}){{0,3}})"
 )
-CAPITAL_FAMILY_NAME = lazy(rf"{CAPITAL_FAMILY},\s{GIVEN_NAMES}")
+# ISO 690 sets a particle in capitals after the given names: "DIJK, M.-L. VAN", "SOUZA, L. DE"
+CAPITAL_PARTICLE = rf"(?:\s(?:{AFTER_INITIALS_PARTICLE.upper()})(?![\w'’-])){{0,2}}"
+CAPITAL_FAMILY_NAME = lazy(rf"{CAPITAL_FAMILY},\s{GIVEN_NAMES}{CAPITAL_PARTICLE}")
 
 
 @functools.lru_cache(maxsize=8192)

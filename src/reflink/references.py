@@ -6,7 +6,7 @@
                          inner_lines, trailing_lines
       detect_style       which style's source pattern fits most entries; titles or not
       parse_entry        FIELD_STEPS (mend_links, take_doi, take_url, space_glued_stops,
-                         drop_identifiers),
+                         drop_colons_before_commas, drop_identifiers),
                          then STYLES in the document's order (rsc, vancouver, ieee,
                          paren-year for old PLOS/NAR/JBC, nature, acs, elsevier), then
                          fieldmodel.read_with_model where no rule read it whole, then
@@ -54,6 +54,7 @@ from .names import (
     AFTER_INITIALS_PARTICLE,
     CAPITAL_FAMILY,
     CAPITAL_FAMILY_NAME,
+    CAPITAL_PARTICLE,
     FAMILY_DOTTED_INITIALS,
     FAMILY_FIRST,
     FAMILY_FIRST_LIST,
@@ -1225,7 +1226,8 @@ IDENTIFIERS = lazy(
     re.I,
 )
 ACCESSED = lazy(
-    rf"[\[(]?\b{ACCESS_WORD}\b[^\])]*[\])]?\.?"
+    # (the Kidney Research's "[Date accessed: April 21, 2023]": a word before it in the bracket)
+    rf"[\[(]?(?:(?<=\[)Date\s+)?\b{ACCESS_WORD}\b[^\])]*[\])]?\.?"
     r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?"  # "[updated 2021 Apr 1; cited …]"
     # Thieme's "…; Stand: 10.06.2023": the date the page was read
     r"|[;,]?\s*\bStand:\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\.?",
@@ -1776,7 +1778,19 @@ ABNT_SOURCE = lazy(
 
 
 def abnt_source(text: str) -> re.Match[str] | None:
-    return ABNT_SOURCE.search(text) if " v. " in text or ",v. " in text else None
+    if " v. " in text or ",v. " in text:
+        return ABNT_SOURCE.search(text)
+    return ISO_690_SOURCE.search(text) if "Vol." in text else None
+
+
+# ISO 690 (its Slovak, Lithuanian and French styles): "Title. In Annals of Oncology. 2024.
+# Vol. 246, no. 2, s. 672036.", "Cancer Discovery. 2005. Vol. 155, n° 10, pp. 8252‑8271." —
+# the year, then the labelled volume, issue and pages
+ISO_690_SOURCE = lazy(
+    rf"(?<=[.,])\s+(?P<year>{YEAR})\.\s*Vol\.\s*(?P<volume>[\w–-]{{1,10}})"
+    rf"(?:,\s*(?:[Nn]o\.?|[Nn]r\.?|[Nn][°º]|№|č\.)\s*(?P<issue>[\w–/-]{{1,10}}))?"
+    rf",\s*(?:s|p|pp|S|P)\.\s*(?P<pages>{PAGES})(?P<pages2>)(?P<after>)\s*\.?\s*$"
+)
 
 
 def colon_source(text: str) -> re.Match[str] | None:
@@ -1914,8 +1928,10 @@ TRAILING_ET_AL = lazy(r",?\s+et\s+al\.?$")
 
 # ABNT's and ISO 690's names, joined by commas, semicolons or "and" in the list's language
 CAPITAL_NAME_LIST = (
-    rf"{CAPITAL_FAMILY},\s{GIVEN_NAMES}"
-    rf"(?:(?:[;,]|,?\s(?:and|e|y|et|und|&))\s{CAPITAL_FAMILY},\s{GIVEN_NAMES}){{0,30}}"
+    rf"{CAPITAL_FAMILY},\s{GIVEN_NAMES}{CAPITAL_PARTICLE}"
+    # (Slovak and Lithuanian ISO 690 part the names with a dash: "KOWALCZYK, J.R. - DIJK, D.")
+    rf"(?:(?:[;,]|,?\s(?:and|e|y|et|und|&|[-–]))\s{CAPITAL_FAMILY},\s{GIVEN_NAMES}"
+    rf"{CAPITAL_PARTICLE}){{0,30}}"
 )
 CAPITAL_FAMILY_NAMES = lazy(
     rf"^(?P<names>{CAPITAL_NAME_LIST})"
@@ -1944,6 +1960,11 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
         # "COSTA, D.; SILVA, A. B. Title": each family name in capitals, then its given names
         names = CAPITAL_FAMILY_NAME.findall(capitals.group("names"))
         return [" ".join(name.split()) for name in names], capitals.group("rest")
+    head, colon, rest = text.partition(": ")
+    if colon and (paired := bare_initials_names(head, alone=True)):
+        # Heidelberg's "di Marco, Ł, Nielsen, M-C, O’Brien, JR: Title", "Das, X: Title": family
+        # names and their bare initials, the colon ending them
+        return paired, rest
     given_first = GIVEN_FIRST_NAMES.match(text)
     if (
         given_first
@@ -2209,11 +2230,13 @@ BARE_FAMILY = lazy(rf"(?:{AFTER_INITIALS_PARTICLE}\s)?[{UPPER}][\w'’-]+(?:\s[{
 NAME_PAIR_BREAK = lazy(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
-def bare_initials_names(text: str) -> list[str] | None:
+def bare_initials_names(text: str, alone: bool = False) -> list[str] | None:
     """ "Öztürk, M, Tanaka, N, and Das, A" → "Öztürk, M", "Tanaka, N", "Das, A": two or more
-    family names with initials without full stops, each pair parted by a comma; else None."""
+    family names with initials without full stops, each pair parted by a comma; else None.
+    `alone`: `text` is known to hold the names alone (a colon ended them), and one name is
+    as much a list as two."""
     chunks = [chunk.strip() for chunk in NAME_PAIR_BREAK.split(text.strip())]
-    if len(chunks) < 4 or len(chunks) % 2:
+    if len(chunks) < (2 if alone else 4) or len(chunks) % 2:
         return None  # (one name, "Wang, J", is read as before: "Wang, J.")
     families, initials = chunks[0::2], chunks[1::2]
     if not all(BARE_FAMILY.fullmatch(name) for name in families) or not all(
@@ -2838,7 +2861,10 @@ def drop_in_before_book(draft: Draft) -> None:
 
 # ISO 690's "Title. In Ann Oncol. 2022. Vol. 38, no. 16, p. 485–500.": an article's journal
 # after "In"; journals that open with the word ("In Vivo", "In Practice") keep it
-IN_BEFORE_JOURNAL = lazy(r"^In:?\s+(?!(?:Vivo|Vitro|Silico|Situ|Practice|Context)\b)(?=[A-Z])")
+IN_BEFORE_JOURNAL = lazy(
+    # (and before a name that opens in lower case: "In eLife", "In npj Breast Cancer")
+    r"^In:?\s+(?!(?:Vivo|Vitro|Silico|Situ|Practice|Context)\b)(?=[A-Z]|[a-z]{1,3}[A-Z\s])"
+)
 
 
 # The volume's label left on the journal: ABNT's "Eur Respir J. v. 128, p. 155–161. 2016.",
@@ -3070,7 +3096,9 @@ def _book_before_ed(editors: str) -> bool:
     if not (match := BEFORE_ED.match(editors)):
         return False
     # ("Papadopoulos, H., Lindqvist, B. and O’Brien, J., Eds.,": names)
-    return not all(is_any_name(name) for name in split_authors_any(match.group("before")))
+    # (French spacing leaves the colon of "In : Lund-Nielsen Z, von Arnim T, eds." in front)
+    before = match.group("before").strip(" :")
+    return not all(is_any_name(name) for name in split_authors_any(before))
 
 
 # "…type 2 diabetes, in Advances in…", "…(a phase II trial). In: Tanaka G, editors. Book.":
@@ -3192,6 +3220,14 @@ def english_et_al(draft: Draft) -> None:
 GLUED_STOP = lazy(r"(?:(?<=[a-z][a-z])|(?<=\)))\.(?=[A-Z][A-Za-z\s])|(?<=[a-z)])\?(?=[A-Za-z])")
 
 
+def drop_colons_before_commas(draft: Draft) -> None:
+    """ "Horváth U:, Fernández K-H:, Gallagher O: Title" (Kidney Research and Clinical
+    Practice's style puts its colon after every name): a colon straight before a comma marks
+    nothing, and hid the names' end from the rules."""
+    if ":," in draft.rest:
+        draft.rest = draft.rest.replace(":,", ",")
+
+
 def space_glued_stops(draft: Draft) -> None:
     """ "…in mice.Circulation." → "…in mice. Circulation.": a style (or the extraction) that
     printed no space after the title's stop."""
@@ -3205,6 +3241,7 @@ FIELD_STEPS: list[Callable[[Draft], None]] = [
     take_doi,
     take_url,
     space_glued_stops,
+    drop_colons_before_commas,
     drop_identifiers,
 ]
 
