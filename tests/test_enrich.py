@@ -1000,6 +1000,36 @@ def test_the_write_lock_is_free_while_waiting_for_crossref(
     assert summary.failed == 0
 
 
+def test_a_cached_reply_waits_for_another_writer_instead_of_failing(seed: Path) -> None:
+    """A reply is cached in its own transaction. sqlite-utils opens it with a deferred BEGIN
+    and its upsert reads the table's shape first: with another writer (an ingest) holding the
+    lock at that moment, SQLite said "database is locked" at once, busy timeout or not, and
+    the resolve failed. The write lock is now taken first, and waited for."""
+    import sqlite3
+    import threading
+    import time
+
+    from reflink.db import open_existing
+    from reflink.enrich import DatabaseCache
+
+    other = sqlite3.connect(seed, check_same_thread=False)
+    other.execute("begin immediate")
+    released = threading.Timer(0.5, lambda: other.execute("rollback"))
+    released.start()
+    try:
+        started = time.monotonic()
+        with open_existing(seed) as db:  # (its migrations' check writes under the lock too)
+            DatabaseCache(db).put("key-1", 200, "{}")
+            waited = time.monotonic() - started
+            assert db.execute(
+                "select status, body from crossref_cache where key = 'key-1'"
+            ).fetchone() == (200, "{}")
+    finally:
+        released.join()
+        other.close()
+    assert waited > 0.3  # it waited for the other writer, and then wrote
+
+
 def test_fill_refuses_a_list_that_does_not_fit_the_text(seed: Path, httpserver: HTTPServer) -> None:
     # another article's list under this DOI (or a list numbered otherwise): keys 1–146, but
     # each item holds the work of the entry seven places on

@@ -452,12 +452,32 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) a reflink database, applying pending migrations."""
     db = connect(path)
     try:
-        with db.atomic():
+        with atomic_write(db):
             migrate(db)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise _unusable(path, exc) from exc
     return db
+
+
+@contextmanager
+def atomic_write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """`db.atomic()` for writes: a transaction it opens is `BEGIN IMMEDIATE`, inside one it is
+    a savepoint. sqlite-utils' own `BEGIN` is deferred, and its upsert reads the table's
+    shape before it writes: with another writer holding the lock at that moment, SQLite
+    answers "database is locked" at once, without the busy timeout's wait."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 @contextmanager

@@ -23,6 +23,7 @@ import sqlite_utils
 from .crossref import CrossrefClient, FetchFailed, Reply, search_request, work_request
 from .db import (
     add_problem_once,
+    atomic_write,
     cache_response,
     cached_response,
     complete_reference,
@@ -73,7 +74,7 @@ class DatabaseCache:
     def put(self, key: str, status: int, body: str) -> None:
         if self.read_only:
             return
-        with self.db.atomic():
+        with atomic_write(self.db):
             cache_response(self.db, key, status, body, _now())
 
 
@@ -459,7 +460,7 @@ def fill_references(
                 if not deposits:
                     summary.note = "Crossref holds no deposited reference list for it"
                 else:
-                    with db.atomic():
+                    with atomic_write(db):
                         _fill_document(db, document["id"], number_deposits(deposits), summary)
             on_progress(1)
     return summaries

@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from .db import cache_response, open_existing, replace_problems, save_source_check
+from .db import (
+    atomic_write,
+    cache_response,
+    open_existing,
+    replace_problems,
+    save_source_check,
+)
 from .errors import ReflinkError
 from .matching import (
     DISAGREE,
@@ -578,7 +584,7 @@ def check_sources(
             lambda batch: on_progress(sum(entries_of[d] for d in batch)),
         )
         records = _cached(db, (doi_key(d) for d in dois))
-        with db.atomic():
+        with atomic_write(db):
             _apply(db, rows, records, summary)
             _forget_lost_dois(db, document_id, {row["id"] for row in rows})
     return summary
