@@ -491,3 +491,13 @@ def test_a_word_printed_whole_is_one_fields_and_a_title_keeps_its_closing_bracke
         ("Schäfer Z", "Andersson I", "da Silva E", "Dubois Z"),
         "PD-L1 expression and NF-kB activity in crustose lichens",
     )
+
+
+def test_a_series_letter_and_an_issue_after_a_hyphen_stay_apart_from_the_word() -> None:
+    """A word printed whole is one field's only where letters stand on both sides of its
+    hyphen: "Phys. Rev. D60" keeps its series letter in the journal (and 60 the volume), and
+    "조선고고연구-1" its journal before the issue."""
+    physics = parse_entry_text("M. Ambrosio et al. Phys. Rev. D60 (1999) 082002.")
+    assert (physics.journal, physics.volume) == ("Phys. Rev. D", "60")
+    korean = parse_entry_text("한인호, 1988, 고구려벽화무덤의 사신도에 대하여 조선고고연구-1.")
+    assert korean.journal == "조선고고연구"

@@ -4437,3 +4437,59 @@ def test_iso_690_year_then_labelled_volume_issue_and_pages() -> None:
         "Lichen growth on granite (a cross-sectional survey)",
         "Does carbon fixation limit lichen growth?",
     ]
+
+
+def test_a_journal_abbreviated_after_the_titles_comma() -> None:
+    """Radiation Protection Dosimetry: "…Title in transplant recipients, Front. Immunol.
+    195(2), 1564–1579 (1985)." The title ended at the abbreviation's full stop ("…recipients,
+    Front") and the journal was "Immunol". A lone name's full stop is no author's either when
+    no title follows it: "J. Agric. Food Chem. 1990, 38, 1205-1209" is the journal."""
+    read = read_list(
+        "1. Brennan, P., von Arnim, E. and Okafor, H. Nitrogen uptake (a randomised trial) in "
+        "crustose lichens, Front. Lichenol. 195(2), 1564–1579 (1985).",
+        "2. Smith-Jones, C. and Nuñez, H. Spore dispersal in cold winds, Lichenologist 56(10), "
+        "155–178 (1988).",
+    )
+    assert [(read[n].title, read[n].journal) for n in (1, 2)] == [
+        ("Nitrogen uptake (a randomised trial) in crustose lichens", "Front. Lichenol."),
+        ("Spore dispersal in cold winds", "Lichenologist"),
+    ]
+    alone = parse_entry_text("J. Agric. Food Chem. 1990, 38, 1205-1209")
+    assert (alone.authors, alone.journal) == ((), "J. Agric. Food Chem.")
+
+
+def test_a_quoted_title_a_rule_read_into_the_journal_and_a_doubled_stop() -> None:
+    """Read alone, entries like these were taken for a list that prints no titles, and the
+    quoted title went into the journal: "M. Herlihy and J. Wing, "Title", ACM Transactions
+    on …, Vol. 12, No. 3, 1990, pp. 463-492.", in ASCII single quotes too ("'Title,'"). And
+    "Trager W, Gill GS.. Title": the doubled full stop hid the names' end ("Gill GS.." opened
+    the title)."""
+    herlihy = parse_entry_text(
+        'M. Herlihy and J. Wing, "Linearizability of lichen growth", ACM Transactions on '
+        "Lichenology, Vol. 12, No. 3, 1990, pp. 463-492."
+    )
+    chiu = parse_entry_text(
+        "Y.-C. Chiu and S. Chen, 'Development of a picking robot for crustose lichens,' "
+        "Applied Lichenology, vol. 29, no. 6, pp. 1001-1009, 2013."
+    )
+    anderson = parse_entry_text(
+        'J. Anderson, "Composite lichens", Distributed Lichenology, 6(3), 1993, pp. 141-154.'
+    )
+    assert [(e.title, e.journal, e.volume) for e in (herlihy, chiu, anderson)] == [
+        ("Linearizability of lichen growth", "ACM Transactions on Lichenology", "12"),
+        ("Development of a picking robot for crustose lichens", "Applied Lichenology", "29"),
+        ("Composite lichens", "Distributed Lichenology", "6"),
+    ]
+    trager = parse_entry_text(
+        "Trager W, Williams J, Gill GS.. Extracellular growth of crustose lichens on granite. "
+        "Methods in Lichen Science 1996; 18:219-227."
+    )
+    assert (trager.authors, trager.title) == (
+        ("Trager W", "Williams J", "Gill GS"),
+        "Extracellular growth of crustose lichens on granite",
+    )
+    # an ellipsis is no doubled stop
+    assert (
+        parse_entry_text("Moss A. Lichens... and their growth. Lichen Res 2001; 12:1-9.").title
+        == "Lichens... and their growth"
+    )

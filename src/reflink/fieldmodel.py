@@ -452,12 +452,15 @@ def _words_whole(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
         end = start + 1
         while end < len(tokens) and _glued(tokens[end - 1], tokens[end]):
             end += 1
-        fields = [label for label in labels[start:end] if label != "O"]
-        if len(set(labels[start:end])) > 1 and fields:
+        last = end
+        while last - start > 1 and tokens[last - 1].text in HYPHENS:
+            last -= 1  # "조선고고연구-" before "1": a hyphen that joins no letters is no word's
+        fields = [label for label in labels[start:last] if label != "O"]
+        if len(set(labels[start:last])) > 1 and fields:
             counts = {label: fields.count(label) for label in fields}
             best = max(counts.values())
             winner = next(label for label in reversed(fields) if counts[label] == best)
-            labels[start:end] = [winner] * (end - start)
+            labels[start:last] = [winner] * (last - start)
         start = end
     return labels
 
@@ -466,14 +469,14 @@ HYPHENS = frozenset("-‐‑")
 
 
 def _glued(before: Token, after: Token) -> bool:
-    """Two tokens of one printed word: no space between, and a hyphen ("PD" "-") or a number
-    and a letter or two ("L" "1", "2019" "a"); not "Nature" "2019", which lost its space."""
+    """Two tokens of one printed word: letters, a hyphen, letters, no space ("PD" "-" "L").
+    Not a letter and a number ("Phys. Rev. D60" is the series "D" and the volume "60"), nor a
+    number after a hyphen ("조선고고연구-1": the journal and its issue)."""
     if before.end != after.start:
         return False
-    if before.text in HYPHENS or after.text in HYPHENS:
-        return True
-    pair = sorted((before.text, after.text), key=str.isdigit)
-    return pair[1].isdigit() and pair[0].isalpha() and len(pair[0]) <= 2
+    if before.text in HYPHENS:
+        return after.text[:1].isalpha()
+    return after.text in HYPHENS and before.text[:1].isalpha()
 
 
 def fields_from_tags(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:

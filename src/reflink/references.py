@@ -6,7 +6,7 @@
                          inner_lines, trailing_lines
       detect_style       which style's source pattern fits most entries; titles or not
       parse_entry        FIELD_STEPS (mend_links, take_doi, take_url, space_glued_stops,
-                         drop_colons_before_commas, drop_identifiers),
+                         drop_doubled_marks, drop_identifiers),
                          then STYLES in the document's order (rsc, vancouver, ieee,
                          paren-year for old PLOS/NAR/JBC, nature, acs, elsevier), then
                          fieldmodel.read_with_model where no rule read it whole, then
@@ -1466,13 +1466,18 @@ def ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 
 SENTENCE_END = lazy(r"[.?!]\s+(?=\S)")
+# ", Front" before ". Immunol": an abbreviated word after the title's comma
+COMMA_ABBREVIATION = lazy(r",\s+(?P<word>[A-Z][a-z]{0,7})$")
 SENTENCE_END_SPACE = lazy(r"[.?!] (?=\S)")
 GLUED_SENTENCE_END = lazy(r"[a-z]{3}[.?!](?=[A-Z])")
 
 
 # "“Title,” Journal", "“Title.” Journal", "“Title”, Journal": a quoted title whose closing
 # quote has the field's mark beside it (not "“Lichens” in cold winds. Nature")
-QUOTED_WHOLE_TITLE = lazy(r"[“\"‘](?P<title>.+?)(?:[,.][”\"’]|[”\"’][,.])\s*")
+QUOTED_WHOLE_TITLE = lazy(r"[“\"‘'](?P<title>.+?)(?:[,.]\s?[”\"’']|[”\"’'][,.])\s*")
+
+
+QUOTE_OPENINGS = "“\"‘'"
 
 
 def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, str | None]:
@@ -1480,10 +1485,10 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
     text = text.strip(" ,;")
     if not text:
         return None, None
-    if text[0] in '“"‘' and (quoted := QUOTED_WHOLE_TITLE.match(text)):
+    if text[0] in QUOTE_OPENINGS and (quoted := QUOTED_WHOLE_TITLE.match(text)):
         # SPIE's "“The TP53 variants of…,” Annals of Oncology": a title in quotes is printed,
         # whatever the rest of the list does, and the quotes say where it ends
-        journal = text[quoted.end() :].strip(" ,.")
+        journal = text[quoted.end() :].strip(" ,;")
         return quoted.group("title").strip(" ,.") or None, tidy_journal(journal) or None
     if not titles_expected and looks_like_journal(text):
         return None, tidy_journal(text)
@@ -1492,6 +1497,13 @@ def split_title_journal(text: str, titles_expected: bool) -> tuple[str | None, s
             continue
         tail = text[match.end() :].strip(" ,")
         if looks_like_journal(tail):
+            head = text[: match.start()]
+            if (word := COMMA_ABBREVIATION.search(head)) and is_abbreviation(word.group("word")):
+                # "…in transplant recipients, Front. Immunol.": the comma, not the
+                # abbreviation's full stop, ends the title
+                journal = text[word.start("word") :].strip(" ,")
+                if looks_like_journal(journal):
+                    return head[: word.start()].strip(" .") or None, tidy_journal(journal)
             return text[: match.start() + 1].strip(" .") or None, tidy_journal(tail)
     # no journal-like tail: the last sentence is the journal ("Title. Am J Fake Health"); a
     # journal starts with a capital, so "…. Fake discov. today" is cut before "Fake"
@@ -1599,6 +1611,9 @@ RSC_FIRST_SOURCE = lazy(
 )
 
 
+LABELLED_VOLUME_CHUNK = lazy(r"(?:Vol|No)\.\s*\w+")
+
+
 def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     match = RSC_FIRST_SOURCE.search(draft.rest) or RSC_SOURCE.search(draft.rest)
     if match:
@@ -1612,8 +1627,10 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     chunks = [c.strip() for c in COMMA.split(head) if c.strip()]
     authors, index = take_leading_names(chunks)
     chunks, authors = names_then_title(chunks, authors, index)
-    draft.authors = authors
     remaining = chunks[index:]
+    if match and any(LABELLED_VOLUME_CHUNK.fullmatch(chunk) for chunk in remaining):
+        return False  # "…, Vol. 12, No. 3, 1990, pp. 463-492.": labels RSC's style never prints
+    draft.authors = authors
     if (draft.matched or draft.doi) and len(remaining) > 1 and _title_then_journal(remaining):
         # "E. Fischer and J. Moreau, Kinase survival in lung, J. Clin. Oncol., 2001, 12, 222":
         # RSC's order with the article's title (the RSC's own style prints none)
@@ -2060,6 +2077,21 @@ IEEE_SOURCE = lazy(  # (the lookahead: where a match can start, for re to skip t
     (?P<year>{YEAR})\s*\.?\s*$""",
     re.VERBOSE,
 )
+# Older CS and engineering lists: "…, Vol. 12, No. 3, 1990, pp. 463-492." — the labels
+# capitalised, the year before the pages
+IEEE_YEAR_FIRST_SOURCE = lazy(
+    rf"""(?=[,V]|\s),?\s*Vol\.\s*(?P<volume>[^,]*?)\s*,\s*(?:No\.\s*(?P<issue>[^,]*?)\s*,\s*)?
+    (?:[A-Z][a-z]{{2}}\.?\s+)?(?P<year>{YEAR})\s*,\s*pp?\.\s*(?P<pages>{PAGES})\s*\.?\s*$""",
+    re.VERBOSE,
+)
+
+
+def ieee_source(text: str) -> re.Match[str] | None:
+    if "vol." in text:
+        return IEEE_SOURCE.search(text)
+    return IEEE_YEAR_FIRST_SOURCE.search(text) if "Vol." in text else None
+
+
 # (single quotes too, ‘Title’; its closing quote only before a comma or full stop, not the
 # apostrophe of "Alzheimer’s")
 QUOTED_TITLE = lazy(r"[“\"‘](?P<title>.+?),?(?:[”\"]|’(?=\s*[,.]))\s*,?\s*")
@@ -2068,12 +2100,12 @@ QUOTED_TITLE = lazy(r"[“\"‘](?P<title>.+?),?(?:[”\"]|’(?=\s*[,.]))\s*,?\
 def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     quoted = QUOTED_TITLE.search(text)
-    match = IEEE_SOURCE.search(text)
+    match = ieee_source(text)
     if quoted:
         draft.authors = split_names(text[: quoted.start()])
         draft.title = quoted.group("title").strip(" ,")
         after = text[quoted.end() :]
-        match = IEEE_SOURCE.search(after)
+        match = ieee_source(after)
         if match:
             set_source(draft, match)
             draft.journal = after[: match.start()].strip(" ,.") or None
@@ -2534,7 +2566,13 @@ def names_then_title(
     ):
         # a title goes on in words; "J. Clin. Oncol." (RSC's journal) in abbreviations only
         words = chunks[index][last.end() :].split()
-        if is_person(last.group(1)) and any(w.isalpha() and len(w) > 3 for w in words):
+        # one author alone reads on into a title's words in lower case, not a journal's ("J.
+        # Agric. Food Chem. 1990, 38" is no "J. Agric" and a title)
+        if (
+            is_person(last.group(1))
+            and any(w.isalpha() and len(w) > 3 for w in words)
+            and (authors or sum(w.isalpha() and w.islower() and len(w) > 3 for w in words) >= 2)
+        ):
             authors = [*authors, last.group(1)]
             chunks = [*chunks[:index], chunks[index][last.end() :], *chunks[index + 1 :]]
     return chunks, authors
@@ -2627,7 +2665,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
         or bool(colon_source(rest) or abnt_source(rest))
         or (" In" in rest and bool(VANCOUVER_CHAPTER.match(rest)))
     ),
-    "ieee": lambda rest: "vol." in rest and bool(IEEE_SOURCE.search(rest)),
+    "ieee": lambda rest: bool(ieee_source(rest)),
     "paren-year": lambda rest: has_paren_year(rest) and bool(paren_source(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
@@ -3220,12 +3258,18 @@ def english_et_al(draft: Draft) -> None:
 GLUED_STOP = lazy(r"(?:(?<=[a-z][a-z])|(?<=\)))\.(?=[A-Z][A-Za-z\s])|(?<=[a-z)])\?(?=[A-Za-z])")
 
 
-def drop_colons_before_commas(draft: Draft) -> None:
+def drop_doubled_marks(draft: Draft) -> None:
     """ "Horváth U:, Fernández K-H:, Gallagher O: Title" (Kidney Research and Clinical
-    Practice's style puts its colon after every name): a colon straight before a comma marks
-    nothing, and hid the names' end from the rules."""
+    Practice's style puts its colon after every name), "Trager W, Gill GS.. Title": a colon
+    straight before a comma, or a second full stop (not an ellipsis's), marks nothing, and
+    hid the names' end from the rules."""
     if ":," in draft.rest:
         draft.rest = draft.rest.replace(":,", ",")
+    if ".." in draft.rest:
+        draft.rest = DOUBLED_STOP.sub(".", draft.rest)
+
+
+DOUBLED_STOP = lazy(r"(?<![.…])\.\.(?![.…])")
 
 
 def space_glued_stops(draft: Draft) -> None:
@@ -3241,7 +3285,7 @@ FIELD_STEPS: list[Callable[[Draft], None]] = [
     take_doi,
     take_url,
     space_glued_stops,
-    drop_colons_before_commas,
+    drop_doubled_marks,
     drop_identifiers,
 ]
 
@@ -3360,6 +3404,7 @@ def parse_entry(
         confidence = read_with_model(
             draft, text, rules_read_whole(draft, titles_expected), style_known
         )
+        title_in_quotes(draft)
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
         take_last_name_from_title(draft, raw)
         complete_last_initials(draft, raw)
@@ -3393,6 +3438,45 @@ def parse_entry(
         partial=entry.partial,
         model_confidence=confidence,
     )
+
+
+# ", Vol. 12, No. 3", ", 6(3)": a volume (and issue) a rule left at the end of the journal
+VOLUME_AFTER_JOURNAL = lazy(
+    r",\s*(?:(?:[Vv]ol\.?|[Vv]olume)\s*(?P<volume>\d+)(?:,\s*(?:[Nn]o\.?|[Nn]umber)\s*[\w–-]+)?"
+    r"|(?P<bare>\d+)\s*\([\w–-]+\))$"
+)
+
+
+def title_in_quotes(draft: Draft) -> None:
+    """ "M. Herlihy and J. Wing, "Linearizability: …", ACM Transactions on …, Vol. 12, No. 3,
+    1990, pp. 463-492.": a rule that expected no title read the quoted title into the
+    journal; "J. Anderson, "Composite Registers", Distributed Computing, 6(3), 1993": a rule
+    read the journal into the title and the volume as the journal. The quotes, closed by the
+    field's mark, say where the title ends."""
+    title, journal = draft.title, draft.journal
+    if title is None and journal and journal[0] in QUOTE_OPENINGS:
+        quoted, rest = split_title_journal(journal, True)
+        if quoted is None or quoted == journal.strip(" ,."):
+            return
+    elif title and title[0] in QUOTE_OPENINGS and (match := QUOTED_WHOLE_TITLE.match(title)):
+        quoted, rest = match.group("title").strip(" ,."), title[match.end() :].strip(" ,.")
+        if not rest:
+            return
+        if journal:
+            if not (volume := VOLUME_ISSUE.fullmatch(journal)):
+                return  # a journal read apart from the title: the reading stands
+            draft.volume = draft.volume or volume.group("volume")
+    else:
+        return
+    if rest and (volume := VOLUME_AFTER_JOURNAL.search(rest)):
+        draft.volume = draft.volume or volume.group("volume") or volume.group("bare")
+        rest = rest[: volume.start()].strip(" ,") or None
+    draft.title, draft.journal = quoted, rest or None
+    if draft.container == journal:
+        draft.container = draft.journal
+
+
+VOLUME_ISSUE = lazy(r"(?P<volume>\d+)\s*(?:\([\w–-]+\))?")
 
 
 def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | None:
