@@ -501,3 +501,33 @@ def test_a_series_letter_and_an_issue_after_a_hyphen_stay_apart_from_the_word() 
     assert (physics.journal, physics.volume) == ("Phys. Rev. D", "60")
     korean = parse_entry_text("한인호, 1988, 고구려벽화무덤의 사신도에 대하여 조선고고연구-1.")
     assert korean.journal == "조선고고연구"
+
+
+def test_the_first_author_inverted_and_the_others_initials_first() -> None:
+    """The Transportation Research Record prints "Nguyen, M. K., H.-J. Popescu, and T. Li.
+    Title. Journal, Vol. 102, No. 7, 2018, pp. 5599–5603." (Chicago's order of names). The
+    model's names split into "Nguyen" and "M. K."; and the source, IEEE's older form, is
+    IEEE's only after a quoted title (the title was lost to IEEE's rule)."""
+    read = {
+        entry.number: entry
+        for entry in parse_references(
+            lines_of(
+                "References\n"
+                "4. Nguyen, M. K., H.-J. Popescu, I. Cohen, and T. Li. High-Dose Lichen Growth: "
+                "Nitrogen Uptake in Organoids. Thieme, Stuttgart, 1985.\n"
+                "5. Dvořák, C. A., and O. Zhang. Spore Dispersal Across Long-Term Cold Winds. "
+                "Lichen Research, Vol. 102, No. 7, 2018, pp. 5599–5603.\n"
+                "6. Moss, A., and B. Fern. Lichen Growth on Granite. Lichen Research, Vol. 12, "
+                "No. 3, 2011, pp. 101–110."
+            )
+        )[0]
+    }
+    assert [read[n].authors for n in (4, 5)] == [
+        ("Nguyen, M. K.", "H.-J. Popescu", "I. Cohen", "T. Li"),
+        ("Dvořák, C. A.", "O. Zhang"),
+    ]
+    assert (read[5].title, read[5].journal, read[5].volume) == (
+        "Spore Dispersal Across Long-Term Cold Winds",
+        "Lichen Research",
+        "102",
+    )

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .citations import MONTHS
 from .lazyre import lazy
-from .names import AFTER_INITIALS_PARTICLES, is_any_name
+from .names import AFTER_INITIALS_PARTICLES, is_any_name, is_person
 from .normalise import DOI_IN_TEXT as DOI
 from .normalise import YEAR as PRINTED_YEAR
 from .references import (
@@ -546,6 +546,7 @@ class ReadFields:
 
 
 # "Petra" in "Hartmann, Petra, and Tomi Oyelaran": a given name written out, not initials
+INITIALS_ONLY = lazy(r"[A-ZÀ-Þ]\.(?:\s?-?[A-ZÀ-Þ]\.){0,3}")
 GIVEN_NAME = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]{2,}(?:\s[A-Z]\.)?")
 NAME_LIST_BREAK = lazy(r"\s*;\s*|\s*,?\s+(?:and|&)\s+|\s*,?\s*&\s*")
 
@@ -568,6 +569,17 @@ def split_model_authors(text: str) -> list[str]:
     if len(chunks) >= 2 and " " not in chunks[0] and GIVEN_NAME.fullmatch(chunks[1]):
         names = [f"{chunks[0]}, {chunks[1]}", *chunks[2:], *parts[1:]]
         return [n.strip(" ,.") for n in names if n.strip(" ,.")]
+    others = [name.strip(" ,") for name in [*chunks[2:], *parts[1:]] if name.strip(" ,")]
+    if (
+        len(chunks) >= 2
+        and " " not in chunks[0]
+        and INITIALS_ONLY.fullmatch(chunks[1])
+        and others
+        and all(is_person(name) for name in others)
+    ):
+        # the Transportation Research Record's (and Chicago's) "Nguyen, M. K., H.-J. Popescu,
+        # and T. Li": the first author inverted, the others initials first
+        return [f"{chunks[0]}, {chunks[1]}", *others]
     return split_authors_any(text)
 
 

@@ -2089,7 +2089,12 @@ IEEE_YEAR_FIRST_SOURCE = lazy(
 def ieee_source(text: str) -> re.Match[str] | None:
     if "vol." in text:
         return IEEE_SOURCE.search(text)
-    return IEEE_YEAR_FIRST_SOURCE.search(text) if "Vol." in text else None
+    # the year-first form only after a quoted title, IEEE's mark: the Transportation
+    # Research Record's "Names. Title. Journal, Vol. 102, No. 7, 2018, pp. 5599–5603." is
+    # read by the rules for titles set off by full stops
+    if "Vol." in text and any(quote in text for quote in QUOTE_OPENINGS):
+        return IEEE_YEAR_FIRST_SOURCE.search(text)
+    return None
 
 
 # (single quotes too, ‘Title’; its closing quote only before a comma or full stop, not the
