@@ -291,10 +291,6 @@ def journal_from_italics(entry: RefEntry, phrases: Sequence[str]) -> RefEntry:
     known = bool(entry.journal) and comparable(entry.journal) == comparable(journal)
     if known and journal not in entry.title:
         return entry
-    if entry.journal and comparable(entry.journal).startswith(comparable(journal)):
-        # "Int. J." of "Int. J. Mol. Sci.": the rest of the journal lost its italics (a line
-        # the cleaning changed keeps no spans); the rules read the whole name
-        return entry
     at = entry.raw.rfind(journal)
     if at < 0:
         return entry
