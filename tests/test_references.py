@@ -4493,3 +4493,29 @@ def test_a_quoted_title_a_rule_read_into_the_journal_and_a_doubled_stop() -> Non
         parse_entry_text("Moss A. Lichens... and their growth. Lichen Res 2001; 12:1-9.").title
         == "Lichens... and their growth"
     )
+
+
+def test_amas_editors_glued_after_eds_are_left_as_printed() -> None:
+    """AMA's styles print a chapter's editors after "ed." with no space, and a comma after
+    "In": "…burden. In, ed.Michael Ødegaard. Principles of Lichenology. Elsevier; 2014:
+    2796-2813." No rule read it, and the field model, unsure, read the editor into the book
+    once the glued stop was spaced ("ed. Michael"). Vancouver's chapter rule reads the form."""
+    read = read_list(
+        "25. Sofia Patel, Teresa Nuñez, Łucja Tanaka. Tumour DNA in lymphoma after the "
+        "meta-analysis of systemic type 2 diabetes (a cross-sectional survey). Clinical Cancer "
+        "Research. 1998;369(10):1673-1678. doi:10.1002/imm.45501",
+        "26. Chen Becker-Hoffmann. The inflammation of inflammatory ovarian cancer after "
+        "antibody response in transplant recipients (a systematic review) with asthma. "
+        "Oncogene. 1998;199(3):1646-1656.",
+        "27. François Cohen, Lena di Marco. T-cell exhaustion and immunotherapy after the "
+        "microbiome of immune-related COVID-19 in smokers (a cohort study) and mutational "
+        "burden. In, ed.Michael Ødegaard. Principles of Lichenology. Elsevier; 2014:2796-2813.",
+        "28. Laura Ito. Circulating macrophage polarisation (CS) in Alzheimer’s disease across "
+        "transcriptional cell lines. Cancer Discov. 1993;377(5):7271-7287.",
+    )
+    assert (read[27].journal, read[27].year, read[27].pages, read[27].kind) == (
+        "Principles of Lichenology",
+        2014,
+        "2796-2813",
+        "chapter",
+    )

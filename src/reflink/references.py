@@ -1898,9 +1898,11 @@ EDITORS_ELSEWHERE = r"\((?:hrsg|hg|éds?|dir|red|orgs?|coords?)\.?\)"
 # "In: Lind M (eds) Book. Hoboken: Wiley, 2010, pp. 152–174."): the editors, the book, its
 # place and publisher, the year, then the chapter's pages
 VANCOUVER_CHAPTER = lazy(
-    rf"""(?P<title>\S.*?[.?!])\s+In:?\s+
+    rf"""(?P<title>\S.*?[.?!])\s+In(?::?\s+
     (?P<editors>[^.()]{{2,200}}?)(?:,?\s+(?:eds?|editors?)\.?|\s*\((?:eds?|editors?)\.?\)
     |\s*(?i:{EDITORS_ELSEWHERE}))
+    # (AMA's "In, eds.Anna Mensah, Valentina Kowalski. Book.": "eds." before the names)
+    |,?\s*eds?\.\s*[^.()]{{2,200}}?)
     \s*[.,:]?\s+(?P<book>[^.]{{2,200}}?)[.,]\s+
     (?:(?P<place>[^:;.,]{{2,60}}(?:,\s[A-Z]{{2}})?):\s*)?(?P<publisher>[^:;.]{{2,80}}?)\s*[;,.]\s*
     (?P<year>{YEAR})(?:\s*:\s*|\s*[.,]\s*(?:pp?\.\s*)?|\s+pp?\.\s*)(?P<pages>{PAGES})\s*\.?\s*$""",
@@ -2828,7 +2830,7 @@ def _copy(source: Draft, target: Draft) -> None:
 # "In: Book, edited by …"
 EDITED_BOOK = lazy(
     r"\b(?:In|En):\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
-    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;|\bIn:?\s.*\bedited\s+by\b",
+    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;|\bIn:?\s.*\bedited\s+by\b|\bIn,\s*eds?\.",
     re.I,
 )
 # "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
