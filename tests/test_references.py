@@ -4519,3 +4519,49 @@ def test_amas_editors_glued_after_eds_are_left_as_printed() -> None:
         "2796-2813",
         "chapter",
     )
+
+
+def test_a_column_of_labels_over_a_web_page_whose_address_opens_a_line_with_online() -> None:
+    """German university styles end a web page "2016. Online: https://…, Stand: 24.05.2024."
+    pdftotext's plain text of a hanging-label list prints the labels as a column and the
+    entries after it; "Online:" at a line's start after "2016." was taken for a new entry,
+    the pieces were one more than the labels, and none of the ten entries was read."""
+    printed = [
+        "Dubois, K-H, Das, D: Lichen growth on granite. Journal of Lichenology, 393: 6390–6414,",
+        "2009.",
+        "Horváth, P, Lund-Nielsen, JR: Spore dispersal in cold winds. 2016.",
+        "Online: https://www.example.org/guidelines/spore-dispersal-in-cold-winds,",
+        "Stand: 24.05.2024.",
+        "Li, L, Kaur, S: Nitrogen uptake by foliose thalli. eLife, 264: 7159–7179, 1993.",
+    ]
+    text = "\n".join(["References", "1.", "", "2.", "", "3.", "", *printed])
+    read = by_number(parse_references(lines_of(text))[0])
+    assert [read[n].raw.split(":")[0] for n in (1, 2, 3)] == [
+        "Dubois, K-H, Das, D",
+        "Horváth, P, Lund-Nielsen, JR",
+        "Li, L, Kaur, S",
+    ]
+    assert read[2].url == "https://www.example.org/guidelines/spore-dispersal-in-cold-winds"
+
+
+def test_a_column_of_labels_over_apa_entries_whose_journal_opens_a_line() -> None:
+    """APA's source, "Neurology, 200, 495–503.", on a line of its own after a title that
+    ends with a full stop and a year before it ("Schäfer, H. (1997). Title.") was taken for a
+    new entry: pdftotext's column of labels then had one piece too many and none of the
+    page's entries was read (the Journal of Microscopy's style). A journal, a comma and its
+    volume and pages go on the entry above."""
+    printed = [
+        "Kaur, M., Horváth, A.-S., & Müller, U. (2004). Lichen growth on granite in cold",
+        "winds. Annals of Lichenology, 240, 942508.",
+        "Schäfer, H., & Costa, P. (1997). Circulating spores: dispersal over high ridges.",
+        "Lichenologist, 200, 495–503.",
+        "Nuñez, R. (2009). Does nitrogen limit foliose thalli? Journal of Lichen Research,",
+        "16, 597634.",
+    ]
+    text = "\n".join(["References", "1.", "", "2.", "", "3.", "", *printed])
+    read = by_number(parse_references(lines_of(text))[0])
+    assert [(read[n].authors[0], read[n].journal, read[n].volume) for n in (1, 2, 3)] == [
+        ("Kaur, M.", "Annals of Lichenology", "240"),
+        ("Schäfer, H.", "Lichenologist", "200"),
+        ("Nuñez, R.", "Journal of Lichen Research", "16"),
+    ]

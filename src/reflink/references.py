@@ -650,7 +650,10 @@ def continues_link(previous: str, text: str, laid_out: bool = False) -> bool:
 
 
 IDENTIFIER_START = lazy(
-    rf"(?:doi|pmid|pmcid|https?:|www\.|{AVAILABLE_WORD}|{ACCESS_WORD}\b|\[)", re.I
+    # (German styles' "Online: https://…" and "Stand: 24.05.2024", the labels of the address
+    # and of the date it was read; "URL:")
+    rf"(?:doi|pmid|pmcid|https?:|www\.|{AVAILABLE_WORD}|{ACCESS_WORD}\b|\[|(?:online|url|stand):)",
+    re.I,
 )
 
 
@@ -669,9 +672,10 @@ def next_entry_starts(so_far: str, text: str) -> bool:
 
 
 # a line that is a journal's name, then its volume and first page: "Nat Commun 69, 2537–2545.",
-# "Journal of Ecology. 56 (19), 991–998.", "J Clin Oncol. 2019;12:1–9."
+# "Journal of Ecology. 56 (19), 991–998.", "J Clin Oncol. 2019;12:1–9.", APA's "Neurology,
+# 200, 495–503."
 SOURCE_CONTINUATION = lazy(
-    r"(?P<journal>[A-Z][^\d,;:]{1,80}?)\s\d{1,4}[A-Za-z]?\s*(?:\(\s*\d+\s*\))?\s*[,:;]\s*"
+    r"(?P<journal>[A-Z][^\d,;:]{1,80}?),?\s\d{1,4}[A-Za-z]?\s*(?:\(\s*\d+\s*\))?\s*[,:;]\s*"
     r"[A-Za-z]?\d"
 )
 # … or a book's place and publisher: "Oxford: Oxford University Press."
