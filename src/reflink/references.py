@@ -3465,29 +3465,24 @@ def title_in_quotes(draft: Draft) -> None:
     read the journal into the title and the volume as the journal. The quotes, closed by the
     field's mark, say where the title ends."""
     title, journal = draft.title, draft.journal
-    if title is None and journal and journal[0] in QUOTE_OPENINGS:
-        quoted, rest = split_title_journal(journal, True)
-        if quoted is None or quoted == journal.strip(" ,."):
-            return
-    elif title and title[0] in QUOTE_OPENINGS and (match := QUOTED_WHOLE_TITLE.match(title)):
-        quoted, rest = match.group("title").strip(" ,."), title[match.end() :].strip(" ,.")
-        if not rest:
-            return
-        if journal:
-            if not (volume := VOLUME_ISSUE.fullmatch(journal)):
-                return  # a journal read apart from the title: the reading stands
-            draft.volume = draft.volume or volume.group("volume")
-    else:
+    source = title or journal  # the field the quoted title was read into
+    if not source or source[0] not in QUOTE_OPENINGS or not QUOTED_WHOLE_TITLE.match(source):
         return
-    if rest and (volume := VOLUME_AFTER_JOURNAL.search(rest)):
-        draft.volume = draft.volume or volume.group("volume") or volume.group("bare")
-        rest = rest[: volume.start()].strip(" ,") or None
-    draft.title, draft.journal = quoted, rest or None
+    volume = None
+    if title and journal:
+        # the journal read apart from the title stands, unless it is a volume ("6(3)")
+        if not (volume := volume_alone(journal)).isdigit():
+            return
+    quoted, rest = split_title_journal(source, True)
+    if quoted is None or (title and not rest):
+        return
+    draft.volume = draft.volume or volume
+    if rest and (labelled := VOLUME_AFTER_JOURNAL.search(rest)):
+        draft.volume = draft.volume or labelled.group("volume") or labelled.group("bare")
+        rest = rest[: labelled.start()].strip(" ,") or None
+    draft.title, draft.journal = quoted, rest
     if draft.container == journal:
         draft.container = draft.journal
-
-
-VOLUME_ISSUE = lazy(r"(?P<volume>\d+)\s*(?:\([\w–-]+\))?")
 
 
 def drop_leading_authors(title: str | None, authors: Sequence[str]) -> str | None:
