@@ -303,7 +303,8 @@ def word_wide(folder: Path) -> bool:
     """pandoc's LaTeX sets some styles' lists a word or two wide (those printing no titles,
     among others): no journal prints a list so, and they are counted apart."""
     text = (folder / "review.txt").read_text(encoding="utf-8", errors="replace")
-    start = text.rfind("\nReferences\n")
+    headings = list(re.finditer(r"^\W*References\s*$", text, re.MULTILINE))
+    start = headings[-1].end() if headings else len(text)
     lines = [
         line
         for line in text[start:].splitlines()[1:]
