@@ -552,6 +552,52 @@ def test_expand_pages(printed: str, full: str) -> None:
             },
             id="elsevier",
         ),
+        pytest.param(
+            # Cambridge's numeric style: Elsevier's source, but the title ends at a full stop
+            "E. Nuñez, H. von Arnim, & H. C. García-López, Lichen growth on granite: results from "
+            "a cold-wind trial. N Engl J Lichenol, 282 (2011) 8102–8125.",
+            {
+                "authors": ("E. Nuñez", "H. von Arnim", "H. C. García-López"),
+                "title": "Lichen growth on granite: results from a cold-wind trial",
+                "journal": "N Engl J Lichenol",
+                "year": 2011,
+                "volume": "282",
+                "pages": "8102–8125",
+            },
+            id="elsevier-title-ended-by-a-full-stop",
+        ),
+        pytest.param(
+            # Anticancer Research: the last two names joined by "and", a particle in the last
+            "Weber X, Torres A, Sørensen X and van Dijk T: Lichen growth on granite: a "
+            "systematic review. Lichenologist 217: 1175–1199, 2016.",
+            {
+                "authors": ("Weber X", "Torres A", "Sørensen X", "van Dijk T"),
+                "title": "Lichen growth on granite: a systematic review",
+                "journal": "Lichenologist",
+                "volume": "217",
+            },
+            id="vancouver-last-two-names-joined-by-and",
+        ),
+        pytest.param(
+            # ACM SIGCHI's source: volume, issue, a colon and the pages, no second year
+            "Fatima Costa and Claire Wei di Marco. 2023. Lichen growth on granite: a field "
+            "study. Lichenologist 2, 18: 4033–4038.",
+            {
+                "authors": ("Fatima Costa", "Claire Wei di Marco"),
+                "journal": "Lichenologist",
+                "year": 2023,
+                "volume": "2",
+                "pages": "4033–4038",
+            },
+            id="acm-volume-issue-colon-pages",
+        ),
+        pytest.param(
+            # Histopathology's "Journal year; volume; pages"
+            "Das D, Silva E, Jensen S, et al. Lichen growth on granite: a field study. eLife "
+            "2022; 273; 998344.",
+            {"journal": "eLife", "year": 2022, "volume": "273", "pages": "998344"},
+            id="vancouver-year-volume-pages-by-semicolons",
+        ),
     ],
 )
 def test_fields_by_style(text: str, fields: dict[str, object]) -> None:
@@ -4565,3 +4611,87 @@ def test_a_column_of_labels_over_apa_entries_whose_journal_opens_a_line() -> Non
         ("Schäfer, H.", "Lichenologist", "200"),
         ("Nuñez, R.", "Journal of Lichen Research", "16"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "book"),
+    [
+        pytest.param(
+            "Li C: Lichen growth on granite: a field study. In: Methods in lichenology. D’Angelo M "
+            "(ed.). Hoboken, NJ, Wiley-Blackwell, pp 895–904, 2020.",
+            "Lichen growth on granite: a field study",
+            "Methods in lichenology",
+            id="book-then-names-ed-in-brackets",
+        ),
+        pytest.param(
+            "Julia Ivanova and Omar Abdullah. 2011. Spore dispersal in cold winds. In Handbook of "
+            "lichen ecology, Sven Dmitri Kim (ed.). Elsevier, Amsterdam, 294–305.",
+            "Spore dispersal in cold winds",
+            "Handbook of lichen ecology",
+            id="book-then-full-name-ed",
+        ),
+        pytest.param(
+            "le Roux L, Zhang T 2011. A nitrogen budget for foliose thalli. In Handbook of "
+            "long-term lichen studies, Abdullah F, ed. New York: Humana Press. pp. 17–34",
+            "A nitrogen budget for foliose thalli",
+            "Handbook of long-term lichen studies",
+            id="book-then-names-comma-ed",
+        ),
+        pytest.param(
+            "Alvarez, I., ‘Spore dispersal over high ridges (the alpine study)’, In Lichen "
+            "Ecology: Principles and Practice, P. Silva-Eriksson, Ed., Elsevier, Amsterdam, pp. "
+            "413–426 (1992).",
+            "Spore dispersal over high ridges (the alpine study)",
+            "Lichen Ecology: Principles and Practice",
+            id="capital-in-after-a-comma",
+        ),
+        pytest.param(
+            "O. Murphy, L. Popescu, in Lichen ecology: principles and practice, P. W. "
+            "Papadopoulos, Ed. (Humana Press, New York, 1992), pp. 490–518.",
+            None,
+            "Lichen ecology: principles and practice",
+            id="science-chapter-without-title",
+        ),
+    ],
+)
+def test_a_chapters_book_printed_before_its_editors(
+    text: str, title: str | None, book: str
+) -> None:
+    """Chapters whose book comes first and its editors after it, in the forms a tenth sample
+    of journals' styles printed: the book had been read as the place ("Hoboken"), the
+    publisher, or with the editors' names ("In Handbook of …, Abdullah F"); Science's
+    chapters print no chapter title, and the book was read as one."""
+    entry = parse_entry_text(text)
+    assert (entry.title, entry.journal, entry.kind) == (title, book, "chapter")
+    assert entry.pages is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gentner, D. (1992). Analogy watershed. In Giles, C. L., Hanson, S. J., and Cowan, J. D., "
+        "editors, Advances in Lichen Processing Systems 5. Morgan Kaufmann.",
+        "Scott, D. 1990. Getting the message across. In Dale, R.; Mellish, C.; and Zock, M., "
+        "eds., Current Research in Lichen Generation. New York: Academic Press. 47-73",
+    ],
+)
+def test_editors_printed_first_are_not_a_book(text: str) -> None:
+    """Editors named before the book, family names first: the names are not the book."""
+    entry = parse_entry_text(text)
+    assert entry.journal is None or not entry.journal.startswith(("Giles", "Dale"))
+
+
+def test_a_body_and_its_year_opening_a_web_pages_title_are_its_author_and_year() -> None:
+    """ACM's web pages: "Cancer Research UK. 2012. Title. Retrieved … from https://…". In a
+    list read as ACM's, no rule read the body before the year, and the title began with both
+    (a body's name without "Agency" or "Institute" in it is no group the title gave up)."""
+    entry = parse_entry_text(
+        "Cancer Research UK. 2012. Spore counts in cold winds: a field study. Retrieved 6 June "
+        "2025 from https://www.example.org/lichens/report-136",
+        style="acm",
+    )
+    assert (entry.authors, entry.title, entry.year) == (
+        ("Cancer Research UK",),
+        "Spore counts in cold winds: a field study",
+        2012,
+    )

@@ -1582,7 +1582,8 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
     groups = match.groupdict()
     if groups.get("year"):
         draft.year = int(groups["year"][:4])
-    volume = groups.get("volume") or groups.get("volume2")
+    volume = groups.get("volume") or groups.get("volume2") or groups.get("volume3")
+    groups["pages"] = groups.get("pages") or groups.get("pages3")
     if volume and not groups.get("pages") and VOLUME_OF_PAGES.match(volume):
         # "…, Oxford, 2016, pp. 214–240." (a chapter after RSC's names): pages, no volume
         groups["pages"], volume = VOLUME_OF_PAGES.sub("", volume), None
@@ -1732,6 +1733,7 @@ def family_dotted(chunk: str) -> bool:
 VANCOUVER_SOURCE = lazy(
     rf"""(?P<year>{YEAR})(?:\s+[A-Z][a-z]{{2,8}}(?:[-–/][A-Z][a-z]{{2,8}})?(?:\s+\d{{1,2}})?)?\s*;\s*
     (?:(?P<volume>[^:;()]*?)\s*(?:\((?P<issue>[^)]*)\))?\s*:\s*(?P<pages>{PAGES})?
+      |(?P<volume3>\d{{1,4}})\s*;\s*(?P<pages3>{PAGES})    # Histopathology's "2022; 273; 998344"
       |(?P<pages2>{PAGES})
       |(?P<volume2>\w+)\s*(?:\((?P<issue2>[^)]*)\))?       # "2019; 31(7)." no pages
     )\s*(?:\.\s*|$)(?P<after>.*)$""",
@@ -2040,7 +2042,14 @@ def take_vancouver_authors(text: str) -> tuple[list[str], str]:
             for end in (": ", ". "):
                 last, found, title = chunk.partition(end)
                 # "Kim B. et al.: Title": the last name, its initial's full stop, "et al."
-                last = _last_name(TRAILING_ET_AL.sub("", last).strip(), end)
+                printed = TRAILING_ET_AL.sub("", last).strip()
+                # Anticancer Research's "…, Sørensen X and van Dijk T: Title": the last two
+                # names joined by "and"
+                pair = [_last_name(name, end) for name in AND_SPLIT.split(printed)]
+                if found and len(pair) == 2 and all(pair):
+                    names.extend(name for name in pair if name)
+                    return names, ", ".join([title, *chunks[len(names) - 1 :]])
+                last = _last_name(printed, end)
                 if found and last:
                     names.append(last)
                     return names, ", ".join([title, *chunks[len(names) :]])
@@ -2435,17 +2444,27 @@ ACM_SOURCE = lazy(
     \((?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<year>{YEAR})\),\s*(?P<pages>{PAGES})\s*\.?\s*$""",
     re.VERBOSE,
 )
+# the SIGCHI form, without the year a second time: "… 2023. Title. Hepatology 2, 18: 4033–4038."
+ACM_COLON_SOURCE = lazy(
+    # (not "Bulletin … Ser. 2, 1: 686-687": a series after an abbreviation)
+    rf"""(?<=\s)(?<![A-Za-z]\.\s)(?P<volume>[A-Za-z]?\d+[A-Za-z]?),\s*(?P<issue>[\w–-]+)\s*:\s*
+    (?P<pages>{PAGES})
+    \s*\.?\s*$""",
+    re.VERBOSE,
+)
 NAMES_THEN_YEAR = lazy(rf"(?P<authors>.+?)\.\s+(?P<year>{YEAR})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
 def parse_acm(draft: Draft, titles_expected: bool) -> bool:
     source = ACM_SOURCE.search(draft.rest) if "(" in draft.rest else None
+    source = source or (ACM_COLON_SOURCE.search(draft.rest) if ":" in draft.rest else None)
     names = source and NAMES_THEN_YEAR.match(draft.rest, 0, source.start())
     if not names:
         return False
     draft.authors = split_authors_any(names.group("authors"))
     draft.names_by_position = True  # ACM prints names in full, given names first
     set_source(draft, source)
+    draft.year = draft.year or int(names.group("year"))
     draft.title, draft.journal = split_title_journal(
         names.group("rest").rstrip(" ."), titles_expected
     )
@@ -2470,8 +2489,17 @@ def parse_elsevier(draft: Draft, titles_expected: bool) -> bool:
     if not draft.authors or index >= len(chunks):
         return False
     set_source(draft, match)
-    draft.journal = chunks[-1]
-    draft.title = ", ".join(chunks[index:-1]) or None
+    titles, journal = chunks[index:-1], chunks[-1]
+    if not looks_like_journal(journal):
+        # "Names, Title. N Engl J Med, 282 (2011) 8102–8125." (Cambridge's numeric style): the
+        # title ends at its full stop, not at a comma
+        title, tail = split_title_journal(journal, True)
+        # (a title ends with a small word or a question, not "Phys." or "Ser.")
+        ended = bool(title) and (title[-1] in "?!)" or title.split()[-1][:1].islower())
+        if ended and tail and len(title.split()) > 2 and looks_like_journal(tail):
+            titles, journal = [*titles, title], tail
+    draft.journal = journal
+    draft.title = ", ".join(titles) or None
     return True
 
 
@@ -2682,7 +2710,9 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
     "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
     "aps": lambda rest: bool(NATURE_SOURCE.search(rest) or ACS_SOURCE.search(rest)),
-    "acm": lambda rest: "(" in rest and bool(ACM_SOURCE.search(rest)),
+    "acm": lambda rest: bool(
+        ("(" in rest and ACM_SOURCE.search(rest)) or (":" in rest and ACM_COLON_SOURCE.search(rest))
+    ),
 }
 
 
@@ -3063,7 +3093,10 @@ IN_BOOK = lazy(
     # Spanish styles' "En: Lind C, editor."
     r"(?:(?<=[.?!])\s+(?:In|En):?|[.?!,]\s+in:|,\s+(?:In:|in)|;\s+in"
     # Nature's "Title. in Clinical Neurology (eds. Marino, M.-C. & Sørensen, O.) 253–270"
-    r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s))"
+    r"|(?<=[.?!])\s+in(?=\s+[A-Z][^()]{0,150}\((?:eds?|editors?)\.?\s)"
+    # "‘Title’, In Book, P. Lind, Ed., Elsevier": a capital "In" after a comma where editors
+    # are named (not "…, In vitro study")
+    r"|,\s+In(?=\s+[A-Z][^()]{0,150}(?:,\s*(?:Eds?|eds?)\.|\((?:eds?|Eds?)\.?\)|$)))"
     # (Anesthesia & Analgesia's "…leukaemia? In:Statistical methods…": no space after "In:")
     r"(?:\s+|(?<=:))(?P<book>\S.*)$"
 )
@@ -3102,10 +3135,16 @@ def split_chapter(draft: Draft, raw: str) -> None:
         raw[printed + clause.start("book") - clause.start() :] if printed >= 0 else clause["book"]
     )
     title = draft.title[: clause.start()].strip(" ,.")
+    if title[-1:] in "’”" and not any(mark in title for mark in "‘“"):
+        title = title[:-1]  # "‘Title’, In Book": the opening quote went with the rule's cut
     if EDITION_START.match(rest):
         draft.title = title
         return
-    plain_in = clause.group(0).lstrip(" ,.?!").startswith("in") and ":" not in clause.group(0)
+    # a plain "in" (or "…, In" after a comma) opens a book only where editors are named
+    opening = clause.group(0).lstrip()
+    plain_in = ":" not in opening and (
+        opening.lstrip(",.?!").lstrip().startswith("in") or opening.startswith(", In")
+    )
     if take_book(draft, rest, plain_in):
         draft.title = title
 
@@ -3113,6 +3152,14 @@ def split_chapter(draft: Draft, raw: str) -> None:
 def take_book(draft: Draft, rest: str, plain_in: bool) -> bool:
     """`rest`, what follows a chapter's "In", → the book (where a journal goes), the kind
     "chapter" and the chapter's pages; False where `rest` names no book."""
+    if first := book_before_editors(rest):
+        # "Book. D’Angelo M (ed.). Hoboken", "Book, P. Lind, Ed., Elsevier": the book first
+        book_end = len(first)
+        draft.journal = draft.container = first
+        draft.kind = "chapter"
+        if not draft.pages and (pages := CHAPTER_PAGES.search(rest, book_end)):
+            draft.pages = pages.group("pages")
+        return True
     editors = BOOK_EDITORS.match(rest)
     if plain_in and editors is None and not BOOK_THEN_EDITORS.match(rest):
         return False  # ", in particular …": a plain "in" opens a book only where editors are named
@@ -3181,6 +3228,105 @@ def book_after_title(draft: Draft, raw: str) -> None:
         # "…, Elsevier, Amsterdam, 2020, 920–932": a source read as year, volume, pages was a
         # book's year and the chapter's pages
         draft.pages, draft.volume = draft.volume, None
+
+
+# The editors' mark after their names: "Book. D’Angelo M (ed.).", "Book, Sven Kim (ed.).",
+# "Book, Abdullah F, ed. New York", Science's "Book, P. W. Papadopoulos, Ed. (Humana Press"
+EDITORS_AFTER_NAMES = lazy(
+    r"\s*\((?:eds?|editors?|hrsg|éds?)\.?\)|,\s*(?:eds?|editors?)\.?(?=[\s,.:;(]|$)", re.I
+)
+# … and before them: "Book, edited by Almeida S.", "Book (Ed: P. Novak)", "Book, (eds. Costa, A.
+# Z. & Çelik, S.)", "Book. (Zhang Giulia, Yamamoto Yusuf ed.)"
+NAMES_AFTER_EDITORS = lazy(
+    r",?\s*(?:\(\s*)?(?:edited\s+by|(?-i:Eds?)\.?:|eds?\.)\s+(?=\S)|\.?\s*\((?=[^()]*\beds?\.?\))",
+    re.I,
+)
+# where a book's title and its editors' names part: a comma, or a full stop after a word
+BOOK_NAME_BREAK = lazy(r"(?<=,)\s+|(?<=[a-z?!)]\.)\s+|(?<=[?!])\s+")
+
+
+def book_before_editors(rest: str) -> str | None:
+    """What follows a chapter's "In" → the book's title, where the book comes first and its
+    editors after it ("Book. D’Angelo M (ed.).", "Book, edited by S. Almeida."); None where the
+    editors come first (Vancouver's "In: Lind C, editors. Book."; `take_book` reads those)."""
+    after = EDITORS_AFTER_NAMES.search(rest)
+    before = NAMES_AFTER_EDITORS.search(rest)
+    if before and (after is None or before.start() < after.start()):
+        book = rest[: before.start()]
+    elif after:
+        # the editors' names end at the mark: the last piece before it is theirs, and so is
+        # each piece before that one which is a name ("R. Papadopoulos, and L. Ferrari, eds.")
+        pieces = BOOK_NAME_BREAK.split(rest[: after.start()])
+        cut = len(pieces) - 1
+        if cut > 0 and _editor_name(pieces[cut - 1 :]) and not _editor_name(pieces[cut:]):
+            cut -= 1  # "…, Zock, M., eds.": a family name, its comma, its initials
+        while cut > 0:
+            if _editor_name(pieces[cut - 1 : cut]):
+                cut -= 1
+            elif cut > 1 and _editor_name(pieces[cut - 2 : cut]):
+                cut -= 2
+            else:
+                break
+        book = " ".join(pieces[:cut])
+    else:
+        return None
+    book = book.strip(" ,.:;")
+    words = book.split()
+    # a book's title has a small word or a colon ("Handbook of …", "Lung cancer: principles
+    # and practice"); two or three capitalised words may be an editor's full name
+    titled = ":" in book or any(word[:1].islower() for word in words[1:])
+    if not (0 < len(words) <= 25 and book[:1].isupper() and titled):
+        return None
+    if book.count(",") > 1 or NOT_A_BOOK.search(book):
+        return None  # ("Giles, C. L., Hanson, S. J., and Cowan, J. D., editors": names)
+    if all(is_any_name(name) for name in split_authors_any(book)):
+        return None
+    return book
+
+
+# what no book's title before its editors holds: a year, pages or a volume (the entry went
+# on past its book: "In Proceedings…, Vol. 1, pp. 77-84. … Reprinted in Minsky (ed.)"), a
+# sentence's end, names ("et al.", "Dale, R.; Mellish, C.", "A.M. van Erp")
+NOT_A_BOOK = lazy(
+    r"\b(?:1[5-9]|20)\d\d\b|\bpp?\.|\b[Vv]ol\.|[a-z]{2}\.\s|\bet al\b|&\s*al\b|;|\(|"
+    r"^[A-Z]\.\s?[A-Z]?"
+)
+
+
+def _editor_name(pieces: Sequence[str]) -> bool:
+    return is_any_name(LEADING_AND.sub("", " ".join(pieces).strip(" ,.")))
+
+
+# "…, in " just before what was read as the title: it is a book
+IN_BEFORE_TITLE = lazy(r"[,.]\s+[Ii]n:?\s+$")
+
+
+def book_in_clause(draft: Draft, raw: str) -> None:
+    """A chapter whose book comes before its editors, wherever a rule put it ("In: Book. Lind
+    M (ed.). Hoboken, NJ, Wiley" had "Hoboken" as its book): the book goes where a journal
+    goes, and the entry is a chapter."""
+    if not draft.title or draft.kind not in (None, "chapter", "book", "article"):
+        return
+    at = raw.find(draft.title)
+    if at < 0:
+        return
+    if IN_BEFORE_TITLE.search(raw, 0, at) and book_before_editors(raw[at:]) == draft.title:
+        # Science's "O. Murphy, L. Popescu, in Book, P. W. Lind, Ed. (Humana Press, New York,
+        # 1992), pp. 490–518.": no chapter title is printed, and the book was read as one
+        draft.journal = draft.container = draft.title
+        draft.title, draft.kind = None, "chapter"
+        return
+    after = raw[at + len(draft.title) :]
+    clause = IN_AFTER_TITLE.match(after)
+    if clause is None:
+        return
+    book = book_before_editors(after[clause.end() :])
+    if book is None or book == draft.journal:
+        return
+    draft.journal = draft.container = book
+    draft.kind = "chapter"
+    if not draft.pages and (pages := CHAPTER_PAGES.search(after, clause.end() + len(book))):
+        draft.pages = pages.group("pages")
 
 
 def classify_kind(draft: Draft, raw: str) -> None:
@@ -3429,6 +3575,7 @@ def parse_entry(
         drop_place_after_book(draft, raw)
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
+        book_in_clause(draft, raw)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
@@ -3621,6 +3768,13 @@ def take_group_author_from_title(draft: Draft, raw: str) -> None:
             if looks_like_group(named) and ORGANISATION_NOUN.search(named):
                 group = named
                 draft.title = draft.title[match.end() :]
+        if group is None and draft.title and (match := NAME_THEN_YEAR_TITLE.match(draft.title)):
+            # ACM's "Cancer Research UK. 2012. Title. Retrieved … from https://…": a name,
+            # then the entry's year, both set off by full stops, open the title
+            if draft.year == int(match.group("year")) and looks_like_group(match["group"]):
+                draft.authors = [match.group("group")]
+                draft.title = draft.title[match.end() :] or None
+            return
         if group is None or not looks_like_group(group):
             return
         draft.authors = [group]
@@ -3639,6 +3793,7 @@ def take_group_author_from_title(draft: Draft, raw: str) -> None:
         draft.title = draft.title or rest or None
 
 
+NAME_THEN_YEAR_TITLE = lazy(rf"(?P<group>[^.]{{2,80}})\.\s+(?P<year>{YEAR})[a-z]?\.\s+(?=\S)")
 LEADING_YEAR = lazy(rf"\(?(?P<year>{YEAR})\)?[.,:]?\s+(?=\S)")
 
 
