@@ -291,6 +291,8 @@ def check_route(reflink: str, folder: Path, source: Path, gold: dict) -> dict:
         "refused": False,
         "groups": sum(gold_groups.values()),
         "groups_missed": sum((gold_groups - read_groups).values()),
+        "missed": [list(group) for group in (gold_groups - read_groups).elements()],
+        "read_extra": [list(group) for group in (read_groups - gold_groups).elements()],
         "numbers_missed": sum((gold_numbers - read_numbers).values()),
         "numbers_extra": sum((read_numbers - gold_numbers).values()),
         "entries": len(gold["entries"]),

@@ -979,6 +979,32 @@ def test_a_superscript_flattened_onto_a_year_re_cites_a_number() -> None:
     ]
 
 
+def test_a_superscript_flattened_onto_a_number_the_text_prints_alone_elsewhere() -> None:
+    """ "in COVID-192 .", "at stage 313,14 .": a re-citation flattened onto a number is one
+    longer token that no order settles. Where the text prints that word and number alone
+    elsewhere ("COVID-19 patients", "at stage 3 (n = 30)") and the clause's punctuation is
+    spaced off after the token, as an extracted superscript leaves it, the number is the
+    word's and the rest the callout. "on day 14." (a stop glued on) and "in 20192 ." (a
+    function word's number) are not read so."""
+    body = (
+        "Kinase fusions drive a share of invented tumours in COVID-19 patients.1 Most respond "
+        "to inhibitors.2 Lichens at stage 3 (n = 30) grew slowly.3 Growth stalled in "
+        "COVID-192 . Spores were counted on day 1 and on day 14. Cover fell at stage 31,3 . "
+        "Newer drugs reach the brain.4"
+    )
+    doc = parse_document(nature_review(body, 4))
+    assert [(marker.text, marker.numbers) for marker in doc.markers] == [
+        ("1", (1,)),
+        ("2", (2,)),
+        ("3", (3,)),
+        ("2", (2,)),
+        ("1,3", (1, 3)),
+        ("4", (4,)),
+    ]
+    claims = " ".join(claim.text for claim in doc.claims)
+    assert "stalled in COVID-19." in claims and "on day 14." in claims
+
+
 def test_a_parenthesis_holding_a_list_is_a_callout_ahead_of_its_turn() -> None:
     """A list sorted by author, cited a little out of order, that the order does not make out
     as sorted: "in twin studies (5, 8)" introduces 8 before 6 and 7 and was rejected as out

@@ -57,6 +57,7 @@ from .normalise import DASH_CHARS
 from .normalise import YEAR as PRINTED_YEAR
 from .textclean import Passage, stitch
 from .typography import UNIT_POWERS, is_power_or_mark, script_masks
+from .words import FUNCTION_WORDS
 
 # Line kinds whose text carries callouts; FRONT (affiliation marks), FURNITURE, WATERMARK and
 # REFERENCE never do.
@@ -411,6 +412,9 @@ WEIGHTS: dict[str, float] = {
     # year's digits never run on. No weight: the mark says which readings may be so read
     "glued:lone-number-after-a-year": 0.0,
     "glued:after-other-mark": 1.5,  # "5%,9", "evidence”.19"
+    # "at stage 317 .": after a number the text prints alone elsewhere ("at stage 3 (n = 30)"),
+    # with the clause's punctuation spaced off (`read_known_stems`); as sure as a glued word
+    "glued:after-known-stem": 1.0,
     # -- spaced superscripts ("dense breasts, 4 but", extracted as a token of their own) --
     # "known causes 2 .": the punctuation after it is spaced off too; a count's rarely is
     "spaced:punctuation-spaced-off": 1.0,
@@ -530,6 +534,7 @@ def evidence(name: str, times: float = 1.0) -> Evidence:
 
 # the evidence that marks a reading of `read_lone_numbers`, which only `_fill_order_gaps` reads
 LONE_NUMBER_TAIL = evidence("glued:lone-number-tail")
+KNOWN_STEM = evidence("glued:after-known-stem")
 AFTER_A_YEAR = evidence("glued:lone-number-after-a-year")
 # the words before a year ("in 2016", "since 2008"), and what closes a callout's clause after it
 YEAR_LEADS = frozenset("in since by until from during before after".split())
@@ -1585,11 +1590,65 @@ def read_lone_numbers(scan: Scan, candidates: list[Candidate]) -> list[Candidate
     return sorted([*candidates, *readings], key=lambda candidate: candidate.start)
 
 
+# "stage 3", "exon 19", "COVID-19": a word (or a name ending in a hyphen) and its number, with
+# whatever list a flattened superscript glued on ("stage 320–23", "COVID-1916–18")
+STEM_TOKEN = lazy(
+    r"(?<![\w-])(?P<word>[A-Za-z]{3,} |[A-Z][A-Za-z]*-)(?P<digits>\d{1,6})"
+    r"(?P<list>(?:[,–-]\d{1,3})*)(?![\w%]|[.,]\d)"
+)
+# what closes a callout's clause spaced off, as an extracted superscript leaves it: "… 317 ."
+SPACED_CLOSE = frozenset({"after:spaced-punctuation"})
+
+
+def read_known_stems(scan: Scan, candidates: list[Candidate]) -> list[Candidate]:
+    """ "at stage 317 .", "in COVID-1925 .": a superscript flattened onto a number the text
+    prints alone elsewhere ("at stage 3 (n = 112)", "COVID-19 patients"). That number is the
+    word's; what runs on after it is a callout's, where its clause's punctuation is spaced
+    off after it, as an extracted superscript leaves it ("day 14." is no "day 1" + "4").
+    A lone number's readings (`read_lone_numbers`) of such a token give way to this one.
+    Text only: a PDF's typography marks the callout itself."""
+    text = scan.text
+    if scan.scripts:
+        return candidates
+    tokens = []
+    alone: dict[str, set[str]] = {}
+    for token in STEM_TOKEN.finditer(text):
+        end = token.end()
+        after = _evidence_after(text, end, text[end : end + 1].isspace() and scan.ends_line(end))
+        if after is not None and after[0] in SPACED_CLOSE:
+            tokens.append((token, after))
+        elif not token.group("list"):
+            # printed alone: "COVID-19 patients", "at stage 3 (n = 30)", "exon 19."
+            alone.setdefault(token.group("word").lower(), set()).add(token.group("digits"))
+    found: list[Candidate] = []
+    for token, after in tokens:
+        word, digits = token.group("word").lower(), token.group("digits")
+        if word.strip() in FUNCTION_WORDS:
+            continue  # "in 2019", "of 100": a year or a count, not a stem's number
+        stems = [s for s in alone.get(word, ()) if len(s) < len(digits) and digits.startswith(s)]
+        if not stems:
+            continue
+        cut = token.start("digits") + len(max(stems, key=len))
+        if text[cut] == "0":
+            continue
+        end = token.end()
+        made = scan.candidate(cut, end, text[cut:end], SUPERSCRIPT, GLUED, [KNOWN_STEM, after])
+        if made:
+            found.append(made)
+    if not found:
+        return candidates
+    spans = [(c.start, c.end) for c in found]
+    # the token's other readings (a lone number's tails, "20–23" glued after a number) give way
+    kept = [c for c in candidates if not any(c.start < e and c.end > s for s, e in spans)]
+    return sorted([*kept, *found], key=lambda candidate: candidate.start)
+
+
 # Evidence about the candidates that needs them all, or the whole passage, in order.
 CANDIDATE_STEPS: list[Callable[[Scan, list[Candidate]], list[Candidate]]] = [
     weigh_compound_numbers,
     weigh_typography,
     read_lone_numbers,
+    read_known_stems,
 ]
 
 
