@@ -257,8 +257,16 @@ def bibliography(rng: random.Random, size: int = 30) -> list[dict]:
     return [make(rng, f"r{index:02d}") for index, make in enumerate(makers, 1)]
 
 
+# words a sentence (and so a callout before its full stop) does not end on
+ENDLESS = frozenset(
+    "a the and to of on in for that these while although have no others further several".split()
+)
+
+
 def _sentence(rng: random.Random) -> str:
     words = rng.sample(BODY_WORDS, rng.randint(8, 16))
+    while len(words) > 4 and words[-1] in ENDLESS:
+        words.pop()
     return words[0].capitalize() + " " + " ".join(words[1:])
 
 
@@ -278,10 +286,11 @@ def body(rng: random.Random, keys: list[str]) -> str:
                     sentence += " " + rng.choice(NUMBER_CONTEXTS)
                 group: list[str] = []
                 roll = rng.random()
-                if pending and roll < 0.75:
+                if pending and roll < 0.6:
                     take = rng.choice((1, 1, 1, 2, 3, 4))
                     group, pending = pending[:take], pending[take:]
-                if cited and (not group or rng.random() < 0.2):
+                # a re-citation now and then; a third of sentences cite nothing
+                if cited and (rng.random() < 0.2 or (not group and roll > 0.85)):
                     group.append(rng.choice(cited))
                 cited.extend(key for key in group if key not in cited)
                 if group:

@@ -4695,3 +4695,84 @@ def test_a_body_and_its_year_opening_a_web_pages_title_are_its_author_and_year()
         "Spore counts in cold winds: a field study",
         2012,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "ALMEIDA S, HERNÁNDEZ S, LEE X H, et al. Lichen growth on granite (the alpine "
+            "study)[J]. Journal of Lichenology, 2023, 8(9): 3750-3767.",
+            {
+                "authors": ("ALMEIDA S", "HERNÁNDEZ S", "LEE X H"),
+                "title": "Lichen growth on granite (the alpine study)",
+                "journal": "Journal of Lichenology",
+                "year": 2023,
+                "volume": "8",
+                "kind": "article",
+            },
+            id="article",
+        ),
+        pytest.param(
+            "WANG L. Textbook of lichens[M]. Beijing: Science Press, 2010.",
+            {"title": "Textbook of lichens", "year": 2010, "kind": "book"},
+            id="book",
+        ),
+        pytest.param(
+            "PATEL N, WANG S. Spore dispersal in cold winds[M]//GALLAGHER L M L, YILMAZ L. "
+            "Textbook of lichens. Amsterdam: Elsevier, 2016: 837-861.",
+            {
+                "authors": ("PATEL N", "WANG S"),
+                "title": "Spore dispersal in cold winds",
+                "journal": "Textbook of lichens",
+                "pages": "837-861",
+                "kind": "chapter",
+            },
+            id="part-of-a-book",
+        ),
+        pytest.param(
+            "LI Y. Lichen growth in cold winds[D]. Beijing: Peking University, 2010.",
+            {"title": "Lichen growth in cold winds", "kind": "thesis"},
+            id="thesis",
+        ),
+    ],
+)
+def test_china_gb_t_7714_kind_tags(text: str, fields: dict[str, object]) -> None:
+    """China's national standard (GB/T 7714) prints the kind of work after its title, "[J]",
+    "[M]", "[D]", "[EB/OL]", and a part of a whole as "Title[M]//Editors. Book.": the tag
+    went into the title (25 of 30 entries of a tenth-sample review were wrong so), and a
+    chapter's editors into its authors. The tag ends the title and says the kind."""
+    entry = parse_entry_text(text)
+    for name, value in fields.items():
+        assert getattr(entry, name) == value, name
+
+
+def test_china_gb_t_7714_web_page_dates() -> None:
+    """ "Title[EB/OL]. (2020-01-02)[2024-05-01]. https://…": the date published, then the date
+    cited in brackets; neither stays in the title."""
+    printed = [
+        "[1] WANG L, LI Y. Lichen growth on granite[J]. Journal of Lichenology, 2023, 8(9): "
+        "3750-3767.",
+        "[2] LICHEN TRUST. Spore counts in cold winds[EB/OL]. (2020-01-02)[2024-05-01]. "
+        "https://www.example.org/lichens/report-136.",
+        "[3] ZHANG W. Nitrogen uptake by foliose thalli[J]. Lichenologist, 2019, 51(2): 12-19.",
+    ]
+    text = "\n".join(["References", *printed])
+    read = by_number(parse_references(lines_of(text))[0])
+    assert (read[2].title, read[2].year, read[2].kind) == (
+        "Spore counts in cold winds",
+        2020,
+        "web",
+    )
+
+
+def test_a_label_with_its_full_stop_spaced_off() -> None:
+    """Forensic Science Review's "1 . Almeida D, Lindqvist S: Title; …": the label's full stop
+    spaced off began the entry, and no name was read."""
+    printed = [
+        "1 . Almeida D, Lindqvist S: Lichen growth on granite; Lichenologist 12:100-109; 2020.",
+        "2 . Brennan EE: Spore dispersal in cold winds; Lichenologist 14:200-209; 2021.",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(["References", *printed])))[0])
+    assert [read[n].raw.split(":")[0] for n in (1, 2)] == ["Almeida D, Lindqvist S", "Brennan EE"]
+    assert read[1].authors[0] == "Almeida D"

@@ -94,7 +94,8 @@ ENTRY_LABEL = lazy(
                                                # "[ 1]" padded to the widest label's width
       | (?P<dotted>\d{1,6})\.(?:\s+|$|(?=[A-Z]\.[\s-]?[A-Z]))  # "12. Smith AB", "12." alone,
                                        # "12.G. Smith" (the label's space lost)
-      | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC), "12 - Smith"
+      | (?P<bare>\d{1,6})(?:\s*[-–—](?=\s)|\s+\.(?=\s))?\s+(?=\S)  # "101 S. M. Gadgeel" (RSC),
+                            # "12 - Smith", Forensic Science Review's "12 . Smith"
       | (?P<alone>\d{1,4})\s*$                # "12" alone on its line, the entry below it
       | \((?P<paren>\d{1,6})\)[.:]?(?:\s+(?=\S)|\s*$)  # "(12) Smith, A. B.; …" (ACS), or alone
       | (?P<closing>\d{1,6})\)(?:\s+(?=\S)|\s*$)  # "12) Smith AB, Jones C." (Japanese,
@@ -1220,19 +1221,28 @@ URL = lazy(
 )
 # what closes a web address printed in brackets: "<https://…>" (ABNT and others), "(https://…)"
 URL_CLOSE = {"<": ">", "(": ")"}
+# China's GB/T 7714 prints the kind of work after its title: "[J]" (a journal's article),
+# "[M]" (a book), "[J/OL]", "[EB/OL]" (on line)
+KIND_CODE = r"(?-i:(?:J|M|C|D|R|N|P|S|Z|A|G|K|DB|CP|EB)(?:/OL)?)"
+KIND_TAG = lazy(rf"\[{KIND_CODE}\]")
+GBT_KINDS = {"J": "article", "M": "book", "D": "thesis", "EB": "web", "C": "chapter"}
+PART_OF_WHOLE = lazy(rf"\s*\[{KIND_CODE}\]\s*//\s*")
 IDENTIFIERS = lazy(
     r"\b(?:PMID|PMCID)\s*:?\s*\w+\.?"
     # Johnson Matthey's "… 1954 LINK https://doi.org/…": the label of the entry's link
     r"|(?-i:\s+LINK)(?=\s*(?:https?://|$))"
     r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|web\s?site"
     r"|en ligne|en línea|Daring|PubMed"
-    r"|Google Scholar|CrossRef)\](?P<stop>\.?)",
+    rf"|Google Scholar|CrossRef|{KIND_CODE}"
+    r")\](?P<stop>\.?)",
     re.I,
 )
 ACCESSED = lazy(
     # (the Kidney Research's "[Date accessed: April 21, 2023]": a word before it in the bracket)
     rf"[\[(]?(?:(?<=\[)Date\s+)?\b{ACCESS_WORD}\b[^\])]*[\])]?\.?"
     r"|\[(?:updated|modified|revised)\b[^\]]*\]\.?"  # "[updated 2021 Apr 1; cited …]"
+    # GB/T 7714's date cited after the date published: "(2020-01-02)[2024-05-01]"
+    r"|(?<=\))\[\d{4}-\d{1,2}-\d{1,2}\]"
     # Thieme's "…; Stand: 10.06.2023": the date the page was read
     r"|[;,]?\s*\bStand:\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\.?",
     re.I,
@@ -1356,6 +1366,7 @@ ACCESS_WORDS = (
     "viitattu",  # Finnish
     "diakses",  # Indonesian
     "stand:",  # German (Thieme)
+    ")[",  # GB/T 7714: "(2020-01-02)[2024-05-01]"
 )
 
 
@@ -1364,6 +1375,10 @@ def drop_identifiers(draft: Draft) -> None:
     text = draft.rest
     # each pattern only where the words it needs are printed: most entries print none
     lowered = plain_lower(text)
+    if "]//" in text:
+        # GB/T 7714's part of a whole: "Title[M]//Editors. Book. Place: Publisher, 2016: 8-9."
+        # reads as the chapter it is: "Title. In: Editors. Book. …"
+        text = PART_OF_WHOLE.sub(". In: ", text)
     if "pmid" in lowered or "pmcid" in lowered or "[" in text or "LINK" in text:
         # "Global cancer report [Internet]. Geneva: WHO; 2020": the full stop after the tag
         # still ends the title
@@ -3334,6 +3349,12 @@ def classify_kind(draft: Draft, raw: str) -> None:
     lowered = raw.casefold()
     if draft.kind == "chapter":  # split_chapter found its book
         pass
+    elif "]" in raw and (tag := KIND_TAG.search(raw)):
+        # GB/T 7714 says which kind of work it is: "[J]", "[M]", "[M]//" (a part of a book),
+        # "[D]" (a thesis), "[EB/OL]"
+        code = tag.group(0)[1:-1].split("/")[0]
+        part = raw[tag.end() :].lstrip().startswith("//")
+        draft.kind = "chapter" if part else GBT_KINDS.get(code, "other")
     elif "press release" in lowered:
         draft.kind = "press"
         if draft.container is None and draft.journal:
@@ -3548,6 +3569,9 @@ def parse_entry(
     parts = [first.text[entry.offset :], *(line.text for line in entry.lines[1:])]
     raw = join_lines(parts, spelled)
     draft = memo.prepare(raw, style)
+    # the mends below find the fields in the entry as printed; a kind tag ("Title[M]. Place")
+    # that the field steps took out of the fields is taken out of it too
+    printed = KIND_TAG.sub("", raw) if "]" in raw else raw
     confidence = None
     if entry.partial:
         parse_cut_tail(draft)
@@ -3563,19 +3587,19 @@ def parse_entry(
         )
         title_in_quotes(draft)
         draft.title = drop_leading_year(drop_leading_authors(draft.title, draft.authors), draft)
-        take_last_name_from_title(draft, raw)
-        complete_last_initials(draft, raw)
-        take_group_author_from_title(draft, raw)
+        take_last_name_from_title(draft, printed)
+        complete_last_initials(draft, printed)
+        take_group_author_from_title(draft, printed)
         draft.title = drop_web_tail(draft.title, draft)
-        split_chapter(draft, raw)
-        book_after_title(draft, raw)
-        split_publisher(draft, raw)
-        book_title_from_journal(draft, raw)
+        split_chapter(draft, printed)
+        book_after_title(draft, printed)
+        split_publisher(draft, printed)
+        book_title_from_journal(draft, printed)
         drop_place_and_publisher(draft)
-        drop_place_after_book(draft, raw)
+        drop_place_after_book(draft, printed)
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
-        book_in_clause(draft, raw)
+        book_in_clause(draft, printed)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
@@ -3812,7 +3836,8 @@ def drop_leading_year(title: str | None, draft: Draft) -> str | None:
 # what a web page's entry leaves after its title once its address and access date are gone:
 # "Title. . (2007)", AMA's "Title.Published" (its year taken)
 WEB_TAIL = lazy(
-    rf"(?:[\s.]*(?:\(\s*(?P<year>{YEAR})\s*\)|Published(?:\s+(?:online\s+)?{YEAR})?))?[\s.]*$"
+    rf"(?:[\s.]*(?:\(\s*(?P<year>{YEAR})(?:-\d{{1,2}}-\d{{1,2}})?\s*\)"  # GB/T's "(2020-01-02)"
+    rf"|Published(?:\s+(?:online\s+)?{YEAR})?))?[\s.]*$"
 )
 
 
