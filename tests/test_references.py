@@ -4652,6 +4652,20 @@ def test_a_column_of_labels_over_apa_entries_whose_journal_opens_a_line() -> Non
             "Lichen ecology: principles and practice",
             id="science-chapter-without-title",
         ),
+        pytest.param(
+            "Moreau AI. Lichen growth on granite. Lichen ecology: principles and practice. "
+            "(Fernández Elif Rahul ed.), Elsevier, Amsterdam, pp. 15–22 (2019).",
+            "Lichen growth on granite",
+            "Lichen ecology: principles and practice",
+            id="no-in-names-and-ed-in-brackets",
+        ),
+        pytest.param(
+            "Novak J. Spore dispersal in cold winds. Methods in lichenology. E. Hernández, ed. "
+            "Berlin: Springer. 2017. pp. 879–892.",
+            "Spore dispersal in cold winds",
+            "Methods in lichenology",
+            id="no-in-names-comma-ed",
+        ),
     ],
 )
 def test_a_chapters_book_printed_before_its_editors(
@@ -4673,12 +4687,15 @@ def test_a_chapters_book_printed_before_its_editors(
         "editors, Advances in Lichen Processing Systems 5. Morgan Kaufmann.",
         "Scott, D. 1990. Getting the message across. In Dale, R.; Mellish, C.; and Zock, M., "
         "eds., Current Research in Lichen Generation. New York: Academic Press. 47-73",
+        # "illustrated." ends in "ed.", and names no editor
+        "Eco, Umberto. Semiotics of lichens. Reprint, illustrated. Bloomington: Indiana "
+        "University Press, 1986.",
     ],
 )
 def test_editors_printed_first_are_not_a_book(text: str) -> None:
     """Editors named before the book, family names first: the names are not the book."""
     entry = parse_entry_text(text)
-    assert entry.journal is None or not entry.journal.startswith(("Giles", "Dale"))
+    assert entry.journal is None or not entry.journal.startswith(("Giles", "Dale", "Reprint"))
 
 
 def test_a_body_and_its_year_opening_a_web_pages_title_are_its_author_and_year() -> None:
@@ -4735,6 +4752,18 @@ def test_a_body_and_its_year_opening_a_web_pages_title_are_its_author_and_year()
             {"title": "Lichen growth in cold winds", "kind": "thesis"},
             id="thesis",
         ),
+        pytest.param(
+            # a style (Building Structure's) that tags a chapter "[D]": the title still ends
+            # at the tag, and the editor named makes it a chapter
+            "Novak Jean-Pierre et al. Spore dispersal in cold winds[D]. Methods in lichenology. "
+            "E. Hernández, ed. Berlin: Springer. 2017. pp. 879–892.",
+            {
+                "title": "Spore dispersal in cold winds",
+                "journal": "Methods in lichenology",
+                "kind": "chapter",
+            },
+            id="title-ends-at-its-tag",
+        ),
     ],
 )
 def test_china_gb_t_7714_kind_tags(text: str, fields: dict[str, object]) -> None:
@@ -4776,3 +4805,48 @@ def test_a_label_with_its_full_stop_spaced_off() -> None:
     read = by_number(parse_references(lines_of("\n".join(["References", *printed])))[0])
     assert [read[n].raw.split(":")[0] for n in (1, 2)] == ["Almeida D, Lindqvist S", "Brennan EE"]
     assert read[1].authors[0] == "Almeida D"
+
+
+def test_a_web_address_broken_before_its_slash_or_its_domains_dot() -> None:
+    """A PDF's line broke a web address just before a slash ("…/research/progress" +
+    "/report-760.") or the domain's dot ("https://www.example" + ".org/…"): the rest went into
+    the title ("Title. /report-760") and the address lost its end."""
+    printed = [
+        "[1] Lichen Trust. Spore counts in cold winds. https://www.example.org/research/progress",
+        "/report-760. Published 2015. Accessed November 4, 2025",
+        "[2] Lee A, Kim B. Lichen growth on granite. Lichenologist 2001;3:1–9.",
+        "[3] Lichen Trust. Nitrogen uptake by thalli (the alpine study), https://www.example",
+        ".org/research/progress/report-724 (2021, accessed 22 February 2025).",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(["References", *printed])))[0])
+    assert [(read[n].title, read[n].url) for n in (1, 3)] == [
+        ("Spore counts in cold winds", "https://www.example.org/research/progress/report-760"),
+        (
+            "Nitrogen uptake by thalli (the alpine study)",
+            "https://www.example.org/research/progress/report-724",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        pytest.param(
+            "Okafor A, Singh C. Lichen growth (the alpine study). In: Gallagher W, ed. Methods "
+            "in lichenology. Berlin: De Gruyter; 2005. p478–491.",
+            "478–491",
+            id="p-glued",
+        ),
+        pytest.param(
+            "García-López E, Dubois X. Does nitrogen limit thalli? In: Nguyen E, editor. "
+            "Handbook of lichens. Cambridge: Cambridge University Press; 1997. page 535–48.",
+            "535–548",
+            id="page-word",
+        ),
+    ],
+)
+def test_a_chapters_pages_without_their_label(text: str, pages: str) -> None:
+    """The European Society of Cardiology's "p478–491" and Neurology India's "page 535–48":
+    the label stayed in the pages ("p478–491", "age 535–548": the field model's label
+    pattern took "p" for "pp" before it tried "page")."""
+    assert parse_entry_text(text).pages == pages

@@ -522,7 +522,8 @@ def read_fields(text: str) -> ModelFields:
 # "s. 361" (strana, strona, Seite), "str. 361" only before a number ("V" alone is a volume in
 # roman numerals), an e-page's too ("s. e4305695"); Springer's German styles print "S 358–377"
 LEADING_SCOPE = lazy(
-    r"^(?:(?:vols?|volume|no|nos|issue|pp?|pages?|art)\.?\s*|(?:[vns]|str)\.\s*(?=e?\d)"
+    # ("pages?" before "pp?": "page 535" is not "p" + "age 535")
+    r"^(?:(?:vols?|volume|no|nos|issue|pages?|pp?|art)\.?\s*|(?:[vns]|str)\.\s*(?=e?\d)"
     r"|s\s+(?=e?\d))",
     re.IGNORECASE,
 )

@@ -1093,7 +1093,11 @@ URL_CONTINUATION = lazy(r"^(?:[a-z0-9]|\S*[/._=?&%()]\S*)", re.ASCII)
 # ("2019.", "12.05.2023", "Accessed", "doi:10.1000/x" open no such piece)
 URL_UNFINISHED = lazy(r"(?:https?://|www\.)\S*[A-Za-z0-9]$")
 URL_REST = lazy(
-    r"(?!doi|https?:|www\.)(?:[a-z][\w~%]*[/._\-=?&#%]\w|[A-Za-z0-9][\w~%.\-]*/\S)", re.ASCII
+    # (or a path that goes on at the slash or the domain's dot: "https://www.cancer.gov/
+    # research/progress" + "/report-760.", "https://www.cancer" + ".gov/research/…")
+    r"(?!doi|https?:|www\.)(?:[a-z][\w~%]*[/._\-=?&#%]\w|[A-Za-z0-9][\w~%.\-]*/\S|/[\w~%.\-]"
+    r"|\.[a-z]{2,6}/)",
+    re.ASCII,
 )
 WORD_HYPHEN = lazy(r"[A-Za-zÀ-ÿ]-$")
 
@@ -1225,6 +1229,7 @@ URL_CLOSE = {"<": ">", "(": ")"}
 # "[M]" (a book), "[J/OL]", "[EB/OL]" (on line)
 KIND_CODE = r"(?-i:(?:J|M|C|D|R|N|P|S|Z|A|G|K|DB|CP|EB)(?:/OL)?)"
 KIND_TAG = lazy(rf"\[{KIND_CODE}\]")
+EDITOR_MARK = lazy(r",\s*eds?\.|\(eds?\.?\)", re.I)
 GBT_KINDS = {"J": "article", "M": "book", "D": "thesis", "EB": "web", "C": "chapter"}
 PART_OF_WHOLE = lazy(rf"\s*\[{KIND_CODE}\]\s*//\s*")
 IDENTIFIERS = lazy(
@@ -1584,6 +1589,9 @@ ISSUE_BEFORE_RANGE = lazy(
 PAGE_LABEL = r"(?:pp?|hal|s|ss|str|S|págs?)\."
 # "S 358–377": Springer's German styles print Seite without its full stop
 PAGE_LABEL_START = lazy(rf"^(?:{PAGE_LABEL}|S\b)\s*(?=[A-Za-z]?\d)")
+# "p637–662", "pp 12–19": the page label a rule took with the pages (a letter may start a
+# page's number: "S12", "e4305", "L17"; "p" never does)
+PAGE_WORD_START = lazy(r"^(?:pages?|pp?)\.?\s*(?=\d)")
 # "pp. 214–240", "pp 172–208": what a rule read as a volume after a chapter's year
 VOLUME_OF_PAGES = lazy(rf"^(?:{PAGE_LABEL}|pp\b)\s*(?=[A-Za-z]?\d)")
 
@@ -3253,7 +3261,7 @@ EDITORS_AFTER_NAMES = lazy(
 # … and before them: "Book, edited by Almeida S.", "Book (Ed: P. Novak)", "Book, (eds. Costa, A.
 # Z. & Çelik, S.)", "Book. (Zhang Giulia, Yamamoto Yusuf ed.)"
 NAMES_AFTER_EDITORS = lazy(
-    r",?\s*(?:\(\s*)?(?:edited\s+by|(?-i:Eds?)\.?:|eds?\.)\s+(?=\S)|\.?\s*\((?=[^()]*\beds?\.?\))",
+    r",?\s*(?:\(\s*)?\b(?:edited\s+by|(?-i:Eds?)\.?:|eds?\.)\s+(?=\S)|\.?\s*\((?=[^()]*\beds?\.?\))",
     re.I,
 )
 # where a book's title and its editors' names part: a comma, or a full stop after a word
@@ -3312,6 +3320,7 @@ def _editor_name(pieces: Sequence[str]) -> bool:
     return is_any_name(LEADING_AND.sub("", " ".join(pieces).strip(" ,.")))
 
 
+SENTENCE_AFTER_TITLE = lazy(r"^[”’]?[.?!][”’]?\s+(?=[A-Z])")
 # "…, in " just before what was read as the title: it is a book
 IN_BEFORE_TITLE = lazy(r"[,.]\s+[Ii]n:?\s+$")
 
@@ -3332,7 +3341,19 @@ def book_in_clause(draft: Draft, raw: str) -> None:
         draft.title, draft.kind = None, "chapter"
         return
     after = raw[at + len(draft.title) :]
-    clause = IN_AFTER_TITLE.match(after)
+    if not draft.journal and (stops := list(SENTENCE_END_SPACE.finditer(draft.title))):
+        # "Title. Book. E. Lind, ed. Berlin: Springer" read as one title: its last sentence,
+        # the editors named right after it, is the book
+        tail = draft.title[stops[-1].end() :]
+        if book_before_editors(tail + after) == tail.strip(" ,.:;"):
+            draft.title = draft.title[: stops[-1].start() + 1].strip(" .")
+            draft.journal = draft.container = tail.strip(" ,.:;")
+            draft.kind = "chapter"
+            return
+    clause = IN_AFTER_TITLE.match(after) or (
+        # "Title. Book. E. Lind, ed. Berlin: Springer": no "In", where nothing took the book
+        None if draft.journal else SENTENCE_AFTER_TITLE.match(after)
+    )
     if clause is None:
         return
     book = book_before_editors(after[clause.end() :])
@@ -3344,6 +3365,22 @@ def book_in_clause(draft: Draft, raw: str) -> None:
         draft.pages = pages.group("pages")
 
 
+def title_ends_at_kind_tag(draft: Draft, raw: str) -> None:
+    """GB/T 7714's kind tag closes the title ("Title[D]. Book. E. Lind, ed. Berlin: Springer"):
+    a title read past it is cut there, and what it took goes where a journal or book goes."""
+    if not draft.title or "]" not in raw or not (tag := KIND_TAG.search(raw)):
+        return
+    printed = KIND_TAG.sub("", raw)  # positions before the first tag are the same in both
+    at = printed.find(draft.title)
+    if at < 0 or not at < tag.start() < at + len(draft.title):
+        return
+    cut = tag.start() - at
+    rest = draft.title[cut:].strip(" .,;")
+    draft.title = draft.title[:cut].strip(" .,;") or None
+    if rest and not draft.journal:
+        draft.journal = draft.container = rest
+
+
 def classify_kind(draft: Draft, raw: str) -> None:
     """article / web / press / book / chapter / thesis / other, from what was found."""
     lowered = raw.casefold()
@@ -3353,7 +3390,7 @@ def classify_kind(draft: Draft, raw: str) -> None:
         # GB/T 7714 says which kind of work it is: "[J]", "[M]", "[M]//" (a part of a book),
         # "[D]" (a thesis), "[EB/OL]"
         code = tag.group(0)[1:-1].split("/")[0]
-        part = raw[tag.end() :].lstrip().startswith("//")
+        part = raw[tag.end() :].lstrip().startswith("//") or bool(EDITOR_MARK.search(raw))
         draft.kind = "chapter" if part else GBT_KINDS.get(code, "other")
     elif "press release" in lowered:
         draft.kind = "press"
@@ -3600,6 +3637,7 @@ def parse_entry(
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
         book_in_clause(draft, printed)
+        title_ends_at_kind_tag(draft, raw)
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
@@ -3613,7 +3651,7 @@ def parse_entry(
         journal=clean(draft.journal),
         year=draft.year,
         volume=volume_alone(draft.volume),
-        pages=draft.pages or None,
+        pages=PAGE_WORD_START.sub("", draft.pages) if draft.pages else None,
         doi=draft.doi,
         url=draft.url,
         kind=draft.kind or "other",
