@@ -567,6 +567,11 @@ def test_expand_pages(printed: str, full: str) -> None:
             id="elsevier-title-ended-by-a-full-stop",
         ),
         pytest.param(
+            "A.B. Smith, C. Jones, ‘Lichen growth on granite’, J. Fake Chem. 15 (2014) 1119–1128.",
+            {"title": "Lichen growth on granite", "journal": "J. Fake Chem."},
+            id="elsevier-title-in-quotes",
+        ),
+        pytest.param(
             # Anticancer Research: the last two names joined by "and", a particle in the last
             "Weber X, Torres A, Sørensen X and van Dijk T: Lichen growth on granite: a "
             "systematic review. Lichenologist 217: 1175–1199, 2016.",

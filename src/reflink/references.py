@@ -2522,7 +2522,10 @@ def parse_elsevier(draft: Draft, titles_expected: bool) -> bool:
         if ended and tail and len(title.split()) > 2 and looks_like_journal(tail):
             titles, journal = [*titles, title], tail
     draft.journal = journal
-    draft.title = ", ".join(titles) or None
+    title = ", ".join(titles)
+    if title[:1] in '‘“"' and title[-1:] in '’”"':
+        title = title[1:-1]  # Comptes Rendus' "‘Title’, Journal 122 (1995), pp. 595–615."
+    draft.title = title or None
     return True
 
 
