@@ -572,6 +572,19 @@ def test_expand_pages(printed: str, full: str) -> None:
             id="elsevier-title-in-quotes",
         ),
         pytest.param(
+            # the Journal of Thermal Spray Technology: a title in title case, a journal with a
+            # small letter, and "p" before the pages
+            "L. Almeida, T. Müller, and C. Müller, Lichen Growth on Granite in Cold Winds, "
+            "eLife, 2005, 381, p 4128–4143.",
+            {
+                "title": "Lichen Growth on Granite in Cold Winds",
+                "journal": "eLife",
+                "volume": "381",
+                "pages": "4128–4143",
+            },
+            id="rsc-title-in-title-case",
+        ),
+        pytest.param(
             # Anticancer Research: the last two names joined by "and", a particle in the last
             "Weber X, Torres A, Sørensen X and van Dijk T: Lichen growth on granite: a "
             "systematic review. Lichenologist 217: 1175–1199, 2016.",

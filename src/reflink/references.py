@@ -1628,7 +1628,9 @@ def set_source(draft: Draft, match: re.Match[str], structural: bool = True) -> N
 
 # RSC: "S. M. Gadgeel, …, and L. J. Yu, Lancet Oncol., 2014, 15, 1119–1128."
 RSC_SOURCE = lazy(
-    rf",\s*(?P<year>{YEAR})\s*(?:,\s*(?P<volume>[^,]{{1,25}}?)\s*(?:,\s*(?P<pages>{PAGES}|[A-Z]+\d+))?)?\s*[.,]?\s*$"
+    rf",\s*(?P<year>{YEAR})\s*(?:,\s*(?P<volume>[^,]{{1,25}}?)\s*"
+    # (the Journal of Thermal Spray Technology's "…, 2005, 381, p 4128–4143.")
+    rf"(?:,\s*(?:p\s)?(?P<pages>{PAGES}|[A-Z]+\d+))?)?\s*[.,]?\s*$"
 )
 # "K. Roe, Lamp Res. Lett., 2011, 12, 345–350, Lamp Research Letters, 12, 345–350." or
 # "…, 2011, 12, 345–350; L. Poe, …": a full journal source with more printed after it (the
@@ -1659,7 +1661,12 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     if match and any(LABELLED_VOLUME_CHUNK.fullmatch(chunk) for chunk in remaining):
         return False  # "…, Vol. 12, No. 3, 1990, pp. 463-492.": labels RSC's style never prints
     draft.authors = authors
-    if (draft.matched or draft.doi) and len(remaining) > 1 and _title_then_journal(remaining):
+    numbered = bool(draft.volume and draft.volume.isdigit())  # an article's source, no book's
+    if (
+        (draft.matched or draft.doi)
+        and len(remaining) > 1
+        and _title_then_journal(remaining, numbered)
+    ):
         # "E. Fischer and J. Moreau, Kinase survival in lung, J. Clin. Oncol., 2001, 12, 222":
         # RSC's order with the article's title (the RSC's own style prints none)
         draft.title, draft.journal = ", ".join(remaining[:-1]), remaining[-1]
@@ -1684,10 +1691,27 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
     return bool(match)
 
 
-def _title_then_journal(chunks: Sequence[str]) -> bool:
+def _title_then_journal(chunks: Sequence[str], numbered: bool = False) -> bool:
     """Is the last chunk a journal and the first one words of a title ("Kinase survival in
-    lung", not "J. Fake Chem., Sect. A", a journal's name with a comma)?"""
-    return looks_like_journal(chunks[-1]) and not looks_like_journal(chunks[0])
+    lung", not "J. Fake Chem., Sect. A", a journal's name with a comma)? A title in title
+    case looks like a journal's name; four words or more of it, then a journal with a small
+    letter in it ("Structure Resistance of Kidney in T-Cell, eLife"), before a volume's
+    number (`numbered`), are a title and its journal, not one journal's name and its
+    section ("…, Sect. A", "…, Part B")."""
+    if not looks_like_journal(chunks[-1]):
+        return False
+    if not looks_like_journal(chunks[0]):
+        return True
+    last = chunks[-1]
+    return (
+        numbered  # (a volume's number: a publisher or a place ends no article's entry)
+        and len(chunks[0].split()) >= 4
+        and any(ch.islower() for ch in last)
+        and not JOURNAL_SECTION.match(last)
+    )
+
+
+JOURNAL_SECTION = lazy(r"(?:Sect|Section|Part|Ser|Series|Suppl|Supplement)\b", re.I)
 
 
 COMMA = lazy(r",\s*")  # the chunks of an entry: names, title, journal…
