@@ -4868,3 +4868,25 @@ def test_a_chapters_pages_without_their_label(text: str, pages: str) -> None:
     the label stayed in the pages ("p478–491", "age 535–548": the field model's label
     pattern took "p" for "pp" before it tried "page")."""
     assert parse_entry_text(text).pages == pages
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        pytest.param(
+            "Ferrari X. Lichen growth on granite. Lichenologist. 2005;373:43374359.",
+            "4337–4359",
+            id="four-and-four",
+        ),
+        # a six-digit article number stays whole, and so do halves that do not count up
+        pytest.param("Lee A. Spore counts. Front Lichenol. 2020;11:100123.", "100123", id="six"),
+        pytest.param(
+            "Lee A. Spore counts. Lichenologist. 2020;11:45671234.", "45671234", id="down"
+        ),
+    ],
+)
+def test_a_page_range_pdftotext_joined_at_a_line_end(text: str, pages: str) -> None:
+    """`pdftotext` takes a hyphen at a line's end for a word's and joins the line to the next:
+    "2005;373:4337-" + "4359." became "43374359", one page. Eight (or ten) digits whose halves
+    count up a little are the range again."""
+    assert parse_entry_text(text).pages == pages

@@ -1589,6 +1589,23 @@ ISSUE_BEFORE_RANGE = lazy(
 PAGE_LABEL = r"(?:pp?|hal|s|ss|str|S|págs?)\."
 # "S 358–377": Springer's German styles print Seite without its full stop
 PAGE_LABEL_START = lazy(rf"^(?:{PAGE_LABEL}|S\b)\s*(?=[A-Za-z]?\d)")
+
+
+def tidy_pages(pages: str | None) -> str | None:
+    """The pages as a field: without a label word ("p637–662"), and a range `pdftotext`
+    joined ("4337-" at a line's end + "4359" → "43374359", its hyphen taken for a word's)
+    parted again where the two halves count up a little: "4337–4359". Eight or ten digits
+    only: a six-digit article number ("100123") is common, eight-digit ones are not."""
+    if not pages:
+        return None
+    pages = PAGE_WORD_START.sub("", pages)
+    if len(pages) in (8, 10) and pages.isdigit():
+        first, last = pages[: len(pages) // 2], pages[len(pages) // 2 :]
+        if first[0] != "0" and int(first) < int(last) <= int(first) + 500:
+            return f"{first}–{last}"
+    return pages
+
+
 # "p637–662", "pp 12–19": the page label a rule took with the pages (a letter may start a
 # page's number: "S12", "e4305", "L17"; "p" never does)
 PAGE_WORD_START = lazy(r"^(?:pages?|pp?)\.?\s*(?=\d)")
@@ -3678,7 +3695,7 @@ def parse_entry(
         journal=clean(draft.journal),
         year=draft.year,
         volume=volume_alone(draft.volume),
-        pages=PAGE_WORD_START.sub("", draft.pages) if draft.pages else None,
+        pages=tidy_pages(draft.pages),
         doi=draft.doi,
         url=draft.url,
         kind=draft.kind or "other",
