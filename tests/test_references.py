@@ -4890,3 +4890,41 @@ def test_a_page_range_pdftotext_joined_at_a_line_end(text: str, pages: str) -> N
     "2005;373:4337-" + "4359." became "43374359", one page. Eight (or ten) digits whose halves
     count up a little are the range again."""
     assert parse_entry_text(text).pages == pages
+
+
+def test_labels_printed_in_blocks_out_of_their_place_are_paired_in_order() -> None:
+    """pdftotext's plain text of a list whose labels hang in a column: a block of labels
+    ("1." … "3."), then two entries' text, a label "5.", three entries' text, and "4." after
+    them, out of its place. No label's block paired with the text after it, and entries were
+    merged or lost. Every label alone on its line and numbered 1 … 5 once, and the text cut
+    into exactly five entries (each with its year; the last ends without a full stop), the
+    entries are the labels' in their order. A body ("Lichen Trust: Title") opens an entry as
+    a name does."""
+    printed = [
+        "References",
+        "1.",
+        "2.",
+        "3.",
+        "",
+        "Silva N, Yamamoto A, Park A, et al.: Lichen growth on granite. Lichenologist 2014;",
+        "379:6025–6037",
+        "Çelik G, Dubois N: Spore dispersal in cold winds. J Lichenol 2006;",
+        "45:4658–4671",
+        "",
+        "5.",
+        "",
+        "Fischer E: Nitrogen uptake by foliose thalli. Lichenologist 2006; 408:8011–8029",
+        "Lichen Survey Agency: Counts of lichens on granite [Internet]. 2022; [cited 2025 Nov 12]",
+        "Wang O, O’Neill E: Alpine lichens in winter. J Lichenol 2021; 258:8076–8085",
+        "4.",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [(n, read[n].authors[:1], read[n].year) for n in range(1, 6)] == [
+        (1, ("Silva N",), 2014),
+        (2, ("Çelik G",), 2006),
+        (3, ("Fischer E",), 2006),
+        (4, ("Lichen Survey Agency",), 2022),
+        (5, ("Wang O",), 2021),
+    ]
+    # the label's own line stays the entry's, where it was printed (after the text)
+    assert (read[4].line, read[4].line_end) == (14, 16)

@@ -773,11 +773,59 @@ def split_entries(
     # "30." over three entries' text), and two labels over two entries ("[6]", "[7]"); a
     # bare label after an entry that holds one more is that entry's, first
     entries = pair_label_column(paired, after, shortest=2)
+    if not laid_out:
+        entries = pair_labels_in_order(entries)
     if from_above and sum(map(_label_only, entries)) > len(entries) / 2:
         # columns of labels whose text no pairing found (pdftotext printed a page's labels
         # apart from text it also put out of order): no list read, rather than empty entries
         return [], []
     return entries, []
+
+
+def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
+    """pdftotext's plain text of a list whose labels hang in a column prints the labels in
+    blocks between the entries' text, and some blocks out of their place ("1." … "6.", five
+    entries, "13.", eight entries, … "7." … "12." after "15."): no pairing of a block with
+    the text after it holds. Where every label stands alone on its line, the labels number
+    1 … N once each, and the entries' text, read in order without them, cuts into exactly N
+    entries, the entries are the labels' in their order. Otherwise the entries stay as the
+    pairings left them."""
+    if len(entries) < MIN_LABEL_COLUMN or entries[0].partial:
+        return entries
+    labels: dict[int, tuple[Line, int]] = {}  # number → the label's line, and its length
+    texts: list[Line] = []
+    for entry in entries:
+        if entry.lines[0].text[entry.offset :].strip():
+            return entries  # a label with text beside it: not a column of labels
+        labels[entry.number] = entry.lines[0], entry.offset
+        for line in entry.lines[1:]:
+            number = _bare_label(line)
+            if number is None:
+                texts.append(line)
+            elif number in labels:
+                return entries
+            else:
+                labels[number] = line, len(line.text)
+    if not any(_label_only(entry) for entry in entries):
+        return entries  # every label holds text: the pairings found them all
+    count = len(labels)
+    if sorted(labels) != list(range(1, count + 1)):
+        return entries
+    for ends in ENTRY_ENDS:
+        # (all the pieces the text gives: more than the labels is no pairing)
+        pieces = _pieces(texts, count, False, ends)
+        last = " ".join(line.text for line in pieces[-1]).strip() if pieces else ""
+        # the last entry whole: a closing full stop, or a year and pages ("1999; 41:1406–1414")
+        whole = entry_is_complete(last) or (last[-1:].isdigit() and YEAR_WORD.search(last))
+        # and each entry with its year: a piece without one is a piece of an entry
+        dated = all(YEAR_WORD.search(" ".join(line.text for line in p)) for p in pieces)
+        if len(pieces) == count and whole and dated:
+            # each label's line, then its entry's: the labels stay list lines where printed
+            return [
+                EntryLines(number, (labels[number][0], *piece), labels[number][1])
+                for number, piece in enumerate(pieces, 1)
+            ]
+    return entries
 
 
 def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
@@ -1054,9 +1102,22 @@ def _names_after_entry(so_far: str, text: str) -> bool:
     """A line opening with names after an entry's year, or after its title has begun ("…
     Berlin, Springer": a book printed without its year); not the next line of a long list
     of names ("Okafor A, …, Tanaka F," + "Chen G, et al: …")."""
-    if NAMES_OPENING.match(text) is None or so_far[-1:] == "," or NAME_GOES_ON.search(so_far):
+    if so_far[-1:] == "," or NAME_GOES_ON.search(so_far):
+        return False
+    if NAMES_OPENING.match(text) is None and not _body_opens(text):
         return False
     return YEAR_WORD.search(so_far) is not None or TITLE_BEGUN.search(so_far) is not None
+
+
+def _body_opens(text: str) -> bool:
+    """ "European Medicines Agency: Title …": a line opening with a body's name, an author."""
+    opening = GROUP_OPENING.match(text)
+    return (
+        opening is not None
+        # (not a book's "University Press, Oxford, pp 183–191" on the line after its title)
+        and text[opening.end() : opening.end() + 1] in ".:"
+        and ORGANISATION_NOUN.search(opening["group"]) is not None
+    )
 
 
 # "… Edited by Alvarez" + "J. Oxford, …": an editor's name broken over the line
