@@ -4684,6 +4684,20 @@ def test_a_column_of_labels_over_apa_entries_whose_journal_opens_a_line() -> Non
             "Methods in lichenology",
             id="no-in-names-comma-ed",
         ),
+        pytest.param(
+            "Singh, M. 2015. Spore dispersal in cold winds. In Textbook of lichens, ed. Teresa "
+            "Singh, 378–398. Cambridge: Cambridge University Press.",
+            "Spore dispersal in cold winds",
+            "Textbook of lichens",
+            id="chicago-ed-then-names",
+        ),
+        pytest.param(
+            "Lee K. Spore dispersal in cold winds. In: Methods in lichenology (Editor: E. "
+            "Haddad). Oxford: Oxford University Press, 2005, p. 143–159.",
+            "Spore dispersal in cold winds",
+            "Methods in lichenology",
+            id="editor-colon-in-brackets",
+        ),
     ],
 )
 def test_a_chapters_book_printed_before_its_editors(

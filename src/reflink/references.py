@@ -3366,7 +3366,7 @@ EDITORS_AFTER_NAMES = lazy(
 # … and before them: "Book, edited by Almeida S.", "Book (Ed: P. Novak)", "Book, (eds. Costa, A.
 # Z. & Çelik, S.)", "Book. (Zhang Giulia, Yamamoto Yusuf ed.)"
 NAMES_AFTER_EDITORS = lazy(
-    r",?\s*(?:\(\s*)?\b(?:edited\s+by|(?-i:Eds?)\.?:|eds?\.)\s+(?=\S)|\.?\s*\((?=[^()]*\beds?\.?\))",
+    r",?\s*(?:\(\s*)?\b(?:edited\s+by|(?-i:Eds?|Editors?)\.?:|eds?\.)\s+(?=\S)|\.?\s*\((?=[^()]*\beds?\.?\))",
     re.I,
 )
 # where a book's title and its editors' names part: a comma, or a full stop after a word
@@ -3379,7 +3379,16 @@ def book_before_editors(rest: str) -> str | None:
     editors come first (Vancouver's "In: Lind C, editors. Book."; `take_book` reads those)."""
     after = EDITORS_AFTER_NAMES.search(rest)
     before = NAMES_AFTER_EDITORS.search(rest)
-    if before and (after is None or before.start() < after.start()):
+    # (", ed." after the book alone names the editors after it: Chicago's "In Book, ed. Luis
+    # Müller, 673–691."; after a name it closes the editors: "In Book, Abdullah F, ed.")
+    alone = (
+        after is not None
+        and before is not None
+        and before.start() == after.start()
+        and after.group(0).lstrip().startswith(",")
+        and len(BOOK_NAME_BREAK.split(rest[: after.start()])) == 1
+    )
+    if before and (after is None or before.start() < after.start() or alone):
         book = rest[: before.start()]
     elif after:
         # the editors' names end at the mark: the last piece before it is theirs, and so is
