@@ -616,6 +616,13 @@ def test_expand_pages(printed: str, full: str) -> None:
             {"journal": "eLife", "year": 2022, "volume": "273", "pages": "998344"},
             id="vancouver-year-volume-pages-by-semicolons",
         ),
+        pytest.param(
+            # Periodontology 2000's "Journal year: volume: pages"
+            "Fischer DD, Nguyen M-L, Weber I. Lichen growth on granite. Lichenologist 2025: "
+            "346: 2624–2637.",
+            {"journal": "Lichenologist", "year": 2025, "volume": "346", "pages": "2624–2637"},
+            id="vancouver-year-volume-pages-by-colons",
+        ),
     ],
 )
 def test_fields_by_style(text: str, fields: dict[str, object]) -> None:

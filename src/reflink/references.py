@@ -1908,9 +1908,10 @@ VOLUME_PAGES_YEAR = lazy(
 
 
 # The Journal of Advanced Ceramics' (and Chinese journals'): "Proc Natl Acad Sci USA 2022, 148:
-# 1363–74." — year, comma, volume, colon, pages
+# 1363–74." — year, comma, volume, colon, pages; Periodontology 2000's "Front Immunol 2022: 269:
+# 375–382." with a colon after the year too
 YEAR_COMMA_SOURCE = lazy(
-    rf"(?<=\s)(?P<year>{YEAR}),\s*(?P<volume>\d{{1,4}}[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?:"
+    rf"(?<=\s)(?P<year>{YEAR})[,:]\s*(?P<volume>\d{{1,4}}[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?:"
     rf"\s*(?P<pages>{PAGES})(?P<pages2>)(?P<after>)\s*\.?\s*$"
 )
 
