@@ -267,3 +267,28 @@ def test_unfolding_only_reorders_what_is_printed(rows) -> None:
     assert sorted(unfolded.replace(" ", "").replace("\n", "")) == sorted(
         text.replace(" ", "").replace("\n", "")
     )
+
+
+def test_a_list_whose_columns_print_on_lines_of_their_own_is_unfolded() -> None:
+    """pdftotext -layout places each column's lines on its own grid: many lines hold one side
+    only, and a line holding both often pairs an entry's end ("… 3024, 2009.") with the other
+    column's text, or the other column's label ("12.   Kowalski J, …"). Too few such lines
+    read as running text on both sides, and the page was left whole, its two lists spliced.
+    A label opening the right part, or an entry's end closing the left one, counts as the
+    list's."""
+
+    def entry(n: int) -> list[str]:
+        return [
+            f"{n}.{' ' * (6 - len(str(n)) - 1)}Okafor J, Mensah I, le Roux M: Nitrogen",
+            f"      uptake by foliose thalli {n}. Lichenologist 79:",
+            f"      {800 + n}–{811 + n}, {1990 + n}.",
+        ]
+
+    left = [line for n in range(1, 9) for line in entry(n)]
+    right = [line for n in range(9, 17) for line in entry(n)]
+    # the right column's lines sit a line lower: an entry's end beside the other's middle,
+    # its middle beside the other's label
+    rows = [f"{a:<60}{b}" for a, b in zip([*left, ""], ["", *right], strict=True)]
+    unfolded = [" ".join(line.split()) for line in unfold_columns("\n".join(rows)).split("\n")]
+    unfolded = [line for line in unfolded if line]
+    assert unfolded == [" ".join(line.split()) for line in [*left, *right]]

@@ -82,8 +82,16 @@ def right_edge(lines: list[str]) -> int | None:
         # a reference list's entries side by side, a label opening or ending the left part:
         # its lines are as short as an entry's end, and no table's row
         or (_opens_entry(left) and len(right) >= MIN_PROSE)
+        # … a label opening the right part, or an entry's end closing the left one ("7963–
+        # 7982, 1999." beside "associated therapy long-term: a systematic review")
+        or (LABEL_AND_TAB.match(right) is not None and len(right) >= MIN_PROSE)
+        or (ENTRY_END.search(left) is not None and len(right) >= MIN_PROSE)
     )
     return edge if prose >= PROSE_SHARE * len(both) else None
+
+
+# the end of a reference entry: its year, or its pages, and a full stop
+ENTRY_END = lazy(r"(?:\b(?:1[89]|20)\d\d[a-z]?|\d+[–-]\d+)\.$")
 
 
 def _opens_entry(left: str) -> bool:
