@@ -4949,3 +4949,25 @@ def test_labels_printed_in_blocks_out_of_their_place_are_paired_in_order() -> No
     ]
     # the label's own line stays the entry's, where it was printed (after the text)
     assert (read[4].line, read[4].line_end) == (14, 16)
+
+
+def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
+    """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
+    [cited 2025]. Available at: https://…": the year after the title's full stop stayed in
+    the title. A year of the title's own, "World Lichen Report 2020", has no full stop before it."""
+    printed = [
+        "References",
+        "1) Lee A, Kim B. Lichen growth on granite. Lichenologist 2001;3:1–9.",
+        "2) Lichen Survey Agency. Counts of lichens on granite. 2014. [Internet]. "
+        "https://www.example.org/lichens/report-556 [accessed 2025-01-10]",
+        "3) Park C, Lee D. Spore counts in cold winds. J Lichenol 2005;12:100–109.",
+        "4) Lichen Survey Agency. Alpine lichens in winter. 2016[Online] 2016 [cited 2025]. "
+        "Available at: https://www.example.org/lichens/report-603",
+        "5) Lichen Survey Agency. World Lichen Report 2020. https://www.example.org/report",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [read[n].title for n in (2, 4, 5)] == [
+        "Counts of lichens on granite",
+        "Alpine lichens in winter",
+        "World Lichen Report 2020",
+    ]

@@ -3990,6 +3990,9 @@ def drop_leading_year(title: str | None, draft: Draft) -> str | None:
 # "Title. . (2007)", AMA's "Title.Published" (its year taken)
 WEB_TAIL = lazy(
     rf"(?:[\s.]*(?:\(\s*(?P<year>{YEAR})(?:-\d{{1,2}}-\d{{1,2}})?\s*\)"  # GB/T's "(2020-01-02)"
+    # "Title. 2014. [Internet]. https://…": the year after the title's full stop (not "World
+    # Cancer Report 2020", a year of the title's own)
+    rf"|(?<=[.?!])\s+(?P<stopped>{YEAR})"
     rf"|Published(?:\s+(?:online\s+)?{YEAR})?))?[\s.]*$"
 )
 
@@ -4001,7 +4004,7 @@ def drop_web_tail(title: str | None, draft: Draft) -> str | None:
     tail = WEB_TAIL.search(title)
     if tail is None or tail.start() == 0:
         return title
-    year = tail.group("year")
+    year = tail.group("year") or tail.group("stopped")
     if year and int(year[:4]) != draft.year:
         return title
     ending = title[tail.start() :]
