@@ -3283,11 +3283,7 @@ def take_book(draft: Draft, rest: str, plain_in: bool) -> bool:
     "chapter" and the chapter's pages; False where `rest` names no book."""
     if first := book_before_editors(rest):
         # "Book. D’Angelo M (ed.). Hoboken", "Book, P. Lind, Ed., Elsevier": the book first
-        book_end = len(first)
-        draft.journal = draft.container = first
-        draft.kind = "chapter"
-        if not draft.pages and (pages := CHAPTER_PAGES.search(rest, book_end)):
-            draft.pages = pages.group("pages")
+        _take_chapters_book(draft, first, rest, len(first))
         return True
     editors = BOOK_EDITORS.match(rest)
     if plain_in and editors is None and not BOOK_THEN_EDITORS.match(rest):
@@ -3462,8 +3458,7 @@ def book_in_clause(draft: Draft, raw: str) -> None:
         tail = draft.title[stops[-1].end() :]
         if book_before_editors(tail + after) == tail.strip(" ,.:;"):
             draft.title = draft.title[: stops[-1].start() + 1].strip(" .")
-            draft.journal = draft.container = tail.strip(" ,.:;")
-            draft.kind = "chapter"
+            _take_chapters_book(draft, tail.strip(" ,.:;"), after, 0)
             return
     clause = IN_AFTER_TITLE.match(after) or (
         # "Title. Book. E. Lind, ed. Berlin: Springer": no "In", where nothing took the book
@@ -3474,9 +3469,15 @@ def book_in_clause(draft: Draft, raw: str) -> None:
     book = book_before_editors(after[clause.end() :])
     if book is None or book == draft.journal:
         return
+    _take_chapters_book(draft, book, after, clause.end() + len(book))
+
+
+def _take_chapters_book(draft: Draft, book: str, text: str, book_end: int) -> None:
+    """`book` where a journal goes, the entry a chapter, and its pages from what follows the
+    book in `text` (from `book_end`) where no rule read them."""
     draft.journal = draft.container = book
     draft.kind = "chapter"
-    if not draft.pages and (pages := CHAPTER_PAGES.search(after, clause.end() + len(book))):
+    if not draft.pages and (pages := CHAPTER_PAGES.search(text, book_end)):
         draft.pages = pages.group("pages")
 
 
