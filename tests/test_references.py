@@ -629,6 +629,14 @@ def test_expand_pages(printed: str, full: str) -> None:
             {"journal": "Lichenologist", "year": 2025, "volume": "346", "pages": "2624–2637"},
             id="vancouver-year-volume-pages-by-colons",
         ),
+        pytest.param(
+            # RSC's order without spaces, read alone (no rule reads the entry whole, the field
+            # model does): its year had been taken for the volume
+            "Lee E. Lichen growth on granite: results from a field trial. Ann Lichen Med, "
+            "2023,217,3549–71.",
+            {"year": 2023, "volume": "217", "pages": "3549–3571"},
+            id="year-volume-pages-without-spaces",
+        ),
     ],
 )
 def test_fields_by_style(text: str, fields: dict[str, object]) -> None:

@@ -696,7 +696,8 @@ def read_with_model(
 # ISO 690's source, and other styles' that print the year first: "Journal of Hepatology
 # [online]. 2022, 365(6), 2208–2220.", "2024, 175(11), s. 4013–4026", "2014, 326(5), p 450–462"
 YEAR_VOLUME_ISSUE_PAGES = lazy(
-    rf"(?<![\w.])(?P<year>{PRINTED_YEAR}),\s*(?P<volume>\d{{1,4}})\s*\([\w/–-]{{1,12}}\),\s*"
+    # (RSC's order too, the issue left out: "Ann Intern Med, 2023,217,3549–71.")
+    rf"(?<![\w.])(?P<year>{PRINTED_YEAR}),\s*(?P<volume>\d{{1,4}})\s*(?:\([\w/–-]{{1,12}}\))?,\s*"
     rf"(?:(?:pp?|s|S)(?:\.\s*|\s+))?(?P<pages>{PAGES})(?![\w–-])"
 )
 
@@ -711,7 +712,8 @@ def year_volume_issue_pages(draft: Draft, text: str) -> None:
     year = int(printed[0]["year"])
     if draft.year not in (None, year):
         return
-    draft.year, draft.volume, draft.pages = year, printed[0]["volume"], printed[0]["pages"]
+    draft.year, draft.volume = year, printed[0]["volume"]
+    draft.pages = expand_pages(printed[0]["pages"])  # "3549–71" as every reading gives it
 
 
 def title_before_journal(title: str, journal: str) -> str:
