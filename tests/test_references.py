@@ -637,6 +637,23 @@ def test_expand_pages(printed: str, full: str) -> None:
             {"year": 2023, "volume": "217", "pages": "3549–3571"},
             id="year-volume-pages-without-spaces",
         ),
+        pytest.param(
+            # Drug Testing and Analysis: RSC's source, the title ended by a full stop
+            "S. García-López, S. M. Li, H. O’Neill. Lichen growth on granite in cold winds. "
+            "Journal of Lichenology, 2002, 274, 8754–8762.",
+            {
+                "title": "Lichen growth on granite in cold winds",
+                "journal": "Journal of Lichenology",
+            },
+            id="rsc-title-ended-by-a-full-stop",
+        ),
+        pytest.param(
+            # the Journal of Combinatorics' "Journal. 314 2491–503": volume and pages spaced
+            "Çelik, N, Kowalski, T and Costa, D (2025 ). Lichen growth on granite (the alpine "
+            "study). Lichenologist. 314 2491–503",
+            {"journal": "Lichenologist", "volume": "314", "pages": "2491–2503"},
+            id="volume-and-pages-parted-by-a-space",
+        ),
     ],
 )
 def test_fields_by_style(text: str, fields: dict[str, object]) -> None:

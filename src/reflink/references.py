@@ -1652,6 +1652,9 @@ PAGE_LABEL = r"(?:pp?|hal|s|ss|str|S|págs?)\."
 PAGE_LABEL_START = lazy(rf"^(?:{PAGE_LABEL}|S\b)\s*(?=[A-Za-z]?\d)")
 
 
+VOLUME_BEFORE_PAGES = lazy(r"(?P<volume>\d{1,4})\s+(?P<pages>[A-Za-z]?\d+(?:\s*[–-]\s*\d+)?)")
+
+
 def tidy_pages(pages: str | None) -> str | None:
     """The pages as a field: without a label word ("p637–662"), and a range `pdftotext`
     joined ("4337-" at a line's end + "4359" → "43374359", its hyphen taken for a word's)
@@ -1750,6 +1753,16 @@ def parse_rsc(draft: Draft, titles_expected: bool) -> bool:
         draft.title, draft.journal = ", ".join(remaining[:-1]), remaining[-1]
     elif draft.matched or draft.doi:
         draft.journal = ", ".join(remaining) or None
+        if (
+            len(remaining) == 1
+            and titles_expected
+            and authors
+            and all(map(is_person, authors))  # (RSC's names, initials first, all read)
+            and not looks_like_journal(remaining[0])
+        ):
+            # Drug Testing and Analysis' "Names. Title. Journal, 2002, 274, 8754–8762.": the
+            # title ends at a full stop
+            draft.title, draft.journal = _title_at_full_stop(remaining[0])
     elif draft.url and len(remaining) == 1 and authors and is_person(authors[0]):
         draft.journal = remaining[0]  # "D. Smith, Fake News Blog, 2009. http://…": the site
     elif remaining and "; " in remaining[0]:
@@ -2619,17 +2632,26 @@ def parse_elsevier(draft: Draft, titles_expected: bool) -> bool:
     if not looks_like_journal(journal):
         # "Names, Title. N Engl J Med, 282 (2011) 8102–8125." (Cambridge's numeric style): the
         # title ends at its full stop, not at a comma
-        title, tail = split_title_journal(journal, True)
-        # (a title ends with a small word or a question, not "Phys." or "Ser.")
-        ended = bool(title) and (title[-1] in "?!)" or title.split()[-1][:1].islower())
-        if ended and tail and len(title.split()) > 2 and looks_like_journal(tail):
-            titles, journal = [*titles, title], tail
+        title, tail = _title_at_full_stop(journal)
+        if title:
+            titles, journal = [*titles, title], tail or journal
     draft.journal = journal
     title = ", ".join(titles)
     if title[:1] in '‘“"' and title[-1:] in '’”"':
         title = title[1:-1]  # Comptes Rendus' "‘Title’, Journal 122 (1995), pp. 595–615."
     draft.title = title or None
     return True
+
+
+def _title_at_full_stop(text: str) -> tuple[str | None, str | None]:
+    """ "Title. N Engl J Med" → (title, journal), where a small word or a question ends the
+    title (not "Phys. Rev." or "Ser. Fiz.", abbreviations of a journal's name) and a journal
+    follows; else (None, `text`)."""
+    title, tail = split_title_journal(text, True)
+    ended = bool(title) and (title[-1] in "?!)" or title.split()[-1][:1].islower())
+    if ended and tail and len(title.split()) > 2 and looks_like_journal(tail):
+        return title, tail
+    return None, text
 
 
 # biblatex's default numeric style: 'A. Okafor and C. Lind. “Title”. In: J Fake Oncol 12.3
@@ -3754,6 +3776,9 @@ def parse_entry(
         drop_in_before_journal(draft)
         book_in_clause(draft, printed)
         title_ends_at_kind_tag(draft, raw)
+        if draft.pages and not draft.volume and (run := VOLUME_BEFORE_PAGES.fullmatch(draft.pages)):
+            # the Institute of Physics' "Gut 357 2175–81": a volume read with the pages
+            draft.volume, draft.pages = run["volume"], run["pages"]
     classify_kind(draft, raw)
     return RefEntry(
         number=entry.number,
