@@ -62,9 +62,15 @@ def stringify(node) -> str:
         return content
     if kind in ("Space", "SoftBreak", "LineBreak"):
         return " "
-    if kind in ("Emph", "Strong", "Superscript", "Subscript", "SmallCaps", "Underline"):
-        return stringify(content)
-    if kind in ("Strikeout",):
+    if kind in (
+        "Emph",
+        "Strong",
+        "Superscript",
+        "Subscript",
+        "SmallCaps",
+        "Underline",
+        "Strikeout",
+    ):
         return stringify(content)
     if kind == "Span":
         return stringify(content[1])
@@ -250,7 +256,7 @@ def ingest(reflink: str, source: Path, db: Path) -> tuple[bool, str]:
     return run.returncode == 0, (run.stderr or run.stdout).strip().splitlines()[-1:]
 
 
-def check_route(reflink: str, folder: Path, source: Path, gold: dict) -> dict:
+def check_route(reflink: str, source: Path, gold: dict) -> dict:
     import sqlite3
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -340,7 +346,7 @@ def check(args) -> None:
             "name": review["name"],
             "route": route,
             "word_wide": word_wide(sample / review["name"]),
-            **check_route(args.reflink, path.parent, path, gold),
+            **check_route(args.reflink, path, gold),
         }
 
     with ThreadPoolExecutor(args.jobs) as pool:

@@ -3503,12 +3503,12 @@ def _take_chapters_book(draft: Draft, book: str, text: str, book_end: int) -> No
         draft.pages = pages.group("pages")
 
 
-def title_ends_at_kind_tag(draft: Draft, raw: str) -> None:
+def title_ends_at_kind_tag(draft: Draft, raw: str, printed: str) -> None:
     """GB/T 7714's kind tag closes the title ("Title[D]. Book. E. Lind, ed. Berlin: Springer"):
-    a title read past it is cut there, and what it took goes where a journal or book goes."""
-    if not draft.title or "]" not in raw or not (tag := KIND_TAG.search(raw)):
+    a title read past it is cut there, and what it took goes where a journal or book goes.
+    `printed`: `raw` without its tags (positions before the first tag are the same in both)."""
+    if not draft.title or printed is raw or not (tag := KIND_TAG.search(raw)):
         return
-    printed = KIND_TAG.sub("", raw)  # positions before the first tag are the same in both
     at = printed.find(draft.title)
     if at < 0 or not at < tag.start() < at + len(draft.title):
         return
@@ -3775,7 +3775,7 @@ def parse_entry(
         drop_in_before_book(draft)
         drop_in_before_journal(draft)
         book_in_clause(draft, printed)
-        title_ends_at_kind_tag(draft, raw)
+        title_ends_at_kind_tag(draft, raw, printed)
         if draft.pages and not draft.volume and (run := VOLUME_BEFORE_PAGES.fullmatch(draft.pages)):
             # the Institute of Physics' "Gut 357 2175–81": a volume read with the pages
             draft.volume, draft.pages = run["volume"], run["pages"]
