@@ -4977,6 +4977,45 @@ def test_labels_printed_in_blocks_out_of_their_place_are_paired_in_order() -> No
     assert (read[4].line, read[4].line_end) == (14, 16)
 
 
+def test_labels_beside_a_page_number_are_no_vertical_watermark() -> None:
+    """Journal of Stroke's list in pdftotext's plain text: the page ends, its number "2",
+    then the next page's labels "18." and "23." alone, then their entries' text. Three short
+    lines in a row had been taken for a watermark printed one letter per line, and labels 18
+    and 23 were dropped with the page number. A page number neither makes such a run nor
+    breaks one. A year alone on its line ("Oxford University Press," then "2016.") is no
+    label of the list, and "Almeida HM-L and Ivanova WY." opens an entry as a comma would."""
+    printed = [
+        "References",
+        "1.",
+        "2.",
+        "3.",
+        "",
+        "Silva N, Park A. Lichen growth on granite. Lichenologist 2014;379:6025–6037",
+        "Moreau T, Laine H. Lichens: principles and practice. Oxford: Oxford University Press,",
+        "2016.",
+        "Fischer E. Nitrogen uptake by foliose thalli. Lichenologist 2006;408:8011–8029",
+        "2",
+        "",
+        "4.",
+        "",
+        "6.",
+        "",
+        "Almeida HM-L and Ivanova WY. Alpine lichens. J Lichenol 2021;258:8076–8085",
+        "Lee A. Spore counts in cold winds. J Lichenol 2009;12:100–109",
+        "Park C. Crusts on basalt. Lichenologist 2011;7:33–41",
+        "5.",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed), furniture=("2",)))[0])
+    assert [(n, read[n].authors[:1], read[n].year) for n in range(1, 7)] == [
+        (1, ("Silva N",), 2014),
+        (2, ("Moreau T",), 2016),
+        (3, ("Fischer E",), 2006),
+        (4, ("Almeida HM-L",), 2021),
+        (5, ("Lee A",), 2009),
+        (6, ("Park C",), 2011),
+    ]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -159,15 +159,21 @@ def content_lines(lines: Sequence[Line]) -> list[Line]:
     return drop_vertical_text(kept)
 
 
-SHORT_RUN = lazy(r"s{3,}")
+SHORT_RUN = lazy(r"s(?:f*s){2,}")
 
 
 def drop_vertical_text(lines: list[Line]) -> list[Line]:
     """Runs of three or more 1–3 character lines: a vertical watermark ("O", "pe", "n ", …)
     textclean did not mark; left in, it would join the entry printed beside it."""
-    # one letter per line, "s" for a short one: the runs are a regular expression's to find
+    # one letter per line, "s" for a short one, "f" for page furniture: the runs are a regular
+    # expression's to find. Furniture neither makes a run nor breaks one: a page number between
+    # two labels pdftotext printed alone ("2", "18.", "23.") is no third short line of a mark
     shapes = "".join(
-        "l" if len(line.text.strip()) > 3 or _counts_on(lines, index) else "s"
+        "f"
+        if line.kind == "furniture"
+        else "l"
+        if len(line.text.strip()) > 3 or _counts_on(lines, index)
+        else "s"
         for index, line in enumerate(lines)
     )
     runs = [run.span() for run in SHORT_RUN.finditer(shapes)]
@@ -800,7 +806,9 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
         labels[entry.number] = entry.lines[0], entry.offset
         for line in entry.lines[1:]:
             number = _bare_label(line)
-            if number is None:
+            if number is None or number > 2 * len(entries) + 20:
+                # a year that ends an entry alone on its line ("Oxford University Press,"
+                # then "2016.") is no label of this list
                 texts.append(line)
             elif number in labels:
                 return entries
@@ -1091,7 +1099,8 @@ def _first_piece(
 NAMES_OPENING = lazy(
     rf"(?:(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}"  # "van der Berg M-CP, …"
     rf"[{UPPER}][\w'’\-]+(?: [{UPPER}][\w'’\-]+)? [{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?"
-    rf"(?: {AFTER_INITIALS_PARTICLE})*(?:[,.:]| \({PRINTED_YEAR}[a-z]?\))"  # "Çelik T (1988)"
+    # "Çelik T (1988)"; "Almeida HM-L and Ivanova WY." (two authors, no comma)
+    rf"(?: {AFTER_INITIALS_PARTICLE})*(?:[,.:]| \({PRINTED_YEAR}[a-z]?\)| (?:and|&) [{UPPER}])"
     # "Okafor, A.", "di Marco, L.", "de la Cruz, Ł."; "A. B. Okafor,"
     rf"|(?:{AFTER_INITIALS_PARTICLE} ){{0,2}}[{UPPER}][\w'’\-]+, [{UPPER}]\."
     rf"|(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][\w'’\-]+,)"
