@@ -5016,6 +5016,33 @@ def test_labels_beside_a_page_number_are_no_vertical_watermark() -> None:
     ]
 
 
+def test_titles_in_title_case_are_titles_not_part_of_the_journal() -> None:
+    """HPB prints "Names (1993). Role of Therapy in T-Cell Structure Model. Ann Intern Med 49:
+    1519–25.": titles in title case. Read as a list that prints no titles (RSC's, JBC's),
+    "Title. Journal" looked like one journal of capitalised words, and no title was read. A
+    sentence of four words or more, with a word longer than an abbreviation, before a
+    journal-like rest says the list prints titles (the sentence's last word alone does not:
+    "Study", "Model", "Melt" are as short as "Chem", "Meta-Analysis" is no plain word)."""
+    printed = [
+        "References",
+        "1. Alvarez J (1991). A Lichen Analysis for Granite Outcrops (the Cohort Study). "
+        "Lichenologist 347: 5669–78.",
+        "2. Rossi S, le Roux D (2009). Spore-Associated Dispersal Rates: A Systematic Review "
+        "and Meta-Analysis. J Lichenol 408: 1359–66.",
+        "3. von Arnim TX, Park T (1993). Role of Nitrogen in a Foliose Thallus Model. Ann Bot "
+        "49: 1519–25.",
+        "4. Lindqvist T (2010). Alpine Crusts on Granite After Snow Melt. Nature "
+        "Communications 35: 3288–312.",
+    ]
+    read = parse_references(lines_of("\n".join(printed)))[0]
+    assert [(entry.title, entry.journal) for entry in read] == [
+        ("A Lichen Analysis for Granite Outcrops (the Cohort Study)", "Lichenologist"),
+        ("Spore-Associated Dispersal Rates: A Systematic Review and Meta-Analysis", "J Lichenol"),
+        ("Role of Nitrogen in a Foliose Thallus Model", "Ann Bot"),
+        ("Alpine Crusts on Granite After Snow Melt", "Nature Communications"),
+    ]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -3698,7 +3698,7 @@ def detect_style_share(
         titled = 0
         for draft in prepared:
             ok, attempt = memo.attempt(draft, style, False)
-            if ok and attempt.title:
+            if ok and (attempt.title or holds_a_title(attempt.journal)):
                 titled += 1
         titles_expected = titled >= 0.3 * max(1, counts[style])
     whole = 0
@@ -3706,6 +3706,28 @@ def detect_style_share(
         _, attempt = memo.attempt(draft, style, titles_expected)
         whole += rules_read_whole(attempt, titles_expected)
     return style, titles_expected, whole / max(1, len(texts))
+
+
+def holds_a_title(journal: str | None) -> bool:
+    """Does a journal read from a list thought to print no titles hold a title before it?
+    HPB's "Names (1993). Role of Therapy in T-Cell Structure Model. Ann Intern Med 49:
+    1519–25." prints its titles in title case, so "Title. Journal" looks like one journal
+    whose words are all capitalised. A sentence of four or more words, one of them a word
+    longer than an abbreviation ("Therapy", "Structure"), before a journal-like rest is a
+    title: journals' names stop only after abbreviations ("Proc. Natl. Acad. Sci.")."""
+    if not journal:
+        return False
+    start = 0
+    for match in SENTENCE_END_SPACE.finditer(journal):
+        sentence = journal[start : match.start()].split()
+        start = match.end()
+        if (
+            len(sentence) >= 4
+            and any(not is_abbreviation(word.strip(",:;()")) for word in sentence)
+            and looks_like_journal(journal[match.end() :])
+        ):
+            return True
+    return False
 
 
 def rules_read_whole(draft: Draft, titles_expected: bool) -> bool:
