@@ -5043,6 +5043,27 @@ def test_titles_in_title_case_are_titles_not_part_of_the_journal() -> None:
     ]
 
 
+def test_acs_names_then_rscs_commas_between_title_and_journal() -> None:
+    """Jyväskylä's chemistry style: ACS's names ("Family, I.;" and "and" before the last),
+    then a comma, the title, the journal, year, volume and pages all parted by commas. ACS's
+    rule looks for the title's full stop and found none: title and journal were one."""
+    printed = [
+        "References",
+        "1. Alvarez, M.; Kim, Y. and Lee, A., A survey of crustose lichens (the granite study), "
+        "Lichenologist, 2015, 189, 209234.",
+        "2. Ivanova, L.; Novak, L.; Gallagher, A.; Singh, E.; Torres, S.; Dubois, L.; Chen, T.; "
+        "O’Brien, H.; Alvarez, T. and O’Neill, M.-L., Spore dispersal in cold winds (the snow "
+        "study), PLoS ONE, 2023, 315, 2986–2994.",
+        "3. Fernández, S., Nitrogen uptake by foliose thalli, J. Lichenol., 2009, 180, e827185.",
+    ]
+    read = parse_references(lines_of("\n".join(printed)))[0]
+    assert [(entry.authors[-1], entry.title, entry.journal) for entry in read] == [
+        ("Lee, A.", "A survey of crustose lichens (the granite study)", "Lichenologist"),
+        ("O’Neill, M.-L.", "Spore dispersal in cold winds (the snow study)", "PLoS ONE"),
+        ("Fernández, S.", "Nitrogen uptake by foliose thalli", "J. Lichenol."),
+    ]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

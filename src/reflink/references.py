@@ -2501,6 +2501,13 @@ def parse_acs(draft: Draft, titles_expected: bool) -> bool:
     set_source(draft, match)
     body = draft.rest[names.end() : match.start()]
     draft.title, draft.journal = split_title_journal(body, titles_expected)
+    if None in (draft.title, draft.journal) and names.group(0).rstrip().endswith(","):
+        # Jyväskylä's "Ivanova, L.; Alvarez, T. and O’Neill, M.-L., Title, PLoS ONE, 2023,
+        # 315, 2986–2994.": ACS's names, then RSC's commas between title and journal
+        chunks = [chunk.strip() for chunk in COMMA.split(body.strip(" ,")) if chunk.strip()]
+        numbered = bool(draft.volume and draft.volume.isdigit())
+        if len(chunks) > 1 and _title_then_journal(chunks, numbered):
+            draft.title, draft.journal = ", ".join(chunks[:-1]), chunks[-1]
     return True
 
 
