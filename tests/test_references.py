@@ -5064,6 +5064,35 @@ def test_acs_names_then_rscs_commas_between_title_and_journal() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "CHEN, Chen and SCHMIDT, Anna. Crusts on granite. In : NGUYEN, Hiroshi and SINGH, "
+            "Claire Zoë (eds.), Handbook of lichens. New York : Humana Press, 2021. p. 102–109.",
+            id="iso690-capital-family-names",
+        ),
+        pytest.param(
+            "Dubois, Dmitri, and Teresa Zhang, ‘Crusts on granite’, in Dmitri Kuznetsova and "
+            "Noémie Jean-Pierre Šimić-Okafor, eds., Handbook of lichens (Cambridge, 1993), 102–9.",
+            id="new-harts-rules-full-names",
+        ),
+    ],
+)
+def test_a_chapters_editors_named_before_its_book(text: str) -> None:
+    """ISO 690's "In : NGUYEN, Hiroshi and SINGH, Claire Zoë (eds.), Book." and New Hart's
+    Rules' "in Dmitri Kuznetsova and Noémie Šimić-Okafor, eds., Book (Cambridge, 1993)": the
+    editors come first. Their names, split at "and", had been taken for a book's title with a
+    small word in it ("NGUYEN, Hiroshi and SINGH"), and names in full for no names at all."""
+    entry = parse_entry_text(text)
+    assert (entry.title, entry.journal, entry.kind, entry.pages) == (
+        "Crusts on granite",
+        "Handbook of lichens",
+        "chapter",
+        "102–109",
+    )
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

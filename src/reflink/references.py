@@ -3357,7 +3357,18 @@ def _book_before_ed(editors: str) -> bool:
     # ("Papadopoulos, H., Lindqvist, B. and O’Brien, J., Eds.,": names)
     # (French spacing leaves the colon of "In : Lund-Nielsen Z, von Arnim T, eds." in front)
     before = match.group("before").strip(" :")
+    if editors.rstrip().endswith(",") and FULL_NAMES.fullmatch(before):
+        # New Hart's Rules' "in Dmitri Kuznetsova and Noémie Šimić-Okafor, eds., Book
+        # (Cambridge, 1993)": names in full, then "eds." and a comma before the book (a
+        # book's title before its editors has a small word, and no comma after "ed.")
+        return False
     return not all(is_any_name(name) for name in split_authors_any(before))
+
+
+# Names printed in full, joined by commas and "and": "Dmitri Kuznetsova and Noémie
+# Jean-Pierre Šimić-Okafor", "Ana Silva, Jan de Vries and Li Wei"
+FULL_NAME = rf"[{UPPER}][\w'’\-]+(?: (?:[a-z]{{1,3}} ){{0,2}}[{UPPER}][\w'’\-]*\.?){{1,3}}"
+FULL_NAMES = lazy(rf"{FULL_NAME}(?:(?:,\s+|,?\s+(?:and|&)\s+){FULL_NAME})*")
 
 
 # "…type 2 diabetes, in Advances in…", "…(a phase II trial). In: Tanaka G, editors. Book.":
@@ -3426,6 +3437,10 @@ def book_before_editors(rest: str) -> str | None:
     if before and (after is None or before.start() < after.start() or alone):
         book = rest[: before.start()]
     elif after:
+        if all(map(is_any_name, split_authors_any(rest[: after.start()].lstrip(" :")))):
+            # ISO 690's "In : NGUYEN, Hiroshi and SINGH, Claire Zoë (eds.), Book.": all of
+            # it names, the editors come first
+            return None
         # the editors' names end at the mark: the last piece before it is theirs, and so is
         # each piece before that one which is a name ("R. Papadopoulos, and L. Ferrari, eds.")
         pieces = BOOK_NAME_BREAK.split(rest[: after.start()])
