@@ -5093,6 +5093,69 @@ def test_a_chapters_editors_named_before_its_book(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "Jensen, Fatima Aisha, et al., ‘Crusts on Granite: A Systematic Review’, Journal of "
+            "Lichenology, 312 (2007), 5104–18, https://doi.org/10.1234/lichen.5104.",
+            (("Jensen, Fatima Aisha",), "Journal of Lichenology", "312", "5104–5118", 2007),
+            id="mhra-volume-year-pages",
+        ),
+        pytest.param(
+            "Dubois, Dmitri, Aisha Eriksson, and Teresa van Dijk, ‘Spores in Cold Winds’, "
+            "Lichenologist, 134/22 (Spring 2008), 2017–32.",
+            (
+                ("Dubois, Dmitri", "Aisha Eriksson", "Teresa van Dijk"),
+                "Lichenologist",
+                "134",
+                "2017–2032",
+                2008,
+            ),
+            id="mhra-issue-after-slash",
+        ),
+        pytest.param(
+            "E. A. IVANOVA et al., ‘Crusts on granite: results from a survey’, Lichen Reports "
+            "294 4, 8504 (2022).",
+            (("E. A. IVANOVA",), "Lichen Reports", "294", "8504", 2022),
+            id="ans-bare-issue-after-volume",
+        ),
+        pytest.param(
+            "M. Laine, E. Eriksson, and C. Sørensen: ‘Do lichens grow on granite?’ "
+            "Lichenologist. vol. 394, no. 8, pp. e778909, 1998.",
+            (("M. Laine", "E. Eriksson", "C. Sørensen"), "Lichenologist", "394", "e778909", 1998),
+            id="hindawi-colon-and-question",
+        ),
+    ],
+)
+def test_a_title_in_quotes_then_sources_of_the_humanities(text: str, fields: tuple) -> None:
+    """Titles in single quotes before sources IEEE's rule did not know: MHRA's and New
+    Hart's Rules' "Journal, 312 (2007), 5104–18" (volume, the year in brackets, pages; an
+    issue after a slash), the American Nuclear Society's "Journal 294 4, 8504 (2022)" (the
+    issue bare after the volume: it had stayed in the journal), and Hindawi's "Names:
+    ‘Title?’ Journal." (the closing quote after a question mark, the colon after the names).
+    Names in full with the first one's family name first ("Dubois, Dmitri, Aisha Eriksson")
+    are three people, not four: "Dmitri" is Dubois' given name."""
+    entry = parse_entry_text(text)
+    assert (entry.authors, entry.journal, entry.volume, entry.pages, entry.year) == fields
+
+
+def test_names_in_full_with_the_first_family_name_first() -> None:
+    """Chicago's and MHRA's names: "Family, Given, Given Family, and Given Family". Split at
+    each comma, the first author's given names became a second author."""
+    from reflink.references import split_names
+
+    assert split_names("Šimić, Mei-Ling Ana, Teresa van Dijk, and Yusuf Horváth") == [
+        "Šimić, Mei-Ling Ana",
+        "Teresa van Dijk",
+        "Yusuf Horváth",
+    ]
+    assert split_names("Jensen, Fatima, et al.") == ["Jensen, Fatima"]
+    # initials, or family names alone, are split as before
+    assert split_names("A. B. Smith, C. Jones and D. Lee") == ["A. B. Smith", "C. Jones", "D. Lee"]
+    assert split_names("Smith, Jones, Lee") == ["Smith", "Jones", "Lee"]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -1477,8 +1477,25 @@ NAME_BREAK = lazy(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 def split_names(text: str) -> list[str]:
     """'A. B. Smith, C. Jones and D. Lee' → names; 'et al.' dropped."""
     text = ET_AL.sub("", text).strip(" ,.;")
-    parts = NAME_BREAK.split(text)
-    return [repair_name(part) for part in parts if part.strip()]
+    parts = [part for part in NAME_BREAK.split(text) if part.strip()]
+    if (
+        len(parts) > 1
+        and INVERTED_FAMILY.fullmatch(parts[0])
+        and GIVEN_IN_FULL.fullmatch(parts[1])
+        and INVERTED_FIRST.match(text)
+        and all(FULL_NAME_PATTERN.fullmatch(part) for part in parts[2:])
+    ):
+        # Chicago's and MHRA's "Dubois, Dmitri, Aisha Eriksson, and Teresa Zhang": names in
+        # full, the first one's family name first; its given names are no second author
+        parts[:2] = [f"{parts[0]}, {parts[1]}"]
+    return [repair_name(part) for part in parts]
+
+
+GIVEN_WORD = rf"[{UPPER}][a-zà-ÿ'’]+(?:-[{UPPER}]?[a-zà-ÿ'’]+)*"
+# "Dubois", "van Dijk", "Šimić-Okafor": a family name alone; "Mei-Ling Ana": given names in full
+INVERTED_FAMILY = lazy(rf"(?:[a-z]{{1,3}} ){{0,2}}[{UPPER}][\w'’\-]+")
+GIVEN_IN_FULL = lazy(rf"{GIVEN_WORD}(?: {GIVEN_WORD}){{0,2}}")
+INVERTED_FIRST = lazy(rf"[^,]+,\s*[{UPPER}][a-zà-ÿ'’\-]+")  # (a comma after the family name)
 
 
 NAME_WORD = lazy(r"[\w'’\-]+")
@@ -2249,20 +2266,34 @@ IEEE_YEAR_FIRST_SOURCE = lazy(
 )
 
 
-def ieee_source(text: str) -> re.Match[str] | None:
+def ieee_source(text: str, after_quotes: bool = False) -> re.Match[str] | None:
+    """IEEE's source in `text` (`after_quotes`: the text after a title in quotes)."""
     if "vol." in text:
         return IEEE_SOURCE.search(text)
-    # the year-first form only after a quoted title, IEEE's mark: the Transportation
-    # Research Record's "Names. Title. Journal, Vol. 102, No. 7, 2018, pp. 5599–5603." is
-    # read by the rules for titles set off by full stops
-    if "Vol." in text and any(quote in text for quote in QUOTE_OPENINGS):
+    # the year-first form and MHRA's only after a quoted title, IEEE's mark: the
+    # Transportation Research Record's "Names. Title. Journal, Vol. 102, No. 7, 2018, pp.
+    # 5599–5603." is read by the rules for titles set off by full stops
+    if "Vol." in text and (after_quotes or any(quote in text for quote in QUOTE_OPENINGS)):
         return IEEE_YEAR_FIRST_SOURCE.search(text)
+    if "(" in text and (after_quotes or QUOTED_TITLE.search(text)):
+        return MHRA_SOURCE.search(text)
     return None
+
+
+TRANSLATOR_FIRST = lazy(r"^[^,()]{2,60}\((?:trans|transl|tr)\.?\),\s*")
+# MHRA's and New Hart's Rules': "…, ‘Title’, Journal, 312 (2007), 5104–18", the issue after a
+# full stop, a slash or a comma ("12.3 (2007)", "134/22", "35, 11/12"), a month or season
+# before the year ("(Spring 2007)")
+MHRA_SOURCE = lazy(
+    rf",\s*(?P<volume>\d{{1,4}}[A-Za-z]?)(?:(?:[./]|,\s*)\d{{1,3}}(?:/\d{{1,3}})?)?\s*"
+    rf"\((?:[A-Z][a-z]+\.?\s+)?"
+    rf"(?P<year>{YEAR})\),\s*(?:pp?\.\s*)?(?P<pages>{PAGES})[\s.,]*$"
+)
 
 
 # (single quotes too, ‘Title’; its closing quote only before a comma or full stop, not the
 # apostrophe of "Alzheimer’s")
-QUOTED_TITLE = lazy(r"[“\"‘](?P<title>.+?),?(?:[”\"]|’(?=\s*[,.]))\s*,?\s*")
+QUOTED_TITLE = lazy(r"[“\"‘](?P<title>.+?),?(?:[”\"]|’(?=\s*[,.])|(?<=[?!])’)\s*,?\s*")
 
 
 def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
@@ -2270,13 +2301,18 @@ def parse_ieee(draft: Draft, titles_expected: bool) -> bool:
     quoted = QUOTED_TITLE.search(text)
     match = ieee_source(text)
     if quoted:
-        draft.authors = split_names(text[: quoted.start()])
+        # (Hindawi's "Names: ‘Title’": the colon ends the names)
+        draft.authors = split_names(text[: quoted.start()].rstrip(" :"))
+        draft.names_by_position = True  # (before a title in quotes: names in full too)
         draft.title = quoted.group("title").strip(" ,")
         after = text[quoted.end() :]
-        match = ieee_source(after)
+        match = ieee_source(after, after_quotes=True)
         if match:
             set_source(draft, match)
-            draft.journal = after[: match.start()].strip(" ,.") or None
+            # (MHRA's translator between title and journal: "“Title,” Daphne Ellis (trans.),
+            # Wagner, 24 (September 2003), pp. 3–22.")
+            journal = TRANSLATOR_FIRST.sub("", after[: match.start()])
+            draft.journal = journal.strip(" ,.") or None
             return True
         year = YEAR_ONLY_END.search(after)
         if year:
@@ -2374,10 +2410,10 @@ def drop_page_count(text: str) -> str:
 
 # Nature: "Smith, A. B., Jones, C. & Lee, D. Title. J. Name 15, 1119–1128 (2014)."
 NATURE_SOURCE = lazy(
-    rf"""\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?\s*,\s*(?P<pages>{PAGES})
-    \s*\((?P<year>{YEAR})\)\s*\.?\s*$""",
+    rf"""\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\)|\s\d{{1,3}}(?=\s*,))?
+    \s*,\s*(?P<pages>{PAGES})\s*\((?P<year>{YEAR})\)\s*\.?\s*$""",
     re.VERBOSE,
-)
+)  # (the American Nuclear Society's issue after the volume, bare: "Cell Reports 294 4, 8504")
 # "… (2016).", "… (Fake Press, 2009).": a book or report
 NATURE_YEAR_ONLY = lazy(rf"\s*\((?:[^()]*,\s*)?(?P<year>{YEAR})\)\s*\.?\s*$")
 # "… Preprint at https://…" / "… Preprint at bioRxiv https://…": what the link leaves behind
@@ -3368,6 +3404,7 @@ def _book_before_ed(editors: str) -> bool:
 # Names printed in full, joined by commas and "and": "Dmitri Kuznetsova and Noémie
 # Jean-Pierre Šimić-Okafor", "Ana Silva, Jan de Vries and Li Wei"
 FULL_NAME = rf"[{UPPER}][\w'’\-]+(?: (?:[a-z]{{1,3}} ){{0,2}}[{UPPER}][\w'’\-]*\.?){{1,3}}"
+FULL_NAME_PATTERN = lazy(FULL_NAME)
 FULL_NAMES = lazy(rf"{FULL_NAME}(?:(?:,\s+|,?\s+(?:and|&)\s+){FULL_NAME})*")
 
 
