@@ -5156,6 +5156,56 @@ def test_names_in_full_with_the_first_family_name_first() -> None:
     assert split_names("Smith, Jones, Lee") == ["Smith", "Jones", "Lee"]
 
 
+def test_a_label_column_paired_wrongly_is_read_in_order() -> None:
+    """Histopathology's list in pdftotext's plain text: labels without full stops in blocks
+    ("1" … "4", then "5", "6", "7", then "8", "9" after the text), three entries' text after
+    the first block. Pairing each block with the text after it gave label 4 three entries
+    and labels 1-3 none. Where labels hold more dated entries than their own, and the text
+    cuts into exactly as many entries as there are labels, the entries are the labels' in
+    order; a web page printed without its year ("Lichen Survey Agency. Title.") is one."""
+    printed = [
+        "References",
+        "1",
+        "2",
+        "3",
+        "4",
+        "",
+        "Silva N, Park A. Lichen growth on granite. Lichenologist 2014; 379; 6025-6037.",
+        "Çelik G, Dubois N. Spore dispersal in cold winds. J Lichenol 2006; 45; 4658-4671.",
+        "Fischer E. Nitrogen uptake by foliose thalli. Lichenologist 2006; 408; 8011-8029.",
+        "",
+        "5",
+        "",
+        "Wang O, O’Neill E. Alpine lichens in winter. J Lichenol 2021; 258; 8076-8085.",
+        "Lee A. Crusts on basalt. Lichenologist 2011; 7; 33-41.",
+        "",
+        "6",
+        "",
+        "Lichen Survey Agency. Counts of lichens on granite.",
+        "",
+        "7",
+        "",
+        "Park C, Kim D. Lichens of the Arctic. J Lichenol 2003; 12; 100-109.",
+        "Moreau T. Soredia in the wind. Lichenologist 2019; 51; 1-9.",
+        "Novak I, Zhang P. Growth rings in crustose lichens. Lichenologist 2008; 40; 77-89.",
+        "8",
+        "9",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [read[n].authors[:1] for n in range(1, 10)] == [
+        ("Silva N",),
+        ("Çelik G",),
+        ("Fischer E",),
+        ("Wang O",),
+        ("Lee A",),
+        ("Lichen Survey Agency",),
+        ("Park C",),
+        ("Moreau T",),
+        ("Novak I",),
+    ]
+    assert read[6].title == "Counts of lichens on granite"
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

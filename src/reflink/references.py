@@ -814,26 +814,71 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
                 return entries
             else:
                 labels[number] = line, len(line.text)
-    if not any(_label_only(entry) for entry in entries):
-        return entries  # every label holds text: the pairings found them all
     count = len(labels)
     if sorted(labels) != list(range(1, count + 1)):
         return entries
+    # where every label holds text the pairings may be right ("1." over its entry's three
+    # lines, a label over two entries where pdftotext dropped one); they are wrong where
+    # labels hold more dated entries than their own ("8." over seven)
+    paired = not any(_label_only(entry) for entry in entries)
     for ends in ENTRY_ENDS:
+        if paired and sum(_entries_beyond_own(entry, ends) for entry in entries) < 2:
+            continue
         # (all the pieces the text gives: more than the labels is no pairing)
         pieces = _pieces(texts, count, False, ends)
         last = " ".join(line.text for line in pieces[-1]).strip() if pieces else ""
         # the last entry whole: a closing full stop, or a year and pages ("1999; 41:1406–1414")
         whole = entry_is_complete(last) or (last[-1:].isdigit() and YEAR_WORD.search(last))
-        # and each entry with its year: a piece without one is a piece of an entry
-        dated = all(YEAR_WORD.search(" ".join(line.text for line in p)) for p in pieces)
-        if len(pieces) == count and whole and dated:
+        # and each entry with its year: a piece without one is a piece of an entry, unless it
+        # opens with a body's name and ends with a full stop ("Cancer Research UK. Title.": a
+        # web page printed without its year)
+        dated = all(map(_dated_or_whole, pieces))
+        # and none opening as an entry's tail does: a piece that opens with a journal
+        # ("Neurology. 2024;326:370-382.") is the tail of an entry pdftotext printed out of
+        # its place, and the count is a coincidence
+        opened = all(_opens_an_entry(" ".join(x.text for x in p)) for p in pieces)
+        if len(pieces) == count and whole and dated and opened:
             # each label's line, then its entry's: the labels stay list lines where printed
             return [
                 EntryLines(number, (labels[number][0], *piece), labels[number][1])
                 for number, piece in enumerate(pieces, 1)
             ]
     return entries
+
+
+def _entries_beyond_own(entry: EntryLines, ends: Callable[[str, str], bool]) -> int:
+    """How many more pieces with a year each than one does the entry's text cut into?"""
+    pieces = _pieces(entry.lines[1:], len(entry.lines), False, ends)
+    dated = sum(bool(YEAR_WORD.search(" ".join(x.text for x in p))) for p in pieces)
+    return max(0, dated - 1)
+
+
+def _opens_an_entry(text: str) -> bool:
+    return ENTRY_TAIL_OPENING.match(text) is None
+
+
+# what opens the tail of an entry, not an entry: a journal's one word ("Neurology. 2024;326:
+# 370-382.", "Blood. Murphy C, …"), or a number (names in capitals, "WHO.", are names)
+ENTRY_TAIL_OPENING = lazy(rf"[{UPPER}][a-z]+\.\s|\d")
+
+
+def _dated_or_whole(piece: Sequence[Line]) -> bool:
+    text = " ".join(line.text for line in piece).strip()
+    if YEAR_WORD.search(text):
+        return True
+    opening = GROUP_OPENING.match(text)  # ("Cancer Research UK": no noun says it is a body)
+    return (
+        text.endswith(".")
+        and opening is not None
+        and text[opening.end() : opening.end() + 1] in ".:"
+        # (not an article's entry pdftotext cut short: "O’Brien F. Title: doi:10.1056/…")
+        and all(
+            found[0].startswith(("http", "www")) for found in NUMBERS_BEYOND_ADDRESS.finditer(text)
+        )
+    )
+
+
+NUMBERS_BEYOND_ADDRESS = lazy(rf"{WEB_ADDRESS}|\d{{3}}|\bdoi\b", re.I)
 
 
 def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
