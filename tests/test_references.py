@@ -5206,6 +5206,33 @@ def test_a_label_column_paired_wrongly_is_read_in_order() -> None:
     assert read[6].title == "Counts of lichens on granite"
 
 
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        pytest.param(
+            "Wang G (2023) ‘Crusts on granite in cold winds’ eLife (vol. 319, no. 15, pp. "
+            "6405–6427) https://doi.org/10.1234/lichen.6405",
+            ("Crusts on granite in cold winds", "eLife", "319", "6405–6427"),
+            id="small-letter-journal",
+        ),
+        pytest.param(
+            "Lee A, Kim B, et al. (2022) ‘Spore dispersal: a systematic review’ Lichenologist "
+            "(vol. 296, no. 8, pp. 2065–2071)",
+            ("Spore dispersal: a systematic review", "Lichenologist", "296", "2065–2071"),
+            id="closing-quote-then-space",
+        ),
+    ],
+)
+def test_a_quoted_title_then_a_source_in_brackets(text: str, fields: tuple) -> None:
+    """The Research and Education Promotion Association's "(2022) ‘Title’ Journal (vol. 296,
+    no. 8, pp. 2065–2071)": IEEE's labels inside brackets after the journal, and the title's
+    closing quote followed by a space alone. No source was read and the title ran on into
+    the journal."""
+    entry = parse_entry_text(text)
+    assert (entry.title, entry.journal, entry.volume, entry.pages) == fields
+    assert entry.kind == "article"
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -1630,7 +1630,9 @@ GLUED_SENTENCE_END = lazy(r"[a-z]{3}[.?!](?=[A-Z])")
 
 # "“Title,” Journal", "“Title.” Journal", "“Title”, Journal": a quoted title whose closing
 # quote has the field's mark beside it (not "“Lichens” in cold winds. Nature")
-QUOTED_WHOLE_TITLE = lazy(r"[“\"‘'](?P<title>.+?)(?:[,.]\s?[”\"’']|[”\"’'][,.])\s*")
+QUOTED_WHOLE_TITLE = lazy(
+    r"[“\"‘'](?P<title>.+?)(?:[,.]\s?[”\"’']|[”\"’'][,.]|[”’]\s+(?=[A-Z]|[a-z]+[A-Z]))\s*"
+)  # (the Research and Education Promotion Association's "‘Title’ Circulation (vol. …)")
 
 
 QUOTE_OPENINGS = "“\"‘'"
@@ -2413,7 +2415,17 @@ def paren_source(rest: str) -> re.Match[str] | None:
         PAREN_SOURCE.search(rest)
         or PAREN_SPACED_SOURCE.search(rest)
         or (LABELLED_SOURCE.search(rest) if "." in rest else None)
+        or (BRACKETED_LABELLED_SOURCE.search(rest) if "(vol" in rest.casefold() else None)
     )
+
+
+# "… ‘Title’ eLife (vol. 319, no. 15, pp. 6405–6427)": IEEE's labels, in brackets after the
+# journal
+BRACKETED_LABELLED_SOURCE = lazy(
+    rf"\s*\(\s*vol\.\s*(?P<volume>[^,()]{{1,12}}?)\s*(?:,\s*no\.\s*[^,()]{{1,12}}?\s*)?"
+    rf"(?:,\s*pp?\.\s*(?P<pages>{PAGES})\s*)?\)\s*\.?\s*$",
+    re.I,
+)
 
 
 def has_paren_year(text: str) -> bool:
