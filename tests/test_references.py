@@ -5233,6 +5233,45 @@ def test_a_quoted_title_then_a_source_in_brackets(text: str, fields: tuple) -> N
     assert entry.kind == "article"
 
 
+def test_din_like_names_in_full_parted_by_semicolons_then_a_colon() -> None:
+    """A German conference style: "Di Marco, Claire; Berg, Søren und Yılmaz, Daniel: Title,
+    Journal, 2000, Vol. 100, no. 10, p. 334487," — family names first, given names in full,
+    semicolons between, "und" before the last, a colon after them all. No rule read it: the
+    names were split at their commas and the last given name opened the title. Its books
+    and chapters ("Title, In: Torres, Tomasz und Singh, Emma (eds.), Book, Press, Place,
+    2022, p. 666–693,") are read the way its articles are."""
+    printed = [
+        "References",
+        "[1] Di Marco, Claire; Berg, Søren und Yılmaz, Daniel: Lichens of granite: principles "
+        "and practice, Karger, Basel, 2018,",
+        "[2] Jensen, Teresa Zoë; Van der Berg, Michael und Patel, Zoë: Spore dispersal in cold "
+        "winds, Lichenologist, 2000, Vol. 100, no. 10, p. 334487, DOI 10.1234/lichen.334487,",
+        "[3] Çelik, Claire: Handbook of crustose lichens, Humana Press, New York, 2004,",
+        "[4] Das, Ewa: Nitrogen uptake by foliose thalli, In: Torres, Tomasz und Singh, Emma "
+        "Fatima (eds.), Methods in lichenology, Wiley-Blackwell, Hoboken, NJ, 2022, p. 666–693,",
+        "[5] Lee, Elif; Nguyen, Emma: Alpine lichens in winter, J. Lichenol., 2023, Vol. 368, "
+        "no. 20, p. 3162–3173,",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert read[1].authors == ("Di Marco, Claire", "Berg, Søren", "Yılmaz, Daniel")
+    assert read[2].authors == ("Jensen, Teresa Zoë", "Van der Berg, Michael", "Patel, Zoë")
+    assert [(read[n].title, read[n].journal, read[n].volume, read[n].pages) for n in (2, 5)] == [
+        ("Spore dispersal in cold winds", "Lichenologist", "100", "334487"),
+        ("Alpine lichens in winter", "J. Lichenol.", "368", "3162–3173"),
+    ]
+    assert [(read[n].title, read[n].year) for n in (1, 3)] == [
+        ("Lichens of granite: principles and practice", 2018),
+        ("Handbook of crustose lichens", 2004),
+    ]
+    assert (read[4].authors, read[4].title, read[4].journal, read[4].pages, read[4].kind) == (
+        ("Das, Ewa",),
+        "Nitrogen uptake by foliose thalli",
+        "Methods in lichenology",
+        "666–693",
+        "chapter",
+    )
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

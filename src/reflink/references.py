@@ -52,6 +52,7 @@ from .models import (
 )
 from .names import (
     AFTER_INITIALS_PARTICLE,
+    AND_WORD,
     CAPITAL_FAMILY,
     CAPITAL_FAMILY_NAME,
     CAPITAL_PARTICLE,
@@ -2837,6 +2838,70 @@ def parse_gost(draft: Draft, titles_expected: bool) -> bool:
     return True
 
 
+# German conference and DIN-like styles: "Di Marco, Claire; Błaszczyk, Søren und Yılmaz,
+# Daniel: Title, Journal, 2000, Vol. 100, no. 10, p. 334487," — names family first with
+# given names in full (or initials), parted by semicolons, "and" in the list's language before
+# the last, a colon after them all
+INVERTED_NAME = (
+    rf"(?:(?i:{AFTER_INITIALS_PARTICLE})\s){{0,3}}[{UPPER}][\w'’\-]*"
+    rf"(?:\s(?:{AFTER_INITIALS_PARTICLE}\s){{0,2}}[{UPPER}][\w'’\-]*){{0,2}},"
+    rf"\s*[{UPPER}][\w'’\-.]*(?:\s[{UPPER}][\w'’\-.]*){{0,3}}"
+)  # ("Van der Berg, Teresa", "De la Cruz, Omar"; not "Textbook of Cancer, E. Abdullah")
+SEMICOLON_NAMES = lazy(
+    rf"(?P<names>{INVERTED_NAME}(?:\s*;\s*{INVERTED_NAME})*(?:\s+{AND_WORD}\s+{INVERTED_NAME})?)"
+    rf"\s*:\s+(?=\S)"
+)
+# (editors in that form: "Torres, Tomasz und Singh, Emma Fatima (eds.)")
+INVERTED_NAMES = lazy(rf"{INVERTED_NAME}(?:(?:\s*;\s*|,?\s+{AND_WORD}\s+){INVERTED_NAME})*")
+SEMICOLON_NAME_BREAK = lazy(rf"\s*;\s*|\s+{AND_WORD}\s+")
+DIN_SOURCE = lazy(
+    rf",\s*(?P<year>{YEAR})\s*,\s*(?:Vol|Bd|Jg)\.\s*(?P<volume>[^,]{{1,12}}?)\s*"
+    rf"(?:,\s*(?:no|nr|h|heft|iss)\.?\s*[^,]{{1,12}}?\s*)?,\s*(?:pp?|s)\.\s*(?P<pages>{PAGES})"
+    rf"\s*[,.]?\s*$",
+    re.I,
+)
+# a chapter's book after the title: "Title, In: Novak, Ana (ed.), Book, Press, Place, 2001"
+DIN_IN = lazy(r",\s+In:?\s+")
+
+
+def parse_din(draft: Draft, titles_expected: bool) -> bool:
+    names = SEMICOLON_NAMES.match(draft.rest)
+    if not names:
+        return False
+    draft.authors = [n.strip() for n in SEMICOLON_NAME_BREAK.split(names["names"]) if n.strip()]
+    draft.names_by_position = True  # (given names in full: no rule's pattern for a person)
+    body = draft.rest[names.end() :]
+    if source := DIN_SOURCE.search(body):
+        set_source(draft, source)
+        chunks = [chunk.strip() for chunk in COMMA.split(body[: source.start()]) if chunk.strip()]
+        if len(chunks) > 1 and looks_like_journal(chunks[-1]):
+            draft.title, draft.journal = ", ".join(chunks[:-1]), chunks[-1]
+        else:
+            draft.title = ", ".join(chunks) or None
+        return True
+    # a book ("Title, Karger, Basel, 2018,") or a chapter ("Title, In: Editors (ed.), Book,
+    # Press, Place, 2001, p. 344–357,"): names, title and year, no source for a rule to fit
+    body = body.strip(" ,.")
+    if year := YEAR_GROUP.search(body):
+        draft.year = int(year["year"][:4])
+    chapter = DIN_IN.search(body)
+    if chapter and (editors := DIN_EDITORS.match(body, chapter.end())):
+        book = body[editors.end() :].split(", ", 1)[0].strip(" .")
+        draft.journal = draft.container = book or None
+        draft.kind = "chapter"
+        draft.title = body[: chapter.start()].strip(" ,.") or None
+        if pages := CHAPTER_PAGES.search(body, editors.end()):
+            draft.pages = pages["pages"]
+            draft.matched = True  # (the chapter's pages: a source as an article's are)
+            return True
+    else:
+        draft.title = body.split(", ", 1)[0].strip(" .") or None
+    return False
+
+
+DIN_EDITORS = lazy(r"[^()]{2,200}?\((?:eds?|hrsg|hg)\.?\),\s*", re.I)
+
+
 NAME_THEN_TITLE = lazy(rf"((?:[{UPPER}]\.[\s-]?)+[{UPPER}][\w'’-]+)\.\s+(?=\S)")
 
 
@@ -2953,6 +3018,7 @@ STYLES: dict[str, Callable[[Draft, bool], bool]] = {
     "gost": parse_gost,
     "aps": parse_aps,
     "acm": parse_acm,
+    "din": parse_din,
 }
 # Whether each of these styles' rule can fit an entry: its source pattern must be in it (the
 # rule searches the text after the names, which ends the entry too, and the pattern looks
@@ -2973,6 +3039,7 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "acm": lambda rest: bool(
         ("(" in rest and ACM_SOURCE.search(rest)) or (":" in rest and ACM_COLON_SOURCE.search(rest))
     ),
+    "din": lambda rest: ": " in rest and bool(DIN_SOURCE.search(rest)),
 }
 
 
@@ -3060,6 +3127,11 @@ def parse_with_style(draft: Draft, titles_expected: bool, memo: StyleMemo | None
                 own = attempt
     if matched_first is not None:
         _copy(matched_first, draft)
+        return
+    if own is not None and draft.style == "din" and own.title:
+        # DIN's names in full ("Çelik, Claire: Title, Karger, Basel, 2004,") no other rule
+        # reads: a book the list's own rule reads in part is read as it reads its articles
+        _copy(own, draft)
         return
     if fits:
         if own is not None and sum(map(is_any_name, own.authors)) > sum(
@@ -3531,7 +3603,8 @@ def book_before_editors(rest: str) -> str | None:
     if before and (after is None or before.start() < after.start() or alone):
         book = rest[: before.start()]
     elif after:
-        if all(map(is_any_name, split_authors_any(rest[: after.start()].lstrip(" :")))):
+        editors = rest[: after.start()].lstrip(" :")
+        if all(map(is_any_name, split_authors_any(editors))) or INVERTED_NAMES.fullmatch(editors):
             # ISO 690's "In : NGUYEN, Hiroshi and SINGH, Claire Zoë (eds.), Book.": all of
             # it names, the editors come first
             return None
