@@ -5272,6 +5272,28 @@ def test_din_like_names_in_full_parted_by_semicolons_then_a_colon() -> None:
     )
 
 
+def test_gost_chapters_and_electronic_resources() -> None:
+    """GOST R 7.0.5-2008: a chapter is "Title // Book / ed. Name. Place: Publisher, Year. P.
+    pages." (the editors after a slash; "et al." after the first author had been read as the
+    title), and a web page's title carries the medium: "[Electronic resource]"."""
+    chapter = parse_entry_text(
+        "Ferrari G. et al. Crusts on granite after snow melt // Methods in lichenology / ed. "
+        "Silva O. New York: Humana Press, 2001. P. 835–862."
+    )
+    assert (chapter.title, chapter.journal, chapter.year, chapter.pages, chapter.kind) == (
+        "Crusts on granite after snow melt",
+        "Methods in lichenology",
+        2001,
+        "835–862",
+        "chapter",
+    )
+    web = parse_entry_text(
+        "Lichen Survey Agency. Do lichens grow on granite? [Electronic resource]. 2014. URL: "
+        "https://www.example.org/lichens/report-472 (accessed: 11.05.2025)."
+    )
+    assert web.title == "Do lichens grow on granite?"
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -1353,7 +1353,8 @@ IDENTIFIERS = lazy(
     # Johnson Matthey's "… 1954 LINK https://doi.org/…": the label of the entry's link
     r"|(?-i:\s+LINK)(?=\s*(?:https?://|$))"
     r"|\s*\[(?:(?:homepage|monograph|database|serial) on the )?(?:Internet|Online|web\s?site"
-    r"|en ligne|en línea|Daring|PubMed"
+    # (GOST's medium designator: "[Electronic resource]", "[Электронный ресурс]")
+    r"|en ligne|en línea|Daring|PubMed|Electronic resource|Электронный ресурс"
     rf"|Google Scholar|CrossRef|{KIND_CODE}"
     r")\](?P<stop>\.?)",
     re.I,
@@ -2821,9 +2822,26 @@ GOST_NAME = (
 GOST_NAMES = lazy(rf"^(?P<names>{GOST_NAME}(?:,\s*{GOST_NAME})*)(?:,?\s*(?:et al\.|и др\.))?\s+")
 
 
+# GOST's chapter: "Title // Book / ed. Yılmaz A. O. Amsterdam: Elsevier, 2006. P. 445–454."
+GOST_CHAPTER = lazy(
+    rf"""\s//\s*(?P<book>[^/]+?)\s*/\s*(?:eds?\.|под\s+ред\.)\s.+?\.\s+[^:./]{{2,40}}:
+    \s*[^,/]{{2,80}},\s*(?P<year>{YEAR})\.\s*(?:P|С|pp?)\.\s*(?P<pages>{PAGES})\s*\.?\s*$""",
+    re.VERBOSE,
+)
+
+
 def parse_gost(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     match = GOST_SOURCE.search(text)
+    if not match and (chapter := GOST_CHAPTER.search(text) if "//" in text else None):
+        names = GOST_NAMES.match(text)
+        if names:
+            draft.authors = [name.strip() for name in names.group("names").split(", ")]
+        draft.title = text[names.end() if names else 0 : chapter.start()].strip(" .") or None
+        draft.journal = draft.container = chapter["book"].strip(" .") or None
+        draft.kind = "chapter"
+        set_source(draft, chapter)
+        return True
     if not match:
         return False
     names = GOST_NAMES.match(text)
@@ -3034,7 +3052,9 @@ SOURCE_NEEDED: dict[str, Callable[[str], bool]] = {
     "paren-year": lambda rest: has_paren_year(rest) and bool(paren_source(rest)),
     "nature": lambda rest: bool(NATURE_SOURCE.search(rest)),
     "biblatex": lambda rest: "In:" in rest and bool(BIBLATEX_TITLE.search(rest)),
-    "gost": lambda rest: "//" in rest and bool(GOST_SOURCE.search(rest)),
+    "gost": lambda rest: (
+        "//" in rest and bool(GOST_SOURCE.search(rest) or GOST_CHAPTER.search(rest))
+    ),
     "aps": lambda rest: bool(NATURE_SOURCE.search(rest) or ACS_SOURCE.search(rest)),
     "acm": lambda rest: bool(
         ("(" in rest and ACM_SOURCE.search(rest)) or (":" in rest and ACM_COLON_SOURCE.search(rest))
@@ -3196,7 +3216,8 @@ def _copy(source: Draft, target: Draft) -> None:
 # "In: Book, edited by …"
 EDITED_BOOK = lazy(
     r"\b(?:In|En):\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
-    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;|\bIn:?\s.*\bedited\s+by\b|\bIn,\s*eds?\.",
+    rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;|\bIn:?\s.*\bedited\s+by\b|\bIn,\s*eds?\."
+    r"|\s//\s[^/]+/\s*(?:eds?\.|под\s+ред\.)",  # GOST's "Title // Book / ed. Name."
     re.I,
 )
 # "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
