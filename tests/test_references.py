@@ -5294,6 +5294,34 @@ def test_gost_chapters_and_electronic_resources() -> None:
     assert web.title == "Do lichens grow on granite?"
 
 
+def test_labels_lost_as_page_numbers_still_pair_in_order() -> None:
+    """Stem Cells' list in pdftotext's plain text printed labels "17", "18", "19" alone
+    between two entries' lines, where they look like page numbers and are dropped as such:
+    the labels left (1 … 16, 20 … 30) no longer numbered 1 … N, and the in-order pairing
+    gave up. A few labels may be missing (one in ten) when the text still cuts into exactly
+    as many entries as the highest label; the entries without a label line are read too."""
+    from reflink.references import EntryLines, pair_labels_in_order
+
+    def line(number: int, text: str) -> Line:
+        return Line(number, text, text, "body")
+
+    works = [
+        f"{family} A. Lichens of site {n}. Lichenologist {1990 + n};{n}:{n}01–{n}09."
+        for n, family in enumerate(
+            ["Silva", "Park", "Lee", "Kim", "Moreau", "Novak", "Okafor", "Haddad", "Rossi", "Chen"],
+            start=1,
+        )
+    ]
+    text_lines = [line(20 + n, work) for n, work in enumerate(works)]
+    # (a label's offset: where its entry's text would begin on the label's line)
+    entries = [EntryLines(n, (line(n, str(n)),), len(str(n))) for n in range(1, 6)]
+    entries.append(EntryLines(6, (line(6, "6"), *text_lines), 1))
+    entries += [EntryLines(n, (line(40 + n, str(n)),), len(str(n))) for n in (8, 9, 10)]  # 7 lost
+    paired = pair_labels_in_order(entries)
+    assert [entry.number for entry in paired] == list(range(1, 11))
+    assert [entry.lines[-1].text[:6] for entry in paired] == [w[:6] for w in works]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -815,8 +815,10 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
                 return entries
             else:
                 labels[number] = line, len(line.text)
-    count = len(labels)
-    if sorted(labels) != list(range(1, count + 1)):
+    count = max(labels, default=0)
+    if min(labels, default=0) != 1 or count - len(labels) > count // 10:
+        # (a few labels alone may be lost as page numbers: "17", "18", "19" between two
+        # entries' lines look like a page's; the text must still cut into exactly `count`)
         return entries
     # where every label holds text the pairings may be right ("1." over its entry's three
     # lines, a label over two entries where pdftotext dropped one); they are wrong where
@@ -842,6 +844,8 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
             # each label's line, then its entry's: the labels stay list lines where printed
             return [
                 EntryLines(number, (labels[number][0], *piece), labels[number][1])
+                if number in labels
+                else EntryLines(number, tuple(piece), 0)
                 for number, piece in enumerate(pieces, 1)
             ]
     return entries
