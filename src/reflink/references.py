@@ -2837,26 +2837,22 @@ GOST_CHAPTER = lazy(
 def parse_gost(draft: Draft, titles_expected: bool) -> bool:
     text = draft.rest
     match = GOST_SOURCE.search(text)
-    if not match and (chapter := GOST_CHAPTER.search(text) if "//" in text else None):
-        names = GOST_NAMES.match(text)
-        if names:
-            draft.authors = [name.strip() for name in names.group("names").split(", ")]
-        draft.title = text[names.end() if names else 0 : chapter.start()].strip(" .") or None
-        draft.journal = draft.container = chapter["book"].strip(" .") or None
-        draft.kind = "chapter"
-        set_source(draft, chapter)
-        return True
-    if not match:
+    chapter = GOST_CHAPTER.search(text) if not match and "//" in text else None
+    if not (match or chapter):
         return False
+    source = match or chapter
     names = GOST_NAMES.match(text)
-    head = text[names.end() if names else 0 : match.start()]
     if names:
         draft.authors = [name.strip() for name in names.group("names").split(", ")]
+    head = text[names.end() if names else 0 : source.start()]
     # "Title / A.B. Okafor, C. Lind": the statement of responsibility repeats the authors
-    title = head.split(" / ", 1)[0].strip(" .")
-    draft.title = title or None
-    set_source(draft, match)
-    draft.journal = match.group("journal").strip(" .,") or None
+    draft.title = head.split(" / ", 1)[0].strip(" .") or None
+    set_source(draft, source)
+    if match:
+        draft.journal = match.group("journal").strip(" .,") or None
+    else:  # a chapter: "Title // Book / ed. Name. Place: Publisher, 2006. P. 445–454."
+        draft.journal = draft.container = source["book"].strip(" .") or None
+        draft.kind = "chapter"
     return True
 
 
