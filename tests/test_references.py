@@ -5322,6 +5322,29 @@ def test_labels_lost_as_page_numbers_still_pair_in_order() -> None:
     assert [entry.lines[-1].text[:6] for entry in paired] == [w[:6] for w in works]
 
 
+def test_volume_issue_year_and_pages_parted_by_spaces() -> None:
+    """The Indian Journal of Traditional Knowledge prints "Names, Title, Journal, 201 (9) 2018
+    4393–4413.": volume, issue, year and pages parted by spaces alone. No rule reads its
+    names (Vancouver's, parted by commas as RSC parts its fields) and the field model, which
+    reads the list, took "9) 2018 4393–4413" or "247 2003 8704–8719" for the pages. Where the
+    run is printed once, its volume, year and pages are the run's."""
+    printed = [
+        "References",
+        "10 Dubois M-L, Hernández A, Okafor C, Patel RL, Petrov D, et al., Crusts on granite "
+        "after snow melt, Ann Bot, 201 (9) 2018 4393–4413.",
+        "11 Yılmaz J-P, Walsh S, Kuznetsova H-J, Hernández R, & Fernández AA, Spore dispersal: "
+        "results from a wind tunnel trial, Lichenologist, 247 2003 8704–8719.",
+        "12 Papadopoulos LN, Çelik E, Yılmaz T, Wang A, van Dijk H-J, et al., Alpine lichens in "
+        "winter: a survey, J Lichenol, 319 2010 406560.",
+    ]
+    read = parse_references(lines_of("\n".join(printed)))[0]
+    assert [(entry.journal, entry.volume, entry.year, entry.pages) for entry in read] == [
+        ("Ann Bot", "201", 2018, "4393–4413"),
+        ("Lichenologist", "247", 2003, "8704–8719"),
+        ("J Lichenol", "319", 2010, "406560"),
+    ]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

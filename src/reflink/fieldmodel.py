@@ -702,11 +702,21 @@ YEAR_VOLUME_ISSUE_PAGES = lazy(
 )
 
 
+# The Indian Journal of Traditional Knowledge's order, parted by spaces: "Gut, 176 2020
+# 6747–6763", "Neurology, 157 (24) 2019 6228–6250" (a range, or six digits: an e-page)
+VOLUME_ISSUE_YEAR_PAGES = lazy(
+    rf",\s*(?P<volume>\d{{1,4}})\s*(?:\([\w/–-]{{1,12}}\))?\s+(?P<year>{PRINTED_YEAR})\s+"
+    rf"(?P<pages>\d{{1,6}}\s*[-–]\s*\d{{1,6}}|\d{{5,8}})\s*\.?\s*$"
+)
+
+
 def year_volume_issue_pages(draft: Draft, text: str) -> None:
     """Where the entry prints its year, volume, issue and pages in one unambiguous run, the
     model's year, volume and pages are that run's (it read "365(6), 2208–2220" as pages 365
     and no volume)."""
     printed = list(YEAR_VOLUME_ISSUE_PAGES.finditer(text))
+    if not printed:
+        printed = list(VOLUME_ISSUE_YEAR_PAGES.finditer(text))
     if len(printed) != 1:
         return
     year = int(printed[0]["year"])
