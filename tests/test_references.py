@@ -5345,6 +5345,35 @@ def test_volume_issue_year_and_pages_parted_by_spaces() -> None:
     ]
 
 
+def test_a_column_of_labels_in_parentheses() -> None:
+    """SIST02's and the Beilstein Journal's labels "(1)", "(2)", printed by pdftotext in a
+    column apart from their entries: a label alone in parentheses was no label, and the
+    column's first entries were lost."""
+    printed = [
+        "References",
+        "(1)",
+        "(2)",
+        "(3)",
+        "",
+        "Silva N, Park A. Lichen growth on granite. Lichenologist 2014;379:6025–6037.",
+        "Çelik G, Dubois N. Spore dispersal in cold winds. J Lichenol 2006;45:4658–4671.",
+        "Fischer E. Nitrogen uptake by foliose thalli. Lichenologist 2006;408:8011–8029.",
+        "(4)",
+        "(5)",
+        "",
+        "Wang O. Alpine lichens in winter. J Lichenol 2021;258:8076–8085.",
+        "Lee A. Crusts on basalt. Lichenologist 2011;7:33–41.",
+    ]
+    read = by_number(parse_references(lines_of("\n".join(printed)))[0])
+    assert [(n, read[n].authors[:1]) for n in sorted(read)] == [
+        (1, ("Silva N",)),
+        (2, ("Çelik G",)),
+        (3, ("Fischer E",)),
+        (4, ("Wang O",)),
+        (5, ("Lee A",)),
+    ]
+
+
 def test_a_web_pages_year_after_its_titles_full_stop_leaves_the_title() -> None:
     """ "Title. 2014. [Internet]. https://…" (Igaku-Toshokan) and "Title. 2016[Online] 2016
     [cited 2025]. Available at: https://…": the year after the title's full stop stayed in

@@ -186,13 +186,13 @@ def drop_vertical_text(lines: list[Line]) -> list[Line]:
     return [line for line, ok in zip(lines, keep, strict=True) if ok]
 
 
-BARE_LABEL = lazy(r"\s*(?:\[ ?(\d{1,4})\]|(\d{1,4})[.)]?)\s*$")
+BARE_LABEL = lazy(r"\s*(?:\[ ?(\d{1,4})\]|\( ?(\d{1,4})\)|(\d{1,4})[.)]?)\s*$")
 
 
 def _bare_label(line: Line) -> int | None:
     """The number of a line that is a label alone ("51.", "[7]", "7)"), else None."""
     match = BARE_LABEL.match(line.text)
-    return int(match.group(1) or match.group(2)) if match else None
+    return int(match.group(1) or match.group(2) or match.group(3)) if match else None
 
 
 def _counts_on(lines: Sequence[Line], index: int) -> bool:
