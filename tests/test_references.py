@@ -5077,13 +5077,19 @@ def test_acs_names_then_rscs_commas_between_title_and_journal() -> None:
             "Noémie Jean-Pierre Šimić-Okafor, eds., Handbook of lichens (Cambridge, 1993), 102–9.",
             id="new-harts-rules-full-names",
         ),
+        pytest.param(
+            "Dubois, Dmitri, and Teresa Zhang, ‘Crusts on granite’, in Søren Patel, ed., "
+            "Handbook of lichens (Hoboken, NJ, 1990), 102–109.",
+            id="new-harts-rules-one-editor",
+        ),
     ],
 )
 def test_a_chapters_editors_named_before_its_book(text: str) -> None:
     """ISO 690's "In : NGUYEN, Hiroshi and SINGH, Claire Zoë (eds.), Book." and New Hart's
     Rules' "in Dmitri Kuznetsova and Noémie Šimić-Okafor, eds., Book (Cambridge, 1993)": the
     editors come first. Their names, split at "and", had been taken for a book's title with a
-    small word in it ("NGUYEN, Hiroshi and SINGH"), and names in full for no names at all."""
+    small word in it ("NGUYEN, Hiroshi and SINGH"), and names in full for no names at all.
+    One editor ("in Søren Patel, ed., Book") makes a chapter too, not an article."""
     entry = parse_entry_text(text)
     assert (entry.title, entry.journal, entry.kind, entry.pages) == (
         "Crusts on granite",

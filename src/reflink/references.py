@@ -3217,7 +3217,8 @@ def _copy(source: Draft, target: Draft) -> None:
 EDITED_BOOK = lazy(
     r"\b(?:In|En):\s.*\b(?:editors?|eds?\.)(?=[\s,;.)]|$)|\(eds?\.?\)|\((?:editors?)\)"
     rf"|{EDITORS_ELSEWHERE}|,\s(?-i:Eds?)\.;|\bIn:?\s.*\bedited\s+by\b|\bIn,\s*eds?\."
-    r"|\s//\s[^/]+/\s*(?:eds?\.|под\s+ред\.)",  # GOST's "Title // Book / ed. Name."
+    r"|\s//\s[^/]+/\s*(?:eds?\.|под\s+ред\.)"  # GOST's "Title // Book / ed. Name."
+    r"|\bin\s[^,()]{2,80},\s*(?-i:eds?)\.,",  # New Hart's Rules' "in Søren Patel, ed., Book"
     re.I,
 )
 # "In Lind K (ed.)", "in: … eds." (not "in invented": the "ed" of a word)
