@@ -829,7 +829,7 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
             continue
         # (all the pieces the text gives: more than the labels is no pairing)
         pieces = _pieces(texts, count, False, ends)
-        last = " ".join(line.text for line in pieces[-1]).strip() if pieces else ""
+        last = _piece_text(pieces[-1]) if pieces else ""
         # the last entry whole: a closing full stop, or a year and pages ("1999; 41:1406–1414")
         whole = entry_is_complete(last) or (last[-1:].isdigit() and YEAR_WORD.search(last))
         # and each entry with its year: a piece without one is a piece of an entry, unless it
@@ -839,7 +839,7 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
         # and none opening as an entry's tail does: a piece that opens with a journal
         # ("Neurology. 2024;326:370-382.") is the tail of an entry pdftotext printed out of
         # its place, and the count is a coincidence
-        opened = all(_opens_an_entry(" ".join(x.text for x in p)) for p in pieces)
+        opened = all(_opens_an_entry(_piece_text(piece)) for piece in pieces)
         if len(pieces) == count and whole and dated and opened:
             # each label's line, then its entry's: the labels stay list lines where printed
             return [
@@ -854,7 +854,7 @@ def pair_labels_in_order(entries: list[EntryLines]) -> list[EntryLines]:
 def _entries_beyond_own(entry: EntryLines, ends: Callable[[str, str], bool]) -> int:
     """How many more pieces with a year each than one does the entry's text cut into?"""
     pieces = _pieces(entry.lines[1:], len(entry.lines), False, ends)
-    dated = sum(bool(YEAR_WORD.search(" ".join(x.text for x in p))) for p in pieces)
+    dated = sum(bool(YEAR_WORD.search(_piece_text(piece))) for piece in pieces)
     return max(0, dated - 1)
 
 
@@ -867,8 +867,13 @@ def _opens_an_entry(text: str) -> bool:
 ENTRY_TAIL_OPENING = lazy(rf"[{UPPER}][a-z]+\.\s|\d")
 
 
+def _piece_text(piece: Sequence[Line]) -> str:
+    """A piece of an entry's lines as one text (the lines joined, not mended)."""
+    return " ".join(line.text for line in piece).strip()
+
+
 def _dated_or_whole(piece: Sequence[Line]) -> bool:
-    text = " ".join(line.text for line in piece).strip()
+    text = _piece_text(piece)
     if YEAR_WORD.search(text):
         return True
     opening = GROUP_OPENING.match(text)  # ("Cancer Research UK": no noun says it is a body)
@@ -877,13 +882,12 @@ def _dated_or_whole(piece: Sequence[Line]) -> bool:
         and opening is not None
         and text[opening.end() : opening.end() + 1] in ".:"
         # (not an article's entry pdftotext cut short: "O’Brien F. Title: doi:10.1056/…")
-        and all(
-            found[0].startswith(("http", "www")) for found in NUMBERS_BEYOND_ADDRESS.finditer(text)
-        )
+        and not any(found["number"] for found in NUMBERS_BEYOND_ADDRESS.finditer(text))
     )
 
 
-NUMBERS_BEYOND_ADDRESS = lazy(rf"{WEB_ADDRESS}|\d{{3}}|\bdoi\b", re.I)
+# a DOI or a run of digits outside a web address (the address is matched to be passed over)
+NUMBERS_BEYOND_ADDRESS = lazy(rf"{WEB_ADDRESS}|(?P<number>\d{{3}}|\bdoi\b)", re.I)
 
 
 def give_bare_labels_their_text(entries: list[EntryLines]) -> list[EntryLines]:
@@ -925,7 +929,7 @@ def _entries_after_own(entry: EntryLines, count: int) -> list[list[Line]] | None
         own = _first_piece(entry.lines[1:], entry.lines[0].text[entry.offset :], ends)
         rest = list(entry.lines[1 + len(own) :])
         pieces = _pieces(rest, count + 1, False, ends)
-        if len(pieces) == count and ends_an_entry(" ".join(x.text for x in pieces[-1])):
+        if len(pieces) == count and ends_an_entry(_piece_text(pieces[-1])):
             return [own, *pieces]
     return None
 
@@ -1090,7 +1094,7 @@ def _cut_column(
     pieces = _pieces(texts, count, last, ends)
     if len(pieces) != count:
         return None
-    if ends is next_entry_starts and not entry_is_complete(" ".join(x.text for x in pieces[-1])):
+    if ends is next_entry_starts and not entry_is_complete(_piece_text(pieces[-1])):
         return None
     return tail, pieces
 
